@@ -1,0 +1,10 @@
+//! The sizes past which content is refused rather than loaded (DESIGN.md, Reliability).
+
+/// A bank file larger than this is refused: 8 MiB.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// A string longer than this is refused: 16 KiB.
+pub const MAX_STRING_BYTES: usize = 16 * 1024;
+
+/// More questions than this across all loaded banks are refused.
+pub const MAX_QUESTIONS: usize = 100_000;

@@ -1,0 +1,197 @@
+//! Finding and reading content files: the embedded banks, or `--content` folders
+//! and `lint` paths on disk. This is the only place in `bank` that does IO.
+//!
+//! A content folder holds bank files (`*.toml` directly in it) and org files for
+//! scenario questions (`orgs/*.toml`). Each folder is listed once; org files are
+//! looked up by their path relative to the folder of the bank that names them.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use thiserror::Error;
+
+use super::limits::MAX_FILE_BYTES;
+use crate::diagnostic::Diagnostic;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_content.rs"));
+
+/// The folder of org files inside a content folder.
+pub const ORGS_DIR: &str = "orgs";
+
+/// The bank that holds the facts, looked for beside a bank file given alone.
+pub const FACTS_FILE: &str = "facts.toml";
+
+/// One content file's text.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    /// The path shown in messages (`content/setup.toml`, `my-banks/x.toml`).
+    pub path: Arc<str>,
+    /// Which content folder the file belongs to (index into the roots).
+    pub root: usize,
+    /// The path relative to its content folder, with `/` separators.
+    pub relative: String,
+    pub text: Cow<'static, str>,
+}
+
+/// The files of the active content: banks, and org files that banks may name.
+#[derive(Debug, Clone, Default)]
+pub struct ContentFiles {
+    pub banks: Vec<ContentFile>,
+    pub orgs: Vec<ContentFile>,
+    /// Problems with individual files (too large, not UTF-8); the rest still load.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ContentFiles {
+    /// The org file `relative` of content folder `root`, if it was found.
+    pub fn org(&self, root: usize, relative: &str) -> Option<&ContentFile> {
+        self.orgs
+            .iter()
+            .find(|file| file.root == root && file.relative == relative)
+    }
+}
+
+/// A path that could not be read at all (exit status 2).
+#[derive(Debug, Error)]
+#[error("cannot read `{path}`: {source}")]
+pub struct ReadError {
+    pub path: String,
+    #[source]
+    pub source: io::Error,
+}
+
+/// The banks compiled into the binary.
+pub fn embedded() -> ContentFiles {
+    let mut files = ContentFiles::default();
+    for &(relative, text) in EMBEDDED {
+        let file = ContentFile {
+            path: Arc::from(format!("content/{relative}")),
+            root: 0,
+            relative: relative.to_string(),
+            text: Cow::Borrowed(text),
+        };
+        if relative.starts_with(&format!("{ORGS_DIR}/")) {
+            files.orgs.push(file);
+        } else if !relative.contains('/') {
+            files.banks.push(file);
+        }
+    }
+    files
+}
+
+/// Reads content from disk: each path is a content folder, or a single bank file
+/// (read with the `facts.toml` and `orgs/` beside it).
+pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
+    let mut files = ContentFiles::default();
+    for (root, path) in paths.iter().enumerate() {
+        let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
+        let (dir, bank_paths) = if metadata.is_dir() {
+            (path.clone(), toml_files(path)?)
+        } else {
+            let dir = path
+                .parent()
+                .filter(|parent| !parent.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let mut banks = vec![path.clone()];
+            let facts = dir.join(FACTS_FILE);
+            let is_facts = path.file_name().is_some_and(|name| name == FACTS_FILE);
+            if !is_facts && facts.is_file() {
+                banks.push(facts);
+            }
+            (dir, banks)
+        };
+        for bank in bank_paths {
+            if let Some(file) = read_file(&bank, &dir, root, &mut files.diagnostics)? {
+                files.banks.push(file);
+            }
+        }
+        let orgs_dir = dir.join(ORGS_DIR);
+        if orgs_dir.is_dir() {
+            for org in toml_files(&orgs_dir)? {
+                if let Some(file) = read_file(&org, &dir, root, &mut files.diagnostics)? {
+                    files.orgs.push(file);
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The `*.toml` files directly in `dir`, sorted by name.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+    let entries = fs::read_dir(dir).map_err(|source| read_error(dir, source))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| read_error(dir, source))?;
+        let path = entry.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads one file; a file too large or not UTF-8 becomes a diagnostic, so the
+/// rest of the content still loads and `lint` reports it with the others.
+fn read_file(
+    path: &Path,
+    root_dir: &Path,
+    root: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<ContentFile>, ReadError> {
+    let display: Arc<str> = Arc::from(path.display().to_string());
+    let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        diagnostics.push(Diagnostic::file(
+            &display,
+            format!(
+                "file is {} bytes, over the limit of {MAX_FILE_BYTES} (8 MiB)",
+                metadata.len()
+            ),
+            "split the bank into several files",
+        ));
+        return Ok(None);
+    }
+    let bytes = fs::read(path).map_err(|source| read_error(path, source))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]).into_owned();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            diagnostics.push(Diagnostic {
+                line,
+                column,
+                ..Diagnostic::file(
+                    &display,
+                    "file is not valid UTF-8",
+                    "save the bank as UTF-8 text; is this a binary file?",
+                )
+            });
+            return Ok(None);
+        }
+    };
+    let relative = path
+        .strip_prefix(root_dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    Ok(Some(ContentFile {
+        path: display,
+        root,
+        relative,
+        text: Cow::Owned(text),
+    }))
+}
+
+fn read_error(path: &Path, source: io::Error) -> ReadError {
+    ReadError {
+        path: path.display().to_string(),
+        source,
+    }
+}

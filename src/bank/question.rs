@@ -1,0 +1,267 @@
+//! The validated question model: what the rest of xcdrill works with once a bank
+//! has been parsed and checked.
+//!
+//! Everything here is plain data with no spans and no serde: `bank::schema` holds
+//! the TOML shapes, `bank::validate` turns them into these types. Indices are
+//! 0-based in memory; banks and answers speak 1-based.
+
+use std::sync::Arc;
+
+use crate::hash::Fnv64;
+
+/// Score at or above which a question counts as passed, unless its bank sets `pass`.
+pub const DEFAULT_PASS: f64 = 0.7;
+
+/// One validated question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Dotted id, unique across every loaded bank (`setup.order`).
+    pub id: String,
+    /// Topic the question belongs to (`setup`, `hierarchy`, ...).
+    pub topic: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// Shown after answering: why the right answer is right.
+    pub explanation: String,
+    /// Ids of the facts (from `facts.toml`) the question tests.
+    pub facts: Vec<String>,
+    /// How hard the question is meant to be.
+    pub difficulty: Difficulty,
+    /// Free-form labels.
+    pub tags: Vec<String>,
+    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
+    pub deeper: Option<String>,
+    /// A hint; when absent the first sentence of the explanation serves.
+    pub hint: Option<String>,
+    /// Pass mark for this question, 0..=1.
+    pub pass: f64,
+    /// The kind of answer and its key.
+    pub kind: Kind,
+    /// Where the question was defined, for messages.
+    pub origin: Origin,
+}
+
+/// Where a question was defined: `content/setup.toml:12:1`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub path: Arc<str>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+impl Question {
+    /// The name of the question's kind as written in banks.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    /// A stable hash of what the learner sees and what is graded: prompt,
+    /// explanation and answer key. Progress on a question whose hash changed is
+    /// flagged, not silently kept or reset.
+    pub fn content_hash(&self) -> String {
+        let mut hasher = Fnv64::new();
+        for field in [&self.id, &self.prompt, &self.explanation] {
+            hasher.write_str(field);
+        }
+        hasher.write_str(self.kind_name());
+        hasher.write_str(&self.pass.to_string());
+        match &self.kind {
+            Kind::Choice(choice) => {
+                choice.choices.iter().for_each(|text| hasher.write_str(text));
+                choice
+                    .correct
+                    .iter()
+                    .for_each(|idx| hasher.write_str(&idx.to_string()));
+                hasher.write_str(if choice.multiple { "multiple" } else { "single" });
+            }
+            Kind::TrueFalse(truefalse) => hasher.write_str(&truefalse.answer.to_string()),
+            Kind::Short(short) => {
+                short.accept.iter().for_each(|text| hasher.write_str(text));
+                let folding = short.folding;
+                for switch in [folding.case, folding.accents, folding.punctuation, folding.typos] {
+                    hasher.write_str(&switch.to_string());
+                }
+            }
+            Kind::Order(order) => order.items.iter().for_each(|text| hasher.write_str(text)),
+            Kind::Recall(recall) => {
+                hasher.write_str(&recall.model_answer);
+                for concept in &recall.concepts {
+                    hasher.write_str(&concept.name);
+                    concept.phrases.iter().for_each(|text| hasher.write_str(text));
+                    hasher.write_str("/");
+                    concept.contradicts.iter().for_each(|text| hasher.write_str(text));
+                    hasher.write_str(&concept.weight.to_string());
+                    hasher.write_str(&concept.required.to_string());
+                }
+            }
+        }
+        hasher.hex()
+    }
+
+    /// The hint shown on `:hint`: the bank's own, else the explanation's first sentence.
+    pub fn hint_text(&self) -> &str {
+        match &self.hint {
+            Some(hint) => hint,
+            None => first_sentence(&self.explanation),
+        }
+    }
+}
+
+/// The first sentence of a text: up to and including the first `.`, `!` or `?`
+/// that is followed by white space or the end.
+pub fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    let mut chars = text.char_indices().peekable();
+    while let Some((idx, ch)) = chars.next() {
+        if matches!(ch, '.' | '!' | '?') {
+            match chars.peek() {
+                None => return text,
+                Some((_, next)) if next.is_whitespace() => return &text[..idx + ch.len_utf8()],
+                Some(_) => {}
+            }
+        }
+    }
+    text
+}
+
+/// How hard a question is meant to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Difficulty {
+    Easy,
+    #[default]
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    /// The name as written in banks.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    /// Parses a bank's `difficulty` value.
+    pub fn parse(text: &str) -> Option<Difficulty> {
+        match text {
+            "easy" => Some(Difficulty::Easy),
+            "medium" => Some(Difficulty::Medium),
+            "hard" => Some(Difficulty::Hard),
+            _ => None,
+        }
+    }
+}
+
+/// The kind of a question with its answer key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Choice(Choice),
+    TrueFalse(TrueFalse),
+    Short(Short),
+    Order(Order),
+    Recall(Recall),
+}
+
+impl Kind {
+    /// The name as written in banks (`kind = "choice"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Choice(_) => "choice",
+            Kind::TrueFalse(_) => "truefalse",
+            Kind::Short(_) => "short",
+            Kind::Order(_) => "order",
+            Kind::Recall(_) => "recall",
+        }
+    }
+}
+
+/// Every kind name a bank may use, in the order FORMAT.md documents them.
+pub const KIND_NAMES: &[&str] = &["choice", "truefalse", "short", "order", "recall"];
+
+/// One right answer, or several for multi-select.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The options, in bank order.
+    pub choices: Vec<String>,
+    /// 0-based indices of the right options, sorted, no duplicates.
+    pub correct: Vec<usize>,
+    /// Select-all-that-apply: partial credit, several picks allowed.
+    pub multiple: bool,
+}
+
+/// A statement that is true or false.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrueFalse {
+    pub answer: bool,
+}
+
+/// A short typed answer compared with a list of accepted answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Short {
+    /// Accepted answers; the first is the one shown as the right answer.
+    pub accept: Vec<String>,
+    /// What is folded before comparing.
+    pub folding: Folding,
+}
+
+/// Switches for what a short answer's comparison ignores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Folding {
+    /// Ignore letter case.
+    pub case: bool,
+    /// Ignore accents (`é` is `e`).
+    pub accents: bool,
+    /// Ignore punctuation and runs of white space.
+    pub punctuation: bool,
+    /// Forgive typos by an edit distance scaled to word length (never in numbers).
+    pub typos: bool,
+}
+
+impl Default for Folding {
+    fn default() -> Folding {
+        Folding {
+            case: true,
+            accents: true,
+            punctuation: true,
+            typos: true,
+        }
+    }
+}
+
+/// Items to put in order; the bank lists them in the right order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    pub items: Vec<String>,
+}
+
+/// A free-text answer graded against a rubric of concepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recall {
+    /// The answer a strong candidate would give; shown after answering.
+    pub model_answer: String,
+    /// The concepts the grade looks for.
+    pub concepts: Vec<Concept>,
+}
+
+/// One idea a recall answer should name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// Short name shown in feedback ("linked to an account").
+    pub name: String,
+    /// Phrases that count for the concept; any one is enough.
+    pub phrases: Vec<String>,
+    /// Phrases that contradict the concept and cancel its credit.
+    pub contradicts: Vec<String>,
+    /// Relative weight, greater than 0.
+    pub weight: f64,
+    /// Missing a required concept caps the score below the pass mark.
+    pub required: bool,
+}

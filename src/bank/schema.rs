@@ -1,0 +1,134 @@
+//! The TOML shapes of bank format 1, as serde reads them.
+//!
+//! Every field is optional here on purpose: a missing field is reported by
+//! `bank::validate` with the question's location, together with every other
+//! problem of the file, instead of stopping at the first one. Values keep their
+//! spans (`toml::Spanned`) so that each problem points at its line and column.
+//!
+//! A bank file looks like this (FORMAT.md documents every field):
+//!
+//! ```toml
+//! format_version = 1
+//!
+//! [[fact]]
+//! id = "chain.contact-needs-account"
+//! statement = "An external user is enabled from a contact that is linked to an account."
+//! source = "seed: Quick answer"
+//!
+//! [[question]]
+//! id = "setup.first-step"
+//! kind = "choice"
+//! topic = "setup"
+//! prompt = "What is the first thing to do in Setup?"
+//! choices = ["Enable Digital Experiences", "Create a contact", "Buy licences"]
+//! correct = [1]
+//! explanation = "Nothing else in Experience Cloud exists until Digital Experiences is on."
+//! facts = ["setup.enable-dx"]
+//! ```
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A spanned string.
+pub type Text = Spanned<String>;
+/// A spanned list of spanned strings.
+pub type TextList = Spanned<Vec<Text>>;
+
+/// One `[[fact]]`: a statement the trainer teaches, with where it comes from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    /// Dotted id, unique across all banks (`chain.contact-needs-account`).
+    pub id: Option<Text>,
+    /// The fact in one line.
+    pub statement: Option<Text>,
+    /// `seed: <section>` or a DOMAIN.md row such as `D5.3`.
+    pub source: Option<Text>,
+    /// For DOMAIN.md facts: `H`, `M` or `L`, as DOMAIN.md rates the row.
+    pub confidence: Option<Text>,
+}
+
+/// One `[[question]]`. Which of the kind-specific fields apply depends on `kind`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// Dotted id, unique across all banks (`setup.order`).
+    pub id: Option<Text>,
+    /// `choice`, `truefalse`, `short`, `order` or `recall`.
+    pub kind: Option<Text>,
+    /// The topic, a lowercase word (`setup`, `hierarchy`, `partner`, ...).
+    pub topic: Option<Text>,
+    /// The question as asked.
+    pub prompt: Option<Text>,
+    /// Shown after answering: why the right answer is right.
+    pub explanation: Option<Text>,
+    /// Ids of the facts the question tests; at least one.
+    pub facts: Option<TextList>,
+    /// `easy`, `medium` (default) or `hard`.
+    pub difficulty: Option<Text>,
+    /// Free-form labels.
+    pub tags: Option<TextList>,
+    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
+    pub deeper: Option<Text>,
+    /// Shown on `:hint`; default: the explanation's first sentence.
+    pub hint: Option<Text>,
+    /// Pass mark from 0 to 1; default 0.7.
+    pub pass: Option<Spanned<f64>>,
+
+    /// choice: the options, in bank order.
+    pub choices: Option<TextList>,
+    /// choice: 1-based numbers of the right options.
+    pub correct: Option<Spanned<Vec<Spanned<i64>>>>,
+    /// choice: select all that apply; default true when `correct` has several.
+    pub multiple: Option<Spanned<bool>>,
+
+    /// truefalse: whether the prompt's statement is true.
+    pub answer: Option<Spanned<bool>>,
+
+    /// short: the accepted answers; the first is shown as the right one.
+    pub accept: Option<TextList>,
+    /// short: ignore letter case (default true).
+    pub fold_case: Option<Spanned<bool>>,
+    /// short: ignore accents (default true).
+    pub fold_accents: Option<Spanned<bool>>,
+    /// short: ignore punctuation and spacing (default true).
+    pub fold_punctuation: Option<Spanned<bool>>,
+    /// short: forgive typos scaled to word length, never in numbers (default true).
+    pub typos: Option<Spanned<bool>>,
+
+    /// order: the items, listed in the right order.
+    pub items: Option<TextList>,
+
+    /// recall: the answer a strong candidate would give.
+    pub model_answer: Option<Text>,
+    /// recall: the rubric, one `[[question.concept]]` each.
+    pub concept: Option<Spanned<Vec<Spanned<RawConcept>>>>,
+}
+
+/// One `[[question.concept]]` of a recall rubric.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConcept {
+    /// Short name shown in feedback.
+    pub name: Option<Text>,
+    /// Phrases that count for the concept; any one is enough.
+    pub phrases: Option<TextList>,
+    /// Phrases that contradict it and cancel its credit.
+    pub contradicts: Option<TextList>,
+    /// Relative weight, greater than 0 (default 1).
+    pub weight: Option<Spanned<f64>>,
+    /// Missing it caps the score below the pass mark (default false).
+    pub required: Option<Spanned<bool>>,
+}
+
+/// Names of the fields each kind may use, beyond the common ones.
+pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "choice" => &["choices", "correct", "multiple"],
+        "truefalse" => &["answer"],
+        "short" => &["accept", "fold_case", "fold_accents", "fold_punctuation", "typos"],
+        "order" => &["items"],
+        "recall" => &["model_answer", "concept"],
+        _ => &[],
+    }
+}

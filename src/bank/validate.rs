@@ -1,0 +1,714 @@
+//! The validation pass: raw schema values in, validated [`Question`]s and
+//! [`Fact`]s out, with every problem of every file collected on the way.
+//!
+//! Checks that need all files (duplicate ids, unknown fact ids) run after every
+//! file is read. A question with an error is left out of the catalog; the run
+//! still reports all other problems.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::catalog::Catalog;
+use super::fact::{Confidence, Fact, is_valid_source};
+use super::limits::MAX_QUESTIONS;
+use super::parse::ParsedFile;
+use super::question::{
+    Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question, Recall,
+    Short, TrueFalse,
+};
+use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::suggest::did_you_mean;
+
+/// One file's text and what was parsed from it.
+pub struct FileParse<'a> {
+    pub source: SourceText<'a>,
+    pub parsed: ParsedFile,
+}
+
+/// Validates every parsed file together and builds the catalog of what is valid.
+pub fn validate(files: Vec<FileParse<'_>>, diagnostics: &mut Vec<Diagnostic>) -> Catalog {
+    let mut facts = Vec::new();
+    let mut fact_origins: HashMap<String, String> = HashMap::new();
+    let mut pending_questions = Vec::new();
+    for file in files {
+        let FileParse { source, parsed } = file;
+        let mut checker = Checker {
+            source: &source,
+            diagnostics: &mut *diagnostics,
+            n_errors: 0,
+        };
+        for (raw, span) in parsed.facts {
+            if let Some((fact, id_span)) = checker.fact(raw, span) {
+                if let Some(first) = fact_origins.get(&fact.id) {
+                    checker.error(
+                        id_span,
+                        format!("duplicate fact id `{}`", fact.id),
+                        format!("first defined at {first}; fact ids must be unique"),
+                    );
+                } else {
+                    fact_origins.insert(fact.id.clone(), source.origin(id_span.start));
+                    facts.push(fact);
+                }
+            }
+        }
+        let origin_path = Arc::clone(&source.path);
+        let questions: Vec<_> = parsed
+            .questions
+            .into_iter()
+            .filter_map(|(raw, span)| checker.question(raw, span, &origin_path))
+            .collect();
+        pending_questions.push((source, questions));
+    }
+
+    // Fact references and duplicate ids need every file read first.
+    let fact_ids: HashMap<&str, ()> = facts.iter().map(|fact| (fact.id.as_str(), ())).collect();
+    let mut question_origins: HashMap<String, String> = HashMap::new();
+    let mut questions = Vec::new();
+    for (source, checked) in pending_questions {
+        let mut checker = Checker {
+            source: &source,
+            diagnostics: &mut *diagnostics,
+            n_errors: 0,
+        };
+        for CheckedQuestion {
+            question,
+            id_span,
+            fact_refs,
+        } in checked
+        {
+            let mut ok = true;
+            for (fact_id, span) in &fact_refs {
+                if !fact_ids.contains_key(fact_id.as_str()) {
+                    ok = false;
+                    let suggestion = did_you_mean(fact_id, fact_ids.keys().copied());
+                    checker.error(
+                        span.clone(),
+                        format!("unknown fact id `{fact_id}`"),
+                        if suggestion.is_empty() {
+                            "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
+                        } else {
+                            suggestion
+                        },
+                    );
+                }
+            }
+            if let Some(first) = question_origins.get(&question.id) {
+                checker.error(
+                    id_span,
+                    format!("duplicate question id `{}`", question.id),
+                    format!("first defined at {first}; question ids must be unique across all banks"),
+                );
+                continue;
+            }
+            question_origins.insert(question.id.clone(), source.origin(id_span.start));
+            if ok {
+                questions.push(question);
+            }
+        }
+    }
+    if questions.len() > MAX_QUESTIONS {
+        diagnostics.push(Diagnostic::file(
+            &Arc::from("<content>"),
+            format!(
+                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
+                questions.len()
+            ),
+            "load fewer banks at once",
+        ));
+        questions.clear();
+    }
+    Catalog::new(questions, facts)
+}
+
+/// A question that passed its own checks, waiting for the checks across files.
+struct CheckedQuestion {
+    question: Question,
+    id_span: Range<usize>,
+    fact_refs: Vec<(String, Range<usize>)>,
+}
+
+/// Checks within one file.
+struct Checker<'s, 'd> {
+    source: &'s SourceText<'s>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    n_errors: usize,
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.n_errors += 1;
+        self.diagnostics.push(self.source.error(span, message, hint));
+    }
+
+    fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.diagnostics
+            .push(self.source.error(span, message, hint).warning());
+    }
+
+    /// A required string: present and not blank.
+    fn required(
+        &mut self,
+        value: Option<Text>,
+        field: &str,
+        table: &str,
+        span: &Range<usize>,
+    ) -> Option<Spanned<String>> {
+        match value {
+            None => {
+                self.error(
+                    span.clone(),
+                    format!("{table} is missing `{field}`"),
+                    format!("add `{field} = \"...\"` to this {table}"),
+                );
+                None
+            }
+            Some(text) if text.get_ref().trim().is_empty() => {
+                self.error(
+                    text.span(),
+                    format!("`{field}` is empty"),
+                    format!("write the {field}"),
+                );
+                None
+            }
+            Some(text) => Some(text),
+        }
+    }
+
+    fn id(&mut self, value: Option<Text>, table: &str, span: &Range<usize>) -> Option<Text> {
+        let id = self.required(value, "id", table, span)?;
+        if !is_valid_id(id.get_ref()) {
+            self.error(
+                id.span(),
+                format!("`{}` is not a valid id", id.get_ref()),
+                "use dotted lowercase words, like `setup.order` or `roles.first-user`",
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn fact(&mut self, raw: RawFact, span: Range<usize>) -> Option<(Fact, Range<usize>)> {
+        let id = self.id(raw.id, "fact", &span);
+        let statement = self.required(raw.statement, "statement", "fact", &span);
+        let source = self.required(raw.source, "source", "fact", &span);
+        if let Some(source) = &source
+            && !is_valid_source(source.get_ref())
+        {
+            self.error(
+                source.span(),
+                format!("`{}` is not a source", source.get_ref()),
+                "write `seed: <section>` or a DOMAIN.md row such as `D5.3`",
+            );
+            return None;
+        }
+        let confidence = match raw.confidence {
+            None => None,
+            Some(text) => match Confidence::parse(text.get_ref()) {
+                Some(confidence) => Some(confidence),
+                None => {
+                    self.error(
+                        text.span(),
+                        format!("unknown confidence `{}`", text.get_ref()),
+                        "use `H`, `M` or `L`, as DOMAIN.md rates the row",
+                    );
+                    return None;
+                }
+            },
+        };
+        let (id, statement, source) = (id?, statement?, source?);
+        let source_text = source.into_inner();
+        if source_text.starts_with('D') && confidence.is_none() {
+            self.warn(
+                span.clone(),
+                format!("fact `{}` cites DOMAIN.md but has no `confidence`", id.get_ref()),
+                "add `confidence = \"H\"`, \"M\" or \"L\" as DOMAIN.md rates the row",
+            );
+        }
+        let id_span = id.span();
+        Some((
+            Fact {
+                id: id.into_inner(),
+                statement: statement.into_inner(),
+                source: source_text,
+                confidence,
+            },
+            id_span,
+        ))
+    }
+
+    fn question(
+        &mut self,
+        mut raw: RawQuestion,
+        span: Range<usize>,
+        path: &Arc<str>,
+    ) -> Option<CheckedQuestion> {
+        let n_errors = self.error_count();
+        let id = self.id(raw.id.take(), "question", &span);
+        let kind_name = self.kind(raw.kind.take(), &span);
+        let topic = self.required(raw.topic.take(), "topic", "question", &span);
+        if let Some(topic) = &topic
+            && !is_valid_topic(topic.get_ref())
+        {
+            self.error(
+                topic.span(),
+                format!("`{}` is not a valid topic", topic.get_ref()),
+                "use one lowercase word, like `setup` or `partner`",
+            );
+        }
+        let prompt = self.required(raw.prompt.take(), "prompt", "question", &span);
+        let explanation = self.required(raw.explanation.take(), "explanation", "question", &span);
+        let fact_refs = self.fact_refs(raw.facts.take(), &span);
+        let difficulty = self.difficulty(raw.difficulty.take());
+        let pass = self.pass(raw.pass.take());
+        let deeper = self.optional_text(raw.deeper.take(), "deeper");
+        let hint = self.optional_text(raw.hint.take(), "hint");
+        let tags = raw
+            .tags
+            .clone()
+            .map(|tags| tags.into_inner().into_iter().map(Spanned::into_inner).collect())
+            .unwrap_or_default();
+        let kind = match &kind_name {
+            Some(kind_name) => {
+                self.foreign_fields(&raw, kind_name);
+                self.kind_body(raw, kind_name, &span)
+            }
+            None => None,
+        };
+        if self.error_count() > n_errors {
+            return None;
+        }
+        let id = id?;
+        let id_span = id.span();
+        let (line, column) = self.source.locate(span.start);
+        Some(CheckedQuestion {
+            question: Question {
+                id: id.into_inner(),
+                topic: topic?.into_inner(),
+                prompt: prompt?.into_inner(),
+                explanation: explanation?.into_inner(),
+                facts: fact_refs.iter().map(|(fact, _)| fact.clone()).collect(),
+                difficulty: difficulty.unwrap_or_default(),
+                tags,
+                deeper,
+                hint,
+                pass: pass.unwrap_or(DEFAULT_PASS),
+                kind: kind?,
+                origin: Origin {
+                    path: Arc::clone(path),
+                    line,
+                    column,
+                },
+            },
+            id_span,
+            fact_refs,
+        })
+    }
+
+    fn error_count(&self) -> usize {
+        self.n_errors
+    }
+
+    fn kind(&mut self, value: Option<Text>, span: &Range<usize>) -> Option<String> {
+        let kind = self.required(value, "kind", "question", span)?;
+        if KIND_NAMES.contains(&kind.get_ref().as_str()) {
+            return Some(kind.into_inner());
+        }
+        let suggestion = did_you_mean(kind.get_ref(), KIND_NAMES.iter().copied());
+        self.error(
+            kind.span(),
+            format!("unknown kind `{}`", kind.get_ref()),
+            if suggestion.is_empty() {
+                format!("use one of: {}", KIND_NAMES.join(", "))
+            } else {
+                suggestion
+            },
+        );
+        None
+    }
+
+    fn fact_refs(&mut self, value: Option<TextList>, span: &Range<usize>) -> Vec<(String, Range<usize>)> {
+        let Some(list) = value else {
+            self.error(
+                span.clone(),
+                "question is missing `facts`",
+                "cite the facts it tests: `facts = [\"setup.enable-dx\"]`",
+            );
+            return Vec::new();
+        };
+        if list.get_ref().is_empty() {
+            self.error(
+                list.span(),
+                "`facts` is empty",
+                "cite at least one fact the question tests",
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        let mut refs = Vec::new();
+        for fact in list.into_inner() {
+            if seen.contains(fact.get_ref()) {
+                self.warn(
+                    fact.span(),
+                    format!("fact `{}` is cited twice", fact.get_ref()),
+                    "remove the repeated id",
+                );
+                continue;
+            }
+            seen.push(fact.get_ref().clone());
+            let span = fact.span();
+            refs.push((fact.into_inner(), span));
+        }
+        refs
+    }
+
+    fn difficulty(&mut self, value: Option<Text>) -> Option<Difficulty> {
+        let text = value?;
+        let parsed = Difficulty::parse(text.get_ref());
+        if parsed.is_none() {
+            self.error(
+                text.span(),
+                format!("unknown difficulty `{}`", text.get_ref()),
+                "use `easy`, `medium` or `hard`",
+            );
+        }
+        parsed
+    }
+
+    fn pass(&mut self, value: Option<Spanned<f64>>) -> Option<f64> {
+        let pass = value?;
+        let mark = *pass.get_ref();
+        if !(mark > 0.0 && mark <= 1.0) {
+            self.error(
+                pass.span(),
+                format!("pass mark {mark} is outside 0 to 1"),
+                "use a score such as `pass = 0.8`; leave it out for the default 0.7",
+            );
+            return None;
+        }
+        Some(mark)
+    }
+
+    fn optional_text(&mut self, value: Option<Text>, field: &str) -> Option<String> {
+        let text = value?;
+        if text.get_ref().trim().is_empty() {
+            self.warn(
+                text.span(),
+                format!("`{field}` is empty"),
+                format!("write the {field} or remove the field"),
+            );
+            return None;
+        }
+        Some(text.into_inner())
+    }
+
+    /// Fields present that belong to another kind.
+    fn foreign_fields(&mut self, raw: &RawQuestion, kind_name: &str) {
+        let allowed = kind_fields(kind_name);
+        let present: [(&str, Option<Range<usize>>); 13] = [
+            ("choices", raw.choices.as_ref().map(Spanned::span)),
+            ("correct", raw.correct.as_ref().map(Spanned::span)),
+            ("multiple", raw.multiple.as_ref().map(Spanned::span)),
+            ("answer", raw.answer.as_ref().map(Spanned::span)),
+            ("accept", raw.accept.as_ref().map(Spanned::span)),
+            ("fold_case", raw.fold_case.as_ref().map(Spanned::span)),
+            ("fold_accents", raw.fold_accents.as_ref().map(Spanned::span)),
+            ("fold_punctuation", raw.fold_punctuation.as_ref().map(Spanned::span)),
+            ("typos", raw.typos.as_ref().map(Spanned::span)),
+            ("items", raw.items.as_ref().map(Spanned::span)),
+            ("model_answer", raw.model_answer.as_ref().map(Spanned::span)),
+            ("concept", raw.concept.as_ref().map(Spanned::span)),
+            ("", None),
+        ];
+        for (field, span) in present {
+            if let Some(span) = span
+                && !allowed.contains(&field)
+            {
+                let owner = KIND_NAMES
+                    .iter()
+                    .find(|kind| kind_fields(kind).contains(&field))
+                    .copied()
+                    .unwrap_or("another kind");
+                self.error(
+                    span,
+                    format!("`{field}` does not apply to a `{kind_name}` question"),
+                    format!("`{field}` belongs to `{owner}` questions; remove it or change `kind`"),
+                );
+            }
+        }
+    }
+
+    fn kind_body(&mut self, raw: RawQuestion, kind_name: &str, span: &Range<usize>) -> Option<Kind> {
+        match kind_name {
+            "choice" => self.choice(raw, span).map(Kind::Choice),
+            "truefalse" => match raw.answer {
+                Some(answer) => Some(Kind::TrueFalse(TrueFalse {
+                    answer: answer.into_inner(),
+                })),
+                None => {
+                    self.error(
+                        span.clone(),
+                        "truefalse question is missing `answer`",
+                        "add `answer = true` or `answer = false`",
+                    );
+                    None
+                }
+            },
+            "short" => self.short(raw, span).map(Kind::Short),
+            "order" => {
+                let items = self.list(raw.items, "items", 2, span)?;
+                Some(Kind::Order(Order { items }))
+            }
+            "recall" => self.recall(raw, span).map(Kind::Recall),
+            _ => None,
+        }
+    }
+
+    /// A list of distinct, non-blank strings with at least `min` entries.
+    fn list(
+        &mut self,
+        value: Option<TextList>,
+        field: &str,
+        min: usize,
+        span: &Range<usize>,
+    ) -> Option<Vec<String>> {
+        let Some(list) = value else {
+            self.error(
+                span.clone(),
+                format!("question is missing `{field}`"),
+                format!("add `{field} = [\"...\", \"...\"]`"),
+            );
+            return None;
+        };
+        let list_span = list.span();
+        let entries = list.into_inner();
+        let mut ok = true;
+        if entries.len() < min {
+            self.error(
+                list_span,
+                format!("`{field}` has {} entries; at least {min} are needed", entries.len()),
+                format!("add more {field}"),
+            );
+            ok = false;
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for entry in &entries {
+            let folded = entry.get_ref().trim().to_lowercase();
+            if folded.is_empty() {
+                self.error(entry.span(), format!("empty entry in `{field}`"), "write the text or remove the entry");
+                ok = false;
+            } else if seen.contains(&folded) {
+                self.error(
+                    entry.span(),
+                    format!("duplicate entry `{}` in `{field}`", entry.get_ref()),
+                    "each entry must be different",
+                );
+                ok = false;
+            }
+            seen.push(folded);
+        }
+        ok.then(|| entries.into_iter().map(Spanned::into_inner).collect())
+    }
+
+    fn choice(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Choice> {
+        let choices = self.list(raw.choices, "choices", 2, span);
+        let Some(correct) = raw.correct else {
+            self.error(
+                span.clone(),
+                "choice question has no right answer: `correct` is missing",
+                "add `correct = [1]` with the 1-based number of the right choice",
+            );
+            return None;
+        };
+        let correct_span = correct.span();
+        let n_choices = choices.as_ref().map_or(usize::MAX, Vec::len);
+        let mut indices = Vec::new();
+        for number in correct.into_inner() {
+            let value = *number.get_ref();
+            if value < 1 || value as u64 > n_choices as u64 {
+                self.error(
+                    number.span(),
+                    format!("`correct` names choice {value}, but there are {n_choices} choices"),
+                    "number the choices from 1, in bank order",
+                );
+                return None;
+            }
+            let idx = (value - 1) as usize;
+            if indices.contains(&idx) {
+                self.error(number.span(), format!("choice {value} is listed twice in `correct`"), "list each right choice once");
+                return None;
+            }
+            indices.push(idx);
+        }
+        if indices.is_empty() {
+            self.error(
+                correct_span,
+                "choice question has no right answer: `correct` is empty",
+                "add the 1-based number of at least one right choice",
+            );
+            return None;
+        }
+        indices.sort_unstable();
+        let multiple = match raw.multiple {
+            Some(flag) if !*flag.get_ref() && indices.len() > 1 => {
+                self.error(
+                    flag.span(),
+                    "`multiple = false` but `correct` lists several choices",
+                    "remove `multiple`, or keep one right choice",
+                );
+                return None;
+            }
+            Some(flag) => flag.into_inner(),
+            None => indices.len() > 1,
+        };
+        let choices = choices?;
+        if indices.len() == choices.len() {
+            self.warn(
+                correct_span,
+                "every choice is marked right",
+                "a question where nothing is wrong teaches little; add a distractor",
+            );
+        }
+        Some(Choice {
+            choices,
+            correct: indices,
+            multiple,
+        })
+    }
+
+    fn short(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Short> {
+        let accept = self.list(raw.accept, "accept", 1, span)?;
+        let flag = |value: Option<Spanned<bool>>| value.is_none_or(Spanned::into_inner);
+        Some(Short {
+            accept,
+            folding: Folding {
+                case: flag(raw.fold_case),
+                accents: flag(raw.fold_accents),
+                punctuation: flag(raw.fold_punctuation),
+                typos: flag(raw.typos),
+            },
+        })
+    }
+
+    fn recall(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Recall> {
+        let model_answer = self.required(raw.model_answer, "model_answer", "recall question", span);
+        let Some(concepts) = raw.concept else {
+            self.error(
+                span.clone(),
+                "recall question has no concepts",
+                "add a rubric: one [[question.concept]] per idea the answer should name",
+            );
+            return None;
+        };
+        let concepts_span = concepts.span();
+        let raw_concepts = concepts.into_inner();
+        if raw_concepts.is_empty() {
+            self.error(concepts_span, "recall question has no concepts", "add at least one [[question.concept]]");
+            return None;
+        }
+        let mut checked = Vec::new();
+        let mut phrase_owner: HashMap<String, String> = HashMap::new();
+        for concept in raw_concepts {
+            let concept_span = concept.span();
+            if let Some(concept) = self.concept(concept.into_inner(), &concept_span) {
+                for phrase in &concept.phrases {
+                    let key = phrase.trim().to_lowercase();
+                    if let Some(owner) = phrase_owner.get(&key) {
+                        self.warn(
+                            concept_span.clone(),
+                            format!("phrase `{phrase}` counts for both `{owner}` and `{}`", concept.name),
+                            "a phrase should earn one concept; make it more specific",
+                        );
+                    } else {
+                        phrase_owner.insert(key, concept.name.clone());
+                    }
+                }
+                checked.push(concept);
+            }
+        }
+        Some(Recall {
+            model_answer: model_answer?.into_inner(),
+            concepts: checked,
+        })
+    }
+
+    fn concept(&mut self, raw: RawConcept, span: &Range<usize>) -> Option<Concept> {
+        let name = self.required(raw.name, "name", "concept", span);
+        let phrases = match raw.phrases {
+            Some(list) if list.get_ref().is_empty() => {
+                self.error(list.span(), "concept has no phrases", "add the phrases that count for it");
+                None
+            }
+            Some(list) => Some(list),
+            None => {
+                self.error(
+                    span.clone(),
+                    "concept has no phrases",
+                    "add `phrases = [\"...\"]`: the words that count for it",
+                );
+                None
+            }
+        };
+        let phrases = self.phrase_list(phrases?)?;
+        let contradicts = match raw.contradicts {
+            Some(list) => self.phrase_list(list)?,
+            None => Vec::new(),
+        };
+        let weight = match raw.weight {
+            Some(weight) if !(*weight.get_ref() > 0.0 && weight.get_ref().is_finite()) => {
+                self.error(weight.span(), "concept weight must be greater than 0", "use a weight such as 1 or 2");
+                return None;
+            }
+            Some(weight) => weight.into_inner(),
+            None => 1.0,
+        };
+        Some(Concept {
+            name: name?.into_inner(),
+            phrases,
+            contradicts,
+            weight,
+            required: raw.required.is_some_and(Spanned::into_inner),
+        })
+    }
+
+    fn phrase_list(&mut self, list: TextList) -> Option<Vec<String>> {
+        let mut phrases = Vec::new();
+        for phrase in list.into_inner() {
+            if phrase.get_ref().trim().is_empty() {
+                self.error(phrase.span(), "empty phrase", "write the phrase or remove it");
+                return None;
+            }
+            phrases.push(phrase.into_inner());
+        }
+        Some(phrases)
+    }
+}
+
+/// Dotted lowercase words: `setup.order`, `roles.first-user`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut n_parts = 0;
+    for part in id.split('.') {
+        n_parts += 1;
+        let mut chars = part.chars();
+        let first_ok = chars
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit());
+        if !first_ok
+            || !chars.all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+        {
+            return false;
+        }
+    }
+    n_parts >= 2 && id.len() <= 100
+}
+
+/// One lowercase word, hyphens allowed: `setup`, `site-login`.
+fn is_valid_topic(topic: &str) -> bool {
+    !topic.is_empty()
+        && topic.len() <= 40
+        && topic
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}

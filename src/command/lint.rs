@@ -1,0 +1,117 @@
+//! `xcdrill lint [PATH]... [--json] [--coverage]`: check banks and report every problem.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::bank::{self, Loaded, load};
+use crate::cli::LintArgs;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::output::{self, styled};
+use crate::{Error, Status};
+
+/// One problem in `lint --json` (C4).
+fn problem(diagnostic: &Diagnostic) -> JsonProblem<'_> {
+    JsonProblem {
+        file: &diagnostic.path,
+        line: diagnostic.line,
+        column: diagnostic.column,
+        message: &diagnostic.message,
+    }
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+/// `lint --json` (C4).
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    questions: usize,
+    errors: Vec<JsonProblem<'a>>,
+    warnings: Vec<JsonProblem<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncovered_facts: Option<Vec<&'a str>>,
+}
+
+pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
+    let files = if args.paths.is_empty() {
+        config.content_files()?
+    } else {
+        load::from_paths(&args.paths)?
+    };
+    let loaded = bank::check(&files);
+    let mut out = output::stdout(config.color);
+    if args.json {
+        let uncovered = loaded.catalog.uncovered_facts();
+        let report = JsonReport {
+            questions: loaded.catalog.questions().len(),
+            errors: loaded.errors().map(problem).collect(),
+            warnings: loaded.warnings().map(problem).collect(),
+            uncovered_facts: args
+                .coverage
+                .then(|| uncovered.iter().map(|fact| fact.id.as_str()).collect()),
+        };
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        print_human(&mut out, &loaded, files.banks.len(), args.coverage)?;
+    }
+    Ok(if loaded.has_errors() {
+        Status::Failed
+    } else {
+        Status::Success
+    })
+}
+
+fn print_human(out: &mut impl Write, loaded: &Loaded, n_files: usize, coverage: bool) -> std::io::Result<()> {
+    for diagnostic in &loaded.diagnostics {
+        let style = match diagnostic.severity {
+            crate::diagnostic::Severity::Error => output::ERROR,
+            crate::diagnostic::Severity::Warning => output::WARNING,
+        };
+        let rendered = diagnostic.to_string();
+        let (label, rest) = rendered.split_once(':').unwrap_or(("", &rendered));
+        styled(out, style, label)?;
+        writeln!(out, ":{rest}")?;
+    }
+    let catalog = &loaded.catalog;
+    if coverage {
+        let uncovered = catalog.uncovered_facts();
+        if uncovered.is_empty() {
+            writeln!(out, "coverage: every fact is cited by a question")?;
+        } else {
+            writeln!(out, "coverage: {} fact{} cited by no question:", uncovered.len(), plural(uncovered.len()))?;
+            for fact in uncovered {
+                writeln!(out, "  {} ({}): {}", fact.id, fact.source, crate::text::inert(&fact.statement))?;
+            }
+        }
+    }
+    let n_errors = loaded.errors().count();
+    let n_warnings = loaded.warnings().count();
+    let summary = format!(
+        "{} question{} and {} fact{} in {} file{}: {} error{}, {} warning{}",
+        catalog.questions().len(),
+        plural(catalog.questions().len()),
+        catalog.facts().len(),
+        plural(catalog.facts().len()),
+        n_files,
+        plural(n_files),
+        n_errors,
+        plural(n_errors),
+        n_warnings,
+        plural(n_warnings),
+    );
+    let style = if n_errors > 0 { output::ERROR } else { output::GOOD };
+    styled(out, style, &summary)?;
+    writeln!(out)
+}
+
+pub fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}

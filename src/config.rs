@@ -1,0 +1,41 @@
+//! The validated settings a command runs with, made from the parsed command line
+//! and the environment before any work starts.
+
+use std::path::PathBuf;
+
+use crate::bank::load::{self, ContentFiles, ReadError};
+use crate::cli::{ColorChoice, GlobalArgs};
+
+/// Settings shared by every command.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `--content` folders; empty means the embedded banks.
+    pub content_dirs: Vec<PathBuf>,
+    /// `--data-dir`, else `XCDRILL_DATA_DIR`; `None` means the platform data dir.
+    pub data_dir: Option<PathBuf>,
+    pub color: ColorChoice,
+}
+
+impl Config {
+    pub fn from_cli(global: &GlobalArgs) -> Config {
+        let data_dir = global.data_dir.clone().or_else(|| {
+            std::env::var_os("XCDRILL_DATA_DIR")
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from)
+        });
+        Config {
+            content_dirs: global.content.clone(),
+            data_dir,
+            color: global.color,
+        }
+    }
+
+    /// The files of the active content: `--content` folders, else the embedded banks.
+    pub fn content_files(&self) -> Result<ContentFiles, ReadError> {
+        if self.content_dirs.is_empty() {
+            Ok(load::embedded())
+        } else {
+            load::from_paths(&self.content_dirs)
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Problems found in a text file (a bank, an org file, a script), located by
+//! `path:line:col` and rendered with the offending line and a marker.
+//!
+//! TOML spans are byte offsets; people count characters, so columns here are
+//! 1-based character counts. A [`SourceText`] indexes line starts once, so locating
+//! many spans in one large file stays cheap.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::text::inert;
+
+/// Whether a problem stops the content from loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One located problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file as the user named it (or `<embedded>/name.toml`).
+    pub path: Arc<str>,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the problem concerns the whole file.
+    pub column: usize,
+    pub message: String,
+    /// The offending line, empty when there is none.
+    pub snippet: String,
+    /// How many characters of the snippet the marker underlines (at least 1).
+    pub marker_width: usize,
+    /// What to do about it, in one line.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file (unreadable, too large, not UTF-8).
+    pub fn file(path: &Arc<str>, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: Arc::clone(path),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            snippet: String::new(),
+            marker_width: 0,
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// A problem with something defined at `path:line:col`, when the text
+    /// itself is not at hand (checks that run on validated content).
+    pub fn at(
+        path: &Arc<str>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            line,
+            column,
+            ..Diagnostic::file(path, message, hint)
+        }
+    }
+
+    /// Turns this problem into a warning.
+    pub fn warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// `path:line:col`, or just the path for whole-file problems.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.path.to_string()
+        } else {
+            format!("{}:{}:{}", self.path, self.line, self.column)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders like a compiler message:
+    ///
+    /// ```text
+    /// error: duplicate question id `setup.order`
+    ///   --> content/setup.toml:12:6
+    ///    |
+    /// 12 | id = "setup.order"
+    ///    |      ^^^^^^^^^^^^^
+    ///    = hint: ids must be unique across all banks
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", inert(&self.message))?;
+        let gutter = " ".repeat(self.line.to_string().len());
+        writeln!(f, "{gutter}--> {}", inert(&self.location()))?;
+        if self.line > 0 && !self.snippet.is_empty() {
+            let snippet = inert(&self.snippet);
+            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{} | {snippet}", self.line)?;
+            let pad = " ".repeat(self.column.saturating_sub(1));
+            let width = self.marker_width.max(1);
+            writeln!(f, "{gutter} | {pad}{}", "^".repeat(width))?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "{gutter} = hint: {}", inert(hint))?;
+        }
+        Ok(())
+    }
+}
+
+/// The longest snippet printed; longer lines are cut with an ellipsis.
+const MAX_SNIPPET_CHARS: usize = 160;
+
+/// A file's text with its line starts indexed, for turning byte spans into
+/// located diagnostics.
+#[derive(Debug, Clone)]
+pub struct SourceText<'a> {
+    pub path: Arc<str>,
+    pub text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(path: Arc<str>, text: &'a str) -> SourceText<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, byte)| byte == b'\n')
+                .map(|(idx, _)| idx + 1),
+        );
+        SourceText {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to the text).
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line_idx = match self.line_starts.binary_search(&offset) {
+            Ok(idx) => idx,
+            Err(idx) => idx - 1,
+        };
+        let start = self.line_starts[line_idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line_idx + 1, column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// A diagnostic pointing at `span`.
+    pub fn error(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column) = self.locate(span.start);
+        let line_text = self.line_text(line);
+        let (snippet, shown_chars) = cut_snippet(line_text);
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
+        let span_chars = self.text[start..end]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count();
+        let room = shown_chars.saturating_sub(column - 1).max(1);
+        Diagnostic {
+            severity: Severity::Error,
+            path: Arc::clone(&self.path),
+            line,
+            column,
+            message: message.into(),
+            snippet,
+            marker_width: span_chars.clamp(1, room),
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// "path:line" of a byte offset, for naming where something was defined.
+    pub fn origin(&self, offset: usize) -> String {
+        let (line, column) = self.locate(offset);
+        format!("{}:{line}:{column}", self.path)
+    }
+}
+
+fn cut_snippet(line: &str) -> (String, usize) {
+    let n_chars = line.chars().count();
+    if n_chars <= MAX_SNIPPET_CHARS {
+        (line.to_string(), n_chars)
+    } else {
+        let cut: String = line.chars().take(MAX_SNIPPET_CHARS).collect();
+        (format!("{cut}…"), MAX_SNIPPET_CHARS)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let source = SourceText::new("a.toml".into(), "x = 1\nnamé = \"é\" # bad\n");
+        let offset = source.text.find("# bad").unwrap();
+        assert_eq!(source.locate(offset), (2, 12));
+        let diagnostic = source.error(offset..offset + 5, "bad thing", "fix it");
+        assert_eq!(diagnostic.location(), "a.toml:2:12");
+        assert_eq!(diagnostic.snippet, "namé = \"é\" # bad");
+        assert_eq!(diagnostic.marker_width, 5);
+    }
+
+    #[test]
+    fn rendering_shows_snippet_marker_and_hint() {
+        let source = SourceText::new("b.toml".into(), "id = \"x\"\n");
+        let rendered = source.error(5..8, "duplicate id `x`", "rename it").to_string();
+        assert_eq!(
+            rendered,
+            "error: duplicate id `x`\n --> b.toml:1:6\n  |\n1 | id = \"x\"\n  |      ^^^\n  = hint: rename it\n"
+        );
+    }
+
+    #[test]
+    fn offsets_past_the_end_and_inside_characters_are_clamped() {
+        let source = SourceText::new("c.toml".into(), "é");
+        assert_eq!(source.locate(1), (1, 1));
+        assert_eq!(source.locate(99), (1, 2));
+        assert_eq!(source.line_text(7), "");
+    }
+}

@@ -1,0 +1,43 @@
+//! Where output goes and how it is styled: stdout through anstream, which drops
+//! colour for pipes, `NO_COLOR`, `TERM=dumb` and `--color never`.
+
+use std::io::{self, Write};
+
+use anstream::AutoStream;
+use anstyle::{AnsiColor, Style};
+
+use crate::cli::ColorChoice;
+
+/// Standard output with the user's colour choice applied.
+pub fn stdout(color: ColorChoice) -> AutoStream<io::Stdout> {
+    AutoStream::new(io::stdout(), anstream_choice(color))
+}
+
+/// Standard error with the user's colour choice applied.
+pub fn stderr(color: ColorChoice) -> AutoStream<io::Stderr> {
+    AutoStream::new(io::stderr(), anstream_choice(color))
+}
+
+fn anstream_choice(color: ColorChoice) -> anstream::ColorChoice {
+    match color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+}
+
+/// Whether styled output would reach a terminal with colours on.
+pub fn uses_color(color: ColorChoice) -> bool {
+    stdout(color).current_choice() != anstream::ColorChoice::Never
+}
+
+pub const ERROR: Style = AnsiColor::Red.on_default().bold();
+pub const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+pub const GOOD: Style = AnsiColor::Green.on_default().bold();
+pub const EMPHASIS: Style = Style::new().bold();
+pub const DIM: Style = Style::new().dimmed();
+
+/// Writes `text` in `style` (anstream strips the codes where colour is off).
+pub fn styled(out: &mut impl Write, style: Style, text: &str) -> io::Result<()> {
+    write!(out, "{style}{text}{style:#}")
+}

@@ -1,0 +1,1 @@
+//! `xcdrill lint`: exit statuses, human output and the JSON shape of C4.

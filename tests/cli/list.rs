@@ -1,0 +1,1 @@
+//! `xcdrill list`: topics, counts and the JSON shape of C4.

@@ -1,0 +1,7 @@
+//! Every CLI test, in one integration test binary: each spawns the built
+//! `xcdrill` in a temporary folder with its own data dir, so no test sees
+//! another's progress or the user's.
+
+mod harness;
+mod lint;
+mod list;
