@@ -16,6 +16,9 @@ pub mod question;
 pub mod schema;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 use std::thread;
 
 pub use catalog::Catalog;
@@ -84,6 +87,17 @@ pub fn check(files: &ContentFiles) -> Loaded {
         file_parses.push(FileParse { source, parsed });
     }
     let catalog = validate(file_parses, &mut diagnostics);
+    // Report in reading order: by file as listed, then by position.
+    let file_order: std::collections::HashMap<&str, usize> = files
+        .banks
+        .iter()
+        .enumerate()
+        .map(|(idx, file)| (&*file.path, idx))
+        .collect();
+    diagnostics.sort_by_key(|diagnostic| {
+        let file_idx = file_order.get(&*diagnostic.path).copied().unwrap_or(usize::MAX);
+        (file_idx, diagnostic.line, diagnostic.column)
+    });
     Loaded {
         catalog,
         diagnostics,

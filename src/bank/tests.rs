@@ -1,0 +1,327 @@
+//! One test per validation rule, each through [`check`]: a bank's TOML in, the
+//! exact `path:line:col: message` of every problem out.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use super::load::{ContentFile, ContentFiles};
+use super::{Kind, check as check_content};
+use crate::diagnostic::Severity;
+
+const FACTS: &str = r#"format_version = 1
+
+[[fact]]
+id = "chain.contact"
+statement = "A user comes from a contact."
+source = "seed: Quick interview answer"
+
+[[fact]]
+id = "chain.account"
+statement = "The contact is linked to an account."
+source = "D5.1"
+confidence = "H"
+"#;
+
+/// A valid question to build broken ones from.
+const GOOD: &str = r#"format_version = 1
+
+[[question]]
+id = "setup.first"
+kind = "choice"
+topic = "setup"
+prompt = "What comes first?"
+choices = ["Enable Digital Experiences", "Create a contact"]
+correct = [1]
+explanation = "Digital Experiences comes first."
+facts = ["chain.contact"]
+"#;
+
+fn files(banks: &[(&str, &str)]) -> ContentFiles {
+    ContentFiles {
+        banks: banks
+            .iter()
+            .map(|&(path, text)| ContentFile {
+                path: Arc::from(path),
+                root: 0,
+                relative: path.to_string(),
+                text: Cow::Owned(text.to_string()),
+            })
+            .collect(),
+        ..ContentFiles::default()
+    }
+}
+
+/// Loads `bank` (as `bank.toml`) with the facts above and compares every
+/// problem, rendered `path:line:col: severity: message`, with `expected`.
+#[track_caller]
+fn check(bank: &str, expected: &[&str]) {
+    let loaded = check_content(&files(&[("bank.toml", bank), ("facts.toml", FACTS)]));
+    let actual: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let severity = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            format!("{}: {severity}: {}", diagnostic.location(), diagnostic.message)
+        })
+        .collect();
+    assert_eq!(actual, expected, "\nbank:\n{bank}");
+}
+
+fn replace(old: &str, new: &str) -> String {
+    assert!(GOOD.contains(old), "GOOD has no `{old}`");
+    GOOD.replacen(old, new, 1)
+}
+
+#[test]
+fn a_valid_bank_has_no_problems() {
+    check(GOOD, &[]);
+    let loaded = check_content(&files(&[("bank.toml", GOOD), ("facts.toml", FACTS)]));
+    let question = loaded.catalog.question("setup.first").unwrap();
+    assert_eq!(question.origin.to_string(), "bank.toml:3:1");
+    let Kind::Choice(choice) = &question.kind else {
+        panic!("not a choice")
+    };
+    assert_eq!(choice.correct, vec![0]);
+    assert!(!choice.multiple);
+}
+
+#[test]
+fn toml_syntax_errors_point_at_the_fault() {
+    check(
+        "format_version = 1\n[[question]\n",
+        &["bank.toml:2:12: error: unclosed array table, expected `]`"],
+    );
+}
+
+#[test]
+fn unknown_keys_are_named_with_a_suggestion() {
+    check(
+        &replace("prompt =", "promt ="),
+        &["bank.toml:7:1: error: unknown field `promt`"],
+    );
+    let loaded = check_content(&files(&[("bank.toml", &replace("prompt =", "promt ="))]));
+    let hint = loaded.diagnostics[0].hint.clone().unwrap();
+    assert_eq!(hint, "did you mean `prompt`?");
+}
+
+#[test]
+fn unknown_top_level_keys_are_errors() {
+    check(
+        &format!("{GOOD}\n[[questions]]\nid = \"x.y\"\n"),
+        &["bank.toml:13:3: error: unknown top-level key `questions`"],
+    );
+}
+
+#[test]
+fn wrong_types_are_errors() {
+    check(
+        &replace("correct = [1]", "correct = \"a\""),
+        &["bank.toml:9:11: error: invalid type: string \"a\", expected a sequence"],
+    );
+}
+
+#[test]
+fn missing_fields_point_at_the_question() {
+    check(
+        &replace("explanation = \"Digital Experiences comes first.\"\n", ""),
+        &["bank.toml:3:1: error: question is missing `explanation`"],
+    );
+}
+
+#[test]
+fn missing_format_version_is_an_error() {
+    check(
+        &GOOD.replace("format_version = 1\n", ""),
+        &["bank.toml:1:1: error: missing `format_version`"],
+    );
+    check(
+        &GOOD.replace("format_version = 1", "format_version = 2"),
+        &["bank.toml:1:18: error: unsupported `format_version`"],
+    );
+}
+
+#[test]
+fn duplicate_question_ids_point_at_both_places() {
+    let second = GOOD.replace("format_version = 1\n", "");
+    let loaded = check_content(&files(&[
+        ("a.toml", GOOD),
+        ("b.toml", &format!("format_version = 1\n{second}")),
+        ("facts.toml", FACTS),
+    ]));
+    let errors: Vec<_> = loaded.errors().collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].location(), "b.toml:4:6");
+    assert_eq!(errors[0].message, "duplicate question id `setup.first`");
+    assert!(errors[0].hint.as_deref().unwrap().contains("first defined at a.toml:4:6"));
+    assert_eq!(loaded.catalog.questions().len(), 1);
+}
+
+#[test]
+fn duplicate_fact_ids_are_errors() {
+    let loaded = check_content(&files(&[("facts.toml", FACTS), ("more.toml", FACTS)]));
+    let messages: Vec<_> = loaded.errors().map(|d| format!("{}: {}", d.location(), d.message)).collect();
+    assert_eq!(
+        messages,
+        [
+            "more.toml:4:6: duplicate fact id `chain.contact`",
+            "more.toml:9:6: duplicate fact id `chain.account`"
+        ]
+    );
+}
+
+#[test]
+fn unknown_fact_ids_are_errors() {
+    check(
+        &replace("facts = [\"chain.contact\"]", "facts = [\"chain.contacts\"]"),
+        &["bank.toml:11:10: error: unknown fact id `chain.contacts`"],
+    );
+}
+
+#[test]
+fn a_choice_answer_out_of_range_is_an_error() {
+    check(
+        &replace("correct = [1]", "correct = [3]"),
+        &["bank.toml:9:12: error: `correct` names choice 3, but there are 2 choices"],
+    );
+}
+
+#[test]
+fn a_choice_question_needs_a_right_answer() {
+    check(
+        &replace("correct = [1]", "correct = []"),
+        &["bank.toml:9:11: error: choice question has no right answer: `correct` is empty"],
+    );
+    check(
+        &replace("correct = [1]\n", ""),
+        &["bank.toml:3:1: error: choice question has no right answer: `correct` is missing"],
+    );
+}
+
+#[test]
+fn a_choice_question_needs_two_choices() {
+    check(
+        &replace("[\"Enable Digital Experiences\", \"Create a contact\"]", "[\"Enable Digital Experiences\"]"),
+        &["bank.toml:8:11: error: `choices` has 1 entries; at least 2 are needed"],
+    );
+}
+
+#[test]
+fn duplicate_items_are_errors() {
+    check(
+        &replace("\"Create a contact\"", "\"enable digital experiences \""),
+        &["bank.toml:8:42: error: duplicate entry `enable digital experiences ` in `choices`"],
+    );
+}
+
+#[test]
+fn an_order_question_needs_two_items() {
+    let bank = replace("kind = \"choice\"", "kind = \"order\"")
+        .replace("choices = [\"Enable Digital Experiences\", \"Create a contact\"]\ncorrect = [1]", "items = [\"only one\"]");
+    check(&bank, &["bank.toml:8:9: error: `items` has 1 entries; at least 2 are needed"]);
+}
+
+#[test]
+fn a_recall_question_needs_concepts_with_phrases() {
+    let recall = replace("kind = \"choice\"", "kind = \"recall\"").replace(
+        "choices = [\"Enable Digital Experiences\", \"Create a contact\"]\ncorrect = [1]",
+        "model_answer = \"From a contact.\"",
+    );
+    check(&recall, &["bank.toml:3:1: error: recall question has no concepts"]);
+    let no_phrases = format!("{recall}\n[[question.concept]]\nname = \"contact\"\n");
+    check(&no_phrases, &["bank.toml:12:1: error: concept has no phrases"]);
+    let good = format!("{recall}\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\n");
+    check(&good, &[]);
+}
+
+#[test]
+fn empty_prompts_are_errors() {
+    check(&replace("\"What comes first?\"", "\"  \""), &["bank.toml:7:10: error: `prompt` is empty"]);
+}
+
+#[test]
+fn fields_of_another_kind_are_errors() {
+    check(
+        &replace("correct = [1]", "correct = [1]\nitems = [\"a\", \"b\"]"),
+        &["bank.toml:10:9: error: `items` does not apply to a `choice` question"],
+    );
+}
+
+#[test]
+fn unknown_kinds_get_a_suggestion() {
+    check(&replace("\"choice\"", "\"chioce\""), &["bank.toml:5:8: error: unknown kind `chioce`"]);
+}
+
+#[test]
+fn invalid_ids_topics_and_pass_marks_are_errors() {
+    check(&replace("\"setup.first\"", "\"Setup First\""), &["bank.toml:4:6: error: `Setup First` is not a valid id"]);
+    check(&replace("topic = \"setup\"", "topic = \"Set up\""), &["bank.toml:6:9: error: `Set up` is not a valid topic"]);
+    check(
+        &replace("facts =", "pass = 1.5\nfacts ="),
+        &["bank.toml:11:8: error: pass mark 1.5 is outside 0 to 1"],
+    );
+}
+
+#[test]
+fn fact_sources_and_confidences_are_checked() {
+    let bad = FACTS.replace("source = \"D5.1\"", "source = \"DOMAIN\"");
+    let loaded = check_content(&files(&[("facts.toml", &bad)]));
+    let messages: Vec<_> = loaded.errors().map(|d| format!("{}: {}", d.location(), d.message)).collect();
+    assert_eq!(messages, ["facts.toml:11:10: `DOMAIN` is not a source"]);
+    let unrated = FACTS.replace("confidence = \"H\"\n", "");
+    let loaded = check_content(&files(&[("facts.toml", &unrated)]));
+    let warnings: Vec<_> = loaded.warnings().map(|d| d.message.clone()).collect();
+    assert_eq!(warnings, ["fact `chain.account` cites DOMAIN.md but has no `confidence`"]);
+}
+
+#[test]
+fn suspicious_but_legal_content_gets_warnings() {
+    check(
+        &replace("facts = [\"chain.contact\"]", "facts = [\"chain.contact\", \"chain.contact\"]"),
+        &["bank.toml:11:27: warning: fact `chain.contact` is cited twice"],
+    );
+    check(
+        &replace("correct = [1]", "correct = [1, 2]"),
+        &["bank.toml:9:11: warning: every choice is marked right"],
+    );
+}
+
+#[test]
+fn every_problem_of_every_file_is_reported_in_one_run() {
+    let two_bad = format!(
+        "{}\n{}",
+        replace("correct = [1]", "correct = [9]"),
+        GOOD.replace("format_version = 1\n", "")
+            .replace("setup.first", "setup.second")
+            .replace("prompt =", "promt =")
+    );
+    let loaded = check_content(&files(&[
+        ("bank.toml", &two_bad),
+        ("other.toml", "format_version = 1\n[[question]]\nid = 3\n"),
+        ("facts.toml", FACTS),
+    ]));
+    let locations: Vec<String> = loaded.errors().map(|d| d.location()).collect();
+    assert_eq!(locations, ["bank.toml:9:12", "bank.toml:18:1", "other.toml:3:6"]);
+}
+
+#[test]
+fn binary_empty_and_nul_files_are_named() {
+    check("", &["bank.toml: error: bank file is empty"]);
+    check("format_version = 1\n\0\0", &["bank.toml:2:1: error: bank file contains a NUL byte; it looks like a binary file, not TOML"]);
+}
+
+#[test]
+fn oversized_strings_and_deep_nesting_are_refused() {
+    let long = "x".repeat(super::limits::MAX_STRING_BYTES + 1);
+    check(
+        &replace("\"What comes first?\"", &format!("\"{long}\"")),
+        &["bank.toml:7:10: error: string of 16385 bytes, over the limit of 16384 (16 KiB)"],
+    );
+    let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
+    check(
+        &replace("facts =", &format!("tags = {deep}\nfacts =")),
+        &["bank.toml:11:24: error: value nested more than 16 levels deep"],
+    );
+}
