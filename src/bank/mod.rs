@@ -95,7 +95,10 @@ pub fn check(files: &ContentFiles) -> Loaded {
         .map(|(idx, file)| (&*file.path, idx))
         .collect();
     diagnostics.sort_by_key(|diagnostic| {
-        let file_idx = file_order.get(&*diagnostic.path).copied().unwrap_or(usize::MAX);
+        let file_idx = file_order
+            .get(&*diagnostic.path)
+            .copied()
+            .unwrap_or(usize::MAX);
         (file_idx, diagnostic.line, diagnostic.column)
     });
     Loaded {

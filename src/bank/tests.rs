@@ -64,7 +64,11 @@ fn check(bank: &str, expected: &[&str]) {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            format!("{}: {severity}: {}", diagnostic.location(), diagnostic.message)
+            format!(
+                "{}: {severity}: {}",
+                diagnostic.location(),
+                diagnostic.message
+            )
         })
         .collect();
     assert_eq!(actual, expected, "\nbank:\n{bank}");
@@ -155,14 +159,23 @@ fn duplicate_question_ids_point_at_both_places() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].location(), "b.toml:4:6");
     assert_eq!(errors[0].message, "duplicate question id `setup.first`");
-    assert!(errors[0].hint.as_deref().unwrap().contains("first defined at a.toml:4:6"));
+    assert!(
+        errors[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("first defined at a.toml:4:6")
+    );
     assert_eq!(loaded.catalog.questions().len(), 1);
 }
 
 #[test]
 fn duplicate_fact_ids_are_errors() {
     let loaded = check_content(&files(&[("facts.toml", FACTS), ("more.toml", FACTS)]));
-    let messages: Vec<_> = loaded.errors().map(|d| format!("{}: {}", d.location(), d.message)).collect();
+    let messages: Vec<_> = loaded
+        .errors()
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
     assert_eq!(
         messages,
         [
@@ -175,7 +188,10 @@ fn duplicate_fact_ids_are_errors() {
 #[test]
 fn unknown_fact_ids_are_errors() {
     check(
-        &replace("facts = [\"chain.contact\"]", "facts = [\"chain.contacts\"]"),
+        &replace(
+            "facts = [\"chain.contact\"]",
+            "facts = [\"chain.contacts\"]",
+        ),
         &["bank.toml:11:10: error: unknown fact id `chain.contacts`"],
     );
 }
@@ -203,7 +219,10 @@ fn a_choice_question_needs_a_right_answer() {
 #[test]
 fn a_choice_question_needs_two_choices() {
     check(
-        &replace("[\"Enable Digital Experiences\", \"Create a contact\"]", "[\"Enable Digital Experiences\"]"),
+        &replace(
+            "[\"Enable Digital Experiences\", \"Create a contact\"]",
+            "[\"Enable Digital Experiences\"]",
+        ),
         &["bank.toml:8:11: error: `choices` has 1 entries; at least 2 are needed"],
     );
 }
@@ -218,9 +237,14 @@ fn duplicate_items_are_errors() {
 
 #[test]
 fn an_order_question_needs_two_items() {
-    let bank = replace("kind = \"choice\"", "kind = \"order\"")
-        .replace("choices = [\"Enable Digital Experiences\", \"Create a contact\"]\ncorrect = [1]", "items = [\"only one\"]");
-    check(&bank, &["bank.toml:8:9: error: `items` has 1 entries; at least 2 are needed"]);
+    let bank = replace("kind = \"choice\"", "kind = \"order\"").replace(
+        "choices = [\"Enable Digital Experiences\", \"Create a contact\"]\ncorrect = [1]",
+        "items = [\"only one\"]",
+    );
+    check(
+        &bank,
+        &["bank.toml:8:9: error: `items` has 1 entries; at least 2 are needed"],
+    );
 }
 
 #[test]
@@ -229,16 +253,26 @@ fn a_recall_question_needs_concepts_with_phrases() {
         "choices = [\"Enable Digital Experiences\", \"Create a contact\"]\ncorrect = [1]",
         "model_answer = \"From a contact.\"",
     );
-    check(&recall, &["bank.toml:3:1: error: recall question has no concepts"]);
+    check(
+        &recall,
+        &["bank.toml:3:1: error: recall question has no concepts"],
+    );
     let no_phrases = format!("{recall}\n[[question.concept]]\nname = \"contact\"\n");
-    check(&no_phrases, &["bank.toml:12:1: error: concept has no phrases"]);
-    let good = format!("{recall}\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\n");
+    check(
+        &no_phrases,
+        &["bank.toml:12:1: error: concept has no phrases"],
+    );
+    let good =
+        format!("{recall}\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\n");
     check(&good, &[]);
 }
 
 #[test]
 fn empty_prompts_are_errors() {
-    check(&replace("\"What comes first?\"", "\"  \""), &["bank.toml:7:10: error: `prompt` is empty"]);
+    check(
+        &replace("\"What comes first?\"", "\"  \""),
+        &["bank.toml:7:10: error: `prompt` is empty"],
+    );
 }
 
 #[test]
@@ -251,13 +285,22 @@ fn fields_of_another_kind_are_errors() {
 
 #[test]
 fn unknown_kinds_get_a_suggestion() {
-    check(&replace("\"choice\"", "\"chioce\""), &["bank.toml:5:8: error: unknown kind `chioce`"]);
+    check(
+        &replace("\"choice\"", "\"chioce\""),
+        &["bank.toml:5:8: error: unknown kind `chioce`"],
+    );
 }
 
 #[test]
 fn invalid_ids_topics_and_pass_marks_are_errors() {
-    check(&replace("\"setup.first\"", "\"Setup First\""), &["bank.toml:4:6: error: `Setup First` is not a valid id"]);
-    check(&replace("topic = \"setup\"", "topic = \"Set up\""), &["bank.toml:6:9: error: `Set up` is not a valid topic"]);
+    check(
+        &replace("\"setup.first\"", "\"Setup First\""),
+        &["bank.toml:4:6: error: `Setup First` is not a valid id"],
+    );
+    check(
+        &replace("topic = \"setup\"", "topic = \"Set up\""),
+        &["bank.toml:6:9: error: `Set up` is not a valid topic"],
+    );
     check(
         &replace("facts =", "pass = 1.5\nfacts ="),
         &["bank.toml:11:8: error: pass mark 1.5 is outside 0 to 1"],
@@ -268,18 +311,27 @@ fn invalid_ids_topics_and_pass_marks_are_errors() {
 fn fact_sources_and_confidences_are_checked() {
     let bad = FACTS.replace("source = \"D5.1\"", "source = \"DOMAIN\"");
     let loaded = check_content(&files(&[("facts.toml", &bad)]));
-    let messages: Vec<_> = loaded.errors().map(|d| format!("{}: {}", d.location(), d.message)).collect();
+    let messages: Vec<_> = loaded
+        .errors()
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
     assert_eq!(messages, ["facts.toml:11:10: `DOMAIN` is not a source"]);
     let unrated = FACTS.replace("confidence = \"H\"\n", "");
     let loaded = check_content(&files(&[("facts.toml", &unrated)]));
     let warnings: Vec<_> = loaded.warnings().map(|d| d.message.clone()).collect();
-    assert_eq!(warnings, ["fact `chain.account` cites DOMAIN.md but has no `confidence`"]);
+    assert_eq!(
+        warnings,
+        ["fact `chain.account` cites DOMAIN.md but has no `confidence`"]
+    );
 }
 
 #[test]
 fn suspicious_but_legal_content_gets_warnings() {
     check(
-        &replace("facts = [\"chain.contact\"]", "facts = [\"chain.contact\", \"chain.contact\"]"),
+        &replace(
+            "facts = [\"chain.contact\"]",
+            "facts = [\"chain.contact\", \"chain.contact\"]",
+        ),
         &["bank.toml:11:27: warning: fact `chain.contact` is cited twice"],
     );
     check(
@@ -303,13 +355,21 @@ fn every_problem_of_every_file_is_reported_in_one_run() {
         ("facts.toml", FACTS),
     ]));
     let locations: Vec<String> = loaded.errors().map(|d| d.location()).collect();
-    assert_eq!(locations, ["bank.toml:9:12", "bank.toml:18:1", "other.toml:3:6"]);
+    assert_eq!(
+        locations,
+        ["bank.toml:9:12", "bank.toml:18:1", "other.toml:3:6"]
+    );
 }
 
 #[test]
 fn binary_empty_and_nul_files_are_named() {
     check("", &["bank.toml: error: bank file is empty"]);
-    check("format_version = 1\n\0\0", &["bank.toml:2:1: error: bank file contains a NUL byte; it looks like a binary file, not TOML"]);
+    check(
+        "format_version = 1\n\0\0",
+        &[
+            "bank.toml:2:1: error: bank file contains a NUL byte; it looks like a binary file, not TOML",
+        ],
+    );
 }
 
 #[test]
