@@ -1,1 +1,91 @@
 //! `xcdrill lint`: exit statuses, human output and the JSON shape of C4.
+
+use crate::harness::Workspace;
+
+const FACTS: &str = "format_version = 1\n\n[[fact]]\nid = \"t.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Quick interview answer\"\n\n[[fact]]\nid = \"t.unused\"\nstatement = \"Another fact.\"\nsource = \"D5.3\"\nconfidence = \"H\"\n";
+
+const GOOD: &str = "format_version = 1\n\n[[question]]\nid = \"t.one\"\nkind = \"truefalse\"\ntopic = \"setup\"\nprompt = \"Digital Experiences can be disabled once enabled.\"\nanswer = false\nexplanation = \"It is irreversible.\"\nfacts = [\"t.fact\"]\n";
+
+fn bank_with(bank: &str) -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write("banks/facts.toml", FACTS);
+    workspace.write("banks/bank.toml", bank);
+    workspace
+}
+
+#[test]
+fn the_embedded_content_lints_clean() {
+    let run = Workspace::new().run(&["lint", "--coverage"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains(": 0 errors"), "{}", run.stdout);
+}
+
+#[test]
+fn a_clean_folder_exits_0_and_summarises() {
+    let run = bank_with(GOOD).run(&["lint", "banks"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("1 question and 2 facts in 2 files: 0 errors, 0 warnings"), "{}", run.stdout);
+}
+
+#[test]
+fn errors_exit_1_with_location_snippet_and_hint() {
+    let run = bank_with(&GOOD.replace("answer = false", "answr = false")).run(&["lint", "banks"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("error: unknown field `answr`"), "{}", run.stdout);
+    assert!(run.stdout.contains("--> banks/bank.toml:8:1"), "{}", run.stdout);
+    assert!(run.stdout.contains("8 | answr = false"), "{}", run.stdout);
+    assert!(run.stdout.contains("= hint: did you mean `answer`?"), "{}", run.stdout);
+}
+
+#[test]
+fn a_single_file_is_linted_with_the_facts_beside_it() {
+    let run = bank_with(GOOD).run(&["lint", "banks/bank.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    let run = Workspace::new().run(&["lint", "no-such-folder"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("error: cannot read `no-such-folder`"), "{}", run.stderr);
+}
+
+#[test]
+fn json_has_the_shape_of_c4() {
+    let run = bank_with(&GOOD.replace("t.fact\"]", "t.nope\"]")).run(&["lint", "banks", "--json", "--coverage"]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    assert_eq!(json["questions"], 0);
+    let error = &json["errors"][0];
+    assert_eq!(error["file"], "banks/bank.toml");
+    assert_eq!(error["line"], 10);
+    assert_eq!(error["column"], 10);
+    assert_eq!(error["message"], "unknown fact id `t.nope`");
+    assert!(json["warnings"].as_array().unwrap().is_empty());
+    assert_eq!(json["uncovered_facts"], serde_json::json!(["t.fact", "t.unused"]));
+}
+
+#[test]
+fn json_without_coverage_has_no_uncovered_facts_key() {
+    let json = bank_with(GOOD).run(&["lint", "banks", "--json"]).json();
+    assert_eq!(json["questions"], 1);
+    assert!(json.get("uncovered_facts").is_none());
+}
+
+#[test]
+fn binary_and_non_utf8_files_are_named_not_fatal() {
+    let workspace = bank_with(GOOD);
+    workspace.write("banks/junk.toml", [0xff, 0xfe, 0x00, 0x41]);
+    let run = workspace.run(&["lint", "banks"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("banks/junk.toml:1:1"), "{}", run.stdout);
+    assert!(run.stdout.contains("file is not valid UTF-8"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 question"), "{}", run.stdout);
+}
+
+#[test]
+fn help_describes_the_exit_statuses() {
+    let run = Workspace::new().run(&["lint", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Exit status: 0 clean"), "{}", run.stdout);
+}
