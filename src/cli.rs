@@ -47,6 +47,9 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Take a quiz (the default command)
+    #[command(after_help = "Examples:\n  xcdrill quiz                                   10 practice questions\n  xcdrill quiz --mode drill --topic partner      drill one topic until right\n  xcdrill quiz --mode exam --seed 7 --time 20 --pass 80 --name Ana --output ana.json\n\nPiped input (stdin not a terminal): one answer a line, an empty line skips.")]
+    Quiz(QuizArgs),
     /// Check banks for errors: syntax, unknown keys, duplicate ids, broken keys
     #[command(
         after_help = "Exit status: 0 clean (warnings allowed), 1 errors found, 2 a path can't be read."
@@ -61,6 +64,65 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct QuizArgs {
+    /// practice: feedback after each answer; exam: feedback at the end; drill:
+    /// missed questions come back; review and cram: from your progress
+    #[arg(long, value_enum, default_value_t = ModeArg::Practice)]
+    pub mode: ModeArg,
+
+    /// Only questions of this topic (repeatable)
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Vec<String>,
+
+    /// How many questions [default: 10; exam 20; drill 12]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub count: Option<u32>,
+
+    /// Seed for choosing and shuffling: the same seed gives the same session
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// Time limit in minutes (exam)
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub time: Option<u32>,
+
+    /// Pass mark in percent (exam) [default: 70]
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub pass: Option<f64>,
+
+    /// The learner's name in results [default: the OS user]
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Write the session's result as JSON to this file
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print the session's result as JSON on stdout (the transcript goes to stderr)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    #[default]
+    Practice,
+    Exam,
+    Review,
+    Drill,
+    Cram,
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text.trim_end_matches('%').parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not between 0 and 100"))
+    }
 }
 
 #[derive(Debug, Args)]

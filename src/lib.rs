@@ -4,12 +4,15 @@
 
 pub mod bank;
 pub mod cli;
+pub mod clock;
 pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod grade;
 pub mod hash;
 pub mod output;
+pub mod repl;
 pub mod session;
 pub mod suggest;
 pub mod text;

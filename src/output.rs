@@ -38,6 +38,6 @@ pub const EMPHASIS: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
 
 /// Writes `text` in `style` (anstream strips the codes where colour is off).
-pub fn styled(out: &mut impl Write, style: Style, text: &str) -> io::Result<()> {
+pub fn styled(out: &mut (impl Write + ?Sized), style: Style, text: &str) -> io::Result<()> {
     write!(out, "{style}{text}{style:#}")
 }

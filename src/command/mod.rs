@@ -4,6 +4,7 @@
 mod generate;
 mod lint;
 mod list;
+mod quiz;
 
 use crate::bank::{self, Catalog};
 use crate::cli::Command;
@@ -13,6 +14,7 @@ use crate::{Error, Status};
 /// Runs a parsed subcommand.
 pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Error> {
     match command {
+        Some(Command::Quiz(args)) => quiz::run(&args, config),
         Some(Command::Lint(args)) => lint::run(&args, config),
         Some(Command::List(args)) => list::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),

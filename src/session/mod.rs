@@ -1,4 +1,14 @@
-//! Sessions: choosing questions from a seed, modes, scoring. Pure: it takes and
-//! returns values and never does IO.
+//! Sessions: choosing questions from a seed (`select`), reading the learner's
+//! input in the grader's terms (`input`), the session's state and drill rule
+//! (`flow`), and the result file shape (`result`). Pure: it takes and returns
+//! values and never does IO.
 
+pub mod flow;
+pub mod input;
+pub mod mode;
 pub mod result;
+pub mod select;
+
+pub use flow::{Attempt, Session};
+pub use mode::Mode;
+pub use select::{Presented, Selection, select};

@@ -1,0 +1,222 @@
+//! `xcdrill quiz` (and `xcdrill` alone): build the session from the arguments,
+//! run it in the terminal or on piped input, then print or write the result.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use super::load_catalog;
+use crate::bank::Catalog;
+use crate::cli::{ModeArg, QuizArgs};
+use crate::clock::{self, Clock};
+use crate::config::Config;
+use crate::output;
+use crate::repl::lines::{LineReader, Piped, Terminal};
+use crate::repl::quiz::{self, NoRecorder, QuizContext};
+use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
+use crate::session::{Mode, Selection, Session, select};
+use crate::{Error, Status};
+
+/// The pass mark of a session without `--pass`, in percent.
+const DEFAULT_PASS_PERCENT: f64 = 70.0;
+
+pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
+    let catalog = load_catalog(config)?;
+    let clock = clock::from_env().map_err(Error::Usage)?;
+    let mode = mode(args.mode);
+    if matches!(mode, Mode::Review | Mode::Cram) {
+        return Err(Error::Usage(format!(
+            "`--mode {}` needs the progress store, which this version does not have yet",
+            mode.name()
+        )));
+    }
+    check_topics(&catalog, &args.topic)?;
+    if mode == Mode::Drill && args.topic.is_empty() {
+        return Err(Error::Usage("a drill needs at least one `--topic`; `xcdrill list` shows them".into()));
+    }
+    let seed = args.seed.unwrap_or_else(|| draw_seed(clock.as_ref()));
+    let count = args.count.map_or(mode.default_count(), |count| count as usize);
+    let questions = select(
+        &catalog,
+        &Selection {
+            topics: args.topic.clone(),
+            count,
+            seed,
+            ..Selection::default()
+        },
+    );
+    if questions.is_empty() {
+        return Err(Error::Usage("no questions to ask; check `--topic`".into()));
+    }
+    let mut session = Session::new(mode, seed, questions);
+    let started = clock.now();
+    let deadline = args
+        .time
+        .filter(|_| mode == Mode::Exam)
+        .and_then(|minutes| started.checked_add(jiff::SignedDuration::from_mins(i64::from(minutes))).ok());
+    let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
+    let interactive = io::stdin().is_terminal();
+    let mut reader: Box<dyn LineReader> = if interactive {
+        let history = config.data_dir.as_ref().map(|dir| dir.join("quiz_history.txt"));
+        Box::new(Terminal::new(history).map_err(|error| Error::Output(io::Error::other(error.to_string())))?)
+    } else {
+        Box::new(Piped::new(io::stdin().lock()))
+    };
+    // With --json the transcript goes to stderr, so stdout is the result alone.
+    let mut transcript: Box<dyn Write> = if args.json {
+        Box::new(output::stderr(config.color))
+    } else {
+        Box::new(output::stdout(config.color))
+    };
+    let width = terminal_width();
+    header(&mut *transcript, &catalog, &session, args, width)?;
+    let context = QuizContext {
+        catalog: &catalog,
+        clock: clock.as_ref(),
+        deadline,
+        width,
+        pass_percent,
+    };
+    quiz::run(&context, &mut session, reader.as_mut(), &mut *transcript, &mut NoRecorder)?;
+    transcript.flush()?;
+    let result = result(&catalog, &session, args, started, clock.now(), pass_percent);
+    if let Some(path) = &args.output {
+        write_result(path, &result)?;
+        writeln!(transcript, "Result written to {}", path.display())?;
+    }
+    if args.json {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(Status::Success)
+}
+
+fn mode(arg: ModeArg) -> Mode {
+    match arg {
+        ModeArg::Practice => Mode::Practice,
+        ModeArg::Exam => Mode::Exam,
+        ModeArg::Review => Mode::Review,
+        ModeArg::Drill => Mode::Drill,
+        ModeArg::Cram => Mode::Cram,
+    }
+}
+
+fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
+    let known = catalog.topics();
+    for topic in topics {
+        if !known.contains_key(topic.as_str()) {
+            let suggestion = crate::suggest::did_you_mean(topic, known.keys().copied());
+            let names: Vec<&str> = known.keys().copied().collect();
+            return Err(Error::Usage(format!(
+                "no topic `{topic}`; {}",
+                if suggestion.is_empty() { format!("the topics are: {}", names.join(", ")) } else { suggestion }
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A seed for a session without `--seed`: from the clock and the process id.
+fn draw_seed(clock: &dyn Clock) -> u64 {
+    let nanos = clock.now().as_nanosecond() as u64;
+    let mixed = nanos ^ (u64::from(std::process::id()) << 32);
+    // Keep it short enough to type back in.
+    mixed % 1_000_000
+}
+
+fn header(out: &mut dyn Write, catalog: &Catalog, session: &Session, args: &QuizArgs, width: usize) -> io::Result<()> {
+    let mut line = format!(
+        "xcdrill · {} · {} question{} · content {} · seed {}",
+        session.mode.name(),
+        session.planned(),
+        if session.planned() == 1 { "" } else { "s" },
+        &catalog.content_hash()[..8],
+        session.seed
+    );
+    if let Some(minutes) = args.time.filter(|_| session.mode == Mode::Exam) {
+        line.push_str(&format!(" · {minutes} min"));
+    }
+    output::styled(out, output::EMPHASIS, &line)?;
+    writeln!(out)?;
+    let repeat = format!("Repeat this session with --seed {}. Type :help at any prompt.", session.seed);
+    crate::repl::render::wrapped(out, &repeat, width, 0)
+}
+
+fn terminal_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(width, _)| usize::from(width.0))
+        .unwrap_or(80)
+        .clamp(40, 100)
+}
+
+fn learner_name(args: &QuizArgs) -> String {
+    args.name
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| "learner".to_string())
+}
+
+fn result(
+    catalog: &Catalog,
+    session: &Session,
+    args: &QuizArgs,
+    started: jiff::Timestamp,
+    ended: jiff::Timestamp,
+    pass_percent: Option<f64>,
+) -> SessionResult {
+    let questions = catalog.questions();
+    let mut entries: Vec<QuestionResult> = session
+        .first_attempts()
+        .into_iter()
+        .map(|attempt| {
+            let question = &questions[attempt.presented.question_idx];
+            QuestionResult {
+                id: question.id.clone(),
+                topic: question.topic.clone(),
+                kind: question.kind_name().to_string(),
+                answer: attempt.answer.clone(),
+                score: attempt.score(),
+                passed: attempt.passed(),
+                seconds: attempt.seconds,
+            }
+        })
+        .collect();
+    for presented in session.unreached() {
+        let question = &questions[presented.question_idx];
+        entries.push(QuestionResult {
+            id: question.id.clone(),
+            topic: question.topic.clone(),
+            kind: question.kind_name().to_string(),
+            answer: None,
+            score: 0.0,
+            passed: false,
+            seconds: 0.0,
+        });
+    }
+    let score = session.score();
+    let pass = pass_percent.unwrap_or(DEFAULT_PASS_PERCENT);
+    SessionResult {
+        format: RESULT_FORMAT,
+        seed: session.seed,
+        mode: session.mode.name().to_string(),
+        content_hash: catalog.content_hash(),
+        name: learner_name(args),
+        started: started.to_string(),
+        ended: ended.to_string(),
+        pass_percent,
+        score,
+        passed: score * 100.0 + 1e-9 >= pass,
+        questions: entries,
+    }
+}
+
+fn write_result(path: &PathBuf, result: &SessionResult) -> Result<(), Error> {
+    let write_error = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let json = serde_json::to_string_pretty(result).map_err(|error| write_error(io::Error::from(error)))?;
+    std::fs::write(path, json + "\n").map_err(write_error)
+}

@@ -1,0 +1,230 @@
+//! The quiz loop: ask each question, read and check the answer, grade it, show
+//! feedback, and end with the summary. The loop is dumb on purpose: reading is a
+//! [`LineReader`], grading is `grade`, the session's rules are `session`, and
+//! what is recorded after each answer is the caller's [`Recorder`].
+
+use std::io::{self, Write};
+
+use jiff::Timestamp;
+
+use super::lines::{Line, LineReader};
+use super::render;
+use crate::bank::{Catalog, Kind};
+use crate::clock::{Clock, seconds_between};
+use crate::grade;
+use crate::session::input::to_grader_answer;
+use crate::session::{Attempt, Presented, Session};
+
+/// Called with every attempt as soon as it is made, before the next question.
+pub trait Recorder {
+    fn record(&mut self, catalog: &Catalog, session: &Session, attempt: &Attempt) -> Result<(), crate::Error>;
+}
+
+/// Records nothing.
+pub struct NoRecorder;
+
+impl Recorder for NoRecorder {
+    fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), crate::Error> {
+        Ok(())
+    }
+}
+
+/// What the quiz needs besides the session.
+pub struct QuizContext<'a> {
+    pub catalog: &'a Catalog,
+    pub clock: &'a dyn Clock,
+    /// The end of the exam's time, if it has a limit.
+    pub deadline: Option<Timestamp>,
+    pub width: usize,
+    /// The exam's pass mark in percent, for the summary.
+    pub pass_percent: Option<f64>,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every question was asked.
+    Finished,
+    /// The learner quit (`:quit`, Ctrl-D, end of input).
+    Quit,
+    /// The exam's time ran out.
+    TimeUp,
+}
+
+const HELP: &str = "At any prompt:
+  :hint     a hint (a used hint caps the rating of this answer)
+  :skip     skip this question (an empty line or Ctrl-C also skips)
+  :explain  give up and see the explanation (not in exams)
+  :score    your score so far
+  :quit     end the session with its summary (Ctrl-D too)
+  :help     this list";
+
+/// Runs the session to its end and prints the summary.
+pub fn run(
+    context: &QuizContext<'_>,
+    session: &mut Session,
+    reader: &mut dyn LineReader,
+    out: &mut dyn Write,
+    recorder: &mut dyn Recorder,
+) -> Result<Ending, crate::Error> {
+    let started = context.clock.now();
+    let mut number = 0;
+    let ending = loop {
+        if time_is_up(context) {
+            writeln!(out, "\nTime is up.")?;
+            break Ending::TimeUp;
+        }
+        let Some(presented) = session.next() else {
+            break Ending::Finished;
+        };
+        number += 1;
+        let question = &context.catalog.questions()[presented.question_idx];
+        let time_left = context
+            .deadline
+            .map(|deadline| seconds_between(context.clock.now(), deadline));
+        let total = number + session.remaining();
+        render::question(out, question, &presented, number, total, time_left, context.width)?;
+        let asked_at = context.clock.now();
+        let (reply, hints) = ask(context, session, &presented, reader, out)?;
+        let seconds = seconds_between(asked_at, context.clock.now());
+        let (answer, quit) = match reply {
+            Reply::Answer(answer) => (Some(answer), false),
+            Reply::Skip => (None, false),
+            Reply::Quit => (None, true),
+        };
+        if quit {
+            // The question in front of the learner was not answered: it goes back
+            // to the queue so the summary lists it as not reached.
+            session.push_front(presented);
+            break Ending::Quit;
+        }
+        if answer.is_some() && time_is_up(context) {
+            writeln!(out, "Time was up before this answer; it is not counted.")?;
+            session.push_front(presented);
+            break Ending::TimeUp;
+        }
+        let grade = answer.as_deref().map(|answer| grade::grade(question, answer));
+        let attempt = Attempt {
+            presented: presented.clone(),
+            answer,
+            grade,
+            seconds,
+            hints,
+        };
+        if session.mode.shows_feedback() {
+            match &attempt.grade {
+                Some(grade) => render::feedback(out, context.catalog, question, &presented, grade, context.width)?,
+                None => {
+                    writeln!(out, "Skipped.")?;
+                    render::wrapped(out, &format!("Right answer: {}", render::right_answer(question, &presented)), context.width, 2)?;
+                }
+            }
+        }
+        session.record(attempt);
+        if let Some(attempt) = session.attempts().last() {
+            recorder.record(context.catalog, session, attempt)?;
+        }
+    };
+    let seconds = seconds_between(started, context.clock.now());
+    render::summary(out, context.catalog, session, seconds, context.pass_percent, context.width)?;
+    Ok(ending)
+}
+
+fn time_is_up(context: &QuizContext<'_>) -> bool {
+    context.deadline.is_some_and(|deadline| context.clock.now() >= deadline)
+}
+
+enum Reply {
+    Answer(String),
+    Skip,
+    Quit,
+}
+
+/// Reads until the learner gives an answer, skips or quits; `:` commands and
+/// input that is not an answer get a reply and the prompt again.
+fn ask(
+    context: &QuizContext<'_>,
+    session: &Session,
+    presented: &Presented,
+    reader: &mut dyn LineReader,
+    out: &mut dyn Write,
+) -> Result<(Reply, u32), crate::Error> {
+    let question = &context.catalog.questions()[presented.question_idx];
+    let mut hints = 0;
+    loop {
+        out.flush()?;
+        let line = match reader.read("answer> ")? {
+            Line::Eof => return Ok((Reply::Quit, hints)),
+            Line::Interrupted => {
+                writeln!(out, "(skipped)")?;
+                return Ok((Reply::Skip, hints));
+            }
+            Line::Text(line) => line,
+        };
+        let trimmed = line.trim();
+        match trimmed {
+            "" if reader.is_interactive() => {
+                writeln!(out, "Type an answer, or :skip to skip (:help for more).")?;
+                continue;
+            }
+            "" | ":skip" => return Ok((Reply::Skip, hints)),
+            ":quit" | ":q" => return Ok((Reply::Quit, hints)),
+            ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
+            ":hint" => {
+                hints += 1;
+                render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
+            }
+            ":explain" if session.mode.shows_feedback() => {
+                render::wrapped(out, &format!("Right answer: {}", render::right_answer(question, presented)), context.width, 2)?;
+                render::explanation(out, context.catalog, question, context.width)?;
+                return Ok((Reply::Skip, hints));
+            }
+            ":explain" => writeln!(out, "No explanations during an exam; they come with the results.")?,
+            ":score" => {
+                let firsts = session.first_attempts();
+                let total: f64 = firsts.iter().map(|attempt| attempt.score()).sum();
+                writeln!(out, "Score so far: {}% over {} question{}", render::percent(if firsts.is_empty() { 0.0 } else { total / firsts.len() as f64 }), firsts.len(), if firsts.len() == 1 { "" } else { "s" })?;
+            }
+            command if command.starts_with(':') && !command.contains(' ') => {
+                writeln!(out, "Unknown command `{}`; :help lists them.", crate::text::inert_line(command))?;
+            }
+            _ => {
+                let text = if matches!(question.kind, Kind::Recall(_)) && reader.is_interactive() {
+                    read_paragraph(reader, line)?
+                } else {
+                    line
+                };
+                match to_grader_answer(question, presented, &text) {
+                    Ok(answer) => return Ok((Reply::Answer(answer), hints)),
+                    Err(message) => writeln!(out, "{}", crate::text::inert_line(&message))?,
+                }
+            }
+        }
+    }
+}
+
+/// A recall answer in a terminal may span lines; an empty line ends it.
+fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
+    let mut text = first;
+    loop {
+        match reader.read("     ... ")? {
+            Line::Text(line) if !line.trim().is_empty() => {
+                text.push(' ');
+                text.push_str(&line);
+            }
+            _ => return Ok(text),
+        }
+    }
+}
+
+/// The hint: the bank's own, else the explanation's first sentence; for a
+/// recall question the first concept of its rubric.
+fn hint(question: &crate::bank::Question) -> String {
+    if question.hint.is_none()
+        && let Kind::Recall(recall) = &question.kind
+        && let Some(concept) = recall.concepts.first()
+    {
+        return format!("start with {}", concept.name);
+    }
+    question.hint_text().to_string()
+}

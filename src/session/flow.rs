@@ -1,0 +1,187 @@
+//! A session's state: the queue of questions still to ask, what was answered,
+//! and the drill rule that brings a missed question back.
+//!
+//! Pure: the quiz front end asks for the next question, grades the answer with
+//! `grade`, and hands the outcome back here.
+
+use std::collections::VecDeque;
+
+use super::mode::Mode;
+use super::select::Presented;
+use crate::grade::Grade;
+
+/// How many other questions come between a missed drill question and its return.
+const DRILL_GAP: usize = 2;
+
+/// What happened to one question put to the learner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    pub presented: Presented,
+    /// The answer in the grader's terms; `None` when skipped.
+    pub answer: Option<String>,
+    /// `None` when skipped.
+    pub grade: Option<Grade>,
+    pub seconds: f64,
+    pub hints: u32,
+}
+
+impl Attempt {
+    pub fn score(&self) -> f64 {
+        self.grade.as_ref().map_or(0.0, |grade| grade.score)
+    }
+
+    pub fn passed(&self) -> bool {
+        self.grade.as_ref().is_some_and(|grade| grade.passed)
+    }
+}
+
+/// One session in progress.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub mode: Mode,
+    pub seed: u64,
+    queue: VecDeque<Presented>,
+    attempts: Vec<Attempt>,
+    /// How many distinct questions the session set out to ask.
+    planned: usize,
+}
+
+impl Session {
+    pub fn new(mode: Mode, seed: u64, questions: Vec<Presented>) -> Session {
+        Session {
+            mode,
+            seed,
+            planned: questions.len(),
+            queue: questions.into(),
+            attempts: Vec::new(),
+        }
+    }
+
+    /// The next question to ask, if any is left.
+    pub fn next(&mut self) -> Option<Presented> {
+        self.queue.pop_front()
+    }
+
+    /// Puts a question back at the front (one that was shown but not answered
+    /// when the session ended).
+    pub fn push_front(&mut self, presented: Presented) {
+        self.queue.push_front(presented);
+    }
+
+    /// How many questions are still queued.
+    pub fn remaining(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Records what happened to `attempt.presented`; in a drill, a question not
+    /// passed comes back after a couple of others.
+    pub fn record(&mut self, attempt: Attempt) {
+        if self.mode == Mode::Drill && !attempt.passed() {
+            let position = DRILL_GAP.min(self.queue.len());
+            self.queue.insert(position, attempt.presented.clone());
+        }
+        self.attempts.push(attempt);
+    }
+
+    /// Every attempt so far, in the order asked (a drilled question may appear
+    /// several times).
+    pub fn attempts(&self) -> &[Attempt] {
+        &self.attempts
+    }
+
+    /// The number of distinct questions planned.
+    pub fn planned(&self) -> usize {
+        self.planned
+    }
+
+    /// How many planned questions were not reached (the session was ended early).
+    pub fn unreached(&self) -> Vec<Presented> {
+        let mut seen: Vec<usize> = self.attempts.iter().map(|attempt| attempt.presented.question_idx).collect();
+        let mut left = Vec::new();
+        for presented in &self.queue {
+            if !seen.contains(&presented.question_idx) {
+                seen.push(presented.question_idx);
+                left.push(presented.clone());
+            }
+        }
+        left
+    }
+
+    /// Each question's first attempt, in the order asked: what the score counts,
+    /// so drilling a question until it is right does not inflate the score.
+    pub fn first_attempts(&self) -> Vec<&Attempt> {
+        let mut seen = Vec::new();
+        self.attempts
+            .iter()
+            .filter(|attempt| {
+                let idx = attempt.presented.question_idx;
+                let first = !seen.contains(&idx);
+                seen.push(idx);
+                first
+            })
+            .collect()
+    }
+
+    /// The mean score over the planned questions; unanswered ones count 0.
+    pub fn score(&self) -> f64 {
+        if self.planned == 0 {
+            return 0.0;
+        }
+        let total: f64 = self.first_attempts().iter().map(|attempt| attempt.score()).sum();
+        total / self.planned as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn presented(question_idx: usize) -> Presented {
+        Presented {
+            question_idx,
+            shown: Vec::new(),
+        }
+    }
+
+    fn attempt(question_idx: usize, score: f64) -> Attempt {
+        Attempt {
+            presented: presented(question_idx),
+            answer: Some("x".into()),
+            grade: Some(Grade {
+                score,
+                passed: score >= 0.7,
+                feedback: String::new(),
+                missed: Vec::new(),
+            }),
+            seconds: 1.0,
+            hints: 0,
+        }
+    }
+
+    #[test]
+    fn a_missed_drill_question_comes_back_until_right() {
+        let mut session = Session::new(Mode::Drill, 1, (0..4).map(presented).collect());
+        let first = session.next().unwrap();
+        assert_eq!(first.question_idx, 0);
+        session.record(attempt(0, 0.2));
+        let order: Vec<usize> = std::iter::from_fn(|| {
+            let next = session.next()?;
+            session.record(attempt(next.question_idx, 1.0));
+            Some(next.question_idx)
+        })
+        .collect();
+        assert_eq!(order, [1, 2, 0, 3]);
+        assert!((session.score() - (0.2 + 3.0) / 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn practice_does_not_repeat_and_unanswered_questions_count_zero() {
+        let mut session = Session::new(Mode::Practice, 1, (0..3).map(presented).collect());
+        let first = session.next().unwrap();
+        session.record(attempt(first.question_idx, 0.0));
+        assert_eq!(session.unreached().len(), 2);
+        assert_eq!(session.score(), 0.0);
+        session.record(attempt(1, 1.0));
+        assert!((session.score() - 1.0 / 3.0).abs() < 1e-9);
+    }
+}

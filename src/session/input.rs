@@ -1,0 +1,76 @@
+//! Turning what the learner typed at the quiz prompt into an answer in the
+//! grader's terms (C3: choices as bank letters, order as 1-based bank indices).
+//!
+//! The quiz shows options shuffled and lettered; the grader knows bank order.
+//! Input that cannot be an answer (a letter not offered, an order that is not a
+//! permutation) is refused with a message so the learner can try again: a
+//! typo never becomes a wrong grade.
+
+use super::select::{Presented, letter};
+use crate::bank::{Kind, Question};
+
+/// The answer for the grader, or why the input is not an answer.
+pub fn to_grader_answer(question: &Question, presented: &Presented, input: &str) -> Result<String, String> {
+    let input = input.trim();
+    match &question.kind {
+        Kind::Choice(choice) => {
+            let picks = letters(input, presented.shown.len())?;
+            if picks.is_empty() {
+                return Err("type the letter of your answer".to_string());
+            }
+            if !choice.multiple && picks.len() > 1 {
+                return Err("pick one letter only".to_string());
+            }
+            let mut bank: Vec<usize> = picks.iter().map(|&shown_idx| presented.shown[shown_idx]).collect();
+            bank.sort_unstable();
+            bank.dedup();
+            Ok(bank.iter().map(|&idx| letter(idx).to_string()).collect::<Vec<_>>().join(","))
+        }
+        Kind::Order(_) => {
+            let n_items = presented.shown.len();
+            let picks = letters(input, n_items)?;
+            let mut seen = vec![false; n_items];
+            for &pick in &picks {
+                if std::mem::replace(&mut seen[pick], true) {
+                    return Err(format!("`{}` is listed twice; use each letter once", letter(pick)));
+                }
+            }
+            if picks.len() != n_items {
+                let missing: Vec<String> = (0..n_items)
+                    .filter(|&idx| !seen[idx])
+                    .map(|idx| format!("`{}`", letter(idx)))
+                    .collect();
+                return Err(format!("put all {n_items} letters in order; missing {}", missing.join(", ")));
+            }
+            Ok(picks
+                .iter()
+                .map(|&shown_idx| (presented.shown[shown_idx] + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(" "))
+        }
+        Kind::TrueFalse(_) => match input.to_lowercase().as_str() {
+            "true" | "t" | "yes" | "y" => Ok("true".to_string()),
+            "false" | "f" | "no" | "n" => Ok("false".to_string()),
+            _ => Err("answer `true` or `false` (or t / f)".to_string()),
+        },
+        Kind::Short(_) | Kind::Recall(_) => Ok(input.to_string()),
+    }
+}
+
+/// Display positions named by letters (`a c`, `a,c`, `ac`) among `n` options.
+fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
+    let mut picks = Vec::new();
+    for ch in input.chars() {
+        if ch.is_whitespace() || ch == ',' {
+            continue;
+        }
+        let lower = ch.to_ascii_lowercase();
+        let idx = (lower as u32).wrapping_sub('a' as u32) as usize;
+        if !lower.is_ascii_lowercase() || idx >= n_options {
+            let last = letter(n_options.saturating_sub(1));
+            return Err(format!("`{ch}` is not offered; answer with letters a to {last}"));
+        }
+        picks.push(idx);
+    }
+    Ok(picks)
+}

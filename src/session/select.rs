@@ -1,0 +1,95 @@
+//! Choosing a session's questions and the order their options are shown in,
+//! all from one seed.
+//!
+//! The generator is ChaCha8, a named algorithm, so a cohort's exam stays the same
+//! exam across xcdrill versions: same content and seed, same questions, same
+//! order, same shuffles.
+
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+
+use crate::bank::{Catalog, Kind, Question};
+
+/// A question as it is put to the learner: which one, and the bank indices of
+/// its choices or items in the order they are shown (empty for other kinds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presented {
+    pub question_idx: usize,
+    pub shown: Vec<usize>,
+}
+
+/// What to pick from.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these topics; empty means all.
+    pub topics: Vec<String>,
+    /// How many questions at most.
+    pub count: usize,
+    pub seed: u64,
+    /// Question ids to put first, in this order (due reviews); the rest follow
+    /// in seeded order.
+    pub first: Vec<String>,
+    /// Question ids to leave out unless nothing else is left.
+    pub exclude: Vec<String>,
+}
+
+/// The questions of a session, each with its shuffled options.
+pub fn select(catalog: &Catalog, selection: &Selection) -> Vec<Presented> {
+    let mut rng = ChaCha8Rng::seed_from_u64(selection.seed);
+    let in_topic = |question: &Question| {
+        selection.topics.is_empty() || selection.topics.contains(&question.topic)
+    };
+    let mut pool: Vec<usize> = catalog
+        .questions()
+        .iter()
+        .enumerate()
+        .filter(|(_, question)| in_topic(question))
+        .filter(|(_, question)| !selection.first.contains(&question.id))
+        .filter(|(_, question)| !selection.exclude.contains(&question.id))
+        .map(|(idx, _)| idx)
+        .collect();
+    pool.shuffle(&mut rng);
+    let firsts = selection
+        .first
+        .iter()
+        .filter_map(|id| catalog.questions().iter().position(|question| &question.id == id))
+        .filter(|&idx| in_topic(&catalog.questions()[idx]));
+    let mut chosen: Vec<usize> = firsts.chain(pool).take(selection.count).collect();
+    if chosen.is_empty() && !selection.exclude.is_empty() {
+        let fallback = Selection {
+            exclude: Vec::new(),
+            ..selection.clone()
+        };
+        return select(catalog, &fallback);
+    }
+    chosen.dedup();
+    chosen
+        .into_iter()
+        .map(|question_idx| present(&catalog.questions()[question_idx], question_idx, &mut rng))
+        .collect()
+}
+
+/// Shuffles a question's choices or items for showing.
+fn present(question: &Question, question_idx: usize, rng: &mut ChaCha8Rng) -> Presented {
+    let n_options = match &question.kind {
+        Kind::Choice(choice) => choice.choices.len(),
+        Kind::Order(order) => order.items.len(),
+        _ => 0,
+    };
+    let mut shown: Vec<usize> = (0..n_options).collect();
+    shown.shuffle(rng);
+    // An order question shown already in order would give itself away.
+    if matches!(question.kind, Kind::Order(_)) && n_options > 1 && shown.windows(2).all(|pair| pair[0] < pair[1]) {
+        shown.swap(0, 1);
+    }
+    Presented {
+        question_idx,
+        shown,
+    }
+}
+
+/// The letter shown for the option at display position `idx` (`a`, `b`, ...).
+pub fn letter(idx: usize) -> char {
+    char::from(b'a' + (idx % 26) as u8)
+}
