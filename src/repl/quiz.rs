@@ -161,6 +161,11 @@ fn ask(
             }
             Line::Text(line) => line,
         };
+        if !reader.is_interactive() {
+            // Piped answers are not echoed by a terminal; show them so the
+            // transcript reads as a conversation.
+            writeln!(out, "> {}", crate::text::inert_line(&line))?;
+        }
         let trimmed = line.trim();
         match trimmed {
             "" if reader.is_interactive() => {

@@ -220,7 +220,7 @@ pub fn summary(
         }
         for presented in &unreached {
             let question = &questions[presented.question_idx];
-            wrapped(out, &format!("- {} (not reached): {}", question.id, question.prompt), width, 2)?;
+            wrapped_hanging(out, &format!("- {} (not reached): {}", question.id, question.prompt), width, 2, 4)?;
         }
     }
     Ok(())
@@ -228,8 +228,8 @@ pub fn summary(
 
 fn missed_line(out: &mut dyn Write, question: &Question, presented: &Presented, skipped: bool, width: usize) -> io::Result<()> {
     let note = if skipped { " (skipped)" } else { "" };
-    wrapped(out, &format!("- {}{note}: {}", question.id, question.prompt), width, 2)?;
-    wrapped(out, &format!("Right answer: {}", right_answer(question, presented)), width, 4)
+    wrapped_hanging(out, &format!("- {}{note}: {}", question.id, question.prompt), width, 2, 4)?;
+    wrapped_hanging(out, &format!("Right answer: {}", right_answer(question, presented)), width, 4, 6)
 }
 
 /// A score as a whole percent.
