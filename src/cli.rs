@@ -48,7 +48,9 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take a quiz (the default command)
-    #[command(after_help = "Examples:\n  xcdrill quiz                                   10 practice questions\n  xcdrill quiz --mode drill --topic partner      drill one topic until right\n  xcdrill quiz --mode exam --seed 7 --time 20 --pass 80 --name Ana --output ana.json\n\nPiped input (stdin not a terminal): one answer a line, an empty line skips.")]
+    #[command(
+        after_help = "Examples:\n  xcdrill quiz                                   10 practice questions\n  xcdrill quiz --mode drill --topic partner      drill one topic until right\n  xcdrill quiz --mode exam --seed 7 --time 20 --pass 80 --name Ana --output ana.json\n\nPiped input (stdin not a terminal): one answer a line, an empty line skips."
+    )]
     Quiz(QuizArgs),
     /// Check banks for errors: syntax, unknown keys, duplicate ids, broken keys
     #[command(
@@ -117,7 +119,10 @@ pub enum ModeArg {
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {
-    let value: f64 = text.trim_end_matches('%').parse().map_err(|_| format!("`{text}` is not a number"))?;
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {

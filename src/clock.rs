@@ -34,7 +34,11 @@ pub fn from_env() -> Result<Box<dyn Clock>, String> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.trim().is_empty() => parse(text.trim())
             .map(|instant| Box::new(FixedClock(instant)) as Box<dyn Clock>)
-            .ok_or_else(|| format!("`{NOW_ENV}` is `{text}`; use RFC 3339 (2026-11-27T09:00:00Z) or unix seconds")),
+            .ok_or_else(|| {
+                format!(
+                    "`{NOW_ENV}` is `{text}`; use RFC 3339 (2026-11-27T09:00:00Z) or unix seconds"
+                )
+            }),
         _ => Ok(Box::new(SystemClock)),
     }
 }
@@ -59,7 +63,10 @@ mod tests {
     #[test]
     fn parses_rfc3339_and_unix_seconds() {
         assert_eq!(parse("0"), Some(Timestamp::UNIX_EPOCH));
-        assert_eq!(parse("2026-11-27T09:00:00Z").map(|t| t.as_second()), Some(1_795_770_000));
+        assert_eq!(
+            parse("2026-11-27T09:00:00Z").map(|t| t.as_second()),
+            Some(1_795_770_000)
+        );
         assert_eq!(parse("yesterday"), None);
     }
 }

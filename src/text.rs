@@ -34,6 +34,14 @@ pub fn inert_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((cut, _)) if text.chars().count() > max => format!("{}…", text[..cut].trim_end()),
+        _ => text.to_string(),
+    }
+}
+
 fn is_unsafe(ch: char) -> bool {
     (ch.is_control() && ch != '\n' && ch != '\t')
         || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
@@ -60,6 +68,13 @@ mod tests {
         assert_eq!(inert("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
         assert_eq!(inert("x\u{7}\u{9b}y"), "x\u{2407}\u{FFFD}y");
         assert_eq!(inert("rtl\u{202E}txt"), "rtl\u{FFFD}txt");
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abcd", 4), "abcd");
+        assert_eq!(shorten("ééééé", 3), "éé…");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::bank::Question;
 use crate::cli::ListArgs;
 use crate::config::Config;
 use crate::output::{self, styled};
-use crate::text::inert_line;
+use crate::text::{inert_line, shorten};
 use crate::{Error, Status};
 
 /// One question in `list --json` (C4).
@@ -98,14 +98,4 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         super::lint::plural(n_topics)
     )?;
     Ok(Status::Success)
-}
-
-/// `text` cut to `max` characters with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
 }

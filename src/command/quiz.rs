@@ -31,10 +31,14 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     }
     check_topics(&catalog, &args.topic)?;
     if mode == Mode::Drill && args.topic.is_empty() {
-        return Err(Error::Usage("a drill needs at least one `--topic`; `xcdrill list` shows them".into()));
+        return Err(Error::Usage(
+            "a drill needs at least one `--topic`; `xcdrill list` shows them".into(),
+        ));
     }
     let seed = args.seed.unwrap_or_else(|| draw_seed(clock.as_ref()));
-    let count = args.count.map_or(mode.default_count(), |count| count as usize);
+    let count = args
+        .count
+        .map_or(mode.default_count(), |count| count as usize);
     let questions = select(
         &catalog,
         &Selection {
@@ -52,12 +56,22 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let deadline = args
         .time
         .filter(|_| mode == Mode::Exam)
-        .and_then(|minutes| started.checked_add(jiff::SignedDuration::from_mins(i64::from(minutes))).ok());
+        .and_then(|minutes| {
+            started
+                .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
+                .ok()
+        });
     let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
     let interactive = io::stdin().is_terminal();
     let mut reader: Box<dyn LineReader> = if interactive {
-        let history = config.data_dir.as_ref().map(|dir| dir.join("quiz_history.txt"));
-        Box::new(Terminal::new(history).map_err(|error| Error::Output(io::Error::other(error.to_string())))?)
+        let history = config
+            .data_dir
+            .as_ref()
+            .map(|dir| dir.join("quiz_history.txt"));
+        Box::new(
+            Terminal::new(history)
+                .map_err(|error| Error::Output(io::Error::other(error.to_string())))?,
+        )
     } else {
         Box::new(Piped::new(io::stdin().lock()))
     };
@@ -76,7 +90,13 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         width,
         pass_percent,
     };
-    quiz::run(&context, &mut session, reader.as_mut(), &mut *transcript, &mut NoRecorder)?;
+    quiz::run(
+        &context,
+        &mut session,
+        reader.as_mut(),
+        &mut *transcript,
+        &mut NoRecorder,
+    )?;
     transcript.flush()?;
     let result = result(&catalog, &session, args, started, clock.now(), pass_percent);
     if let Some(path) = &args.output {
@@ -109,7 +129,11 @@ fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
             let names: Vec<&str> = known.keys().copied().collect();
             return Err(Error::Usage(format!(
                 "no topic `{topic}`; {}",
-                if suggestion.is_empty() { format!("the topics are: {}", names.join(", ")) } else { suggestion }
+                if suggestion.is_empty() {
+                    format!("the topics are: {}", names.join(", "))
+                } else {
+                    suggestion
+                }
             )));
         }
     }
@@ -124,7 +148,13 @@ fn draw_seed(clock: &dyn Clock) -> u64 {
     mixed % 1_000_000
 }
 
-fn header(out: &mut dyn Write, catalog: &Catalog, session: &Session, args: &QuizArgs, width: usize) -> io::Result<()> {
+fn header(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    session: &Session,
+    args: &QuizArgs,
+    width: usize,
+) -> io::Result<()> {
     let mut line = format!(
         "xcdrill · {} · {} question{} · content {} · seed {}",
         session.mode.name(),
@@ -138,7 +168,10 @@ fn header(out: &mut dyn Write, catalog: &Catalog, session: &Session, args: &Quiz
     }
     output::styled(out, output::EMPHASIS, &line)?;
     writeln!(out)?;
-    let repeat = format!("Repeat this session with --seed {}. Type :help at any prompt.", session.seed);
+    let repeat = format!(
+        "Repeat this session with --seed {}. Type :help at any prompt.",
+        session.seed
+    );
     crate::repl::render::wrapped(out, &repeat, width, 0)
 }
 
@@ -217,6 +250,7 @@ fn write_result(path: &PathBuf, result: &SessionResult) -> Result<(), Error> {
         path: path.display().to_string(),
         source,
     };
-    let json = serde_json::to_string_pretty(result).map_err(|error| write_error(io::Error::from(error)))?;
+    let json = serde_json::to_string_pretty(result)
+        .map_err(|error| write_error(io::Error::from(error)))?;
     std::fs::write(path, json + "\n").map_err(write_error)
 }

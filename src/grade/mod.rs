@@ -12,5 +12,10 @@ pub struct Grade {
 
 pub fn grade(question: &Question, answer: &str) -> Grade {
     let _ = (question, answer);
-    Grade { score: 0.0, passed: false, feedback: String::new(), missed: Vec::new() }
+    Grade {
+        score: 0.0,
+        passed: false,
+        feedback: String::new(),
+        missed: Vec::new(),
+    }
 }

@@ -14,8 +14,8 @@ use rustyline::hint::Hinter;
 use rustyline::history::{DefaultHistory, History};
 use rustyline::validate::Validator;
 use rustyline::{
-    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, Helper, KeyEvent, Movement,
-    RepeatCount,
+    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, Helper, KeyEvent,
+    Movement, RepeatCount,
 };
 
 /// One read from the learner.
@@ -136,7 +136,12 @@ pub struct QuizHelper;
 impl Completer for QuizHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let typed = &line[..pos];
         if !typed.starts_with(':') || typed.contains(' ') {
             return Ok((0, Vec::new()));

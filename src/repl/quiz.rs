@@ -17,7 +17,12 @@ use crate::session::{Attempt, Presented, Session};
 
 /// Called with every attempt as soon as it is made, before the next question.
 pub trait Recorder {
-    fn record(&mut self, catalog: &Catalog, session: &Session, attempt: &Attempt) -> Result<(), crate::Error>;
+    fn record(
+        &mut self,
+        catalog: &Catalog,
+        session: &Session,
+        attempt: &Attempt,
+    ) -> Result<(), crate::Error>;
 }
 
 /// Records nothing.
@@ -83,7 +88,15 @@ pub fn run(
             .deadline
             .map(|deadline| seconds_between(context.clock.now(), deadline));
         let total = number + session.remaining();
-        render::question(out, question, &presented, number, total, time_left, context.width)?;
+        render::question(
+            out,
+            question,
+            &presented,
+            number,
+            total,
+            time_left,
+            context.width,
+        )?;
         let asked_at = context.clock.now();
         let (reply, hints) = ask(context, session, &presented, reader, out)?;
         let seconds = seconds_between(asked_at, context.clock.now());
@@ -103,7 +116,9 @@ pub fn run(
             session.push_front(presented);
             break Ending::TimeUp;
         }
-        let grade = answer.as_deref().map(|answer| grade::grade(question, answer));
+        let grade = answer
+            .as_deref()
+            .map(|answer| grade::grade(question, answer));
         let attempt = Attempt {
             presented: presented.clone(),
             answer,
@@ -113,10 +128,25 @@ pub fn run(
         };
         if session.mode.shows_feedback() {
             match &attempt.grade {
-                Some(grade) => render::feedback(out, context.catalog, question, &presented, grade, context.width)?,
+                Some(grade) => render::feedback(
+                    out,
+                    context.catalog,
+                    question,
+                    &presented,
+                    grade,
+                    context.width,
+                )?,
                 None => {
                     writeln!(out, "Skipped.")?;
-                    render::wrapped(out, &format!("Right answer: {}", render::right_answer(question, &presented)), context.width, 2)?;
+                    render::wrapped(
+                        out,
+                        &format!(
+                            "Right answer: {}",
+                            render::right_answer(question, &presented)
+                        ),
+                        context.width,
+                        2,
+                    )?;
                 }
             }
         }
@@ -126,13 +156,26 @@ pub fn run(
         }
     };
     let seconds = seconds_between(started, context.clock.now());
-    render::summary(out, context.catalog, session, seconds, context.pass_percent, context.width)?;
+    render::summary(
+        out,
+        context.catalog,
+        session,
+        seconds,
+        context.pass_percent,
+        context.width,
+    )?;
     Ok(ending)
 }
 
 fn time_is_up(context: &QuizContext<'_>) -> bool {
-    context.deadline.is_some_and(|deadline| context.clock.now() >= deadline)
+    context
+        .deadline
+        .is_some_and(|deadline| context.clock.now() >= deadline)
 }
+
+/// The longest piped answer echoed in full; longer ones are cut in the echo
+/// (they are still graded whole).
+const ECHO_CHARS: usize = 200;
 
 enum Reply {
     Answer(String),
@@ -164,7 +207,11 @@ fn ask(
         if !reader.is_interactive() {
             // Piped answers are not echoed by a terminal; show them so the
             // transcript reads as a conversation.
-            writeln!(out, "> {}", crate::text::inert_line(&line))?;
+            writeln!(
+                out,
+                "> {}",
+                crate::text::inert_line(&crate::text::shorten(&line, ECHO_CHARS))
+            )?;
         }
         let trimmed = line.trim();
         match trimmed {
@@ -180,18 +227,43 @@ fn ask(
                 render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
             }
             ":explain" if session.mode.shows_feedback() => {
-                render::wrapped(out, &format!("Right answer: {}", render::right_answer(question, presented)), context.width, 2)?;
+                render::wrapped(
+                    out,
+                    &format!(
+                        "Right answer: {}",
+                        render::right_answer(question, presented)
+                    ),
+                    context.width,
+                    2,
+                )?;
                 render::explanation(out, context.catalog, question, context.width)?;
                 return Ok((Reply::Skip, hints));
             }
-            ":explain" => writeln!(out, "No explanations during an exam; they come with the results.")?,
+            ":explain" => writeln!(
+                out,
+                "No explanations during an exam; they come with the results."
+            )?,
             ":score" => {
                 let firsts = session.first_attempts();
                 let total: f64 = firsts.iter().map(|attempt| attempt.score()).sum();
-                writeln!(out, "Score so far: {}% over {} question{}", render::percent(if firsts.is_empty() { 0.0 } else { total / firsts.len() as f64 }), firsts.len(), if firsts.len() == 1 { "" } else { "s" })?;
+                writeln!(
+                    out,
+                    "Score so far: {}% over {} question{}",
+                    render::percent(if firsts.is_empty() {
+                        0.0
+                    } else {
+                        total / firsts.len() as f64
+                    }),
+                    firsts.len(),
+                    if firsts.len() == 1 { "" } else { "s" }
+                )?;
             }
             command if command.starts_with(':') && !command.contains(' ') => {
-                writeln!(out, "Unknown command `{}`; :help lists them.", crate::text::inert_line(command))?;
+                writeln!(
+                    out,
+                    "Unknown command `{}`; :help lists them.",
+                    crate::text::inert_line(command)
+                )?;
             }
             _ => {
                 let text = if matches!(question.kind, Kind::Recall(_)) && reader.is_interactive() {
@@ -232,4 +304,149 @@ fn hint(question: &crate::bank::Question) -> String {
         return format!("start with {}", concept.name);
     }
     question.hint_text().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::cell::Cell;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::bank::{self, ContentFile, ContentFiles};
+    use crate::repl::lines::Piped;
+    use crate::session::{Mode, Selection, select};
+
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "t.fact"
+statement = "A fact."
+source = "seed: Quick interview answer"
+[[question]]
+id = "t.one"
+kind = "truefalse"
+topic = "t"
+prompt = "One?"
+answer = true
+explanation = "Yes."
+facts = ["t.fact"]
+[[question]]
+id = "t.two"
+kind = "truefalse"
+topic = "t"
+prompt = "Two?"
+answer = false
+explanation = "No."
+facts = ["t.fact"]
+"#;
+
+    /// A clock that moves 40 seconds every time it is read.
+    struct SteppingClock(Cell<i64>);
+
+    impl Clock for SteppingClock {
+        fn now(&self) -> Timestamp {
+            let seconds = self.0.get();
+            self.0.set(seconds + 40);
+            Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+        }
+    }
+
+    fn catalog() -> Catalog {
+        let files = ContentFiles {
+            banks: vec![ContentFile {
+                path: Arc::from("t.toml"),
+                root: 0,
+                relative: "t.toml".into(),
+                text: Cow::Borrowed(BANK),
+            }],
+            ..ContentFiles::default()
+        };
+        bank::check(&files).into_catalog().expect("valid bank")
+    }
+
+    #[test]
+    fn an_exam_ends_when_its_time_is_up_and_a_late_answer_does_not_count() {
+        let catalog = catalog();
+        let clock = SteppingClock(Cell::new(0));
+        let questions = select(
+            &catalog,
+            &Selection {
+                count: 2,
+                seed: 1,
+                ..Selection::default()
+            },
+        );
+        let mut session = Session::new(Mode::Exam, 1, questions);
+        let context = QuizContext {
+            catalog: &catalog,
+            clock: &clock,
+            deadline: Timestamp::from_second(60).ok(),
+            width: 80,
+            pass_percent: Some(70.0),
+        };
+        let mut reader = Piped::new("true\nfalse\n".as_bytes());
+        let mut out = Vec::new();
+        let ending = run(
+            &context,
+            &mut session,
+            &mut reader,
+            &mut out,
+            &mut NoRecorder,
+        )
+        .unwrap();
+        let transcript = String::from_utf8(out).unwrap();
+        assert_eq!(ending, Ending::TimeUp, "{transcript}");
+        assert!(session.attempts().len() < 2, "{transcript}");
+        assert!(
+            transcript.contains("left"),
+            "the remaining time is shown:\n{transcript}"
+        );
+        assert!(transcript.contains("NOT PASSED"), "{transcript}");
+    }
+
+    #[test]
+    fn every_attempt_is_recorded_before_the_next_question() {
+        struct Counting(Vec<usize>);
+        impl Recorder for Counting {
+            fn record(
+                &mut self,
+                _: &Catalog,
+                session: &Session,
+                attempt: &Attempt,
+            ) -> Result<(), crate::Error> {
+                assert_eq!(session.attempts().last(), Some(attempt));
+                self.0.push(session.attempts().len());
+                Ok(())
+            }
+        }
+        let catalog = catalog();
+        let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
+        let questions = select(
+            &catalog,
+            &Selection {
+                count: 2,
+                seed: 1,
+                ..Selection::default()
+            },
+        );
+        let mut session = Session::new(Mode::Practice, 1, questions);
+        let context = QuizContext {
+            catalog: &catalog,
+            clock: &clock,
+            deadline: None,
+            width: 80,
+            pass_percent: None,
+        };
+        let mut recorder = Counting(Vec::new());
+        let mut reader = Piped::new("true\n\n".as_bytes());
+        run(
+            &context,
+            &mut session,
+            &mut reader,
+            &mut Vec::new(),
+            &mut recorder,
+        )
+        .unwrap();
+        assert_eq!(recorder.0, [1, 2]);
+    }
 }

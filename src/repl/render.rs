@@ -14,7 +14,9 @@ use crate::text::inert;
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
 pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> io::Result<()> {
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new(width.max(20)).initial_indent(&pad).subsequent_indent(&pad);
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(&pad)
+        .subsequent_indent(&pad);
     for paragraph in inert(text).split('\n') {
         if paragraph.trim().is_empty() {
             writeln!(out)?;
@@ -50,7 +52,11 @@ pub fn question(
     width: usize,
 ) -> io::Result<()> {
     writeln!(out)?;
-    let mut header = format!("Question {number}/{total} · {} · {}", question.topic, question.kind_name());
+    let mut header = format!(
+        "Question {number}/{total} · {} · {}",
+        question.topic,
+        question.kind_name()
+    );
     if let Some(seconds) = time_left {
         header.push_str(&format!(" · {} left", duration(seconds)));
     }
@@ -73,10 +79,18 @@ pub fn question(
 }
 
 /// Prose whose first line starts at `indent` and the rest at `hanging`.
-fn wrapped_hanging(out: &mut dyn Write, text: &str, width: usize, indent: usize, hanging: usize) -> io::Result<()> {
+fn wrapped_hanging(
+    out: &mut dyn Write,
+    text: &str,
+    width: usize,
+    indent: usize,
+    hanging: usize,
+) -> io::Result<()> {
     let first = " ".repeat(indent);
     let rest = " ".repeat(hanging);
-    let options = textwrap::Options::new(width.max(20)).initial_indent(&first).subsequent_indent(&rest);
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
     for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
         writeln!(out, "{line}")?;
     }
@@ -102,7 +116,9 @@ pub fn right_answer(question: &Question, presented: &Presented) -> String {
         Kind::TrueFalse(truefalse) => truefalse.answer.to_string(),
         Kind::Short(short) => short.accept.first().cloned().unwrap_or_default(),
         Kind::Order(order) => {
-            let letters: Vec<String> = (0..order.items.len()).map(|idx| shown_letter(idx).to_string()).collect();
+            let letters: Vec<String> = (0..order.items.len())
+                .map(|idx| shown_letter(idx).to_string())
+                .collect();
             format!("{}: {}", letters.join(" "), order.items.join(" → "))
         }
         Kind::Recall(recall) => recall.model_answer.clone(),
@@ -132,23 +148,49 @@ pub fn feedback(
     grade: &Grade,
     width: usize,
 ) -> io::Result<()> {
-    let style = if grade.passed { output::GOOD } else { output::ERROR };
-    styled(out, style, &format!("{} · {}%", verdict(grade), percent(grade.score)))?;
+    let style = if grade.passed {
+        output::GOOD
+    } else {
+        output::ERROR
+    };
+    styled(
+        out,
+        style,
+        &format!("{} · {}%", verdict(grade), percent(grade.score)),
+    )?;
     writeln!(out)?;
     let free_text = matches!(question.kind, Kind::Short(_) | Kind::Recall(_));
     if free_text && !grade.feedback.trim().is_empty() {
         wrapped(out, &grade.feedback, width, 2)?;
-    } else if !grade.missed.is_empty() && grade.score < 0.999 && !matches!(question.kind, Kind::Choice(_) | Kind::Order(_)) {
-        wrapped(out, &format!("Missed: {}", grade.missed.join("; ")), width, 2)?;
+    } else if !grade.missed.is_empty()
+        && grade.score < 0.999
+        && !matches!(question.kind, Kind::Choice(_) | Kind::Order(_))
+    {
+        wrapped(
+            out,
+            &format!("Missed: {}", grade.missed.join("; ")),
+            width,
+            2,
+        )?;
     }
     if grade.score < 0.999 && !matches!(question.kind, Kind::Recall(_)) {
-        wrapped(out, &format!("Right answer: {}", right_answer(question, presented)), width, 2)?;
+        wrapped(
+            out,
+            &format!("Right answer: {}", right_answer(question, presented)),
+            width,
+            2,
+        )?;
     }
     explanation(out, catalog, question, width)
 }
 
 /// The explanation, the going-deeper note and the facts cited.
-pub fn explanation(out: &mut dyn Write, catalog: &Catalog, question: &Question, width: usize) -> io::Result<()> {
+pub fn explanation(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    question: &Question,
+    width: usize,
+) -> io::Result<()> {
     wrapped(out, &format!("Why: {}", question.explanation), width, 2)?;
     if let Some(deeper) = &question.deeper {
         wrapped(out, &format!("Going deeper: {deeper}"), width, 2)?;
@@ -156,7 +198,16 @@ pub fn explanation(out: &mut dyn Write, catalog: &Catalog, question: &Question, 
     for fact_id in &question.facts {
         if let Some(fact) = catalog.fact(fact_id) {
             let line = format!("Fact {} ({}): {}", fact.id, fact.source, fact.statement);
-            styled(out, output::DIM, &textwrap::fill(&inert(&line), textwrap::Options::new(width.max(20)).initial_indent("  ").subsequent_indent("    ")))?;
+            styled(
+                out,
+                output::DIM,
+                &textwrap::fill(
+                    &inert(&line),
+                    textwrap::Options::new(width.max(20))
+                        .initial_indent("  ")
+                        .subsequent_indent("    "),
+                ),
+            )?;
             writeln!(out)?;
         }
     }
@@ -178,7 +229,10 @@ pub fn summary(
     styled(out, output::EMPHASIS, "Summary")?;
     writeln!(out)?;
     let score = session.score();
-    let answered = firsts.iter().filter(|attempt| attempt.answer.is_some()).count();
+    let answered = firsts
+        .iter()
+        .filter(|attempt| attempt.answer.is_some())
+        .count();
     writeln!(
         out,
         "Score: {}% over {} question{} ({answered} answered) · time {}",
@@ -190,7 +244,14 @@ pub fn summary(
     if let Some(pass) = pass_percent {
         let passed = score * 100.0 + 1e-9 >= pass;
         let style = if passed { output::GOOD } else { output::ERROR };
-        styled(out, style, &format!("{} (pass mark {pass}%)", if passed { "PASSED" } else { "NOT PASSED" }))?;
+        styled(
+            out,
+            style,
+            &format!(
+                "{} (pass mark {pass}%)",
+                if passed { "PASSED" } else { "NOT PASSED" }
+            ),
+        )?;
         writeln!(out)?;
     }
     let mut topics: Vec<(&str, usize, f64)> = Vec::new();
@@ -208,7 +269,13 @@ pub fn summary(
     if !topics.is_empty() {
         writeln!(out, "  {:<16} {:>5} {:>6}", "topic", "asked", "score")?;
         for (topic, asked, total) in &topics {
-            writeln!(out, "  {:<16} {:>5} {:>5}%", inert(topic), asked, percent(total / *asked as f64))?;
+            writeln!(
+                out,
+                "  {:<16} {:>5} {:>5}%",
+                inert(topic),
+                asked,
+                percent(total / *asked as f64)
+            )?;
         }
     }
     let missed: Vec<&&Attempt> = firsts.iter().filter(|attempt| !attempt.passed()).collect();
@@ -216,20 +283,50 @@ pub fn summary(
     if !missed.is_empty() || !unreached.is_empty() {
         writeln!(out, "To review:")?;
         for attempt in missed {
-            missed_line(out, &questions[attempt.presented.question_idx], &attempt.presented, attempt.answer.is_none(), width)?;
+            missed_line(
+                out,
+                &questions[attempt.presented.question_idx],
+                &attempt.presented,
+                attempt.answer.is_none(),
+                width,
+            )?;
         }
         for presented in &unreached {
             let question = &questions[presented.question_idx];
-            wrapped_hanging(out, &format!("- {} (not reached): {}", question.id, question.prompt), width, 2, 4)?;
+            wrapped_hanging(
+                out,
+                &format!("- {} (not reached): {}", question.id, question.prompt),
+                width,
+                2,
+                4,
+            )?;
         }
     }
     Ok(())
 }
 
-fn missed_line(out: &mut dyn Write, question: &Question, presented: &Presented, skipped: bool, width: usize) -> io::Result<()> {
+fn missed_line(
+    out: &mut dyn Write,
+    question: &Question,
+    presented: &Presented,
+    skipped: bool,
+    width: usize,
+) -> io::Result<()> {
     let note = if skipped { " (skipped)" } else { "" };
-    wrapped_hanging(out, &format!("- {}{note}: {}", question.id, question.prompt), width, 2, 4)?;
-    wrapped_hanging(out, &format!("Right answer: {}", right_answer(question, presented)), width, 4, 6)
+    wrapped_hanging(
+        out,
+        &format!("- {}{note}: {}", question.id, question.prompt),
+        width,
+        2,
+        4,
+    )?;
+    wrapped_hanging(
+        out,
+        &format!("Right answer: {}", right_answer(question, presented)),
+        width,
+        4,
+        6,
+    )
 }
 
 /// A score as a whole percent.

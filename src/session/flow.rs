@@ -96,7 +96,11 @@ impl Session {
 
     /// How many planned questions were not reached (the session was ended early).
     pub fn unreached(&self) -> Vec<Presented> {
-        let mut seen: Vec<usize> = self.attempts.iter().map(|attempt| attempt.presented.question_idx).collect();
+        let mut seen: Vec<usize> = self
+            .attempts
+            .iter()
+            .map(|attempt| attempt.presented.question_idx)
+            .collect();
         let mut left = Vec::new();
         for presented in &self.queue {
             if !seen.contains(&presented.question_idx) {
@@ -127,7 +131,11 @@ impl Session {
         if self.planned == 0 {
             return 0.0;
         }
-        let total: f64 = self.first_attempts().iter().map(|attempt| attempt.score()).sum();
+        let total: f64 = self
+            .first_attempts()
+            .iter()
+            .map(|attempt| attempt.score())
+            .sum();
         total / self.planned as f64
     }
 }

@@ -10,7 +10,11 @@ use super::select::{Presented, letter};
 use crate::bank::{Kind, Question};
 
 /// The answer for the grader, or why the input is not an answer.
-pub fn to_grader_answer(question: &Question, presented: &Presented, input: &str) -> Result<String, String> {
+pub fn to_grader_answer(
+    question: &Question,
+    presented: &Presented,
+    input: &str,
+) -> Result<String, String> {
     let input = input.trim();
     match &question.kind {
         Kind::Choice(choice) => {
@@ -21,10 +25,17 @@ pub fn to_grader_answer(question: &Question, presented: &Presented, input: &str)
             if !choice.multiple && picks.len() > 1 {
                 return Err("pick one letter only".to_string());
             }
-            let mut bank: Vec<usize> = picks.iter().map(|&shown_idx| presented.shown[shown_idx]).collect();
+            let mut bank: Vec<usize> = picks
+                .iter()
+                .map(|&shown_idx| presented.shown[shown_idx])
+                .collect();
             bank.sort_unstable();
             bank.dedup();
-            Ok(bank.iter().map(|&idx| letter(idx).to_string()).collect::<Vec<_>>().join(","))
+            Ok(bank
+                .iter()
+                .map(|&idx| letter(idx).to_string())
+                .collect::<Vec<_>>()
+                .join(","))
         }
         Kind::Order(_) => {
             let n_items = presented.shown.len();
@@ -32,7 +43,10 @@ pub fn to_grader_answer(question: &Question, presented: &Presented, input: &str)
             let mut seen = vec![false; n_items];
             for &pick in &picks {
                 if std::mem::replace(&mut seen[pick], true) {
-                    return Err(format!("`{}` is listed twice; use each letter once", letter(pick)));
+                    return Err(format!(
+                        "`{}` is listed twice; use each letter once",
+                        letter(pick)
+                    ));
                 }
             }
             if picks.len() != n_items {
@@ -40,7 +54,10 @@ pub fn to_grader_answer(question: &Question, presented: &Presented, input: &str)
                     .filter(|&idx| !seen[idx])
                     .map(|idx| format!("`{}`", letter(idx)))
                     .collect();
-                return Err(format!("put all {n_items} letters in order; missing {}", missing.join(", ")));
+                return Err(format!(
+                    "put all {n_items} letters in order; missing {}",
+                    missing.join(", ")
+                ));
             }
             Ok(picks
                 .iter()
@@ -68,7 +85,9 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
         let idx = (lower as u32).wrapping_sub('a' as u32) as usize;
         if !lower.is_ascii_lowercase() || idx >= n_options {
             let last = letter(n_options.saturating_sub(1));
-            return Err(format!("`{ch}` is not offered; answer with letters a to {last}"));
+            return Err(format!(
+                "`{ch}` is not offered; answer with letters a to {last}"
+            ));
         }
         picks.push(idx);
     }

@@ -53,7 +53,12 @@ pub fn select(catalog: &Catalog, selection: &Selection) -> Vec<Presented> {
     let firsts = selection
         .first
         .iter()
-        .filter_map(|id| catalog.questions().iter().position(|question| &question.id == id))
+        .filter_map(|id| {
+            catalog
+                .questions()
+                .iter()
+                .position(|question| &question.id == id)
+        })
         .filter(|&idx| in_topic(&catalog.questions()[idx]));
     let mut chosen: Vec<usize> = firsts.chain(pool).take(selection.count).collect();
     if chosen.is_empty() && !selection.exclude.is_empty() {
@@ -80,7 +85,10 @@ fn present(question: &Question, question_idx: usize, rng: &mut ChaCha8Rng) -> Pr
     let mut shown: Vec<usize> = (0..n_options).collect();
     shown.shuffle(rng);
     // An order question shown already in order would give itself away.
-    if matches!(question.kind, Kind::Order(_)) && n_options > 1 && shown.windows(2).all(|pair| pair[0] < pair[1]) {
+    if matches!(question.kind, Kind::Order(_))
+        && n_options > 1
+        && shown.windows(2).all(|pair| pair[0] < pair[1])
+    {
         shown.swap(0, 1);
     }
     Presented {

@@ -24,17 +24,34 @@ fn the_embedded_content_lints_clean() {
 fn a_clean_folder_exits_0_and_summarises() {
     let run = bank_with(GOOD).run(&["lint", "banks"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(run.stdout.contains("1 question and 2 facts in 2 files: 0 errors, 0 warnings"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("1 question and 2 facts in 2 files: 0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn errors_exit_1_with_location_snippet_and_hint() {
     let run = bank_with(&GOOD.replace("answer = false", "answr = false")).run(&["lint", "banks"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("error: unknown field `answr`"), "{}", run.stdout);
-    assert!(run.stdout.contains("--> banks/bank.toml:8:1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("error: unknown field `answr`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--> banks/bank.toml:8:1"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("8 | answr = false"), "{}", run.stdout);
-    assert!(run.stdout.contains("= hint: did you mean `answer`?"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("= hint: did you mean `answer`?"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -47,12 +64,21 @@ fn a_single_file_is_linted_with_the_facts_beside_it() {
 fn a_missing_path_exits_2() {
     let run = Workspace::new().run(&["lint", "no-such-folder"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: cannot read `no-such-folder`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: cannot read `no-such-folder`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn json_has_the_shape_of_c4() {
-    let run = bank_with(&GOOD.replace("t.fact\"]", "t.nope\"]")).run(&["lint", "banks", "--json", "--coverage"]);
+    let run = bank_with(&GOOD.replace("t.fact\"]", "t.nope\"]")).run(&[
+        "lint",
+        "banks",
+        "--json",
+        "--coverage",
+    ]);
     assert_eq!(run.code, 1);
     let json = run.json();
     assert_eq!(json["questions"], 0);
@@ -62,7 +88,10 @@ fn json_has_the_shape_of_c4() {
     assert_eq!(error["column"], 10);
     assert_eq!(error["message"], "unknown fact id `t.nope`");
     assert!(json["warnings"].as_array().unwrap().is_empty());
-    assert_eq!(json["uncovered_facts"], serde_json::json!(["t.fact", "t.unused"]));
+    assert_eq!(
+        json["uncovered_facts"],
+        serde_json::json!(["t.fact", "t.unused"])
+    );
 }
 
 #[test]
@@ -79,7 +108,11 @@ fn binary_and_non_utf8_files_are_named_not_fatal() {
     let run = workspace.run(&["lint", "banks"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("banks/junk.toml:1:1"), "{}", run.stdout);
-    assert!(run.stdout.contains("file is not valid UTF-8"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("file is not valid UTF-8"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("1 question"), "{}", run.stdout);
 }
 
@@ -87,5 +120,9 @@ fn binary_and_non_utf8_files_are_named_not_fatal() {
 fn help_describes_the_exit_statuses() {
     let run = Workspace::new().run(&["lint", "--help"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("Exit status: 0 clean"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Exit status: 0 clean"),
+        "{}",
+        run.stdout
+    );
 }

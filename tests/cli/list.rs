@@ -10,7 +10,12 @@ fn json_lists_every_question_with_id_topic_kind_and_facts() {
     let questions = json.as_array().expect("an array");
     assert!(!questions.is_empty());
     for question in questions {
-        let keys: Vec<&str> = question.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = question
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys, ["facts", "id", "kind", "topic"]);
         assert!(!question["facts"].as_array().unwrap().is_empty());
     }
@@ -23,11 +28,19 @@ fn topic_filters_and_unknown_topics_are_usage_errors() {
     let topic = all[0]["topic"].as_str().unwrap().to_string();
     let filtered = workspace.run(&["list", "--json", "--topic", &topic]).json();
     let filtered = filtered.as_array().unwrap();
-    assert!(filtered.iter().all(|question| question["topic"] == topic.as_str()));
+    assert!(
+        filtered
+            .iter()
+            .all(|question| question["topic"] == topic.as_str())
+    );
     assert!(filtered.len() <= all.as_array().unwrap().len());
     let run = workspace.run(&["list", "--topic", "no-such-topic"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no topic `no-such-topic`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no topic `no-such-topic`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -35,7 +48,10 @@ fn human_listing_groups_by_topic_and_counts() {
     let run = Workspace::new().run(&["list"]);
     assert_eq!(run.code, 0);
     let last = run.stdout.lines().last().unwrap();
-    assert!(last.ends_with("topics") || last.ends_with("topic"), "{last}");
+    assert!(
+        last.ends_with("topics") || last.ends_with("topic"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -45,10 +61,21 @@ fn content_folders_replace_the_embedded_banks() {
     let embedded = workspace.run(&["list", "--json"]).json();
     let from_disk = workspace.run(&["list", "--json", "--content", dir]).json();
     assert_eq!(embedded, from_disk);
-    let broken = workspace.write("broken/bank.toml", "format_version = 1\n[[question]]\nid = 1\n");
-    let run = workspace.run(&["list", "--content", broken.parent().unwrap().to_str().unwrap()]);
+    let broken = workspace.write(
+        "broken/bank.toml",
+        "format_version = 1\n[[question]]\nid = 1\n",
+    );
+    let run = workspace.run(&[
+        "list",
+        "--content",
+        broken.parent().unwrap().to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: the content has"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: the content has"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -59,5 +86,9 @@ fn completions_and_man_page_are_generated() {
     assert!(bash.stdout.contains("xcdrill"));
     let man = workspace.run(&["man"]);
     assert_eq!(man.code, 0);
-    assert!(man.stdout.contains(".TH xcdrill"), "{}", &man.stdout[..200.min(man.stdout.len())]);
+    assert!(
+        man.stdout.contains(".TH xcdrill"),
+        "{}",
+        &man.stdout[..200.min(man.stdout.len())]
+    );
 }

@@ -5,3 +5,5 @@
 mod harness;
 mod lint;
 mod list;
+mod pty;
+mod quiz;

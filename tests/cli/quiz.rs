@@ -1,0 +1,231 @@
+//! `xcdrill quiz` driven by piped stdin on the fixture bank, with the clock
+//! frozen: transcripts are pinned with snapshots, results checked field by field.
+
+use crate::harness::{Run, Workspace};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bank");
+const NOW: &str = "2026-11-27T09:00:00Z";
+
+fn quiz(workspace: &Workspace, args: &[&str], stdin: &str) -> Run {
+    let mut full = vec!["--content", FIXTURE, "quiz"];
+    full.extend_from_slice(args);
+    let output = workspace
+        .command(&full)
+        .env("XCDRILL_NOW", NOW)
+        .env("USER", "tester")
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .expect("xcdrill runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// The ids of the questions asked, in order, read from a `--json` result.
+fn asked_ids(run: &Run) -> Vec<String> {
+    run.json()["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|question| question["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_practice_session_teaches_after_each_answer() {
+    let run = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "6"],
+        "a\n:hint\nb\n\ntrue\n:score\nc a b\ncontact on an account\nDigital Experiance\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("practice_seed_7", run.stdout);
+}
+
+#[test]
+fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
+    let workspace = Workspace::new();
+    let run = quiz(
+        &workspace,
+        &[
+            "--mode", "exam", "--seed", "11", "--count", "3", "--pass", "50", "--name", "Ana",
+            "--output", "ana.json",
+        ],
+        "a\nb\nc\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stdout.contains("Why:"),
+        "exam showed feedback:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("pass mark 50%"), "{}", run.stdout);
+    insta::assert_snapshot!("exam_seed_11", run.stdout);
+    let text = std::fs::read_to_string(workspace.path("ana.json")).expect("result file written");
+    let result: serde_json::Value = serde_json::from_str(&text).expect("result is JSON");
+    assert_eq!(result["seed"], 11);
+    assert_eq!(result["mode"], "exam");
+    assert_eq!(result["name"], "Ana");
+    assert_eq!(result["started"], NOW);
+    assert_eq!(result["ended"], NOW);
+    assert_eq!(result["content_hash"].as_str().map(str::len), Some(16));
+    let questions = result["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 3);
+    for question in questions {
+        for key in [
+            "id", "topic", "kind", "answer", "score", "passed", "seconds",
+        ] {
+            assert!(question.get(key).is_some(), "missing `{key}` in {question}");
+        }
+    }
+}
+
+#[test]
+fn json_puts_the_result_alone_on_stdout() {
+    let run = quiz(
+        &Workspace::new(),
+        &["--seed", "3", "--count", "2", "--json"],
+        "a\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let result = run.json();
+    assert_eq!(result["mode"], "practice");
+    assert_eq!(result["name"], "tester");
+    let questions = result["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 2);
+    assert_eq!(
+        questions[1]["answer"],
+        serde_json::Value::Null,
+        "the unanswered question is listed"
+    );
+    assert!(
+        run.stderr.contains("Summary"),
+        "the transcript goes to stderr"
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_session_and_another_seed_another() {
+    let workspace = Workspace::new();
+    let first = quiz(&workspace, &["--seed", "5", "--count", "6", "--json"], "");
+    let again = quiz(&workspace, &["--seed", "5", "--count", "6", "--json"], "");
+    let other = quiz(&workspace, &["--seed", "6", "--count", "6", "--json"], "");
+    assert_eq!(first.stderr, again.stderr, "same seed, same transcript");
+    assert_eq!(asked_ids(&first), asked_ids(&again));
+    assert_ne!(
+        asked_ids(&first),
+        asked_ids(&other),
+        "another seed, another order"
+    );
+}
+
+#[test]
+fn a_drill_brings_a_missed_question_back() {
+    let workspace = Workspace::new();
+    let run = quiz(
+        &workspace,
+        &["--mode", "drill", "--topic", "accounts", "--seed", "2"],
+        "false\nnothing\nfalse\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let headers = run.stdout.matches("· accounts ·").count();
+    assert_eq!(
+        headers, 4,
+        "two questions, the missed ones asked again:\n{}",
+        run.stdout
+    );
+    insta::assert_snapshot!("drill_seed_2", run.stdout);
+}
+
+#[test]
+fn a_drill_needs_a_topic_and_topics_must_exist() {
+    let workspace = Workspace::new();
+    let run = quiz(&workspace, &["--mode", "drill"], "");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a drill needs at least one `--topic`"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(&workspace, &["--topic", "acounts"], "");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `accounts`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn input_that_is_not_an_answer_gets_a_message_not_a_grade() {
+    let run = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "1"],
+        "z\na b\n:nonsense\na\n",
+    );
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .contains("`z` is not offered; answer with letters a to c"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("pick one letter only"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Unknown command `:nonsense`"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("Question 1/1").count(), 1);
+}
+
+#[test]
+fn hostile_input_is_shown_inert_and_nothing_breaks() {
+    let huge = "x".repeat(1 << 20);
+    let stdin = format!("\u{1b}[2J\u{1b}]0;pwned\u{7}\n{huge}\n\u{0}\u{1}\u{fffd}junk\n");
+    let mut bytes = stdin.into_bytes();
+    bytes.extend_from_slice(&[0xff, 0xfe, b'\n']);
+    let workspace = Workspace::new();
+    let output = workspace
+        .command(&["--content", FIXTURE, "quiz", "--seed", "4", "--count", "4"])
+        .env("XCDRILL_NOW", NOW)
+        .write_stdin(bytes)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "an escape sequence reached the terminal"
+    );
+    assert!(!stdout.contains('\u{7}'));
+    assert!(stdout.contains("Summary"));
+    assert!(stdout.len() < 100_000, "the 1 MB line was echoed whole");
+}
+
+#[test]
+fn quitting_early_lists_what_was_not_reached() {
+    let run = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "3"],
+        "a\n:quit\n",
+    );
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout.matches("(not reached)").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+}
