@@ -10,7 +10,9 @@ pub mod diagnostic;
 pub mod error;
 pub mod hash;
 pub mod output;
+pub mod report;
 pub mod session;
+pub mod store;
 pub mod suggest;
 pub mod text;
 
