@@ -4,3 +4,4 @@
 
 pub mod cohort;
 pub mod stats;
+pub mod table;
