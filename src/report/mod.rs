@@ -2,6 +2,7 @@
 //! review times, and the cohort report over exam result files. Pure: values in,
 //! values out, no IO.
 
+pub mod chart;
 pub mod cohort;
 pub mod stats;
 pub mod table;
