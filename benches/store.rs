@@ -22,7 +22,11 @@ fn review(idx: usize) -> Review {
         question_id: format!("topic{}.q{question}", question % 10),
         content_hash: "0123456789abcdef".to_string(),
         reviewed_at: T0 + idx as i64 * 600,
-        mode: if idx % 10 == 9 { Mode::Cram } else { Mode::Review },
+        mode: if idx % 10 == 9 {
+            Mode::Cram
+        } else {
+            Mode::Review
+        },
         score: (idx % 5) as f64 / 4.0,
         rating: Rating::ALL[idx % 4],
         seconds: 12.0,
@@ -61,9 +65,17 @@ fn open_the_store(bencher: Bencher) {
 fn stats_over_100_000_reviews(bencher: Bencher) {
     let (_dir, store) = filled_store(100_000);
     let ids: Vec<(String, String)> = (0..N_QUESTIONS)
-        .map(|question| (format!("topic{}.q{question}", question % 10), format!("topic{}", question % 10)))
+        .map(|question| {
+            (
+                format!("topic{}.q{question}", question % 10),
+                format!("topic{}", question % 10),
+            )
+        })
         .collect();
-    let questions: Vec<(&str, &str)> = ids.iter().map(|(id, topic)| (id.as_str(), topic.as_str())).collect();
+    let questions: Vec<(&str, &str)> = ids
+        .iter()
+        .map(|(id, topic)| (id.as_str(), topic.as_str()))
+        .collect();
     let time_zone = TimeZone::UTC;
     let now = T0 + 100_000 * 600 + DAY_SECONDS;
     bencher.bench_local(|| {

@@ -82,6 +82,9 @@ fn print(out: &mut impl Write, stats: &Stats, unicode: bool) -> std::io::Result<
         .iter()
         .map(|topic| inert_line(&topic.topic).into_owned())
         .collect();
+    if names.is_empty() {
+        writeln!(out, "  (the content has no questions)")?;
+    }
     let name_width = names
         .iter()
         .map(|name| name.chars().count())

@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn bars_fill_in_eighths_or_whole_cells() {
         assert_eq!(bar(0.5, 10, false), "#####-----");
-        assert_eq!(bar(0.55, 4, true), "██▏░");
+        assert_eq!(bar(0.55, 4, true), "██▎░");
         assert_eq!(bar(2.0, 3, true), "███");
         assert_eq!(bar(f64::NAN, 3, false), "---");
     }

@@ -62,6 +62,7 @@ pub const FILE_NAME: &str = "progress.sqlite3";
 
 /// An open progress store. Each process (or thread) opens its own; SQLite's WAL
 /// mode and a busy timeout let several write at once.
+#[derive(Debug)]
 pub struct Store {
     connection: Connection,
     path: PathBuf,

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use xcdrill::session::rating::Rating;
 use xcdrill::store::{Answer, DAY_SECONDS, Mode, Review};
 
-use super::harness::{Run, Workspace};
+use super::harness::{Run, Workspace, content_dir};
 
 /// 2026-11-27T12:00:00Z.
 const NOW: i64 = 1_795_780_800;
@@ -125,6 +125,15 @@ fn stats_on_a_new_store_lists_every_topic_at_zero() {
     );
     let text = run(&workspace, &["stats"]);
     assert!(text.stdout.contains("No reviews yet"), "{}", text.stdout);
+}
+
+#[test]
+fn stats_read_the_repository_content() {
+    let workspace = Workspace::new();
+    let content = content_dir().display().to_string();
+    let stats = workspace.run(&["--content", &content, "stats", "--json"]);
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert!(stats.json()["topics"].is_array());
 }
 
 #[test]
