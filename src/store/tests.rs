@@ -32,8 +32,7 @@ fn answer(question_id: &str, at: i64, mode: Mode, rating: Rating, session: &str)
 fn check_refused_unchanged(path: &Path, expected: &str) {
     let before = std::fs::read(path).unwrap();
     let error = Store::open(path)
-        .err()
-        .expect("the store is refused")
+        .expect_err("the store is refused")
         .to_string();
     assert!(error.contains(expected), "{error}");
     assert!(error.contains(&format!("`{}`", path.display())), "{error}");
