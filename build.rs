@@ -7,16 +7,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let manifest_dir =
-        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let content_dir = manifest_dir.join("content");
     println!("cargo::rerun-if-changed=content");
     let mut files = Vec::new();
     collect(&content_dir, &content_dir, &mut files);
     files.sort();
-    let mut out = String::from(
-        "/// Every `.toml` under `content/`, by path relative to it.\npub static EMBEDDED: &[(&str, &str)] = &[\n",
-    );
+    let mut out = String::from("/// Every `.toml` under `content/`, by path relative to it.\npub static EMBEDDED: &[(&str, &str)] = &[\n");
     for relative in &files {
         let absolute = content_dir.join(relative);
         println!("cargo::rerun-if-changed={}", absolute.display());
@@ -27,8 +24,7 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let out_path = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("embedded_content.rs");
+    let out_path = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_content.rs");
     fs::write(out_path, out).expect("OUT_DIR is writable");
 }
 

@@ -48,9 +48,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check banks for errors: syntax, unknown keys, duplicate ids, broken keys
-    #[command(
-        after_help = "Exit status: 0 clean (warnings allowed), 1 errors found, 2 a path can't be read."
-    )]
+    #[command(after_help = "Exit status: 0 clean (warnings allowed), 1 errors found, 2 a path can't be read.")]
     Lint(LintArgs),
     /// List the questions of the active content
     List(ListArgs),

@@ -42,11 +42,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem with a whole file (unreadable, too large, not UTF-8).
-    pub fn file(
-        path: &Arc<str>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn file(path: &Arc<str>, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: Arc::clone(path),
@@ -251,9 +247,7 @@ mod tests {
     #[test]
     fn rendering_shows_snippet_marker_and_hint() {
         let source = SourceText::new("b.toml".into(), "id = \"x\"\n");
-        let rendered = source
-            .error(5..8, "duplicate id `x`", "rename it")
-            .to_string();
+        let rendered = source.error(5..8, "duplicate id `x`", "rename it").to_string();
         assert_eq!(
             rendered,
             "error: duplicate id `x`\n --> b.toml:1:6\n  |\n1 | id = \"x\"\n  |      ^^^\n  = hint: rename it\n"

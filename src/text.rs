@@ -17,10 +17,7 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 
 /// Like [`inert`], for one line: newlines and tabs become visible too.
 pub fn inert_line(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|ch| is_unsafe(ch) || ch == '\n' || ch == '\t')
-    {
+    if !text.chars().any(|ch| is_unsafe(ch) || ch == '\n' || ch == '\t') {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

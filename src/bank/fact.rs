@@ -60,8 +60,7 @@ pub fn is_valid_source(source: &str) -> bool {
     let section_ok = parts
         .next()
         .is_some_and(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()));
-    let rest_ok =
-        parts.all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()));
+    let rest_ok = parts.all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()));
     section_ok && rest_ok && row.split('.').count() <= 2
 }
 

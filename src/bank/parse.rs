@@ -79,14 +79,7 @@ pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                 format_seen = true;
                 check_format_version(source, &value, diagnostics);
             }
-            "fact" => read_tables(
-                source,
-                key_span,
-                value,
-                "fact",
-                diagnostics,
-                &mut parsed.facts,
-            ),
+            "fact" => read_tables(source, key_span, value, "fact", diagnostics, &mut parsed.facts),
             "question" => read_tables(
                 source,
                 key_span,
@@ -241,10 +234,7 @@ fn explain_serde_message(message: String, hint: &str) -> (String, String) {
             .map(|list| list.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
         let suggestion = did_you_mean(&field, expected.iter().copied());
-        return (
-            format!("unknown field `{field}`"),
-            hint_or(suggestion, hint),
-        );
+        return (format!("unknown field `{field}`"), hint_or(suggestion, hint));
     }
     (message, hint.to_string())
 }

@@ -73,30 +73,18 @@ impl Question {
         hasher.write_str(&self.pass.to_string());
         match &self.kind {
             Kind::Choice(choice) => {
-                choice
-                    .choices
-                    .iter()
-                    .for_each(|text| hasher.write_str(text));
+                choice.choices.iter().for_each(|text| hasher.write_str(text));
                 choice
                     .correct
                     .iter()
                     .for_each(|idx| hasher.write_str(&idx.to_string()));
-                hasher.write_str(if choice.multiple {
-                    "multiple"
-                } else {
-                    "single"
-                });
+                hasher.write_str(if choice.multiple { "multiple" } else { "single" });
             }
             Kind::TrueFalse(truefalse) => hasher.write_str(&truefalse.answer.to_string()),
             Kind::Short(short) => {
                 short.accept.iter().for_each(|text| hasher.write_str(text));
                 let folding = short.folding;
-                for switch in [
-                    folding.case,
-                    folding.accents,
-                    folding.punctuation,
-                    folding.typos,
-                ] {
+                for switch in [folding.case, folding.accents, folding.punctuation, folding.typos] {
                     hasher.write_str(&switch.to_string());
                 }
             }
@@ -105,15 +93,9 @@ impl Question {
                 hasher.write_str(&recall.model_answer);
                 for concept in &recall.concepts {
                     hasher.write_str(&concept.name);
-                    concept
-                        .phrases
-                        .iter()
-                        .for_each(|text| hasher.write_str(text));
+                    concept.phrases.iter().for_each(|text| hasher.write_str(text));
                     hasher.write_str("/");
-                    concept
-                        .contradicts
-                        .iter()
-                        .for_each(|text| hasher.write_str(text));
+                    concept.contradicts.iter().for_each(|text| hasher.write_str(text));
                     hasher.write_str(&concept.weight.to_string());
                     hasher.write_str(&concept.required.to_string());
                 }

@@ -126,13 +126,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
     match kind {
         "choice" => &["choices", "correct", "multiple"],
         "truefalse" => &["answer"],
-        "short" => &[
-            "accept",
-            "fold_case",
-            "fold_accents",
-            "fold_punctuation",
-            "typos",
-        ],
+        "short" => &["accept", "fold_case", "fold_accents", "fold_punctuation", "typos"],
         "order" => &["items"],
         "recall" => &["model_answer", "concept"],
         _ => &[],

@@ -16,8 +16,8 @@ use super::fact::{Confidence, Fact, is_valid_source};
 use super::limits::MAX_QUESTIONS;
 use super::parse::ParsedFile;
 use super::question::{
-    Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
-    Recall, Short, TrueFalse,
+    Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question, Recall,
+    Short, TrueFalse,
 };
 use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
 use crate::diagnostic::{Diagnostic, SourceText};
@@ -100,9 +100,7 @@ pub fn validate(files: Vec<FileParse<'_>>, diagnostics: &mut Vec<Diagnostic>) ->
                 checker.error(
                     id_span,
                     format!("duplicate question id `{}`", question.id),
-                    format!(
-                        "first defined at {first}; question ids must be unique across all banks"
-                    ),
+                    format!("first defined at {first}; question ids must be unique across all banks"),
                 );
                 continue;
             }
@@ -143,8 +141,7 @@ struct Checker<'s, 'd> {
 impl Checker<'_, '_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.n_errors += 1;
-        self.diagnostics
-            .push(self.source.error(span, message, hint));
+        self.diagnostics.push(self.source.error(span, message, hint));
     }
 
     fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
@@ -227,10 +224,7 @@ impl Checker<'_, '_> {
         if source_text.starts_with('D') && confidence.is_none() {
             self.warn(
                 span.clone(),
-                format!(
-                    "fact `{}` cites DOMAIN.md but has no `confidence`",
-                    id.get_ref()
-                ),
+                format!("fact `{}` cites DOMAIN.md but has no `confidence`", id.get_ref()),
                 "add `confidence = \"H\"`, \"M\" or \"L\" as DOMAIN.md rates the row",
             );
         }
@@ -275,12 +269,7 @@ impl Checker<'_, '_> {
         let tags = raw
             .tags
             .clone()
-            .map(|tags| {
-                tags.into_inner()
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect()
-            })
+            .map(|tags| tags.into_inner().into_iter().map(Spanned::into_inner).collect())
             .unwrap_or_default();
         let kind = match &kind_name {
             Some(kind_name) => {
@@ -341,11 +330,7 @@ impl Checker<'_, '_> {
         None
     }
 
-    fn fact_refs(
-        &mut self,
-        value: Option<TextList>,
-        span: &Range<usize>,
-    ) -> Vec<(String, Range<usize>)> {
+    fn fact_refs(&mut self, value: Option<TextList>, span: &Range<usize>) -> Vec<(String, Range<usize>)> {
         let Some(list) = value else {
             self.error(
                 span.clone(),
@@ -430,10 +415,7 @@ impl Checker<'_, '_> {
             ("accept", raw.accept.as_ref().map(Spanned::span)),
             ("fold_case", raw.fold_case.as_ref().map(Spanned::span)),
             ("fold_accents", raw.fold_accents.as_ref().map(Spanned::span)),
-            (
-                "fold_punctuation",
-                raw.fold_punctuation.as_ref().map(Spanned::span),
-            ),
+            ("fold_punctuation", raw.fold_punctuation.as_ref().map(Spanned::span)),
             ("typos", raw.typos.as_ref().map(Spanned::span)),
             ("items", raw.items.as_ref().map(Spanned::span)),
             ("model_answer", raw.model_answer.as_ref().map(Spanned::span)),
@@ -458,12 +440,7 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn kind_body(
-        &mut self,
-        raw: RawQuestion,
-        kind_name: &str,
-        span: &Range<usize>,
-    ) -> Option<Kind> {
+    fn kind_body(&mut self, raw: RawQuestion, kind_name: &str, span: &Range<usize>) -> Option<Kind> {
         match kind_name {
             "choice" => self.choice(raw, span).map(Kind::Choice),
             "truefalse" => match raw.answer {
@@ -511,10 +488,7 @@ impl Checker<'_, '_> {
         if entries.len() < min {
             self.error(
                 list_span,
-                format!(
-                    "`{field}` has {} entries; at least {min} are needed",
-                    entries.len()
-                ),
+                format!("`{field}` has {} entries; at least {min} are needed", entries.len()),
                 format!("add more {field}"),
             );
             ok = false;
@@ -523,11 +497,7 @@ impl Checker<'_, '_> {
         for entry in &entries {
             let folded = entry.get_ref().trim().to_lowercase();
             if folded.is_empty() {
-                self.error(
-                    entry.span(),
-                    format!("empty entry in `{field}`"),
-                    "write the text or remove the entry",
-                );
+                self.error(entry.span(), format!("empty entry in `{field}`"), "write the text or remove the entry");
                 ok = false;
             } else if seen.contains(&folded) {
                 self.error(
@@ -567,11 +537,7 @@ impl Checker<'_, '_> {
             }
             let idx = (value - 1) as usize;
             if indices.contains(&idx) {
-                self.error(
-                    number.span(),
-                    format!("choice {value} is listed twice in `correct`"),
-                    "list each right choice once",
-                );
+                self.error(number.span(), format!("choice {value} is listed twice in `correct`"), "list each right choice once");
                 return None;
             }
             indices.push(idx);
@@ -639,11 +605,7 @@ impl Checker<'_, '_> {
         let concepts_span = concepts.span();
         let raw_concepts = concepts.into_inner();
         if raw_concepts.is_empty() {
-            self.error(
-                concepts_span,
-                "recall question has no concepts",
-                "add at least one [[question.concept]]",
-            );
+            self.error(concepts_span, "recall question has no concepts", "add at least one [[question.concept]]");
             return None;
         }
         let mut checked = Vec::new();
@@ -656,10 +618,7 @@ impl Checker<'_, '_> {
                     if let Some(owner) = phrase_owner.get(&key) {
                         self.warn(
                             concept_span.clone(),
-                            format!(
-                                "phrase `{phrase}` counts for both `{owner}` and `{}`",
-                                concept.name
-                            ),
+                            format!("phrase `{phrase}` counts for both `{owner}` and `{}`", concept.name),
                             "a phrase should earn one concept; make it more specific",
                         );
                     } else {
@@ -679,11 +638,7 @@ impl Checker<'_, '_> {
         let name = self.required(raw.name, "name", "concept", span);
         let phrases = match raw.phrases {
             Some(list) if list.get_ref().is_empty() => {
-                self.error(
-                    list.span(),
-                    "concept has no phrases",
-                    "add the phrases that count for it",
-                );
+                self.error(list.span(), "concept has no phrases", "add the phrases that count for it");
                 None
             }
             Some(list) => Some(list),
@@ -703,11 +658,7 @@ impl Checker<'_, '_> {
         };
         let weight = match raw.weight {
             Some(weight) if !(*weight.get_ref() > 0.0 && weight.get_ref().is_finite()) => {
-                self.error(
-                    weight.span(),
-                    "concept weight must be greater than 0",
-                    "use a weight such as 1 or 2",
-                );
+                self.error(weight.span(), "concept weight must be greater than 0", "use a weight such as 1 or 2");
                 return None;
             }
             Some(weight) => weight.into_inner(),
@@ -726,11 +677,7 @@ impl Checker<'_, '_> {
         let mut phrases = Vec::new();
         for phrase in list.into_inner() {
             if phrase.get_ref().trim().is_empty() {
-                self.error(
-                    phrase.span(),
-                    "empty phrase",
-                    "write the phrase or remove it",
-                );
+                self.error(phrase.span(), "empty phrase", "write the phrase or remove it");
                 return None;
             }
             phrases.push(phrase.into_inner());
@@ -749,8 +696,7 @@ pub fn is_valid_id(id: &str) -> bool {
             .next()
             .is_some_and(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit());
         if !first_ok
-            || !chars
-                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+            || !chars.all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
         {
             return false;
         }

@@ -69,12 +69,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
     })
 }
 
-fn print_human(
-    out: &mut impl Write,
-    loaded: &Loaded,
-    n_files: usize,
-    coverage: bool,
-) -> std::io::Result<()> {
+fn print_human(out: &mut impl Write, loaded: &Loaded, n_files: usize, coverage: bool) -> std::io::Result<()> {
     for diagnostic in &loaded.diagnostics {
         let style = match diagnostic.severity {
             crate::diagnostic::Severity::Error => output::ERROR,
@@ -91,20 +86,9 @@ fn print_human(
         if uncovered.is_empty() {
             writeln!(out, "coverage: every fact is cited by a question")?;
         } else {
-            writeln!(
-                out,
-                "coverage: {} fact{} cited by no question:",
-                uncovered.len(),
-                plural(uncovered.len())
-            )?;
+            writeln!(out, "coverage: {} fact{} cited by no question:", uncovered.len(), plural(uncovered.len()))?;
             for fact in uncovered {
-                writeln!(
-                    out,
-                    "  {} ({}): {}",
-                    fact.id,
-                    fact.source,
-                    crate::text::inert(&fact.statement)
-                )?;
+                writeln!(out, "  {} ({}): {}", fact.id, fact.source, crate::text::inert(&fact.statement))?;
             }
         }
     }
@@ -123,11 +107,7 @@ fn print_human(
         n_warnings,
         plural(n_warnings),
     );
-    let style = if n_errors > 0 {
-        output::ERROR
-    } else {
-        output::GOOD
-    };
+    let style = if n_errors > 0 { output::ERROR } else { output::GOOD };
     styled(out, style, &summary)?;
     writeln!(out)
 }

@@ -26,13 +26,7 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Report(args)) => report::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
-        None => list::run(
-            &crate::cli::ListArgs {
-                topic: Vec::new(),
-                json: false,
-            },
-            config,
-        ),
+        None => list::run(&crate::cli::ListArgs { topic: Vec::new(), json: false }, config),
     }
 }
 
