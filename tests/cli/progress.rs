@@ -413,3 +413,38 @@ fn report_exits_2_naming_an_unreadable_or_invalid_file() {
         newer.stderr
     );
 }
+
+#[test]
+fn two_processes_importing_at_once_lose_nothing() {
+    let workspace = workspace();
+    let n_files = 6;
+    for writer in 0..2 {
+        for file in 0..n_files {
+            let reviews: Vec<Review> = (0..50)
+                .map(|idx| {
+                    let mut review = review(&format!("q{}", idx % 5), 0, 1.0, Rating::Good);
+                    review.id = format!("w{writer}-f{file}-r{idx}");
+                    review
+                })
+                .collect();
+            let name = format!("w{writer}-{file}.json");
+            workspace.write(&name, serde_json::to_string(&reviews).expect("json"));
+        }
+    }
+    // Two threads, each running its imports one after another as separate
+    // processes, so the two writers' transactions interleave.
+    std::thread::scope(|scope| {
+        for writer in 0..2 {
+            let workspace = &workspace;
+            scope.spawn(move || {
+                for file in 0..n_files {
+                    let name = format!("w{writer}-{file}.json");
+                    let imported = run(workspace, &["import", &name]);
+                    assert_eq!(imported.code, 0, "{}", imported.stderr);
+                }
+            });
+        }
+    });
+    let exported = run(&workspace, &["export"]).json();
+    assert_eq!(exported.as_array().map(Vec::len), Some(2 * n_files * 50));
+}
