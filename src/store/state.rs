@@ -114,7 +114,7 @@ pub(super) fn append(connection: &Connection, review: &Review) -> rusqlite::Resu
     Ok(inserted == 1)
 }
 
-/// Log rows selected by `sql` (which must select [`REVIEW_COLUMNS`]), in its order.
+/// Log rows matching `where_clause` (empty for all), oldest first, ties in the order recorded.
 pub(super) fn select_reviews(
     connection: &Connection,
     path: &std::path::Path,
