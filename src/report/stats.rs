@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::store::{DAY_SECONDS, QuestionState};
+use crate::store::{DAY_SECONDS, QuestionState, weakest_first};
 
 /// Days in the activity chart, ending today.
 pub const CHART_DAYS: usize = 30;
@@ -148,7 +148,6 @@ impl Stats {
             .map(|state| (state.question_id.as_str(), state))
             .collect();
         let mut topics: BTreeMap<&str, TopicMastery> = BTreeMap::new();
-        let mut weakest = Vec::new();
         for &(id, topic) in input.questions {
             let entry = topics.entry(topic).or_insert_with(|| TopicMastery {
                 topic: topic.to_string(),
@@ -160,15 +159,8 @@ impl Stats {
             let Some(state) = states.get(id).filter(|state| state.last_score.is_some()) else {
                 continue;
             };
-            let mastery = state.mastery(input.now);
             entry.reviewed += 1;
-            entry.mastery += mastery;
-            weakest.push(WeakQuestion {
-                id: id.to_string(),
-                topic: topic.to_string(),
-                mastery,
-                last_score: state.last_score.unwrap_or(0.0),
-            });
+            entry.mastery += state.mastery(input.now);
         }
         let topics = topics
             .into_values()
@@ -177,12 +169,20 @@ impl Stats {
                 topic
             })
             .collect();
-        weakest.sort_by(|a, b| {
-            a.mastery
-                .total_cmp(&b.mastery)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        weakest.truncate(N_WEAKEST);
+        let topic_of: HashMap<&str, &str> = input.questions.iter().copied().collect();
+        let weakest = weakest_first(input.states, input.now)
+            .into_iter()
+            .filter_map(|(state, mastery)| {
+                let topic = topic_of.get(state.question_id.as_str())?;
+                Some(WeakQuestion {
+                    id: state.question_id.clone(),
+                    topic: (*topic).to_string(),
+                    mastery,
+                    last_score: state.last_score.unwrap_or(0.0),
+                })
+            })
+            .take(N_WEAKEST)
+            .collect();
 
         Stats {
             reviews: input.answer_times.len(),

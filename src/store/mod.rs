@@ -54,7 +54,9 @@ pub use log::ImportSummary;
 pub use open::BUSY_TIMEOUT;
 pub use query::{DueQuestion, HashChange};
 pub use review::{Answer, Mode, Review};
-pub use schedule::{DAY_SECONDS, DESIRED_RETENTION, QuestionState, Schedule, retrievability};
+pub use schedule::{
+    DAY_SECONDS, DESIRED_RETENTION, QuestionState, Schedule, retrievability, weakest_first,
+};
 pub use schema::SCHEMA_VERSION;
 
 /// The store's file name inside the data dir.

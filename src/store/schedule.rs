@@ -64,6 +64,23 @@ impl QuestionState {
     }
 }
 
+/// The questions answered since any reset, with their mastery at `now`,
+/// weakest first (ties by id). Cram mode's "weakest questions" are the front of
+/// this list, less ids the content no longer has.
+pub fn weakest_first(states: &[QuestionState], now: i64) -> Vec<(&QuestionState, f64)> {
+    let mut weakest: Vec<(&QuestionState, f64)> = states
+        .iter()
+        .filter(|state| state.last_score.is_some())
+        .map(|state| (state, state.mastery(now)))
+        .collect();
+    weakest.sort_by(|(a, a_mastery), (b, b_mastery)| {
+        a_mastery
+            .total_cmp(b_mastery)
+            .then_with(|| a.question_id.cmp(&b.question_id))
+    });
+    weakest
+}
+
 /// The FSRS probability, 0..=1, of recalling a question at `now`.
 pub fn retrievability(schedule: &Schedule, now: i64) -> f64 {
     let elapsed = (now - schedule.last_reviewed_at).max(0) as f32 / DAY_SECONDS as f32;
