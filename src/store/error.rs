@@ -31,6 +31,12 @@ pub enum StoreError {
         supported: i64,
     },
 
+    #[error(
+        "cannot put the progress store `{path}` in WAL mode (it stays in `{mode}`); \
+         use a data dir on a local disk (`--data-dir`)"
+    )]
+    NoWal { path: String, mode: String },
+
     #[error("the progress store `{path}` failed")]
     Sqlite {
         path: String,

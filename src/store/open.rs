@@ -36,9 +36,9 @@ pub(super) fn connect(path: &Path) -> Result<(Connection, bool), StoreError> {
         .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
         .map_err(sqlite)?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Corrupt {
+        return Err(StoreError::NoWal {
             path: display,
-            detail: format!("cannot switch it to WAL mode, it stays in `{mode}`"),
+            mode,
         });
     }
     // In WAL mode NORMAL loses nothing when the process dies, only on power
