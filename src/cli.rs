@@ -59,6 +59,24 @@ pub enum Command {
     Lint(LintArgs),
     /// List the questions of the active content
     List(ListArgs),
+    /// Show progress: reviews, what is due, the streak, mastery by topic, weak spots
+    #[command(
+        after_help = "Examples:\n  xcdrill stats          progress at a glance\n  xcdrill stats --json   the same as JSON\n\nXCDRILL_NOW (RFC 3339 or unix seconds) overrides the current time."
+    )]
+    Stats(StatsArgs),
+    /// Write the review log, to move progress to another machine or analyse it
+    #[command(
+        after_help = "Examples:\n  xcdrill export --output progress.json   then `xcdrill import progress.json` elsewhere\n  xcdrill export --format csv > reviews.csv"
+    )]
+    Export(ExportArgs),
+    /// Merge a review log written by `xcdrill export` (reviews already present are skipped)
+    #[command(after_help = "Example:\n  xcdrill import progress.json")]
+    Import(ImportArgs),
+    /// Summarise a cohort's exam result files: learners, questions, topics
+    #[command(
+        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n\nFiles from different exams (seed or content hash) are reported separately."
+    )]
+    Report(ReportArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -154,6 +172,58 @@ pub struct ListArgs {
     /// Print one JSON object per question
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print the statistics as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The file format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An array of reviews (what `import` reads)
+    Json,
+    /// One review a row, with a header
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A JSON file written by `xcdrill export` (`-` for standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Result files written by `xcdrill quiz --mode exam --output FILE`
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
 }
 
 #[cfg(test)]

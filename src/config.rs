@@ -30,6 +30,22 @@ impl Config {
         }
     }
 
+    /// The data dir: `--data-dir`, else `XCDRILL_DATA_DIR`, else the platform's
+    /// data dir for xcdrill (e.g. `~/.local/share/xcdrill`).
+    pub fn data_dir(&self) -> Result<PathBuf, crate::Error> {
+        if let Some(dir) = &self.data_dir {
+            return Ok(dir.clone());
+        }
+        directories::ProjectDirs::from("", "", "xcdrill")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or_else(|| {
+                crate::Error::Usage(
+                    "cannot find a data dir for this platform; pass `--data-dir DIR` or set `XCDRILL_DATA_DIR`"
+                        .to_string(),
+                )
+            })
+    }
+
     /// The files of the active content: `--content` folders, else the embedded banks.
     pub fn content_files(&self) -> Result<ContentFiles, ReadError> {
         if self.content_dirs.is_empty() {

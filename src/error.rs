@@ -22,6 +22,17 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+
+    /// A file that was read but does not hold what it should.
+    #[error("`{path}` is not a valid {what}: {message}")]
+    Invalid {
+        path: String,
+        what: &'static str,
+        message: String,
+    },
+
     #[error("cannot write `{path}`")]
     Write {
         path: String,

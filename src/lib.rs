@@ -13,7 +13,9 @@ pub mod grade;
 pub mod hash;
 pub mod output;
 pub mod repl;
+pub mod report;
 pub mod session;
+pub mod store;
 pub mod suggest;
 pub mod text;
 

@@ -1,10 +1,15 @@
 //! One file per subcommand: each turns its arguments into calls on the core
 //! modules and prints the result. No rules or grading live here.
 
+mod export;
 mod generate;
+mod import;
 mod lint;
 mod list;
+mod progress;
 mod quiz;
+mod report;
+mod stats;
 
 use crate::bank::{self, Catalog};
 use crate::cli::Command;
@@ -17,15 +22,13 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Quiz(args)) => quiz::run(&args, config),
         Some(Command::Lint(args)) => lint::run(&args, config),
         Some(Command::List(args)) => list::run(&args, config),
+        Some(Command::Stats(args)) => stats::run(&args, config),
+        Some(Command::Export(args)) => export::run(&args, config),
+        Some(Command::Import(args)) => import::run(&args, config),
+        Some(Command::Report(args)) => report::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
-        None => list::run(
-            &crate::cli::ListArgs {
-                topic: Vec::new(),
-                json: false,
-            },
-            config,
-        ),
+        None => quiz::run(&crate::cli::QuizArgs::default(), config),
     }
 }
 

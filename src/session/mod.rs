@@ -6,6 +6,7 @@
 pub mod flow;
 pub mod input;
 pub mod mode;
+pub mod rating;
 pub mod result;
 pub mod select;
 

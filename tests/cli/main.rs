@@ -5,5 +5,6 @@
 mod harness;
 mod lint;
 mod list;
+mod progress;
 mod pty;
 mod quiz;

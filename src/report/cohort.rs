@@ -1,0 +1,372 @@
+//! The cohort report over exam result files: per learner, per question and per
+//! topic, for each exam (seed and content hash) separately.
+//!
+//! Discrimination of a question is the mean score on it of the stronger half of
+//! the exam's learners (by session score) minus that of the weaker half; with an
+//! odd number of learners the middle one is in neither half. Near 0 or below, the
+//! question does not separate those who know from those who don't.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::session::result::SessionResult;
+
+/// Kinds whose answers are picks from a list, so a most chosen wrong answer means something.
+pub const CHOICE_KINDS: &[&str] = &["choice", "truefalse", "multi"];
+
+/// The report over every result file given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CohortReport {
+    /// One group per exam, in the order their first file was given.
+    pub groups: Vec<Exam>,
+    /// Set when the files are from more than one exam.
+    pub warnings: Vec<String>,
+}
+
+/// The results of one exam: one seed and one content hash.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exam {
+    pub seed: u64,
+    pub content_hash: String,
+    pub learners: Vec<LearnerRow>,
+    pub questions: Vec<QuestionRow>,
+    pub topics: Vec<TopicRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearnerRow {
+    pub name: String,
+    /// The result file it came from.
+    pub file: String,
+    /// The session's score in percent.
+    pub score_percent: f64,
+    pub passed: bool,
+    /// Seconds from start to end (the sum of question times if those are unreadable).
+    pub seconds: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionRow {
+    pub id: String,
+    pub topic: String,
+    pub kind: String,
+    /// Learners who were asked it.
+    pub asked: usize,
+    /// Learners who gave an answer (not skipped).
+    pub answered: usize,
+    /// Mean score over everyone asked, 0..=1.
+    pub mean_score: f64,
+    /// Stronger half's mean score minus the weaker half's; `None` with fewer than two learners.
+    pub discrimination: Option<f64>,
+    /// For choice kinds: the wrong answer given most often (ties: the first in text order).
+    pub wrong_answer: Option<WrongAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WrongAnswer {
+    pub answer: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicRow {
+    pub topic: String,
+    /// Distinct questions of the topic asked in the exam.
+    pub questions: usize,
+    /// Mean score over every answer to the topic's questions, 0..=1.
+    pub mean_score: f64,
+}
+
+impl CohortReport {
+    /// The report over `results`: (file name, its parsed result), in the order given.
+    pub fn compute(results: &[(String, SessionResult)]) -> CohortReport {
+        let mut order: Vec<(u64, &str)> = Vec::new();
+        let mut by_exam: HashMap<(u64, &str), Vec<(&str, &SessionResult)>> = HashMap::new();
+        for (file, result) in results {
+            let key = (result.seed, result.content_hash.as_str());
+            if !by_exam.contains_key(&key) {
+                order.push(key);
+            }
+            by_exam
+                .entry(key)
+                .or_default()
+                .push((file.as_str(), result));
+        }
+        let groups: Vec<Exam> = order
+            .iter()
+            .map(|key| {
+                exam(
+                    key.0,
+                    key.1,
+                    by_exam.get(key).map_or(&[][..], Vec::as_slice),
+                )
+            })
+            .collect();
+        let warnings = if groups.len() > 1 {
+            vec![format!(
+                "the files come from {} different exams (seed and content hash); each is reported separately",
+                groups.len()
+            )]
+        } else {
+            Vec::new()
+        };
+        CohortReport { groups, warnings }
+    }
+}
+
+/// Seconds between the RFC 3339 times `started` and `ended`, if both parse.
+fn elapsed(started: &str, ended: &str) -> Option<f64> {
+    let started: jiff::Timestamp = started.parse().ok()?;
+    let ended: jiff::Timestamp = ended.parse().ok()?;
+    Some((ended.as_millisecond() - started.as_millisecond()) as f64 / 1000.0)
+}
+
+fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(sum, count), value| {
+            (sum + value, count + 1)
+        });
+    (count > 0).then(|| sum / count as f64)
+}
+
+fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Exam {
+    let learners = results
+        .iter()
+        .map(|&(file, result)| LearnerRow {
+            name: result.name.clone(),
+            file: file.to_string(),
+            score_percent: result.score * 100.0,
+            passed: result.passed,
+            seconds: elapsed(&result.started, &result.ended).unwrap_or_else(|| {
+                result
+                    .questions
+                    .iter()
+                    .map(|question| question.seconds)
+                    .sum()
+            }),
+        })
+        .collect();
+
+    // Learner indices, strongest first; ties broken by name then file so the
+    // halves never depend on argument order.
+    let mut ranked: Vec<usize> = (0..results.len()).collect();
+    ranked.sort_by(|&a, &b| {
+        let (file_a, a) = results[a];
+        let (file_b, b) = results[b];
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| file_a.cmp(file_b))
+    });
+    let half = results.len() / 2;
+    let stronger = &ranked[..half];
+    let weaker = &ranked[ranked.len() - half..];
+
+    let mut question_order: Vec<&str> = Vec::new();
+    let mut question_rows: HashMap<&str, QuestionRow> = HashMap::new();
+    let mut wrong_counts: HashMap<&str, BTreeMap<String, usize>> = HashMap::new();
+    let mut topic_scores: BTreeMap<&str, (Vec<f64>, Vec<&str>)> = BTreeMap::new();
+    for (_, result) in results {
+        for question in &result.questions {
+            let id = question.id.as_str();
+            let row = question_rows.entry(id).or_insert_with(|| {
+                question_order.push(id);
+                QuestionRow {
+                    id: question.id.clone(),
+                    topic: question.topic.clone(),
+                    kind: question.kind.clone(),
+                    asked: 0,
+                    answered: 0,
+                    mean_score: 0.0,
+                    discrimination: None,
+                    wrong_answer: None,
+                }
+            });
+            row.asked += 1;
+            row.mean_score += question.score;
+            let answer = question
+                .answer
+                .as_deref()
+                .map(str::trim)
+                .filter(|answer| !answer.is_empty());
+            if let Some(answer) = answer {
+                row.answered += 1;
+                if !question.passed && CHOICE_KINDS.contains(&question.kind.as_str()) {
+                    *wrong_counts
+                        .entry(id)
+                        .or_default()
+                        .entry(answer.to_lowercase())
+                        .or_insert(0) += 1;
+                }
+            }
+            let topic = topic_scores.entry(question.topic.as_str()).or_default();
+            topic.0.push(question.score);
+            if !topic.1.contains(&id) {
+                topic.1.push(id);
+            }
+        }
+    }
+
+    let half_mean = |half: &[usize], id: &str| {
+        mean(half.iter().flat_map(|&idx| {
+            results[idx]
+                .1
+                .questions
+                .iter()
+                .filter(move |question| question.id == id)
+                .map(|question| question.score)
+        }))
+    };
+    let questions = question_order
+        .iter()
+        .filter_map(|id| {
+            let mut row = question_rows.remove(id)?;
+            row.mean_score /= row.asked.max(1) as f64;
+            row.discrimination = match (half_mean(stronger, id), half_mean(weaker, id)) {
+                (Some(strong), Some(weak)) if half > 0 => Some(strong - weak),
+                _ => None,
+            };
+            row.wrong_answer = wrong_counts.get(id).and_then(|counts| {
+                // Highest count; among equals the first in text order.
+                let (answer, &count) = counts.iter().rev().max_by_key(|(_, count)| **count)?;
+                Some(WrongAnswer {
+                    answer: answer.clone(),
+                    count,
+                })
+            });
+            Some(row)
+        })
+        .collect();
+    let topics = topic_scores
+        .into_iter()
+        .map(|(topic, (scores, ids))| TopicRow {
+            topic: topic.to_string(),
+            questions: ids.len(),
+            mean_score: mean(scores).unwrap_or(0.0),
+        })
+        .collect();
+    Exam {
+        seed,
+        content_hash: content_hash.to_string(),
+        learners,
+        questions,
+        topics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::result::{QuestionResult, RESULT_FORMAT};
+
+    /// A learner's answers to `setup.first` (choice, right answer `b`) and
+    /// `hierarchy.why` (recall).
+    fn result(name: &str, seed: u64, choice: Option<&str>, recall: f64) -> (String, SessionResult) {
+        let choice_score = if choice == Some("b") { 1.0 } else { 0.0 };
+        let questions = vec![
+            QuestionResult {
+                id: "setup.first".to_string(),
+                topic: "setup".to_string(),
+                kind: "choice".to_string(),
+                answer: choice.map(str::to_string),
+                score: choice_score,
+                passed: choice_score >= 0.7,
+                seconds: 10.0,
+            },
+            QuestionResult {
+                id: "hierarchy.why".to_string(),
+                topic: "hierarchy".to_string(),
+                kind: "recall".to_string(),
+                answer: Some("because".to_string()),
+                score: recall,
+                passed: recall >= 0.7,
+                seconds: 50.0,
+            },
+        ];
+        let score = (choice_score + recall) / 2.0;
+        let session = SessionResult {
+            format: RESULT_FORMAT,
+            seed,
+            mode: "exam".to_string(),
+            content_hash: "c0ffee".to_string(),
+            name: name.to_string(),
+            started: "2026-11-27T09:00:00Z".to_string(),
+            ended: "2026-11-27T09:02:30Z".to_string(),
+            pass_percent: Some(70.0),
+            score,
+            passed: score >= 0.7,
+            questions,
+        };
+        (format!("{name}.json"), session)
+    }
+
+    #[test]
+    fn a_known_cohort_gives_the_known_figures() {
+        let cohort = [
+            result("ann", 7, Some("b"), 1.0), // 100%
+            result("bob", 7, Some("b"), 0.6), // 80%
+            result("cy", 7, Some("c"), 0.8),  // 40%
+            result("dee", 7, Some("c"), 0.0), // 0%
+            result("eve", 7, None, 0.4),      // 20%
+        ];
+        let report = CohortReport::compute(&cohort);
+        assert!(report.warnings.is_empty());
+        let exam = &report.groups[0];
+        let ann = &exam.learners[0];
+        assert_eq!(
+            (
+                ann.name.as_str(),
+                ann.score_percent,
+                ann.passed,
+                ann.seconds
+            ),
+            ("ann", 100.0, true, 150.0)
+        );
+
+        // Ranked ann, bob | cy (middle) | eve, dee.
+        let choice = &exam.questions[0];
+        assert_eq!(
+            (choice.id.as_str(), choice.asked, choice.answered),
+            ("setup.first", 5, 4)
+        );
+        assert_eq!(choice.mean_score, 0.4);
+        assert_eq!(choice.discrimination, Some(1.0));
+        assert_eq!(
+            choice.wrong_answer,
+            Some(WrongAnswer {
+                answer: "c".to_string(),
+                count: 2
+            })
+        );
+
+        let recall = &exam.questions[1];
+        assert!((recall.mean_score - 0.56).abs() < 1e-9);
+        assert!(
+            (recall.discrimination.unwrap() - 0.6).abs() < 1e-9,
+            "{recall:?}"
+        );
+        assert_eq!(recall.wrong_answer, None);
+
+        let topics: Vec<(&str, usize, f64)> = exam
+            .topics
+            .iter()
+            .map(|topic| (topic.topic.as_str(), topic.questions, topic.mean_score))
+            .collect();
+        assert_eq!(topics[1], ("setup", 1, 0.4));
+        assert_eq!(topics[0].0, "hierarchy");
+    }
+
+    #[test]
+    fn different_seeds_are_reported_separately_with_a_warning() {
+        let report = CohortReport::compute(&[
+            result("ann", 1, Some("b"), 1.0),
+            result("bob", 2, Some("a"), 0.0),
+        ]);
+        assert_eq!(report.groups.len(), 2);
+        assert_eq!(report.groups[1].seed, 2);
+        assert_eq!(report.groups[1].questions[0].discrimination, None);
+        assert!(report.warnings[0].contains("2 different exams"));
+    }
+}

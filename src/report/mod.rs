@@ -1,0 +1,8 @@
+//! Summaries of progress and results: `stats` over the store's states and
+//! review times, and the cohort report over exam result files. Pure: values in,
+//! values out, no IO.
+
+pub mod chart;
+pub mod cohort;
+pub mod stats;
+pub mod table;

@@ -1,0 +1,157 @@
+//! A table of text cells, rendered three ways: aligned plain text for the
+//! terminal, GitHub Markdown, or CSV (RFC 4180 quoting).
+
+use std::fmt::Write;
+
+/// How a [`Table`] is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableStyle {
+    Plain,
+    Markdown,
+    Csv,
+}
+
+/// Rows of cells under a header; numbers are right-aligned in plain text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|header| (*header).to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    /// The table as text ending in a newline.
+    pub fn render(&self, style: TableStyle) -> String {
+        match style {
+            TableStyle::Plain => self.plain(),
+            TableStyle::Markdown => self.markdown(),
+            TableStyle::Csv => self.csv(),
+        }
+    }
+
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self
+            .headers
+            .iter()
+            .map(|cell| cell.chars().count())
+            .collect();
+        for row in &self.rows {
+            for (idx, cell) in row.iter().enumerate() {
+                if let Some(width) = widths.get_mut(idx) {
+                    *width = (*width).max(cell.chars().count());
+                }
+            }
+        }
+        widths
+    }
+
+    fn plain(&self) -> String {
+        let widths = self.widths();
+        let mut text = String::new();
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            let mut line = String::new();
+            for (idx, cell) in row.iter().enumerate() {
+                let width = widths.get(idx).copied().unwrap_or(0);
+                if idx > 0 {
+                    line.push_str("  ");
+                }
+                if is_number(cell) {
+                    let _ = write!(line, "{cell:>width$}");
+                } else {
+                    let _ = write!(line, "{cell:<width$}");
+                }
+            }
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+        text
+    }
+
+    fn markdown(&self) -> String {
+        let escape = |cell: &str| cell.replace('|', "\\|").replace('\n', " ");
+        let line = |cells: &[String]| {
+            let cells: Vec<String> = cells.iter().map(|cell| escape(cell)).collect();
+            format!("| {} |\n", cells.join(" | "))
+        };
+        let mut text = line(&self.headers);
+        let rule: Vec<&str> = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(idx, _)| {
+                let numeric = !self.rows.is_empty()
+                    && self.rows.iter().all(|row| {
+                        row.get(idx)
+                            .is_none_or(|cell| is_number(cell) || cell.is_empty())
+                    });
+                if numeric { "--:" } else { "---" }
+            })
+            .collect();
+        let _ = writeln!(text, "| {} |", rule.join(" | "));
+        for row in &self.rows {
+            text.push_str(&line(row));
+        }
+        text
+    }
+
+    fn csv(&self) -> String {
+        let quote = |cell: &String| {
+            if cell.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", cell.replace('"', "\"\""))
+            } else {
+                cell.clone()
+            }
+        };
+        let mut text = String::new();
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            let cells: Vec<String> = row.iter().map(quote).collect();
+            text.push_str(&cells.join(","));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// Whether a cell reads as a number (`87`, `-0.12`, `87%`).
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_suffix('%').unwrap_or(cell);
+    !digits.is_empty() && digits.parse::<f64>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut table = Table::new(&["name", "score"]);
+        table.push(vec!["Ann, B".to_string(), "90%".to_string()]);
+        table.push(vec!["Bo|b".to_string(), "7%".to_string()]);
+        table
+    }
+
+    #[test]
+    fn renders_plain_markdown_and_csv() {
+        assert_eq!(
+            sample().render(TableStyle::Plain),
+            "name    score\nAnn, B    90%\nBo|b       7%\n"
+        );
+        assert_eq!(
+            sample().render(TableStyle::Markdown),
+            "| name | score |\n| --- | --: |\n| Ann, B | 90% |\n| Bo\\|b | 7% |\n"
+        );
+        assert_eq!(
+            sample().render(TableStyle::Csv),
+            "name,score\n\"Ann, B\",90%\nBo|b,7%\n"
+        );
+    }
+}

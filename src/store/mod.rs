@@ -1,0 +1,109 @@
+//! The progress store: one SQLite file in the data dir holding the append-only
+//! review log, and the FSRS scheduling state derived from it. Only this module
+//! touches SQLite, and it knows nothing about questions beyond ids and content
+//! hashes. It never reads the clock: every time comes in from the caller.
+//!
+//! How the quiz uses it:
+//!
+//! ```
+//! use xcdrill::session::rating::{rating, Rating};
+//! use xcdrill::store::{Answer, Mode, Review, Store};
+//!
+//! # let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(&dir.path().join(xcdrill::store::FILE_NAME))?;
+//! let now = 1_790_000_000; // unix seconds, from the command layer's clock
+//! // Before the session: flag questions whose content changed since last time.
+//! let changed = store.changed_hashes(&[("setup.order", "hash-2")])?;
+//! assert!(changed.is_empty());
+//! // Review mode: due questions first, then new ones (not in `known_questions`).
+//! let due = store.due(now, 20)?;
+//! let known = store.known_questions()?;
+//! assert!(due.is_empty() && !known.contains("setup.order"));
+//! // After each answer, before the next question: record it (one transaction).
+//! store.record(&Review::from(Answer {
+//!     question_id: "setup.order".into(),
+//!     content_hash: "hash-2".into(),
+//!     reviewed_at: now,
+//!     mode: Mode::Review, // Mode::Cram records without moving the schedule
+//!     score: 0.9,
+//!     rating: rating(0.9, 0, 12.0, 0.7),
+//!     seconds: 12.0,
+//!     hints: 0,
+//!     session: "42".into(),
+//! }))?;
+//! let schedule = store.schedule_of("setup.order")?.expect("scheduled");
+//! assert!(schedule.due_at > now);
+//! # Ok::<(), xcdrill::store::StoreError>(())
+//! ```
+
+mod error;
+mod log;
+mod open;
+mod query;
+mod review;
+mod schedule;
+mod schema;
+mod state;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use error::StoreError;
+pub use log::ImportSummary;
+pub use open::BUSY_TIMEOUT;
+pub use query::{DueQuestion, HashChange};
+pub use review::{Answer, Mode, Review};
+pub use schedule::{
+    DAY_SECONDS, DESIRED_RETENTION, QuestionState, Schedule, retrievability, weakest_first,
+};
+pub use schema::SCHEMA_VERSION;
+
+/// The store's file name inside the data dir.
+pub const FILE_NAME: &str = "progress.sqlite3";
+
+/// An open progress store. Each process (or thread) opens its own; SQLite's WAL
+/// mode and a busy timeout let several write at once.
+#[derive(Debug)]
+pub struct Store {
+    connection: Connection,
+    path: PathBuf,
+    scheduler: schedule::Scheduler,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its folder) when missing and
+    /// migrating an older schema. A damaged file, another program's database or
+    /// a newer schema is refused with [`StoreError::Corrupt`] or
+    /// [`StoreError::Newer`] and left byte for byte as it was.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let (connection, migrated) = open::connect(path)?;
+        let mut store = Store {
+            connection,
+            path: path.to_path_buf(),
+            scheduler: schedule::Scheduler::new()?,
+        };
+        if migrated {
+            store.rebuild_states()?;
+        }
+        Ok(store)
+    }
+
+    /// Opens `FILE_NAME` in the data dir `dir`.
+    pub fn open_in(dir: &Path) -> Result<Store, StoreError> {
+        Store::open(&dir.join(FILE_NAME))
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Turns SQLite failures on the store at `path` into [`StoreError`]s.
+fn sqlite_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    move |source| StoreError::sqlite(&path.display().to_string(), source)
+}
+
+#[cfg(test)]
+mod tests;

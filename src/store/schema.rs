@@ -1,0 +1,83 @@
+//! The store's tables and their migrations, versioned by `PRAGMA user_version`.
+//!
+//! Version 1:
+//!
+//! - `review`: the append-only log, one row per [`Review`](super::Review) in
+//!   insertion order (`seq`), unique by `id`;
+//! - `question_state`: a cache of what the log implies for each question
+//!   (latest hash and score, FSRS schedule), rebuilt from the log whenever in
+//!   doubt. The log is the truth.
+
+use rusqlite::Connection;
+
+use super::error::StoreError;
+
+/// The newest schema this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// `MIGRATIONS[n]` takes a store from version `n` to `n + 1`.
+const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [r"
+CREATE TABLE review (
+    seq          INTEGER PRIMARY KEY,
+    id           TEXT    NOT NULL UNIQUE,
+    question_id  TEXT    NOT NULL,
+    content_hash TEXT    NOT NULL,
+    reviewed_at  INTEGER NOT NULL,
+    mode         TEXT    NOT NULL,
+    score        REAL    NOT NULL,
+    rating       INTEGER NOT NULL,
+    seconds      REAL    NOT NULL,
+    hints        INTEGER NOT NULL,
+    session      TEXT    NOT NULL
+);
+CREATE INDEX review_by_question ON review (question_id, reviewed_at, seq);
+CREATE INDEX review_by_time ON review (reviewed_at);
+CREATE TABLE question_state (
+    question_id      TEXT    PRIMARY KEY,
+    content_hash     TEXT    NOT NULL,
+    last_at          INTEGER NOT NULL,
+    last_score       REAL,
+    answers          INTEGER NOT NULL,
+    stability        REAL,
+    difficulty       REAL,
+    last_reviewed_at INTEGER,
+    due_at           INTEGER,
+    interval_days    INTEGER,
+    reviews          INTEGER
+);
+CREATE INDEX question_state_by_due ON question_state (due_at);
+"];
+
+/// The schema version the file at hand says it has.
+pub(super) fn version(connection: &Connection) -> rusqlite::Result<i64> {
+    connection.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the store up to [`SCHEMA_VERSION`] in one transaction (so a second
+/// process opening the same new store waits, then finds it migrated). Returns
+/// whether anything ran.
+pub(super) fn migrate(connection: &mut Connection, path: &str) -> Result<bool, StoreError> {
+    let sqlite = |error| StoreError::sqlite(path, error);
+    let transaction = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(sqlite)?;
+    let found = version(&transaction).map_err(sqlite)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_string(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let from = usize::try_from(found).unwrap_or(0);
+    for migration in MIGRATIONS.iter().skip(from) {
+        transaction.execute_batch(migration).map_err(sqlite)?;
+    }
+    if from < MIGRATIONS.len() {
+        transaction
+            .pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(sqlite)?;
+    }
+    transaction.commit().map_err(sqlite)?;
+    Ok(from < MIGRATIONS.len())
+}

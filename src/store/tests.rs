@@ -1,0 +1,313 @@
+//! The store through its public API, on temporary files: refusals that leave
+//! the file alone, concurrent writers, scheduling, import and hash changes.
+
+use std::path::Path;
+
+use super::*;
+use crate::session::rating::Rating;
+
+const T0: i64 = 1_790_000_000;
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).unwrap();
+    (dir, store)
+}
+
+fn answer(question_id: &str, at: i64, mode: Mode, rating: Rating, session: &str) -> Review {
+    Review::from(Answer {
+        question_id: question_id.to_string(),
+        content_hash: "hash-1".to_string(),
+        reviewed_at: at,
+        mode,
+        score: if rating == Rating::Again { 0.25 } else { 1.0 },
+        rating,
+        seconds: 12.5,
+        hints: 0,
+        session: session.to_string(),
+    })
+}
+
+#[track_caller]
+fn check_refused_unchanged(path: &Path, expected: &str) {
+    let before = std::fs::read(path).unwrap();
+    let error = Store::open(path)
+        .expect_err("the store is refused")
+        .to_string();
+    assert!(error.contains(expected), "{error}");
+    assert!(error.contains(&format!("`{}`", path.display())), "{error}");
+    assert!(error.contains("left unchanged"), "{error}");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the file's bytes changed"
+    );
+}
+
+#[test]
+fn a_corrupt_store_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(
+        &path,
+        b"these are not the bytes of an SQLite database, not at all.\n".repeat(100),
+    )
+    .unwrap();
+    check_refused_unchanged(&path, "is not a readable xcdrill progress store");
+}
+
+#[test]
+fn a_damaged_store_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .record(&answer("a", T0, Mode::Review, Rating::Good, "s"))
+            .unwrap();
+    }
+    // Keep the header, wreck the schema page.
+    let mut bytes = std::fs::read(&path).unwrap();
+    for byte in bytes.iter_mut().skip(100).take(3000) {
+        *byte = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    check_refused_unchanged(&path, "is not a readable xcdrill progress store");
+}
+
+#[test]
+fn a_store_from_a_newer_schema_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch("CREATE TABLE review (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    check_refused_unchanged(&path, "store schema 99, this version knows up to 1");
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection.execute_batch("CREATE TABLE notes (x);").unwrap();
+    }
+    check_refused_unchanged(&path, "not one xcdrill made");
+}
+
+#[test]
+fn reopening_keeps_everything_and_creates_missing_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    let review = answer("setup.order", T0, Mode::Review, Rating::Good, "s");
+    Store::open_in(&nested).unwrap().record(&review).unwrap();
+    let store = Store::open_in(&nested).unwrap();
+    assert_eq!(store.reviews().unwrap(), vec![review]);
+}
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let n_each = 200;
+    let writers: Vec<_> = (0..2)
+        .map(|writer| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for idx in 0..n_each {
+                    let question = format!("q{}", idx % 7);
+                    let review = answer(
+                        &question,
+                        T0 + idx,
+                        Mode::Review,
+                        Rating::Good,
+                        &writer.to_string(),
+                    );
+                    store.record(&review).unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.reviews().unwrap().len(), 2 * n_each as usize);
+}
+
+#[test]
+fn recorded_grades_schedule_and_cram_does_not() {
+    let (_dir, mut store) = temp_store();
+    store
+        .record(&answer("q", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap();
+    let first = store.schedule_of("q").unwrap().unwrap();
+    assert_eq!(store.due(first.due_at - 1, 10).unwrap(), vec![]);
+    let due = store.due(first.due_at, 10).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].question_id, "q");
+
+    store
+        .record(&answer("q", first.due_at, Mode::Cram, Rating::Again, "s"))
+        .unwrap();
+    assert_eq!(store.schedule_of("q").unwrap().unwrap(), first);
+
+    store
+        .record(&answer("q", first.due_at, Mode::Review, Rating::Good, "s"))
+        .unwrap();
+    let second = store.schedule_of("q").unwrap().unwrap();
+    assert!(second.interval_days > first.interval_days);
+    store
+        .record(&answer("q", second.due_at, Mode::Drill, Rating::Again, "s"))
+        .unwrap();
+    let third = store.schedule_of("q").unwrap().unwrap();
+    assert!(third.interval_days < second.interval_days);
+}
+
+#[test]
+fn cram_only_questions_stay_new() {
+    let (_dir, mut store) = temp_store();
+    store
+        .record(&answer("q", T0, Mode::Cram, Rating::Good, "s"))
+        .unwrap();
+    assert!(store.known_questions().unwrap().is_empty());
+    assert_eq!(store.schedule_of("q").unwrap(), None);
+    assert_eq!(store.state_of("q").unwrap().unwrap().last_score, Some(1.0));
+}
+
+#[test]
+fn a_late_arriving_old_review_is_replayed_in_time_order() {
+    let (_dir, mut store) = temp_store();
+    let early = answer("q", T0, Mode::Review, Rating::Again, "a");
+    let late = answer("q", T0 + 3 * DAY_SECONDS, Mode::Review, Rating::Good, "b");
+    store.record(&late).unwrap();
+    store.record(&early).unwrap();
+    let (_other_dir, mut in_order) = temp_store();
+    in_order.record(&early).unwrap();
+    in_order.record(&late).unwrap();
+    assert_eq!(
+        store.schedule_of("q").unwrap(),
+        in_order.schedule_of("q").unwrap()
+    );
+}
+
+#[test]
+fn export_then_import_round_trips_and_importing_twice_adds_nothing() {
+    let (_dir, mut source) = temp_store();
+    for idx in 0..5 {
+        source
+            .record(&answer(
+                "q",
+                T0 + idx * DAY_SECONDS,
+                Mode::Review,
+                Rating::Good,
+                "s",
+            ))
+            .unwrap();
+    }
+    source.reset_question("r", "hash-2", T0, "s").unwrap();
+    let exported = source.reviews().unwrap();
+    let json = serde_json::to_string(&exported).unwrap();
+    let parsed: Vec<Review> = serde_json::from_str(&json).unwrap();
+
+    let (_other_dir, mut target) = temp_store();
+    target.record(&exported[0]).unwrap();
+    assert_eq!(
+        target.import(&parsed).unwrap(),
+        ImportSummary {
+            added: 5,
+            skipped: 1
+        }
+    );
+    assert_eq!(
+        target.import(&parsed).unwrap(),
+        ImportSummary {
+            added: 0,
+            skipped: 6
+        }
+    );
+    assert_eq!(target.reviews().unwrap(), exported);
+    assert_eq!(
+        target.question_states().unwrap(),
+        source.question_states().unwrap()
+    );
+}
+
+#[test]
+fn an_invalid_import_writes_nothing() {
+    let (_dir, mut store) = temp_store();
+    let good = answer("q", T0, Mode::Review, Rating::Good, "s");
+    let mut bad = answer("q", T0 + 1, Mode::Review, Rating::Good, "s");
+    bad.score = 7.0;
+    let error = store.import(&[good, bad.clone()]).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        format!(
+            "review `{}` is invalid: its `score` is not between 0 and 1",
+            bad.id
+        )
+    );
+    assert!(store.reviews().unwrap().is_empty());
+}
+
+#[test]
+fn changed_hashes_are_flagged_until_reset_or_answered_again() {
+    let (_dir, mut store) = temp_store();
+    store
+        .record(&answer("q", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap();
+    let current = [("q", "hash-2"), ("never", "hash-9")];
+    let changed = store.changed_hashes(&current).unwrap();
+    assert_eq!(
+        changed,
+        vec![HashChange {
+            question_id: "q".to_string(),
+            reviewed_hash: "hash-1".to_string(),
+            current_hash: "hash-2".to_string(),
+        }]
+    );
+    store.reset_question("q", "hash-2", T0 + 10, "s").unwrap();
+    assert!(store.changed_hashes(&current).unwrap().is_empty());
+    assert!(!store.known_questions().unwrap().contains("q"));
+    // The log keeps the old review and the marker.
+    assert_eq!(store.reviews().unwrap().len(), 2);
+    assert_eq!(store.answer_times().unwrap(), vec![T0]);
+}
+
+#[test]
+fn recording_the_same_review_twice_counts_once() {
+    let (_dir, mut store) = temp_store();
+    let review = answer("q", T0, Mode::Review, Rating::Good, "s");
+    store.record(&review).unwrap();
+    let schedule = store.schedule_of("q").unwrap();
+    store.record(&review).unwrap();
+    assert_eq!(store.reviews().unwrap().len(), 1);
+    assert_eq!(store.schedule_of("q").unwrap(), schedule);
+}
+
+#[test]
+fn rebuilding_states_from_the_log_changes_nothing() {
+    let (_dir, mut store) = temp_store();
+    for (idx, rating) in [Rating::Good, Rating::Again, Rating::Easy]
+        .into_iter()
+        .enumerate()
+    {
+        store
+            .record(&answer(
+                "q",
+                T0 + idx as i64 * DAY_SECONDS,
+                Mode::Review,
+                rating,
+                "s",
+            ))
+            .unwrap();
+    }
+    let before = store.question_states().unwrap();
+    store.rebuild_states().unwrap();
+    assert_eq!(store.question_states().unwrap(), before);
+}

@@ -1,0 +1,450 @@
+//! `xcdrill stats`, `export`, `import` and `report`: progress in a temporary
+//! data dir with a pinned clock (`XCDRILL_NOW`, `TZ=UTC`), and a synthetic
+//! cohort of result files.
+
+use serde_json::{Value, json};
+use xcdrill::session::rating::Rating;
+use xcdrill::store::{Answer, DAY_SECONDS, Mode, Review};
+
+use super::harness::{Run, Workspace, content_dir};
+
+/// 2026-11-27T12:00:00Z.
+const NOW: i64 = 1_795_780_800;
+
+const BANK: &str = r#"format_version = 1
+
+[[fact]]
+id = "chain.contact-needs-account"
+statement = "An external user is enabled from a contact linked to an account."
+source = "seed: Quick interview answer"
+
+[[question]]
+id = "alpha.one"
+kind = "truefalse"
+topic = "alpha"
+prompt = "A contact needs an account first."
+answer = true
+explanation = "The user is enabled from a contact of an account."
+facts = ["chain.contact-needs-account"]
+
+[[question]]
+id = "alpha.two"
+kind = "truefalse"
+topic = "alpha"
+prompt = "A private contact can be enabled."
+answer = false
+explanation = "A private contact has no account."
+facts = ["chain.contact-needs-account"]
+
+[[question]]
+id = "beta.one"
+kind = "truefalse"
+topic = "beta"
+prompt = "The account comes before the contact."
+answer = true
+explanation = "The contact belongs to the account."
+facts = ["chain.contact-needs-account"]
+"#;
+
+fn review(question_id: &str, days_ago: i64, score: f64, rating: Rating) -> Review {
+    Review::from(Answer {
+        question_id: question_id.to_string(),
+        content_hash: "hash-1".to_string(),
+        reviewed_at: NOW - days_ago * DAY_SECONDS - 3600,
+        mode: Mode::Review,
+        score,
+        rating,
+        seconds: 8.0,
+        hints: 0,
+        session: "1".to_string(),
+    })
+}
+
+/// A workspace with the test bank in `bank/`.
+fn workspace() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write("bank/questions.toml", BANK);
+    workspace
+}
+
+/// Runs `xcdrill --content bank ARGS` at [`NOW`] in UTC.
+fn run(workspace: &Workspace, args: &[&str]) -> Run {
+    let mut all = vec!["--content", "bank"];
+    all.extend_from_slice(args);
+    let output = workspace
+        .command(&all)
+        .env("XCDRILL_NOW", NOW.to_string())
+        .env("TZ", "UTC")
+        .output()
+        .expect("xcdrill runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// Three reviews on three days (yesterday twice counts one day), imported.
+fn workspace_with_progress() -> Workspace {
+    let workspace = workspace();
+    let reviews = [
+        review("alpha.one", 2, 1.0, Rating::Good),
+        review("alpha.one", 1, 1.0, Rating::Good),
+        review("beta.one", 1, 0.4, Rating::Again),
+        review("alpha.one", 0, 0.9, Rating::Good),
+    ];
+    workspace.write(
+        "reviews.json",
+        serde_json::to_string(&reviews).expect("json"),
+    );
+    let imported = run(&workspace, &["import", "reviews.json"]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    assert_eq!(
+        imported.stdout,
+        "imported 4 reviews from `reviews.json`; skipped 0 already present\n"
+    );
+    workspace
+}
+
+#[test]
+fn stats_on_a_new_store_lists_every_topic_at_zero() {
+    let workspace = workspace();
+    let stats = run(&workspace, &["stats", "--json"]);
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    let json = stats.json();
+    assert_eq!(
+        (json["reviews"].clone(), json["due"].clone()),
+        (json!(0), json!(0))
+    );
+    assert_eq!(
+        json["topics"],
+        json!([
+            {"topic": "alpha", "mastery": 0.0, "questions": 2, "reviewed": 0},
+            {"topic": "beta", "mastery": 0.0, "questions": 1, "reviewed": 0},
+        ])
+    );
+    let text = run(&workspace, &["stats"]);
+    assert!(text.stdout.contains("No reviews yet"), "{}", text.stdout);
+}
+
+#[test]
+fn stats_read_the_repository_content() {
+    let workspace = Workspace::new();
+    let content = content_dir().display().to_string();
+    let stats = workspace.run(&["--content", &content, "stats", "--json"]);
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert!(stats.json()["topics"].is_array());
+}
+
+#[test]
+fn stats_count_reviews_days_streak_and_weak_questions() {
+    let workspace = workspace_with_progress();
+    let json = run(&workspace, &["stats", "--json"]).json();
+    assert_eq!(json["reviews"], 4);
+    assert_eq!(json["reviews_today"], 1);
+    assert_eq!(json["streak"], 3);
+    // beta.one was forgotten yesterday: due again by today.
+    assert_eq!(json["due"], 1);
+    let days = json["days"].as_array().expect("days");
+    assert_eq!(days.len(), 30);
+    assert_eq!(days[29], json!({"date": "2026-11-27", "reviews": 1}));
+    assert_eq!(days[28], json!({"date": "2026-11-26", "reviews": 2}));
+    assert_eq!(json["weakest"][0]["id"], "beta.one");
+    assert_eq!(json["topics"][0]["reviewed"], 1);
+    let alpha = json["topics"][0]["mastery"].as_f64().expect("mastery");
+    assert!(alpha > 0.4 && alpha <= 0.45, "{alpha}");
+}
+
+#[test]
+fn stats_draw_ascii_when_piped_and_unicode_with_colour() {
+    let workspace = workspace_with_progress();
+    let piped = run(&workspace, &["stats"]);
+    assert!(
+        piped.stdout.contains("Reviews  4 in total, 1 today"),
+        "{}",
+        piped.stdout
+    );
+    assert!(piped.stdout.contains("Streak   3 days"), "{}", piped.stdout);
+    assert!(
+        piped.stdout.contains("#########-----------"),
+        "{}",
+        piped.stdout
+    );
+    assert!(piped.stdout.is_ascii(), "{}", piped.stdout);
+    let coloured = run(&workspace, &["--color", "always", "stats"]);
+    assert!(
+        coloured.stdout.contains('█') && coloured.stdout.contains('░'),
+        "{}",
+        coloured.stdout
+    );
+}
+
+#[test]
+fn export_then_import_elsewhere_round_trips_and_twice_adds_nothing() {
+    let workspace = workspace_with_progress();
+    let exported = run(&workspace, &["export", "--output", "export.json"]);
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    let other = ["--data-dir", "other"];
+    let first = run(
+        &workspace,
+        &[&other[..], &["import", "export.json"]].concat(),
+    );
+    assert!(
+        first.stdout.starts_with("imported 4 reviews"),
+        "{}",
+        first.stdout
+    );
+    let second = run(
+        &workspace,
+        &[&other[..], &["import", "export.json"]].concat(),
+    );
+    assert_eq!(
+        second.stdout,
+        "imported 0 reviews from `export.json`; skipped 4 already present\n"
+    );
+    let here = run(&workspace, &["export"]).json();
+    let there = run(&workspace, &[&other[..], &["export"]].concat()).json();
+    assert_eq!(here, there);
+    assert_eq!(here[0]["question_id"], "alpha.one");
+    assert_eq!(here[0]["mode"], "review");
+    assert_eq!(here[0]["rating"], "good");
+
+    let csv = run(&workspace, &["export", "--format", "csv"]);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,question_id,content_hash,reviewed_at,mode,score,rating,seconds,hints,session"
+    );
+    assert_eq!(lines.len(), 5);
+    assert!(lines[1].contains(",alpha.one,hash-1,"), "{}", lines[1]);
+}
+
+#[test]
+fn an_invalid_import_exits_2_naming_the_file() {
+    let workspace = workspace();
+    workspace.write("bad.json", "{\"not\": \"reviews\"}");
+    let run = run(&workspace, &["import", "bad.json"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("`bad.json` is not a valid review export"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_corrupt_store_stops_stats_and_is_left_unchanged() {
+    let workspace = workspace();
+    let garbage = b"not a database at all, just words".repeat(200);
+    let path = workspace.write("data/progress.sqlite3", &garbage);
+    let run = run(&workspace, &["stats"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("progress.sqlite3` is not a readable xcdrill progress store"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(path).expect("still there"), garbage);
+}
+
+/// A result file: `answers` maps each question to (answer, score).
+fn result_file(name: &str, seed: u64, answers: &[(&str, &str, &str, Option<&str>, f64)]) -> Value {
+    let questions: Vec<Value> = answers
+        .iter()
+        .map(|&(id, topic, kind, answer, score)| {
+            json!({"id": id, "topic": topic, "kind": kind, "answer": answer, "score": score,
+                   "passed": score >= 0.7, "seconds": 30.0})
+        })
+        .collect();
+    let score = answers.iter().map(|answer| answer.4).sum::<f64>() / answers.len() as f64;
+    json!({
+        "format": 1, "seed": seed, "mode": "exam", "content_hash": "c0ffee", "name": name,
+        "started": "2026-11-27T09:00:00Z", "ended": "2026-11-27T09:10:00Z",
+        "pass_percent": 70.0, "score": score, "passed": score >= 0.7, "questions": questions,
+    })
+}
+
+/// Four learners; `q.choice`'s right answer is `a`.
+fn cohort(workspace: &Workspace) -> Vec<String> {
+    let learners = [
+        ("ann", Some("a"), 1.0),
+        ("bob", Some("a"), 0.5),
+        ("cy", Some("c"), 0.5),
+        ("dee", Some("c"), 0.0),
+    ];
+    learners
+        .iter()
+        .map(|&(name, choice, recall)| {
+            let choice_score = if choice == Some("a") { 1.0 } else { 0.0 };
+            let file = result_file(
+                name,
+                42,
+                &[
+                    ("q.choice", "alpha", "choice", choice, choice_score),
+                    ("q.recall", "beta", "recall", Some("words"), recall),
+                ],
+            );
+            let path = format!("results/{name}.json");
+            workspace.write(&path, file.to_string());
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn report_over_a_known_cohort_gives_the_known_figures() {
+    let workspace = Workspace::new();
+    let files = cohort(&workspace);
+    let args: Vec<&str> = ["report", "--format", "json"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let report = workspace.run(&args);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let json = report.json();
+    let exam = &json["groups"][0];
+    assert_eq!(json["warnings"], json!([]));
+    assert_eq!(
+        exam["learners"][0],
+        json!({"name": "ann", "file": "results/ann.json", "score_percent": 100.0, "passed": true, "seconds": 600.0})
+    );
+    // Ranked ann (100%), bob (75%) | cy (25%), dee (0%).
+    let choice = &exam["questions"][0];
+    assert_eq!(choice["mean_score"], 0.5);
+    assert_eq!(choice["discrimination"], 1.0);
+    assert_eq!(choice["wrong_answer"], json!({"answer": "c", "count": 2}));
+    let recall = &exam["questions"][1];
+    assert_eq!(recall["mean_score"], 0.5);
+    assert_eq!(recall["discrimination"], 0.5);
+    assert_eq!(
+        exam["topics"],
+        json!([
+            {"topic": "alpha", "questions": 1, "mean_score": 0.5},
+            {"topic": "beta", "questions": 1, "mean_score": 0.5},
+        ])
+    );
+
+    let table = workspace.run(&[&["report"][..], &args[3..]].concat());
+    assert!(
+        table.stdout.contains("Exam: seed 42, content c0ffee"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("ann       100%  yes"),
+        "{}",
+        table.stdout
+    );
+    let markdown = workspace.run(&[&["report", "--format", "markdown"][..], &args[3..]].concat());
+    assert!(
+        markdown
+            .stdout
+            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | c (2x) |"),
+        "{}",
+        markdown.stdout
+    );
+    let csv = workspace.run(&[&["report", "--format", "csv"][..], &args[3..]].concat());
+    assert!(csv.stdout.starts_with("seed,content_hash,learner,score,passed,minutes,file\n42,c0ffee,ann,100%,yes,10.0,results/ann.json\n"), "{}", csv.stdout);
+}
+
+#[test]
+fn report_separates_exams_with_a_warning() {
+    let workspace = Workspace::new();
+    let mut files = cohort(&workspace);
+    let stranger = result_file("zed", 7, &[("q.choice", "alpha", "choice", Some("b"), 0.0)]);
+    files.push(
+        workspace
+            .write("results/zed.json", stranger.to_string())
+            .display()
+            .to_string(),
+    );
+    let args: Vec<&str> = ["report", "--format", "json"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let report = workspace.run(&args);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert!(
+        report
+            .stderr
+            .contains("warning: the files come from 2 different exams"),
+        "{}",
+        report.stderr
+    );
+    let json = report.json();
+    assert_eq!(json["groups"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["groups"][1]["seed"], 7);
+}
+
+#[test]
+fn report_exits_2_naming_an_unreadable_or_invalid_file() {
+    let workspace = Workspace::new();
+    let files = cohort(&workspace);
+    workspace.write("results/broken.json", "{\"format\": 1");
+    let broken = workspace.run(&["report", &files[0], "results/broken.json"]);
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken
+            .stderr
+            .contains("`results/broken.json` is not a valid result file"),
+        "{}",
+        broken.stderr
+    );
+    let missing = workspace.run(&["report", "results/missing.json"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("cannot read `results/missing.json`"),
+        "{}",
+        missing.stderr
+    );
+    let newer = result_file("ann", 1, &[("q", "t", "choice", Some("a"), 1.0)]);
+    let mut newer = newer;
+    newer["format"] = json!(99);
+    workspace.write("results/newer.json", newer.to_string());
+    let newer = workspace.run(&["report", "results/newer.json"]);
+    assert_eq!(newer.code, 2);
+    assert!(
+        newer.stderr.contains("its format 99 is newer"),
+        "{}",
+        newer.stderr
+    );
+}
+
+#[test]
+fn two_processes_importing_at_once_lose_nothing() {
+    let workspace = workspace();
+    let n_files = 6;
+    for writer in 0..2 {
+        for file in 0..n_files {
+            let reviews: Vec<Review> = (0..50)
+                .map(|idx| {
+                    let mut review = review(&format!("q{}", idx % 5), 0, 1.0, Rating::Good);
+                    review.id = format!("w{writer}-f{file}-r{idx}");
+                    review
+                })
+                .collect();
+            let name = format!("w{writer}-{file}.json");
+            workspace.write(&name, serde_json::to_string(&reviews).expect("json"));
+        }
+    }
+    // Two threads, each running its imports one after another as separate
+    // processes, so the two writers' transactions interleave.
+    std::thread::scope(|scope| {
+        for writer in 0..2 {
+            let workspace = &workspace;
+            scope.spawn(move || {
+                for file in 0..n_files {
+                    let name = format!("w{writer}-{file}.json");
+                    let imported = run(workspace, &["import", &name]);
+                    assert_eq!(imported.code, 0, "{}", imported.stderr);
+                }
+            });
+        }
+    });
+    let exported = run(&workspace, &["export"]).json();
+    assert_eq!(exported.as_array().map(Vec::len), Some(2 * n_files * 50));
+}
