@@ -7,6 +7,7 @@ mod import;
 mod lint;
 mod list;
 mod progress;
+mod progress_quiz;
 mod quiz;
 mod report;
 mod stats;

@@ -5,13 +5,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::load_catalog;
+use super::progress_quiz::{self, StoreRecorder};
 use crate::bank::Catalog;
 use crate::cli::{ModeArg, QuizArgs};
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
 use crate::repl::lines::{LineReader, Piped, Terminal};
-use crate::repl::quiz::{self, NoRecorder, QuizContext};
+use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, select};
 use crate::{Error, Status};
@@ -23,12 +24,6 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
     let clock = clock::from_env().map_err(Error::Usage)?;
     let mode = mode(args.mode);
-    if matches!(mode, Mode::Review | Mode::Cram) {
-        return Err(Error::Usage(format!(
-            "`--mode {}` needs the progress store, which this version does not have yet",
-            mode.name()
-        )));
-    }
     check_topics(&catalog, &args.topic)?;
     if mode == Mode::Drill && args.topic.is_empty() {
         return Err(Error::Usage(
@@ -39,15 +34,26 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let count = args
         .count
         .map_or(mode.default_count(), |count| count as usize);
-    let questions = select(
-        &catalog,
-        &Selection {
-            topics: args.topic.clone(),
-            count,
-            seed,
-            ..Selection::default()
-        },
-    );
+    let mut store = super::progress::open_store(config)?;
+    let now = clock.now().as_second();
+    let mut selection = Selection {
+        topics: args.topic.clone(),
+        count,
+        seed,
+        ..Selection::default()
+    };
+    match mode {
+        Mode::Review => {
+            let (due, known) = progress_quiz::review_plan(&store, &catalog, now, count)?;
+            selection.first = due;
+            selection.exclude = known;
+        }
+        Mode::Cram if args.topic.is_empty() => {
+            selection.first = progress_quiz::weakest(&store, &catalog, now, count)?;
+        }
+        _ => {}
+    }
+    let questions = select(&catalog, &selection);
     if questions.is_empty() {
         return Err(Error::Usage("no questions to ask; check `--topic`".into()));
     }
@@ -83,6 +89,28 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     };
     let width = terminal_width();
     header(&mut *transcript, &catalog, &session, args, width)?;
+    if mode == Mode::Cram {
+        writeln!(
+            transcript,
+            "Cram: answers are recorded for your stats, but no review schedule moves."
+        )?;
+    }
+    if mode == Mode::Review && selection.first.is_empty() {
+        writeln!(
+            transcript,
+            "Nothing is due; these are questions you have not reviewed yet."
+        )?;
+    }
+    let asked: Vec<String> = session_ids(&catalog, &session);
+    progress_quiz::flag_changed(
+        &mut store,
+        &catalog,
+        &session,
+        &asked,
+        now,
+        reader.as_mut(),
+        &mut *transcript,
+    )?;
     let context = QuizContext {
         catalog: &catalog,
         clock: clock.as_ref(),
@@ -90,12 +118,16 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         width,
         pass_percent,
     };
+    let mut recorder = StoreRecorder {
+        store: &mut store,
+        clock: clock.as_ref(),
+    };
     quiz::run(
         &context,
         &mut session,
         reader.as_mut(),
         &mut *transcript,
-        &mut NoRecorder,
+        &mut recorder,
     )?;
     transcript.flush()?;
     let result = result(&catalog, &session, args, started, clock.now(), pass_percent);
@@ -109,6 +141,15 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         writeln!(out)?;
     }
     Ok(Status::Success)
+}
+
+/// The ids of the questions a session is about to ask.
+fn session_ids(catalog: &Catalog, session: &Session) -> Vec<String> {
+    session
+        .unreached()
+        .iter()
+        .map(|presented| catalog.questions()[presented.question_idx].id.clone())
+        .collect()
 }
 
 fn mode(arg: ModeArg) -> Mode {

@@ -229,3 +229,71 @@ fn quitting_early_lists_what_was_not_reached() {
         run.stdout
     );
 }
+
+fn quiz_at(workspace: &Workspace, now: &str, args: &[&str], stdin: &str) -> Run {
+    let mut full = vec!["--content", FIXTURE, "quiz"];
+    full.extend_from_slice(args);
+    let output = workspace
+        .command(&full)
+        .env("XCDRILL_NOW", now)
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .expect("xcdrill runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn review_brings_back_what_is_due_before_anything_new() {
+    let workspace = Workspace::new();
+    let practice = quiz_at(
+        &workspace,
+        NOW,
+        &["--seed", "7", "--count", "2", "--json"],
+        "z\nb\nfalse\n",
+    );
+    let answered = asked_ids(&practice);
+    let later = "2026-12-30T09:00:00Z";
+    let review = quiz_at(
+        &workspace,
+        later,
+        &["--mode", "review", "--count", "4", "--seed", "1", "--json"],
+        "",
+    );
+    assert_eq!(review.code, 0, "{}", review.stderr);
+    let asked = asked_ids(&review);
+    let mut due: Vec<&String> = asked.iter().take(2).collect();
+    due.sort();
+    let mut expected: Vec<&String> = answered.iter().collect();
+    expected.sort();
+    assert_eq!(
+        due, expected,
+        "the two reviewed questions come first:\n{}",
+        review.stderr
+    );
+    assert_eq!(asked.len(), 4);
+}
+
+#[test]
+fn cram_is_recorded_but_says_it_moves_no_schedule() {
+    let workspace = Workspace::new();
+    let run = quiz_at(
+        &workspace,
+        NOW,
+        &["--mode", "cram", "--seed", "3", "--count", "1"],
+        "a\ntrue\nc a b\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("no review schedule moves"),
+        "{}",
+        run.stdout
+    );
+    let export = workspace.run(&["export", "--format", "json"]).json();
+    assert_eq!(export[0]["mode"], "cram");
+    let stats = workspace.run(&["stats", "--json"]).json();
+    assert_eq!(stats["due"], 0, "cram scheduled nothing: {stats}");
+}
