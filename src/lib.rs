@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod hash;
+pub mod org;
 pub mod output;
 pub mod session;
 pub mod suggest;

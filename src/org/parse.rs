@@ -1,0 +1,549 @@
+//! The command-language parser: a line of text into commands.
+//!
+//! A line holds commands separated by `;`; `#` outside quotes starts a comment.
+//! Keywords are bare words matched case-insensitively; a name is one bare word or
+//! a "double-quoted string" (`\"` and `\\` escape). A piece that is not a command
+//! becomes a [`ParseError`] saying what was expected at which word, with a "did
+//! you mean" for a misspelt keyword and a quoting hint for an unquoted name with
+//! spaces. The parser never panics, whatever the input.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::command::{Command, Listing};
+use super::state::UserKind;
+use crate::suggest::closest;
+
+/// Why a piece of a line is not a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// One command's worth of a line: its text and what it parsed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The command as written, trimmed, without separator or comment.
+    pub text: &'a str,
+    pub command: Result<Command, ParseError>,
+}
+
+/// Parses every command on a line. Blank pieces and comments give nothing.
+pub fn parse_line(line: &str) -> Vec<Piece<'_>> {
+    split_pieces(line)
+        .into_iter()
+        .map(|raw| Piece {
+            text: &line[raw.span.clone()],
+            command: raw.tokens.and_then(|tokens| parse_tokens(&tokens)),
+        })
+        .collect()
+}
+
+/// Parses text that must be exactly one command.
+pub fn parse_command(text: &str) -> Result<Command, ParseError> {
+    let mut pieces = parse_line(text);
+    match pieces.len() {
+        0 => Err(ParseError {
+            message: "expected a command, found nothing".to_string(),
+        }),
+        1 => pieces.remove(0).command,
+        _ => Err(ParseError {
+            message: "expected one command, found several separated by `;`".to_string(),
+        }),
+    }
+}
+
+/// The keywords that start a command, for completion and suggestions.
+pub const FIRST_WORDS: &[&str] = &[
+    "enable", "disable", "create", "activate", "deactivate", "add", "assign", "set", "login",
+    "check", "show",
+];
+
+/// One word of a command.
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    quoted: bool,
+}
+
+struct RawPiece {
+    span: Range<usize>,
+    tokens: Result<Vec<Token>, ParseError>,
+}
+
+/// Splits a line into pieces at `;` and `#` outside quotes, tokenising each.
+fn split_pieces(line: &str) -> Vec<RawPiece> {
+    let mut pieces = Vec::new();
+    let mut tokens = Vec::new();
+    let mut span: Option<Range<usize>> = None;
+    let mut chars = line.char_indices().peekable();
+    let finish = |pieces: &mut Vec<RawPiece>, tokens: &mut Vec<Token>, span: &mut Option<Range<usize>>| {
+        if let Some(span) = span.take() {
+            pieces.push(RawPiece {
+                span,
+                tokens: Ok(std::mem::take(tokens)),
+            });
+        }
+    };
+    while let Some(&(start, ch)) = chars.peek() {
+        match ch {
+            ';' => {
+                chars.next();
+                finish(&mut pieces, &mut tokens, &mut span);
+            }
+            '#' => break,
+            ch if ch.is_whitespace() => {
+                chars.next();
+            }
+            '"' => {
+                chars.next();
+                let mut text = String::new();
+                let mut end = None;
+                while let Some((idx, ch)) = chars.next() {
+                    match ch {
+                        '"' => {
+                            end = Some(idx + 1);
+                            break;
+                        }
+                        '\\' => match chars.peek() {
+                            Some(&(_, next @ ('"' | '\\'))) => {
+                                text.push(next);
+                                chars.next();
+                            }
+                            _ => text.push('\\'),
+                        },
+                        other => text.push(other),
+                    }
+                }
+                let Some(end) = end else {
+                    let piece_start = span.map_or(start, |span| span.start);
+                    pieces.push(RawPiece {
+                        span: piece_start..line.trim_end().len().max(piece_start),
+                        tokens: Err(ParseError {
+                            message: format!(
+                                "expected a closing `\"` for the name at word {}",
+                                tokens.len() + 1
+                            ),
+                        }),
+                    });
+                    return pieces;
+                };
+                span = Some(span.map_or(start, |span| span.start)..end);
+                tokens.push(Token { text, quoted: true });
+            }
+            _ => {
+                let mut end = start;
+                while let Some(&(idx, ch)) = chars.peek() {
+                    if ch.is_whitespace() || matches!(ch, ';' | '#' | '"') {
+                        break;
+                    }
+                    end = idx + ch.len_utf8();
+                    chars.next();
+                }
+                span = Some(span.map_or(start, |span| span.start)..end);
+                tokens.push(Token {
+                    text: line[start..end].to_string(),
+                    quoted: false,
+                });
+            }
+        }
+    }
+    finish(&mut pieces, &mut tokens, &mut span);
+    pieces
+}
+
+/// A cursor over a command's words.
+struct Words<'t> {
+    tokens: &'t [Token],
+    pos: usize,
+    /// The position of the last name read as a bare word, for the quoting hint.
+    last_bare_name: Option<usize>,
+}
+
+impl<'t> Words<'t> {
+    fn peek_keyword(&self, keyword: &str) -> bool {
+        self.tokens
+            .get(self.pos)
+            .is_some_and(|token| !token.quoted && token.text.eq_ignore_ascii_case(keyword))
+    }
+
+    fn keyword(&mut self, keyword: &'static str) -> Result<(), ParseError> {
+        self.choice(&[keyword]).map(|_| ())
+    }
+
+    fn choice(&mut self, options: &[&'static str]) -> Result<&'static str, ParseError> {
+        if let Some(&option) = options.iter().find(|option| self.peek_keyword(option)) {
+            self.pos += 1;
+            return Ok(option);
+        }
+        let expected = match options {
+            [one] => format!("`{one}`"),
+            [init @ .., last] => format!(
+                "{} or `{last}`",
+                init.iter().map(|option| format!("`{option}`")).collect::<Vec<_>>().join(", ")
+            ),
+            [] => "nothing".to_string(),
+        };
+        Err(self.expected(&expected, options))
+    }
+
+    fn name(&mut self, what: &str) -> Result<String, ParseError> {
+        let Some(token) = self.tokens.get(self.pos) else {
+            return Err(self.expected(what, &[]));
+        };
+        if token.text.trim().is_empty() {
+            return Err(ParseError {
+                message: format!("{what} at word {} is empty", self.pos + 1),
+            });
+        }
+        if !token.quoted {
+            self.last_bare_name = Some(self.pos);
+        }
+        self.pos += 1;
+        Ok(token.text.clone())
+    }
+
+    fn count(&mut self) -> Result<u32, ParseError> {
+        let word = self.pos + 1;
+        let text = self.name("a count")?;
+        match text.parse::<u32>() {
+            Ok(count) if count >= 1 => Ok(count),
+            _ => Err(ParseError {
+                message: format!(
+                    "expected a count (a whole number from 1 to {}) at word {word}, found `{text}`",
+                    u32::MAX
+                ),
+            }),
+        }
+    }
+
+    fn end(&mut self) -> Result<(), ParseError> {
+        if self.pos < self.tokens.len() {
+            return Err(self.expected("the end of the command", &[]));
+        }
+        Ok(())
+    }
+
+    /// "expected X at word N, found `y`", with a suggestion when one fits.
+    fn expected(&self, what: &str, keywords: &[&str]) -> ParseError {
+        let word = self.pos + 1;
+        let Some(found) = self.tokens.get(self.pos) else {
+            return ParseError {
+                message: format!("expected {what} at word {word}, found the end of the command"),
+            };
+        };
+        let mut message = format!("expected {what} at word {word}, found `{}`", found.text);
+        if let Some(suggestion) = closest(&found.text, keywords.iter().copied()) {
+            message.push_str(&format!("; did you mean `{suggestion}`?"));
+        } else if let Some(name_pos) = self.last_bare_name.filter(|&pos| pos + 1 == self.pos) {
+            let joined = format!("{} {}", self.tokens[name_pos].text, found.text);
+            message.push_str(&format!(
+                "; a name with spaces goes in double quotes: \"{joined}\""
+            ));
+        }
+        ParseError { message }
+    }
+}
+
+fn parse_tokens(tokens: &[Token]) -> Result<Command, ParseError> {
+    let mut words = Words {
+        tokens,
+        pos: 0,
+        last_bare_name: None,
+    };
+    let command = parse_command_words(&mut words)?;
+    words.end()?;
+    Ok(command)
+}
+
+fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
+    let command = match words.choice(FIRST_WORDS)? {
+        "enable" => match words.choice(&["digital", "partner", "customer"])? {
+            "digital" => {
+                words.keyword("experiences")?;
+                Command::EnableDigitalExperiences
+            }
+            "partner" => match words.choice(&["account", "user"])? {
+                "account" => Command::EnablePartnerAccount {
+                    account: words.name("an account name")?,
+                },
+                _ => enable_user(words, UserKind::Partner)?,
+            },
+            _ => {
+                words.keyword("user")?;
+                enable_user(words, UserKind::Customer)?
+            }
+        },
+        "disable" => match words.choice(&["digital", "user"])? {
+            "digital" => {
+                words.keyword("experiences")?;
+                Command::DisableDigitalExperiences
+            }
+            _ => Command::DisableUser {
+                contact: words.name("a contact name")?,
+            },
+        },
+        "create" => match words.choice(&["site", "internal", "account", "contact"])? {
+            "site" => {
+                let name = words.name("a site name")?;
+                words.keyword("template")?;
+                Command::CreateSite {
+                    name,
+                    template: words.name("a template name")?,
+                }
+            }
+            "internal" => {
+                words.keyword("user")?;
+                let name = words.name("a user name")?;
+                let role = if words.peek_keyword("role") {
+                    words.pos += 1;
+                    Some(words.name("a role name")?)
+                } else {
+                    None
+                };
+                Command::CreateInternalUser { name, role }
+            }
+            "account" => {
+                let name = words.name("an account name")?;
+                words.keyword("owner")?;
+                let owner = words.name("an internal user name")?;
+                let person = words.peek_keyword("person");
+                if person {
+                    words.pos += 1;
+                }
+                Command::CreateAccount { name, owner, person }
+            }
+            _ => create_contact(words)?,
+        },
+        "activate" => match words.choice(&["site", "user"])? {
+            "site" => Command::ActivateSite {
+                site: words.name("a site name")?,
+            },
+            _ => Command::ActivateUser {
+                contact: words.name("a contact name")?,
+            },
+        },
+        "deactivate" => match words.choice(&["site", "user"])? {
+            "site" => Command::DeactivateSite {
+                site: words.name("a site name")?,
+            },
+            _ => Command::DeactivateUser {
+                contact: words.name("a contact name")?,
+            },
+        },
+        "add" => match words.choice(&["member", "licenses", "license"])? {
+            "member" => {
+                let profile = words.name("a profile name")?;
+                words.keyword("to")?;
+                words.keyword("site")?;
+                Command::AddMember {
+                    profile,
+                    site: words.name("a site name")?,
+                }
+            }
+            _ => {
+                let license = words.name("a licence name")?;
+                Command::AddLicenses {
+                    license,
+                    count: words.count()?,
+                }
+            }
+        },
+        "assign" => {
+            words.keyword("role")?;
+            let role = words.name("a role name")?;
+            words.keyword("to")?;
+            Command::AssignRole {
+                role,
+                user: words.name("an internal user name")?,
+            }
+        }
+        "set" => match words.choice(&["contact", "standard"])? {
+            "contact" => {
+                let contact = words.name("a contact name")?;
+                match words.choice(&["account", "email"])? {
+                    "account" => Command::SetContactAccount {
+                        contact,
+                        account: words.name("an account name")?,
+                    },
+                    _ => Command::SetContactEmail {
+                        contact,
+                        email: words.name("an email address")?,
+                    },
+                }
+            }
+            _ => {
+                words.keyword("external")?;
+                words.keyword("profiles")?;
+                let on = words.choice(&["on", "off"])? == "on";
+                Command::SetStandardExternalProfiles { on }
+            }
+        },
+        "login" => {
+            let contact = words.name("a contact name")?;
+            words.keyword("site")?;
+            Command::Login {
+                contact,
+                site: words.name("a site name")?,
+            }
+        }
+        "check" => {
+            let contact = words.name("a contact name")?;
+            words.keyword("as")?;
+            let kind = match words.choice(&["customer", "partner"])? {
+                "customer" => UserKind::Customer,
+                _ => UserKind::Partner,
+            };
+            words.keyword("site")?;
+            Command::Check {
+                contact,
+                kind,
+                site: words.name("a site name")?,
+            }
+        }
+        _ => {
+            if words.pos < words.tokens.len() {
+                let keywords = Listing::ALL.map(Listing::keyword);
+                let chosen = words.choice(&keywords)?;
+                let listing = Listing::ALL
+                    .into_iter()
+                    .find(|listing| listing.keyword() == chosen)
+                    .unwrap_or_default();
+                Command::Show(listing)
+            } else {
+                Command::Show(Listing::Org)
+            }
+        }
+    };
+    Ok(command)
+}
+
+fn enable_user(words: &mut Words<'_>, kind: UserKind) -> Result<Command, ParseError> {
+    let contact = words.name("a contact name")?;
+    words.keyword("profile")?;
+    let profile = words.name("a profile name")?;
+    let email = if words.peek_keyword("email") {
+        words.pos += 1;
+        Some(words.name("an email address")?)
+    } else {
+        None
+    };
+    Ok(Command::EnableUser {
+        kind,
+        contact,
+        profile,
+        email,
+    })
+}
+
+/// `create contact NAME [account ACCOUNT] [email EMAIL]`, the options in either order.
+fn create_contact(words: &mut Words<'_>) -> Result<Command, ParseError> {
+    let name = words.name("a contact name")?;
+    let mut account = None;
+    let mut email = None;
+    loop {
+        if account.is_none() && words.peek_keyword("account") {
+            words.pos += 1;
+            account = Some(words.name("an account name")?);
+        } else if email.is_none() && words.peek_keyword("email") {
+            words.pos += 1;
+            email = Some(words.name("an email address")?);
+        } else {
+            break;
+        }
+    }
+    if words.pos < words.tokens.len() {
+        let options: Vec<&str> = [("account", account.is_none()), ("email", email.is_none())]
+            .into_iter()
+            .filter_map(|(keyword, open)| open.then_some(keyword))
+            .collect();
+        let what = match options.as_slice() {
+            [] => "the end of the command".to_string(),
+            [one] => format!("`{one}` or the end of the command"),
+            _ => "`account`, `email` or the end of the command".to_string(),
+        };
+        return Err(words.expected(&what, &options));
+    }
+    Ok(Command::CreateContact {
+        name,
+        account,
+        email,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_ok(line: &str, expected: &[&str]) {
+        let rendered: Vec<String> = parse_line(line)
+            .into_iter()
+            .map(|piece| match piece.command {
+                Ok(command) => command.to_string(),
+                Err(error) => panic!("`{}` did not parse: {error}", piece.text),
+            })
+            .collect();
+        assert_eq!(rendered, expected);
+    }
+
+    #[track_caller]
+    fn check_error(line: &str, expected_message: &str) {
+        match parse_command(line) {
+            Ok(command) => panic!("`{line}` parsed as `{command}`"),
+            Err(error) => assert_eq!(error.message, expected_message),
+        }
+    }
+
+    #[test]
+    fn keywords_ignore_case_and_names_may_be_quoted_or_bare() {
+        check_ok(
+            "ENABLE Digital experiences; create site \"Partner Hub\" template \"Partner Central\"",
+            &[
+                "enable digital experiences",
+                "create site \"Partner Hub\" template \"Partner Central\"",
+            ],
+        );
+        check_ok("login Priya site Hub # a comment; not a command", &["login \"Priya\" site \"Hub\""]);
+        check_ok(r#"create contact "say \"hi\"" email a@b.c account Acme"#, &[
+            r#"create contact "say \"hi\"" account "Acme" email "a@b.c""#,
+        ]);
+        check_ok("show", &["show org"]);
+        check_ok("add licenses \"Partner Community\" 3", &["add licenses \"Partner Community\" 3"]);
+    }
+
+    #[test]
+    fn blank_lines_and_comments_give_nothing() {
+        assert!(parse_line("   ").is_empty());
+        assert!(parse_line("# just a note").is_empty());
+        assert!(parse_line(" ; ;").is_empty());
+    }
+
+    #[test]
+    fn the_text_of_each_piece_is_kept() {
+        let pieces = parse_line("  show sites ;login A site B  # c");
+        let texts: Vec<&str> = pieces.iter().map(|piece| piece.text).collect();
+        assert_eq!(texts, ["show sites", "login A site B"]);
+    }
+
+    #[test]
+    fn errors_say_what_was_expected_where() {
+        check_error(
+            "create site Partner Hub template \"Partner Central\"",
+            "expected `template` at word 4, found `Hub`; a name with spaces goes in double quotes: \"Partner Hub\"",
+        );
+        check_error("enabel digital experiences", "expected `enable`, `disable`, `create`, `activate`, `deactivate`, `add`, `assign`, `set`, `login`, `check` or `show` at word 1, found `enabel`; did you mean `enable`?");
+        check_error("login Priya", "expected `site` at word 3, found the end of the command");
+        check_error("add licenses X 0", "expected a count (a whole number from 1 to 4294967295) at word 4, found `0`");
+        check_error("login \"Priya site X", "expected a closing `\"` for the name at word 2");
+        check_error("login \"\" site X", "a contact name at word 2 is empty");
+        check_error("show sites now", "expected the end of the command at word 3, found `now`");
+        check_error("check A as parnter site B", "expected `customer` or `partner` at word 4, found `parnter`; did you mean `partner`?");
+    }
+}
