@@ -84,3 +84,6 @@ impl Org {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;
