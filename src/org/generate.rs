@@ -29,12 +29,12 @@ pub struct Generated {
     pub blockers: Vec<Blocker>,
 }
 
-const ACCOUNTS: &[&str] = &["Acme Reseller", "Globex Partners", "Initech", "Umbrella Supply", "Stark Distribution", "Wayne Retail"];
-const PEOPLE: &[&str] = &["Priya Shah", "Marco Rossi", "Aiko Tanaka", "Lena Novak", "Sam Okafor", "Ines Duarte", "Tom Becker", "Zara Khan"];
-const OWNERS: &[&str] = &["Dana Owner", "Luis Ortega", "Mei Chen", "Oskar Berg"];
+pub(super) const ACCOUNTS: &[&str] = &["Acme Reseller", "Globex Partners", "Initech", "Umbrella Supply", "Stark Distribution", "Wayne Retail"];
+pub(super) const PEOPLE: &[&str] = &["Priya Shah", "Marco Rossi", "Aiko Tanaka", "Lena Novak", "Sam Okafor", "Ines Duarte", "Tom Becker", "Zara Khan"];
+pub(super) const OWNERS: &[&str] = &["Dana Owner", "Luis Ortega", "Mei Chen", "Oskar Berg"];
 const INTERNAL_ROLES: &[&str] = &["VP Sales", "Channel Manager", "Account Executive"];
-const CUSTOMER_SITES: &[&str] = &["Customer Care", "Help Hub", "Support Portal"];
-const PARTNER_SITES: &[&str] = &["Partner Hub", "Channel Portal", "Reseller Central"];
+pub(super) const CUSTOMER_SITES: &[&str] = &["Customer Care", "Help Hub", "Support Portal"];
+pub(super) const PARTNER_SITES: &[&str] = &["Partner Hub", "Channel Portal", "Reseller Central"];
 
 /// Attempts before falling back to a fixed one-blocker scenario.
 const MAX_ATTEMPTS: usize = 64;

@@ -87,3 +87,5 @@ impl Org {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod properties;
