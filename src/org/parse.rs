@@ -18,6 +18,79 @@ use crate::suggest::closest;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub message: String,
+    /// What the parser wanted when the command ended too soon, for completion.
+    pub wanted_at_end: Option<Wanted>,
+}
+
+impl ParseError {
+    fn new(message: String) -> ParseError {
+        ParseError {
+            message,
+            wanted_at_end: None,
+        }
+    }
+}
+
+/// What may come next in a command that is not finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    /// One of these keywords (the command may also end here when `or_end`).
+    Keywords { keywords: Vec<&'static str>, or_end: bool },
+    /// A name of this kind.
+    Name(Slot),
+}
+
+/// The kinds of name a command takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Site,
+    Template,
+    Profile,
+    Contact,
+    Account,
+    InternalUser,
+    /// A name for a user that does not exist yet.
+    NewInternalUser,
+    Role,
+    License,
+    Email,
+    Count,
+}
+
+impl Slot {
+    fn describe(self) -> &'static str {
+        match self {
+            Slot::Site => "a site name",
+            Slot::Template => "a template name",
+            Slot::Profile => "a profile name",
+            Slot::Contact => "a contact name",
+            Slot::Account => "an account name",
+            Slot::InternalUser => "an internal user name",
+            Slot::NewInternalUser => "a user name",
+            Slot::Role => "a role name",
+            Slot::License => "a licence name",
+            Slot::Email => "an email address",
+            Slot::Count => "a count",
+        }
+    }
+}
+
+/// What may come after `text`, when `text` is an unfinished command (or
+/// nothing, or ends with `;`): the basis of Tab completion.
+pub fn wanted_after(text: &str) -> Option<Wanted> {
+    let pieces = split_pieces(text);
+    let ends_fresh = text.trim_end().ends_with(';') || pieces.is_empty();
+    if ends_fresh {
+        return Some(Wanted::Keywords {
+            keywords: FIRST_WORDS.to_vec(),
+            or_end: true,
+        });
+    }
+    let last = pieces.into_iter().last()?;
+    match last.tokens.and_then(|tokens| parse_tokens(&tokens)) {
+        Ok(_) => None,
+        Err(error) => error.wanted_at_end,
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -49,13 +122,13 @@ pub fn parse_line(line: &str) -> Vec<Piece<'_>> {
 pub fn parse_command(text: &str) -> Result<Command, ParseError> {
     let mut pieces = parse_line(text);
     match pieces.len() {
-        0 => Err(ParseError {
-            message: "expected a command, found nothing".to_string(),
-        }),
+        0 => Err(ParseError::new(
+            "expected a command, found nothing".to_string(),
+        )),
         1 => pieces.remove(0).command,
-        _ => Err(ParseError {
-            message: "expected one command, found several separated by `;`".to_string(),
-        }),
+        _ => Err(ParseError::new(
+            "expected one command, found several separated by `;`".to_string(),
+        )),
     }
 }
 
@@ -125,12 +198,10 @@ fn split_pieces(line: &str) -> Vec<RawPiece> {
                     let piece_start = span.map_or(start, |span| span.start);
                     pieces.push(RawPiece {
                         span: piece_start..line.trim_end().len().max(piece_start),
-                        tokens: Err(ParseError {
-                            message: format!(
-                                "expected a closing `\"` for the name at word {}",
-                                tokens.len() + 1
-                            ),
-                        }),
+                        tokens: Err(ParseError::new(format!(
+                            "expected a closing `\"` for the name at word {}",
+                            tokens.len() + 1
+                        ))),
                     });
                     return pieces;
                 };
@@ -182,25 +253,25 @@ impl<'t> Words<'t> {
             self.pos += 1;
             return Ok(option);
         }
-        let expected = match options {
-            [one] => format!("`{one}`"),
-            [init @ .., last] => format!(
-                "{} or `{last}`",
-                init.iter().map(|option| format!("`{option}`")).collect::<Vec<_>>().join(", ")
-            ),
-            [] => "nothing".to_string(),
-        };
-        Err(self.expected(&expected, options))
+        let mut error = self.expected(&describe_keywords(options), options);
+        if self.pos >= self.tokens.len() {
+            error.wanted_at_end = Some(Wanted::Keywords {
+                keywords: options.to_vec(),
+                or_end: false,
+            });
+        }
+        Err(error)
     }
 
-    fn name(&mut self, what: &str) -> Result<String, ParseError> {
+    fn name(&mut self, slot: Slot) -> Result<String, ParseError> {
+        let what = slot.describe();
         let Some(token) = self.tokens.get(self.pos) else {
-            return Err(self.expected(what, &[]));
+            let mut error = self.expected(what, &[]);
+            error.wanted_at_end = Some(Wanted::Name(slot));
+            return Err(error);
         };
         if token.text.trim().is_empty() {
-            return Err(ParseError {
-                message: format!("{what} at word {} is empty", self.pos + 1),
-            });
+            return Err(ParseError::new(format!("{what} at word {} is empty", self.pos + 1)));
         }
         if !token.quoted {
             self.last_bare_name = Some(self.pos);
@@ -211,15 +282,13 @@ impl<'t> Words<'t> {
 
     fn count(&mut self) -> Result<u32, ParseError> {
         let word = self.pos + 1;
-        let text = self.name("a count")?;
+        let text = self.name(Slot::Count)?;
         match text.parse::<u32>() {
             Ok(count) if count >= 1 => Ok(count),
-            _ => Err(ParseError {
-                message: format!(
-                    "expected a count (a whole number from 1 to {}) at word {word}, found `{text}`",
-                    u32::MAX
-                ),
-            }),
+            _ => Err(ParseError::new(format!(
+                "expected a count (a whole number from 1 to {}) at word {word}, found `{text}`",
+                u32::MAX
+            ))),
         }
     }
 
@@ -234,9 +303,9 @@ impl<'t> Words<'t> {
     fn expected(&self, what: &str, keywords: &[&str]) -> ParseError {
         let word = self.pos + 1;
         let Some(found) = self.tokens.get(self.pos) else {
-            return ParseError {
-                message: format!("expected {what} at word {word}, found the end of the command"),
-            };
+            return ParseError::new(format!(
+                "expected {what} at word {word}, found the end of the command"
+            ));
         };
         let mut message = format!("expected {what} at word {word}, found `{}`", found.text);
         if let Some(suggestion) = closest(&found.text, keywords.iter().copied()) {
@@ -247,7 +316,22 @@ impl<'t> Words<'t> {
                 "; a name with spaces goes in double quotes: \"{joined}\""
             ));
         }
-        ParseError { message }
+        ParseError::new(message)
+    }
+}
+
+/// "`a`, `b` or `c`".
+fn describe_keywords(options: &[&str]) -> String {
+    match options {
+        [one] => format!("`{one}`"),
+        [init @ .., last] => format!(
+            "{} or `{last}`",
+            init.iter()
+                .map(|option| format!("`{option}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        [] => "nothing".to_string(),
     }
 }
 
@@ -271,7 +355,7 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
             }
             "partner" => match words.choice(&["account", "user"])? {
                 "account" => Command::EnablePartnerAccount {
-                    account: words.name("an account name")?,
+                    account: words.name(Slot::Account)?,
                 },
                 _ => enable_user(words, UserKind::Partner)?,
             },
@@ -286,33 +370,33 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
                 Command::DisableDigitalExperiences
             }
             _ => Command::DisableUser {
-                contact: words.name("a contact name")?,
+                contact: words.name(Slot::Contact)?,
             },
         },
         "create" => match words.choice(&["site", "internal", "account", "contact"])? {
             "site" => {
-                let name = words.name("a site name")?;
+                let name = words.name(Slot::Site)?;
                 words.keyword("template")?;
                 Command::CreateSite {
                     name,
-                    template: words.name("a template name")?,
+                    template: words.name(Slot::Template)?,
                 }
             }
             "internal" => {
                 words.keyword("user")?;
-                let name = words.name("a user name")?;
+                let name = words.name(Slot::NewInternalUser)?;
                 let role = if words.peek_keyword("role") {
                     words.pos += 1;
-                    Some(words.name("a role name")?)
+                    Some(words.name(Slot::Role)?)
                 } else {
                     None
                 };
                 Command::CreateInternalUser { name, role }
             }
             "account" => {
-                let name = words.name("an account name")?;
+                let name = words.name(Slot::Account)?;
                 words.keyword("owner")?;
-                let owner = words.name("an internal user name")?;
+                let owner = words.name(Slot::InternalUser)?;
                 let person = words.peek_keyword("person");
                 if person {
                     words.pos += 1;
@@ -323,32 +407,32 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
         },
         "activate" => match words.choice(&["site", "user"])? {
             "site" => Command::ActivateSite {
-                site: words.name("a site name")?,
+                site: words.name(Slot::Site)?,
             },
             _ => Command::ActivateUser {
-                contact: words.name("a contact name")?,
+                contact: words.name(Slot::Contact)?,
             },
         },
         "deactivate" => match words.choice(&["site", "user"])? {
             "site" => Command::DeactivateSite {
-                site: words.name("a site name")?,
+                site: words.name(Slot::Site)?,
             },
             _ => Command::DeactivateUser {
-                contact: words.name("a contact name")?,
+                contact: words.name(Slot::Contact)?,
             },
         },
         "add" => match words.choice(&["member", "licenses", "license"])? {
             "member" => {
-                let profile = words.name("a profile name")?;
+                let profile = words.name(Slot::Profile)?;
                 words.keyword("to")?;
                 words.keyword("site")?;
                 Command::AddMember {
                     profile,
-                    site: words.name("a site name")?,
+                    site: words.name(Slot::Site)?,
                 }
             }
             _ => {
-                let license = words.name("a licence name")?;
+                let license = words.name(Slot::License)?;
                 Command::AddLicenses {
                     license,
                     count: words.count()?,
@@ -357,24 +441,24 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
         },
         "assign" => {
             words.keyword("role")?;
-            let role = words.name("a role name")?;
+            let role = words.name(Slot::Role)?;
             words.keyword("to")?;
             Command::AssignRole {
                 role,
-                user: words.name("an internal user name")?,
+                user: words.name(Slot::InternalUser)?,
             }
         }
         "set" => match words.choice(&["contact", "standard"])? {
             "contact" => {
-                let contact = words.name("a contact name")?;
+                let contact = words.name(Slot::Contact)?;
                 match words.choice(&["account", "email"])? {
                     "account" => Command::SetContactAccount {
                         contact,
-                        account: words.name("an account name")?,
+                        account: words.name(Slot::Account)?,
                     },
                     _ => Command::SetContactEmail {
                         contact,
-                        email: words.name("an email address")?,
+                        email: words.name(Slot::Email)?,
                     },
                 }
             }
@@ -386,15 +470,15 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
             }
         },
         "login" => {
-            let contact = words.name("a contact name")?;
+            let contact = words.name(Slot::Contact)?;
             words.keyword("site")?;
             Command::Login {
                 contact,
-                site: words.name("a site name")?,
+                site: words.name(Slot::Site)?,
             }
         }
         "check" => {
-            let contact = words.name("a contact name")?;
+            let contact = words.name(Slot::Contact)?;
             words.keyword("as")?;
             let kind = match words.choice(&["customer", "partner"])? {
                 "customer" => UserKind::Customer,
@@ -404,7 +488,7 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
             Command::Check {
                 contact,
                 kind,
-                site: words.name("a site name")?,
+                site: words.name(Slot::Site)?,
             }
         }
         _ => {
@@ -425,12 +509,12 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
 }
 
 fn enable_user(words: &mut Words<'_>, kind: UserKind) -> Result<Command, ParseError> {
-    let contact = words.name("a contact name")?;
+    let contact = words.name(Slot::Contact)?;
     words.keyword("profile")?;
-    let profile = words.name("a profile name")?;
+    let profile = words.name(Slot::Profile)?;
     let email = if words.peek_keyword("email") {
         words.pos += 1;
-        Some(words.name("an email address")?)
+        Some(words.name(Slot::Email)?)
     } else {
         None
     };
@@ -444,16 +528,16 @@ fn enable_user(words: &mut Words<'_>, kind: UserKind) -> Result<Command, ParseEr
 
 /// `create contact NAME [account ACCOUNT] [email EMAIL]`, the options in either order.
 fn create_contact(words: &mut Words<'_>) -> Result<Command, ParseError> {
-    let name = words.name("a contact name")?;
+    let name = words.name(Slot::Contact)?;
     let mut account = None;
     let mut email = None;
     loop {
         if account.is_none() && words.peek_keyword("account") {
             words.pos += 1;
-            account = Some(words.name("an account name")?);
+            account = Some(words.name(Slot::Account)?);
         } else if email.is_none() && words.peek_keyword("email") {
             words.pos += 1;
-            email = Some(words.name("an email address")?);
+            email = Some(words.name(Slot::Email)?);
         } else {
             break;
         }
@@ -516,6 +600,17 @@ mod tests {
         ]);
         check_ok("show", &["show org"]);
         check_ok("add licenses \"Partner Community\" 3", &["add licenses \"Partner Community\" 3"]);
+    }
+
+    #[test]
+    fn an_unfinished_command_says_what_may_come_next() {
+        let keywords = |list: &[&'static str]| Some(Wanted::Keywords { keywords: list.to_vec(), or_end: false });
+        assert_eq!(wanted_after("create site \"Partner Hub\""), keywords(&["template"]));
+        assert_eq!(wanted_after("create site Hub template"), Some(Wanted::Name(Slot::Template)));
+        assert_eq!(wanted_after("show sites; enable"), keywords(&["digital", "partner", "customer"]));
+        assert_eq!(wanted_after("login \"Priya Shah\" site"), Some(Wanted::Name(Slot::Site)));
+        assert!(matches!(wanted_after("show sites;"), Some(Wanted::Keywords { or_end: true, .. })));
+        assert_eq!(wanted_after("show sites"), None);
     }
 
     #[test]
