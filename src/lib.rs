@@ -11,6 +11,7 @@ pub mod error;
 pub mod hash;
 pub mod org;
 pub mod output;
+pub mod repl;
 pub mod session;
 pub mod suggest;
 pub mod text;

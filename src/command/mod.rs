@@ -4,6 +4,7 @@
 mod generate;
 mod lint;
 mod list;
+mod sandbox;
 
 use crate::bank::{self, Catalog};
 use crate::cli::Command;
@@ -15,6 +16,7 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
     match command {
         Some(Command::Lint(args)) => lint::run(&args, config),
         Some(Command::List(args)) => list::run(&args, config),
+        Some(Command::Sandbox(args)) => sandbox::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => list::run(&crate::cli::ListArgs { topic: Vec::new(), json: false }, config),
