@@ -203,7 +203,7 @@ impl Org {
         Err(Failure::new(
             Code::LicenseLimitExceeded,
             format!(
-                "License Limit Exceeded: all {} {} seats are in use; add seats or deactivate a user",
+                "all {} {} seats are in use (\"License Limit Exceeded\"); add seats or deactivate a user",
                 self.seats(license).total,
                 license.name()
             ),
@@ -393,7 +393,7 @@ impl Org {
             return Err(Failure::new(
                 Code::OwnerNoRole,
                 format!(
-                    "Portal Account Owner has No Role: `{}`, owner of `{account_name}`, needs a role",
+                    "`{}`, owner of account `{account_name}`, has no role (\"Portal Account Owner has No Role\"); give the owner a role",
                     self.internal_users[self.accounts[account].owner].name
                 ),
             ));
@@ -412,7 +412,7 @@ impl Org {
             ));
         }
         if !self.profile_allowed(profile) {
-            return Err(Failure::new(Code::StandardProfileBlocked, STANDARD_PROFILE_MESSAGE));
+            return Err(self.standard_profile_blocked(profile));
         }
         self.external_users.push(ExternalUser {
             contact,
@@ -466,15 +466,25 @@ impl Org {
             return Err(Failure::new(
                 Code::NotSiteMember,
                 format!(
-                    "{NOT_MEMBER_MESSAGE} (profile `{}` is not a member of site `{}`)",
+                    "profile `{}` is not a member of site `{}` (\"{NOT_MEMBER_MESSAGE}\")",
                     self.profiles[profile].name, site.name
                 ),
             ));
         }
         if !self.profile_allowed(profile) {
-            return Err(Failure::new(Code::StandardProfileBlocked, STANDARD_PROFILE_MESSAGE));
+            return Err(self.standard_profile_blocked(profile));
         }
         Ok(format!("`{}` logged in to site `{}`", contact.name, site.name))
+    }
+
+    fn standard_profile_blocked(&self, profile: usize) -> Failure {
+        Failure::new(
+            Code::StandardProfileBlocked,
+            format!(
+                "`{}` is a standard external profile, and they are not allowed (\"{STANDARD_PROFILE_MESSAGE}\")",
+                self.profiles[profile].name
+            ),
+        )
     }
 
     /// Whether an account's owner has a role.

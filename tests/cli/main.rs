@@ -5,3 +5,4 @@
 mod harness;
 mod lint;
 mod list;
+mod sandbox;
