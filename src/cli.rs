@@ -53,7 +53,9 @@ pub enum Command {
     /// List the questions of the active content
     List(ListArgs),
     /// Try commands on a simulated Salesforce org
-    #[command(after_help = "Examples:\n  xcdrill sandbox                                 an empty org, interactive (type `help`)\n  xcdrill sandbox --org my-org.toml --script fix.txt\n  xcdrill sandbox --random 42                     a practice org a few blockers from its goal\n  echo 'show accounts' | xcdrill sandbox --org my-org.toml --json\n\nExit status: 0 every command succeeded, 1 a command failed, 2 the org or script file can't be read or the org file is invalid.")]
+    #[command(
+        after_help = "Examples:\n  xcdrill sandbox                                 an empty org, interactive (type `help`)\n  xcdrill sandbox --org my-org.toml --script fix.txt\n  xcdrill sandbox --random 42                     a practice org a few blockers from its goal\n  echo 'show accounts' | xcdrill sandbox --org my-org.toml --json\n\nExit status: 0 every command succeeded, 1 a command failed, 2 the org or script file can't be read or the org file is invalid."
+    )]
     Sandbox(SandboxArgs),
     /// Print a shell completion script
     Completions {

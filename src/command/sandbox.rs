@@ -58,17 +58,19 @@ fn starting_org(args: &SandboxArgs, config: &Config) -> Result<(Org, Option<Goal
     };
     let text = std::fs::read_to_string(path).map_err(|source| read_error(path, source))?;
     let shown = path.display().to_string();
-    org::load(&shown, &text).map(|org| (org, None)).map_err(|diagnostics| {
-        let mut err = output::stderr(config.color);
-        for diagnostic in &diagnostics {
-            let _ = write!(err, "{diagnostic}");
-        }
-        let n_errors = diagnostics.len();
-        Error::Usage(format!(
-            "`{shown}` is not a valid org file ({n_errors} error{})",
-            if n_errors == 1 { "" } else { "s" }
-        ))
-    })
+    org::load(&shown, &text)
+        .map(|org| (org, None))
+        .map_err(|diagnostics| {
+            let mut err = output::stderr(config.color);
+            for diagnostic in &diagnostics {
+                let _ = write!(err, "{diagnostic}");
+            }
+            let n_errors = diagnostics.len();
+            Error::Usage(format!(
+                "`{shown}` is not a valid org file ({n_errors} error{})",
+                if n_errors == 1 { "" } else { "s" }
+            ))
+        })
 }
 
 /// The script's text, from a file or (for `-`) standard input.
@@ -94,7 +96,9 @@ fn read_error(path: &Path, source: io::Error) -> Error {
 fn history_path(config: &Config) -> Option<PathBuf> {
     let dir = match &config.data_dir {
         Some(dir) => dir.clone(),
-        None => directories::ProjectDirs::from("", "", "xcdrill")?.data_dir().to_path_buf(),
+        None => directories::ProjectDirs::from("", "", "xcdrill")?
+            .data_dir()
+            .to_path_buf(),
     };
     Some(dir.join("sandbox_history.txt"))
 }

@@ -55,7 +55,9 @@ impl Org {
                 if self.sites[site].members.contains(&profile) {
                     format!("profile `{profile_name}` is already a member of site `{site_name}`")
                 } else {
-                    let message = format!("added profile `{profile_name}` to the members of site `{site_name}`");
+                    let message = format!(
+                        "added profile `{profile_name}` to the members of site `{site_name}`"
+                    );
                     self.sites[site].members.push(profile);
                     message
                 }
@@ -145,7 +147,9 @@ impl Org {
                 let user = self.user_of_contact_named(self.contact_named(contact)?)?;
                 let name = &self.contacts[self.external_users[user].contact].name;
                 if self.external_users[user].active {
-                    let message = format!("deactivated the user of `{name}`; its seat is free and it keeps its contact link");
+                    let message = format!(
+                        "deactivated the user of `{name}`; its seat is free and it keeps its contact link"
+                    );
                     self.external_users[user].active = false;
                     message
                 } else {
@@ -214,7 +218,10 @@ impl Org {
         self.require_digital_experiences()?;
         ensure_new("site", name, self.find_site(name))?;
         let Some(template) = Template::from_name(template) else {
-            let names: Vec<&str> = Template::ALL.iter().map(|template| template.name()).collect();
+            let names: Vec<&str> = Template::ALL
+                .iter()
+                .map(|template| template.name())
+                .collect();
             let mut message = format!("there is no site template `{template}`");
             if let Some(candidate) = crate::suggest::closest(template, names.iter().copied()) {
                 message.push_str(&format!("; did you mean `{candidate}`?"));
@@ -272,7 +279,9 @@ impl Org {
                 account: Some(self.accounts.len() - 1),
                 email: None,
             });
-            Ok(format!("created person account `{name}` owned by `{owner_name}`; it is its own contact"))
+            Ok(format!(
+                "created person account `{name}` owned by `{owner_name}`; it is its own contact"
+            ))
         } else {
             Ok(format!("created account `{name}` owned by `{owner_name}`"))
         }
@@ -284,7 +293,9 @@ impl Org {
         account: Option<&str>,
         email: Option<&str>,
     ) -> Result<String, Failure> {
-        let account = account.map(|account| self.account_named(account)).transpose()?;
+        let account = account
+            .map(|account| self.account_named(account))
+            .transpose()?;
         ensure_new("contact", name, self.find_contact(name))?;
         if let Some(account) = account {
             self.refuse_person_account(account)?;
@@ -295,7 +306,10 @@ impl Org {
             email: email.map(str::to_string),
         });
         Ok(match account {
-            Some(account) => format!("created contact `{name}` on account `{}`", self.accounts[account].name),
+            Some(account) => format!(
+                "created contact `{name}` on account `{}`",
+                self.accounts[account].name
+            ),
             None => format!("created private contact `{name}` (no account)"),
         })
     }
@@ -357,11 +371,17 @@ impl Org {
         let Some(account) = self.contacts[contact].account else {
             return Err(Failure::new(
                 Code::ContactNoAccount,
-                format!("contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled"),
+                format!(
+                    "contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled"
+                ),
             ));
         };
         if let Some(user) = self.user_of_contact(contact) {
-            let state = if self.external_users[user].active { "an active" } else { "an inactive" };
+            let state = if self.external_users[user].active {
+                "an active"
+            } else {
+                "an inactive"
+            };
             return Err(Failure::new(
                 Code::UserExistsForContact,
                 format!(
@@ -386,7 +406,9 @@ impl Org {
         if kind == UserKind::Partner && !self.accounts[account].partner {
             return Err(Failure::new(
                 Code::AccountNotPartner,
-                format!("account `{account_name}` is not a partner account; enable it as one first"),
+                format!(
+                    "account `{account_name}` is not a partner account; enable it as one first"
+                ),
             ));
         }
         if !self.owner_has_role(account) {
@@ -401,14 +423,19 @@ impl Org {
         if self.seats(license).total == 0 {
             return Err(Failure::new(
                 Code::NoLicense,
-                format!("the org has no {} licences; add some with `add licenses`", license.name()),
+                format!(
+                    "the org has no {} licences; add some with `add licenses`",
+                    license.name()
+                ),
             ));
         }
         self.require_free_seat(license)?;
         if email.is_none() && self.contacts[contact].email.is_none() {
             return Err(Failure::new(
                 Code::EmailRequired,
-                format!("contact `{contact_name}` has no email, and a user needs one; give `email` or set it on the contact"),
+                format!(
+                    "contact `{contact_name}` has no email, and a user needs one; give `email` or set it on the contact"
+                ),
             ));
         }
         if !self.profile_allowed(profile) {
@@ -444,7 +471,10 @@ impl Org {
         if !self.external_users[user].active {
             return Err(Failure::new(
                 Code::UserInactive,
-                format!("the user of `{}` is deactivated; activate it first", contact.name),
+                format!(
+                    "the user of `{}` is deactivated; activate it first",
+                    contact.name
+                ),
             ));
         }
         match site.status {
@@ -452,13 +482,19 @@ impl Org {
             SiteStatus::Preview => {
                 return Err(Failure::new(
                     Code::SiteNotActive,
-                    format!("site `{}` is in preview; users can log in only once it is active", site.name),
+                    format!(
+                        "site `{}` is in preview; users can log in only once it is active",
+                        site.name
+                    ),
                 ));
             }
             SiteStatus::Inactive => {
                 return Err(Failure::new(
                     Code::SiteNotActive,
-                    format!("site `{}` is inactive, so users get the Service Not Available page", site.name),
+                    format!(
+                        "site `{}` is inactive, so users get the Service Not Available page",
+                        site.name
+                    ),
                 ));
             }
         }
@@ -474,7 +510,10 @@ impl Org {
         if !self.profile_allowed(profile) {
             return Err(self.standard_profile_blocked(profile));
         }
-        Ok(format!("`{}` logged in to site `{}`", contact.name, site.name))
+        Ok(format!(
+            "`{}` logged in to site `{}`",
+            contact.name, site.name
+        ))
     }
 
     fn standard_profile_blocked(&self, profile: usize) -> Failure {
@@ -489,7 +528,9 @@ impl Org {
 
     /// Whether an account's owner has a role.
     pub(super) fn owner_has_role(&self, account: usize) -> bool {
-        self.internal_users[self.accounts[account].owner].role.is_some()
+        self.internal_users[self.accounts[account].owner]
+            .role
+            .is_some()
     }
 
     /// Whether users may be created with, or log in with, a profile.

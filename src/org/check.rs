@@ -49,9 +49,18 @@ impl Org {
         let blockers = self.blockers(contact, Wanted::Kind(kind), Some(site))?;
         let contact = &self.contacts[self.contact_named(contact)?].name;
         let message = match blockers.len() {
-            0 => format!("nothing blocks `{contact}` from logging in to `{site}` as a {} user", kind.name()),
-            1 => format!("1 blocker before `{contact}` can log in to `{site}` as a {} user", kind.name()),
-            n => format!("{n} blockers before `{contact}` can log in to `{site}` as a {} user", kind.name()),
+            0 => format!(
+                "nothing blocks `{contact}` from logging in to `{site}` as a {} user",
+                kind.name()
+            ),
+            1 => format!(
+                "1 blocker before `{contact}` can log in to `{site}` as a {} user",
+                kind.name()
+            ),
+            n => format!(
+                "{n} blockers before `{contact}` can log in to `{site}` as a {} user",
+                kind.name()
+            ),
         };
         Ok(Reply {
             message,
@@ -90,7 +99,10 @@ impl Diagnosis {
             let applied = self.org.apply(command);
             // After a blocker with no fix, later fixes may fail; before one, none may.
             let unfixable = self.blockers.iter().any(|blocker| blocker.fix.is_none());
-            debug_assert!(applied.is_ok() || unfixable, "fix `{command}` failed: {applied:?}");
+            debug_assert!(
+                applied.is_ok() || unfixable,
+                "fix `{command}` failed: {applied:?}"
+            );
         }
         self.blockers.push(Blocker {
             code,
@@ -129,7 +141,9 @@ impl Diagnosis {
                     self.allow_standard_profiles();
                 }
                 if !active {
-                    let fix = Command::ActivateUser { contact: contact_name };
+                    let fix = Command::ActivateUser {
+                        contact: contact_name,
+                    };
                     self.block(Code::UserInactive, Some(fix));
                 }
             }
@@ -164,7 +178,9 @@ impl Diagnosis {
         };
         let site_name = self.org.sites[site].name.clone();
         if self.org.sites[site].status != SiteStatus::Active {
-            let fix = Command::ActivateSite { site: site_name.clone() };
+            let fix = Command::ActivateSite {
+                site: site_name.clone(),
+            };
             self.block(Code::SiteNotActive, Some(fix));
         }
         if !self.org.sites[site].members.contains(&profile) {

@@ -12,25 +12,80 @@ use super::state::UserKind;
 pub enum Command {
     EnableDigitalExperiences,
     DisableDigitalExperiences,
-    CreateSite { name: String, template: String },
-    ActivateSite { site: String },
-    DeactivateSite { site: String },
-    AddMember { profile: String, site: String },
-    CreateInternalUser { name: String, role: Option<String> },
-    AssignRole { role: String, user: String },
-    CreateAccount { name: String, owner: String, person: bool },
-    CreateContact { name: String, account: Option<String>, email: Option<String> },
-    SetContactAccount { contact: String, account: String },
-    SetContactEmail { contact: String, email: String },
-    EnablePartnerAccount { account: String },
-    AddLicenses { license: String, count: u32 },
-    SetStandardExternalProfiles { on: bool },
-    EnableUser { kind: UserKind, contact: String, profile: String, email: Option<String> },
-    DeactivateUser { contact: String },
-    ActivateUser { contact: String },
-    DisableUser { contact: String },
-    Login { contact: String, site: String },
-    Check { contact: String, kind: UserKind, site: String },
+    CreateSite {
+        name: String,
+        template: String,
+    },
+    ActivateSite {
+        site: String,
+    },
+    DeactivateSite {
+        site: String,
+    },
+    AddMember {
+        profile: String,
+        site: String,
+    },
+    CreateInternalUser {
+        name: String,
+        role: Option<String>,
+    },
+    AssignRole {
+        role: String,
+        user: String,
+    },
+    CreateAccount {
+        name: String,
+        owner: String,
+        person: bool,
+    },
+    CreateContact {
+        name: String,
+        account: Option<String>,
+        email: Option<String>,
+    },
+    SetContactAccount {
+        contact: String,
+        account: String,
+    },
+    SetContactEmail {
+        contact: String,
+        email: String,
+    },
+    EnablePartnerAccount {
+        account: String,
+    },
+    AddLicenses {
+        license: String,
+        count: u32,
+    },
+    SetStandardExternalProfiles {
+        on: bool,
+    },
+    EnableUser {
+        kind: UserKind,
+        contact: String,
+        profile: String,
+        email: Option<String>,
+    },
+    DeactivateUser {
+        contact: String,
+    },
+    ActivateUser {
+        contact: String,
+    },
+    DisableUser {
+        contact: String,
+    },
+    Login {
+        contact: String,
+        site: String,
+    },
+    Check {
+        contact: String,
+        kind: UserKind,
+        site: String,
+    },
     Show(Listing),
 }
 
@@ -92,15 +147,25 @@ impl fmt::Display for Command {
                 }
                 Ok(())
             }
-            Command::AssignRole { role, user } => write!(f, "assign role {} to {}", q(role), q(user)),
-            Command::CreateAccount { name, owner, person } => {
+            Command::AssignRole { role, user } => {
+                write!(f, "assign role {} to {}", q(role), q(user))
+            }
+            Command::CreateAccount {
+                name,
+                owner,
+                person,
+            } => {
                 write!(f, "create account {} owner {}", q(name), q(owner))?;
                 if *person {
                     write!(f, " person")?;
                 }
                 Ok(())
             }
-            Command::CreateContact { name, account, email } => {
+            Command::CreateContact {
+                name,
+                account,
+                email,
+            } => {
                 write!(f, "create contact {}", q(name))?;
                 if let Some(account) = account {
                     write!(f, " account {}", q(account))?;
@@ -119,12 +184,29 @@ impl fmt::Display for Command {
             Command::EnablePartnerAccount { account } => {
                 write!(f, "enable partner account {}", q(account))
             }
-            Command::AddLicenses { license, count } => write!(f, "add licenses {} {count}", q(license)),
-            Command::SetStandardExternalProfiles { on } => {
-                write!(f, "set standard external profiles {}", if *on { "on" } else { "off" })
+            Command::AddLicenses { license, count } => {
+                write!(f, "add licenses {} {count}", q(license))
             }
-            Command::EnableUser { kind, contact, profile, email } => {
-                write!(f, "enable {} user {} profile {}", kind.name(), q(contact), q(profile))?;
+            Command::SetStandardExternalProfiles { on } => {
+                write!(
+                    f,
+                    "set standard external profiles {}",
+                    if *on { "on" } else { "off" }
+                )
+            }
+            Command::EnableUser {
+                kind,
+                contact,
+                profile,
+                email,
+            } => {
+                write!(
+                    f,
+                    "enable {} user {} profile {}",
+                    kind.name(),
+                    q(contact),
+                    q(profile)
+                )?;
                 if let Some(email) = email {
                     write!(f, " email {}", q(email))?;
                 }
@@ -134,8 +216,18 @@ impl fmt::Display for Command {
             Command::ActivateUser { contact } => write!(f, "activate user {}", q(contact)),
             Command::DisableUser { contact } => write!(f, "disable user {}", q(contact)),
             Command::Login { contact, site } => write!(f, "login {} site {}", q(contact), q(site)),
-            Command::Check { contact, kind, site } => {
-                write!(f, "check {} as {} site {}", q(contact), kind.name(), q(site))
+            Command::Check {
+                contact,
+                kind,
+                site,
+            } => {
+                write!(
+                    f,
+                    "check {} as {} site {}",
+                    q(contact),
+                    kind.name(),
+                    q(site)
+                )
             }
             Command::Show(listing) => write!(f, "show {}", listing.keyword()),
         }

@@ -195,16 +195,27 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn error(&mut self, span: Range<usize>, message: String, hint: &str) {
-        self.diagnostics.push(self.source.error(span, message, hint));
+        self.diagnostics
+            .push(self.source.error(span, message, hint));
     }
 
     /// Reports `name` as unknown, suggesting the closest of `known`.
-    fn unknown<'k>(&mut self, what: &str, name: &Spanned<String>, known: impl Iterator<Item = &'k str>, hint: &str) {
+    fn unknown<'k>(
+        &mut self,
+        what: &str,
+        name: &Spanned<String>,
+        known: impl Iterator<Item = &'k str>,
+        hint: &str,
+    ) {
         let hint = match closest(name.get_ref(), known) {
             Some(candidate) => format!("did you mean `{candidate}`?"),
             None => hint.to_string(),
         };
-        self.error(name.span(), format!("unknown {what} `{}`", name.get_ref()), &hint);
+        self.error(
+            name.span(),
+            format!("unknown {what} `{}`", name.get_ref()),
+            &hint,
+        );
     }
 
     fn duplicate(&mut self, what: &str, name: &Spanned<String>) {
@@ -263,7 +274,10 @@ impl Builder<'_> {
     fn settings(&mut self, settings: &SettingsFile) {
         self.org.settings.digital_experiences = settings.digital_experiences;
         self.org.settings.standard_external_profiles = settings.standard_external_profiles;
-        for (value, key) in [(&settings.partner_roles, "partner_roles"), (&settings.customer_roles, "customer_roles")] {
+        for (value, key) in [
+            (&settings.partner_roles, "partner_roles"),
+            (&settings.customer_roles, "customer_roles"),
+        ] {
             let Some(value) = value else { continue };
             match u8::try_from(*value.get_ref()) {
                 Ok(count @ 1..=3) => match key {
@@ -282,7 +296,12 @@ impl Builder<'_> {
     fn license(&mut self, license_file: &LicenseFile) {
         let Some(license) = License::from_name(license_file.name.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
-            self.unknown("licence", &license_file.name, names, "licences are Customer Community, Customer Community Plus and Partner Community");
+            self.unknown(
+                "licence",
+                &license_file.name,
+                names,
+                "licences are Customer Community, Customer Community Plus and Partner Community",
+            );
             return;
         };
         let seen = &mut self.licenses_seen[license as usize];
@@ -305,7 +324,11 @@ impl Builder<'_> {
         u32::try_from(*value.get_ref()).unwrap_or_else(|_| {
             self.error(
                 value.span(),
-                format!("`{key}` must be a whole number from 0 to {}, not {}", u32::MAX, value.get_ref()),
+                format!(
+                    "`{key}` must be a whole number from 0 to {}, not {}",
+                    u32::MAX,
+                    value.get_ref()
+                ),
                 "seats are counted in whole users",
             );
             0
@@ -319,7 +342,12 @@ impl Builder<'_> {
         }
         let Some(license) = License::from_name(profile.license.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
-            self.unknown("licence", &profile.license, names, "licences are Customer Community, Customer Community Plus and Partner Community");
+            self.unknown(
+                "licence",
+                &profile.license,
+                names,
+                "licences are Customer Community, Customer Community Plus and Partner Community",
+            );
             return;
         };
         self.org.profiles.push(Profile {
@@ -334,7 +362,10 @@ impl Builder<'_> {
         if !self.org.settings.digital_experiences {
             self.error(
                 site.name.span(),
-                format!("site `{}` needs Digital Experiences, which is off", site.name.get_ref()),
+                format!(
+                    "site `{}` needs Digital Experiences, which is off",
+                    site.name.get_ref()
+                ),
                 "set `digital_experiences = true` under [settings]",
             );
         }
@@ -351,18 +382,32 @@ impl Builder<'_> {
         }
         let Some(template) = Template::from_name(site.template.get_ref()) else {
             let names = Template::ALL.iter().map(|template| template.name());
-            self.unknown("site template", &site.template, names, "see DESIGN.md C2 for the templates");
+            self.unknown(
+                "site template",
+                &site.template,
+                names,
+                "see DESIGN.md C2 for the templates",
+            );
             return;
         };
         let status = match &site.status {
             None => SiteStatus::Preview,
-            Some(status) => match [SiteStatus::Preview, SiteStatus::Active, SiteStatus::Inactive]
-                .into_iter()
-                .find(|known| same_name(known.name(), status.get_ref()))
+            Some(status) => match [
+                SiteStatus::Preview,
+                SiteStatus::Active,
+                SiteStatus::Inactive,
+            ]
+            .into_iter()
+            .find(|known| same_name(known.name(), status.get_ref()))
             {
                 Some(known) => known,
                 None => {
-                    self.unknown("site status", status, ["preview", "active", "inactive"].into_iter(), "a status is preview, active or inactive");
+                    self.unknown(
+                        "site status",
+                        status,
+                        ["preview", "active", "inactive"].into_iter(),
+                        "a status is preview, active or inactive",
+                    );
                     return;
                 }
             },
@@ -373,8 +418,18 @@ impl Builder<'_> {
                 Some(profile) if !members.contains(&profile) => members.push(profile),
                 Some(_) => {}
                 None => {
-                    let names: Vec<String> = self.org.profiles.iter().map(|profile| profile.name.to_string()).collect();
-                    self.unknown("profile", member, names.iter().map(String::as_str), "member profiles are standard or [[profile]] profiles");
+                    let names: Vec<String> = self
+                        .org
+                        .profiles
+                        .iter()
+                        .map(|profile| profile.name.to_string())
+                        .collect();
+                    self.unknown(
+                        "profile",
+                        member,
+                        names.iter().map(String::as_str),
+                        "member profiles are standard or [[profile]] profiles",
+                    );
                 }
             }
         }
@@ -391,19 +446,36 @@ impl Builder<'_> {
             self.duplicate("account", &account.name);
             return;
         }
-        let partner = account.partner.as_ref().is_some_and(|partner| *partner.get_ref());
-        if account.person && partner {
-            if let Some(flag) = &account.partner {
-                self.error(
-                    flag.span(),
-                    format!("person account `{}` is marked partner", account.name.get_ref()),
-                    "a person account can never be a partner account",
-                );
-            }
+        let partner = account
+            .partner
+            .as_ref()
+            .is_some_and(|partner| *partner.get_ref());
+        if account.person
+            && partner
+            && let Some(flag) = &account.partner
+        {
+            self.error(
+                flag.span(),
+                format!(
+                    "person account `{}` is marked partner",
+                    account.name.get_ref()
+                ),
+                "a person account can never be a partner account",
+            );
         }
         let Some(owner) = self.org.find_internal_user(account.owner.get_ref()) else {
-            let names: Vec<String> = self.org.internal_users.iter().map(|user| user.name.clone()).collect();
-            self.unknown("internal user", &account.owner, names.iter().map(String::as_str), "an owner is an [[internal_user]]");
+            let names: Vec<String> = self
+                .org
+                .internal_users
+                .iter()
+                .map(|user| user.name.clone())
+                .collect();
+            self.unknown(
+                "internal user",
+                &account.owner,
+                names.iter().map(String::as_str),
+                "an owner is an [[internal_user]]",
+            );
             return;
         };
         self.org.accounts.push(Account {
@@ -423,8 +495,18 @@ impl Builder<'_> {
             Some(account) => match self.org.find_account(account.get_ref()) {
                 Some(found) => Some(found),
                 None => {
-                    let names: Vec<String> = self.org.accounts.iter().map(|account| account.name.clone()).collect();
-                    self.unknown("account", account, names.iter().map(String::as_str), "an account is an [[account]]");
+                    let names: Vec<String> = self
+                        .org
+                        .accounts
+                        .iter()
+                        .map(|account| account.name.clone())
+                        .collect();
+                    self.unknown(
+                        "account",
+                        account,
+                        names.iter().map(String::as_str),
+                        "an account is an [[account]]",
+                    );
                     return;
                 }
             },
@@ -434,30 +516,34 @@ impl Builder<'_> {
             .org
             .find_account(name)
             .filter(|&account| self.org.accounts[account].person);
-        if let Some(person) = person_account {
-            if named_account.is_none_or(|account| account == person) && !described[person] {
-                described[person] = true;
-                self.org.contacts.push(Contact {
-                    name: self.org.accounts[person].name.clone(),
-                    account: Some(person),
-                    email: contact.email.clone(),
-                });
-                return;
-            }
+        if let Some(person) = person_account
+            && named_account.is_none_or(|account| account == person)
+            && !described[person]
+        {
+            described[person] = true;
+            self.org.contacts.push(Contact {
+                name: self.org.accounts[person].name.clone(),
+                account: Some(person),
+                email: contact.email.clone(),
+            });
+            return;
         }
         if person_account.is_some() || self.org.find_contact(name).is_some() {
             self.duplicate("contact", &contact.name);
             return;
         }
-        if let (Some(account), Some(account_name)) = (named_account, &contact.account) {
-            if self.org.accounts[account].person {
-                self.error(
-                    account_name.span(),
-                    format!("`{}` is a person account, whose only contact is itself", account_name.get_ref()),
-                    "put the contact on a business account",
-                );
-                return;
-            }
+        if let (Some(account), Some(account_name)) = (named_account, &contact.account)
+            && self.org.accounts[account].person
+        {
+            self.error(
+                account_name.span(),
+                format!(
+                    "`{}` is a person account, whose only contact is itself",
+                    account_name.get_ref()
+                ),
+                "put the contact on a business account",
+            );
+            return;
         }
         self.org.contacts.push(Contact {
             name: name.clone(),
@@ -469,13 +555,33 @@ impl Builder<'_> {
     fn external_user(&mut self, entry: &Spanned<ExternalUserFile>) {
         let user = entry.get_ref();
         let Some(contact) = self.org.find_contact(user.contact.get_ref()) else {
-            let names: Vec<String> = self.org.contacts.iter().map(|contact| contact.name.clone()).collect();
-            self.unknown("contact", &user.contact, names.iter().map(String::as_str), "an external user's contact is a [[contact]] or a person account");
+            let names: Vec<String> = self
+                .org
+                .contacts
+                .iter()
+                .map(|contact| contact.name.clone())
+                .collect();
+            self.unknown(
+                "contact",
+                &user.contact,
+                names.iter().map(String::as_str),
+                "an external user's contact is a [[contact]] or a person account",
+            );
             return;
         };
         let Some(profile) = self.org.find_profile(user.profile.get_ref()) else {
-            let names: Vec<String> = self.org.profiles.iter().map(|profile| profile.name.to_string()).collect();
-            self.unknown("profile", &user.profile, names.iter().map(String::as_str), "profiles are the six standard ones or a [[profile]]");
+            let names: Vec<String> = self
+                .org
+                .profiles
+                .iter()
+                .map(|profile| profile.name.to_string())
+                .collect();
+            self.unknown(
+                "profile",
+                &user.profile,
+                names.iter().map(String::as_str),
+                "profiles are the six standard ones or a [[profile]]",
+            );
             return;
         };
         let contact_name = user.contact.get_ref();
@@ -523,7 +629,11 @@ impl Builder<'_> {
     }
 
     /// More seats in use (`used` plus active users) than a licence has.
-    fn seats_in_use(&mut self, licenses: &[Spanned<LicenseFile>], users: &[Spanned<ExternalUserFile>]) {
+    fn seats_in_use(
+        &mut self,
+        licenses: &[Spanned<LicenseFile>],
+        users: &[Spanned<ExternalUserFile>],
+    ) {
         for license in License::ALL {
             let used = self.org.seats_used(license);
             let total = self.org.seats(license).total;
@@ -534,7 +644,9 @@ impl Builder<'_> {
                 .iter()
                 .find(|entry| same_name(entry.get_ref().name.get_ref(), license.name()))
                 .map(|entry| entry.get_ref().seats.span());
-            let span = entry.or_else(|| users.first().map(|user| user.get_ref().profile.span())).unwrap_or(0..0);
+            let span = entry
+                .or_else(|| users.first().map(|user| user.get_ref().profile.span()))
+                .unwrap_or(0..0);
             self.error(
                 span,
                 format!("{used} {} seats in use (`used` plus active external users), but only {total} exist", license.name()),
@@ -552,8 +664,16 @@ pub fn to_toml(org: &Org) -> String {
     let mut out = String::new();
     let settings = org.settings();
     let _ = writeln!(out, "[settings]");
-    let _ = writeln!(out, "digital_experiences = {}", settings.digital_experiences);
-    let _ = writeln!(out, "standard_external_profiles = {}", settings.standard_external_profiles);
+    let _ = writeln!(
+        out,
+        "digital_experiences = {}",
+        settings.digital_experiences
+    );
+    let _ = writeln!(
+        out,
+        "standard_external_profiles = {}",
+        settings.standard_external_profiles
+    );
     let _ = writeln!(out, "partner_roles = {}", settings.partner_roles);
     let _ = writeln!(out, "customer_roles = {}", settings.customer_roles);
     for license in License::ALL {
@@ -561,16 +681,30 @@ pub fn to_toml(org: &Org) -> String {
         if seats.total == 0 && seats.used_elsewhere == 0 {
             continue;
         }
-        let _ = writeln!(out, "\n[[license]]\nname = {}\nseats = {}", string(license.name()), seats.total);
+        let _ = writeln!(
+            out,
+            "\n[[license]]\nname = {}\nseats = {}",
+            string(license.name()),
+            seats.total
+        );
         if seats.used_elsewhere > 0 {
             let _ = writeln!(out, "used = {}", seats.used_elsewhere);
         }
     }
     for profile in org.profiles().iter().filter(|profile| !profile.standard) {
-        let _ = writeln!(out, "\n[[profile]]\nname = {}\nlicense = {}", string(&profile.name), string(profile.license.name()));
+        let _ = writeln!(
+            out,
+            "\n[[profile]]\nname = {}\nlicense = {}",
+            string(&profile.name),
+            string(profile.license.name())
+        );
     }
     for site in org.sites() {
-        let members: Vec<String> = site.members.iter().map(|&profile| string(&org.profiles()[profile].name)).collect();
+        let members: Vec<String> = site
+            .members
+            .iter()
+            .map(|&profile| string(&org.profiles()[profile].name))
+            .collect();
         let _ = writeln!(
             out,
             "\n[[site]]\nname = {}\ntemplate = {}\nstatus = {}\nmembers = [{}]",
@@ -649,7 +783,12 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(diagnostics) => diagnostics
                 .iter()
-                .map(|diagnostic| format!("{}:{} {}", diagnostic.line, diagnostic.column, diagnostic.message))
+                .map(|diagnostic| {
+                    format!(
+                        "{}:{} {}",
+                        diagnostic.line, diagnostic.column, diagnostic.message
+                    )
+                })
                 .collect(),
         };
         assert_eq!(problems, expected);
@@ -678,7 +817,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_located() {
-        check_errors("[[site]]\nname = \"S\"\ntemplat = \"x\"\n", &["3:1 unknown field `templat`, expected one of `name`, `template`, `status`, `members`"]);
+        check_errors(
+            "[[site]]\nname = \"S\"\ntemplat = \"x\"\n",
+            &[
+                "3:1 unknown field `templat`, expected one of `name`, `template`, `status`, `members`",
+            ],
+        );
     }
 
     #[test]
@@ -758,7 +902,9 @@ profile = "Partner Community User"
     fn more_than_a_hundred_sites_is_an_error() {
         let mut text = "[settings]\ndigital_experiences = true\n".to_string();
         for n in 0..101 {
-            text.push_str(&format!("[[site]]\nname = \"s{n}\"\ntemplate = \"Help Center\"\n"));
+            text.push_str(&format!(
+                "[[site]]\nname = \"s{n}\"\ntemplate = \"Help Center\"\n"
+            ));
         }
         let problems = load("org.toml", &text).unwrap_err();
         assert_eq!(problems.len(), 1);
@@ -770,7 +916,10 @@ profile = "Partner Community User"
     fn file_users_get_their_account_roles() {
         let text = "[settings]\ndigital_experiences = true\npartner_roles = 2\n[[license]]\nname = \"Partner Community\"\nseats = 1\n[[internal_user]]\nname = \"D\"\nrole = \"R\"\n[[account]]\nname = \"A\"\nowner = \"D\"\npartner = true\n[[contact]]\nname = \"C\"\naccount = \"A\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Partner Community Login User\"\nactive = false\n";
         let org = load("org.toml", text).unwrap();
-        assert_eq!(org.account_roles(0), ["A Partner User", "A Partner Manager"]);
+        assert_eq!(
+            org.account_roles(0),
+            ["A Partner User", "A Partner Manager"]
+        );
         assert_eq!(org.seats_used(License::PartnerCommunity), 0);
     }
 

@@ -12,13 +12,12 @@ use std::borrow::Cow;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::goal::Goal;
 use super::outcome::Blocker;
 use super::parse::parse_command;
 use super::state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus,
-    UserKind,
+    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus, UserKind,
 };
-use super::goal::Goal;
 
 /// A generated scenario: the org, the goal, and what blocks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +28,24 @@ pub struct Generated {
     pub blockers: Vec<Blocker>,
 }
 
-pub(super) const ACCOUNTS: &[&str] = &["Acme Reseller", "Globex Partners", "Initech", "Umbrella Supply", "Stark Distribution", "Wayne Retail"];
-pub(super) const PEOPLE: &[&str] = &["Priya Shah", "Marco Rossi", "Aiko Tanaka", "Lena Novak", "Sam Okafor", "Ines Duarte", "Tom Becker", "Zara Khan"];
+pub(super) const ACCOUNTS: &[&str] = &[
+    "Acme Reseller",
+    "Globex Partners",
+    "Initech",
+    "Umbrella Supply",
+    "Stark Distribution",
+    "Wayne Retail",
+];
+pub(super) const PEOPLE: &[&str] = &[
+    "Priya Shah",
+    "Marco Rossi",
+    "Aiko Tanaka",
+    "Lena Novak",
+    "Sam Okafor",
+    "Ines Duarte",
+    "Tom Becker",
+    "Zara Khan",
+];
 pub(super) const OWNERS: &[&str] = &["Dana Owner", "Luis Ortega", "Mei Chen", "Oskar Berg"];
 const INTERNAL_ROLES: &[&str] = &["VP Sales", "Channel Manager", "Account Executive"];
 pub(super) const CUSTOMER_SITES: &[&str] = &["Customer Care", "Help Hub", "Support Portal"];
@@ -76,7 +91,11 @@ fn pick<'a>(rng: &mut ChaCha8Rng, names: &[&'a str]) -> &'a str {
 
 /// A solved org for a random goal, then broken in a few random ways.
 fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
-    let kind = if rng.random_bool(0.5) { UserKind::Partner } else { UserKind::Customer };
+    let kind = if rng.random_bool(0.5) {
+        UserKind::Partner
+    } else {
+        UserKind::Customer
+    };
     let license = match kind {
         UserKind::Partner => License::PartnerCommunity,
         UserKind::Customer if rng.random_bool(0.5) => License::CustomerCommunityPlus,
@@ -93,7 +112,11 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
         role: Some(pick(rng, INTERNAL_ROLES).to_string()),
     });
     if rng.random_bool(0.5) {
-        let other = OWNERS.iter().find(|name| **name != owner_name).copied().unwrap_or("Ops Admin");
+        let other = OWNERS
+            .iter()
+            .find(|name| **name != owner_name)
+            .copied()
+            .unwrap_or("Ops Admin");
         org.internal_users.push(InternalUser {
             name: other.to_string(),
             role: None,
@@ -102,7 +125,11 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
 
     let contact_name = pick(rng, PEOPLE);
     let person = kind == UserKind::Customer && rng.random_bool(0.3);
-    let account_name = if person { contact_name } else { pick(rng, ACCOUNTS) };
+    let account_name = if person {
+        contact_name
+    } else {
+        pick(rng, ACCOUNTS)
+    };
     org.accounts.push(Account {
         name: account_name.to_string(),
         owner: 0,
@@ -117,7 +144,11 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
         email: Some(super::names::placeholder_email(contact_name)),
     });
     if !person && rng.random_bool(0.5) {
-        let colleague = PEOPLE.iter().find(|name| **name != contact_name).copied().unwrap_or("Alex Doe");
+        let colleague = PEOPLE
+            .iter()
+            .find(|name| **name != contact_name)
+            .copied()
+            .unwrap_or("Alex Doe");
         org.contacts.push(Contact {
             name: colleague.to_string(),
             account: Some(0),
@@ -127,21 +158,33 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
 
     let custom_profile = rng.random_bool(0.5);
     let profile = if custom_profile {
-        let word = if kind == UserKind::Partner { "Partner" } else { "Customer" };
+        let word = if kind == UserKind::Partner {
+            "Partner"
+        } else {
+            "Customer"
+        };
         org.profiles.push(Profile {
-            name: Cow::Owned(format!("{} {word} Profile", account_name.split(' ').next().unwrap_or(account_name))),
+            name: Cow::Owned(format!(
+                "{} {word} Profile",
+                account_name.split(' ').next().unwrap_or(account_name)
+            )),
             license,
             standard: false,
         });
         org.profiles.len() - 1
     } else {
-        org.find_profile(license.standard_profile()).unwrap_or_default()
+        org.find_profile(license.standard_profile())
+            .unwrap_or_default()
     };
     let seats = org.seats_mut(license);
     seats.used_elsewhere = rng.random_range(0..=3);
     seats.total = seats.used_elsewhere + rng.random_range(1..=4);
 
-    let sites = if kind == UserKind::Partner { PARTNER_SITES } else { CUSTOMER_SITES };
+    let sites = if kind == UserKind::Partner {
+        PARTNER_SITES
+    } else {
+        CUSTOMER_SITES
+    };
     let site_name = pick(rng, sites);
     org.sites.push(Site {
         name: site_name.to_string(),
@@ -173,7 +216,13 @@ fn break_things(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, profile: us
         0 => {
             org.sites.clear();
         }
-        1 => org.sites[0].status = if rng.random_bool(0.5) { SiteStatus::Preview } else { SiteStatus::Inactive },
+        1 => {
+            org.sites[0].status = if rng.random_bool(0.5) {
+                SiteStatus::Preview
+            } else {
+                SiteStatus::Inactive
+            }
+        }
         _ => {}
     }
     if !org.sites.is_empty() && rng.random_bool(0.35) {
@@ -233,7 +282,9 @@ fn break_enabling(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, license: 
         }
         let seats = org.seats_mut(other);
         seats.total = seats.total.max(1);
-        let profile = org.find_profile(other.standard_profile()).unwrap_or_default();
+        let profile = org
+            .find_profile(other.standard_profile())
+            .unwrap_or_default();
         org.external_users.push(ExternalUser {
             contact: 0,
             profile,

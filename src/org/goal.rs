@@ -55,7 +55,10 @@ impl Goal {
                 contact,
                 kind,
                 site,
-            } => format!("`{contact}` can log in to `{site}` as a {} user", kind.name()),
+            } => format!(
+                "`{contact}` can log in to `{site}` as a {} user",
+                kind.name()
+            ),
             Goal::ActiveUser { contact, license } => {
                 format!("`{contact}` has an active {} user", license.name())
             }

@@ -9,13 +9,21 @@ use crate::suggest::closest;
 impl Org {
     pub(super) fn site_named(&self, name: &str) -> Result<usize, Failure> {
         self.find_site(name).ok_or_else(|| {
-            not_found("site", name, self.sites.iter().map(|site| site.name.as_str()))
+            not_found(
+                "site",
+                name,
+                self.sites.iter().map(|site| site.name.as_str()),
+            )
         })
     }
 
     pub(super) fn profile_named(&self, name: &str) -> Result<usize, Failure> {
         self.find_profile(name).ok_or_else(|| {
-            not_found("profile", name, self.profiles.iter().map(|profile| profile.name.as_ref()))
+            not_found(
+                "profile",
+                name,
+                self.profiles.iter().map(|profile| profile.name.as_ref()),
+            )
         })
     }
 
@@ -27,9 +35,9 @@ impl Org {
                 self.internal_users.iter().map(|user| user.name.as_str()),
             );
             if self.find_contact(name).is_some() {
-                failure
-                    .message
-                    .push_str(&format!("; `{name}` is a contact, and external users get their roles from their account"));
+                failure.message.push_str(&format!(
+                    "; `{name}` is a contact, and external users get their roles from their account"
+                ));
             }
             failure
         })
@@ -37,13 +45,21 @@ impl Org {
 
     pub(super) fn account_named(&self, name: &str) -> Result<usize, Failure> {
         self.find_account(name).ok_or_else(|| {
-            not_found("account", name, self.accounts.iter().map(|account| account.name.as_str()))
+            not_found(
+                "account",
+                name,
+                self.accounts.iter().map(|account| account.name.as_str()),
+            )
         })
     }
 
     pub(super) fn contact_named(&self, name: &str) -> Result<usize, Failure> {
         self.find_contact(name).ok_or_else(|| {
-            not_found("contact", name, self.contacts.iter().map(|contact| contact.name.as_str()))
+            not_found(
+                "contact",
+                name,
+                self.contacts.iter().map(|contact| contact.name.as_str()),
+            )
         })
     }
 
@@ -64,7 +80,11 @@ impl Org {
 /// The licence named `name`, or `NOT_FOUND` listing the three.
 pub(super) fn license_named(name: &str) -> Result<License, Failure> {
     License::from_name(name).ok_or_else(|| {
-        not_found("licence", name, License::ALL.iter().map(|license| license.name()))
+        not_found(
+            "licence",
+            name,
+            License::ALL.iter().map(|license| license.name()),
+        )
     })
 }
 

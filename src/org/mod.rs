@@ -39,7 +39,9 @@ pub use generate::{Generated, generate};
 pub use goal::Goal;
 pub use names::{quoted, same_name};
 pub use outcome::{Blocker, Failure, Outcome, Reply};
-pub use parse::{FIRST_WORDS, ParseError, Piece, Slot, Wanted, parse_command, parse_line, wanted_after};
+pub use parse::{
+    FIRST_WORDS, ParseError, Piece, Slot, Wanted, parse_command, parse_line, wanted_after,
+};
 pub use state::{
     Account, Contact, ExternalUser, InternalUser, License, Org, Profile, ROLE_LEVELS, Seats,
     Settings, Site, SiteStatus, Template, UserKind,
@@ -86,6 +88,6 @@ impl Org {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod tests;

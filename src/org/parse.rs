@@ -35,7 +35,10 @@ impl ParseError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Wanted {
     /// One of these keywords (the command may also end here when `or_end`).
-    Keywords { keywords: Vec<&'static str>, or_end: bool },
+    Keywords {
+        keywords: Vec<&'static str>,
+        or_end: bool,
+    },
     /// A name of this kind.
     Name(Slot),
 }
@@ -134,8 +137,17 @@ pub fn parse_command(text: &str) -> Result<Command, ParseError> {
 
 /// The keywords that start a command, for completion and suggestions.
 pub const FIRST_WORDS: &[&str] = &[
-    "enable", "disable", "create", "activate", "deactivate", "add", "assign", "set", "login",
-    "check", "show",
+    "enable",
+    "disable",
+    "create",
+    "activate",
+    "deactivate",
+    "add",
+    "assign",
+    "set",
+    "login",
+    "check",
+    "show",
 ];
 
 /// One word of a command.
@@ -156,14 +168,15 @@ fn split_pieces(line: &str) -> Vec<RawPiece> {
     let mut tokens = Vec::new();
     let mut span: Option<Range<usize>> = None;
     let mut chars = line.char_indices().peekable();
-    let finish = |pieces: &mut Vec<RawPiece>, tokens: &mut Vec<Token>, span: &mut Option<Range<usize>>| {
-        if let Some(span) = span.take() {
-            pieces.push(RawPiece {
-                span,
-                tokens: Ok(std::mem::take(tokens)),
-            });
-        }
-    };
+    let finish =
+        |pieces: &mut Vec<RawPiece>, tokens: &mut Vec<Token>, span: &mut Option<Range<usize>>| {
+            if let Some(span) = span.take() {
+                pieces.push(RawPiece {
+                    span,
+                    tokens: Ok(std::mem::take(tokens)),
+                });
+            }
+        };
     while let Some(&(start, ch)) = chars.peek() {
         match ch {
             ';' => {
@@ -271,7 +284,10 @@ impl<'t> Words<'t> {
             return Err(error);
         };
         if token.text.trim().is_empty() {
-            return Err(ParseError::new(format!("{what} at word {} is empty", self.pos + 1)));
+            return Err(ParseError::new(format!(
+                "{what} at word {} is empty",
+                self.pos + 1
+            )));
         }
         if !token.quoted {
             self.last_bare_name = Some(self.pos);
@@ -401,7 +417,11 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
                 if person {
                     words.pos += 1;
                 }
-                Command::CreateAccount { name, owner, person }
+                Command::CreateAccount {
+                    name,
+                    owner,
+                    person,
+                }
             }
             _ => create_contact(words)?,
         },
@@ -594,22 +614,49 @@ mod tests {
                 "create site \"Partner Hub\" template \"Partner Central\"",
             ],
         );
-        check_ok("login Priya site Hub # a comment; not a command", &["login \"Priya\" site \"Hub\""]);
-        check_ok(r#"create contact "say \"hi\"" email a@b.c account Acme"#, &[
-            r#"create contact "say \"hi\"" account "Acme" email "a@b.c""#,
-        ]);
+        check_ok(
+            "login Priya site Hub # a comment; not a command",
+            &["login \"Priya\" site \"Hub\""],
+        );
+        check_ok(
+            r#"create contact "say \"hi\"" email a@b.c account Acme"#,
+            &[r#"create contact "say \"hi\"" account "Acme" email "a@b.c""#],
+        );
         check_ok("show", &["show org"]);
-        check_ok("add licenses \"Partner Community\" 3", &["add licenses \"Partner Community\" 3"]);
+        check_ok(
+            "add licenses \"Partner Community\" 3",
+            &["add licenses \"Partner Community\" 3"],
+        );
     }
 
     #[test]
     fn an_unfinished_command_says_what_may_come_next() {
-        let keywords = |list: &[&'static str]| Some(Wanted::Keywords { keywords: list.to_vec(), or_end: false });
-        assert_eq!(wanted_after("create site \"Partner Hub\""), keywords(&["template"]));
-        assert_eq!(wanted_after("create site Hub template"), Some(Wanted::Name(Slot::Template)));
-        assert_eq!(wanted_after("show sites; enable"), keywords(&["digital", "partner", "customer"]));
-        assert_eq!(wanted_after("login \"Priya Shah\" site"), Some(Wanted::Name(Slot::Site)));
-        assert!(matches!(wanted_after("show sites;"), Some(Wanted::Keywords { or_end: true, .. })));
+        let keywords = |list: &[&'static str]| {
+            Some(Wanted::Keywords {
+                keywords: list.to_vec(),
+                or_end: false,
+            })
+        };
+        assert_eq!(
+            wanted_after("create site \"Partner Hub\""),
+            keywords(&["template"])
+        );
+        assert_eq!(
+            wanted_after("create site Hub template"),
+            Some(Wanted::Name(Slot::Template))
+        );
+        assert_eq!(
+            wanted_after("show sites; enable"),
+            keywords(&["digital", "partner", "customer"])
+        );
+        assert_eq!(
+            wanted_after("login \"Priya Shah\" site"),
+            Some(Wanted::Name(Slot::Site))
+        );
+        assert!(matches!(
+            wanted_after("show sites;"),
+            Some(Wanted::Keywords { or_end: true, .. })
+        ));
         assert_eq!(wanted_after("show sites"), None);
     }
 
@@ -633,12 +680,30 @@ mod tests {
             "create site Partner Hub template \"Partner Central\"",
             "expected `template` at word 4, found `Hub`; a name with spaces goes in double quotes: \"Partner Hub\"",
         );
-        check_error("enabel digital experiences", "expected `enable`, `disable`, `create`, `activate`, `deactivate`, `add`, `assign`, `set`, `login`, `check` or `show` at word 1, found `enabel`; did you mean `enable`?");
-        check_error("login Priya", "expected `site` at word 3, found the end of the command");
-        check_error("add licenses X 0", "expected a count (a whole number from 1 to 4294967295) at word 4, found `0`");
-        check_error("login \"Priya site X", "expected a closing `\"` for the name at word 2");
+        check_error(
+            "enabel digital experiences",
+            "expected `enable`, `disable`, `create`, `activate`, `deactivate`, `add`, `assign`, `set`, `login`, `check` or `show` at word 1, found `enabel`; did you mean `enable`?",
+        );
+        check_error(
+            "login Priya",
+            "expected `site` at word 3, found the end of the command",
+        );
+        check_error(
+            "add licenses X 0",
+            "expected a count (a whole number from 1 to 4294967295) at word 4, found `0`",
+        );
+        check_error(
+            "login \"Priya site X",
+            "expected a closing `\"` for the name at word 2",
+        );
         check_error("login \"\" site X", "a contact name at word 2 is empty");
-        check_error("show sites now", "expected the end of the command at word 3, found `now`");
-        check_error("check A as parnter site B", "expected `customer` or `partner` at word 4, found `parnter`; did you mean `partner`?");
+        check_error(
+            "show sites now",
+            "expected the end of the command at word 3, found `now`",
+        );
+        check_error(
+            "check A as parnter site B",
+            "expected `customer` or `partner` at word 4, found `parnter`; did you mean `partner`?",
+        );
     }
 }

@@ -11,9 +11,21 @@ use super::*;
 /// Command texts over the names generated orgs use, plus some that never exist.
 fn command_texts(with_disable: bool) -> Vec<String> {
     let contacts: Vec<&str> = PEOPLE.iter().copied().chain(["Ghost"]).collect();
-    let sites: Vec<&str> = CUSTOMER_SITES.iter().chain(PARTNER_SITES).copied().chain(["Nowhere"]).collect();
+    let sites: Vec<&str> = CUSTOMER_SITES
+        .iter()
+        .chain(PARTNER_SITES)
+        .copied()
+        .chain(["Nowhere"])
+        .collect();
     let accounts: Vec<&str> = ACCOUNTS.iter().copied().chain(["Priya Shah"]).collect();
-    let profiles = ["Customer Community User", "Customer Community Plus User", "Partner Community User", "Partner Community Login User", "Acme Partner Profile", "Priya Customer Profile"];
+    let profiles = [
+        "Customer Community User",
+        "Customer Community Plus User",
+        "Partner Community User",
+        "Partner Community Login User",
+        "Acme Partner Profile",
+        "Priya Customer Profile",
+    ];
     let mut texts = vec![
         "enable digital experiences".to_string(),
         "disable digital experiences".to_string(),
@@ -30,11 +42,19 @@ fn command_texts(with_disable: bool) -> Vec<String> {
     }
     for account in &accounts {
         texts.push(format!("enable partner account \"{account}\""));
-        texts.push(format!("create account \"{account}\" owner \"{}\"", OWNERS[0]));
-        texts.push(format!("create account \"{account}\" owner \"{}\" person", OWNERS[1]));
+        texts.push(format!(
+            "create account \"{account}\" owner \"{}\"",
+            OWNERS[0]
+        ));
+        texts.push(format!(
+            "create account \"{account}\" owner \"{}\" person",
+            OWNERS[1]
+        ));
     }
     for site in &sites {
-        texts.push(format!("create site \"{site}\" template \"Partner Central\""));
+        texts.push(format!(
+            "create site \"{site}\" template \"Partner Central\""
+        ));
         texts.push(format!("activate site \"{site}\""));
         texts.push(format!("deactivate site \"{site}\""));
         for profile in profiles {
@@ -42,18 +62,28 @@ fn command_texts(with_disable: bool) -> Vec<String> {
         }
     }
     for contact in &contacts {
-        texts.push(format!("create contact \"{contact}\" account \"{}\"", ACCOUNTS[0]));
+        texts.push(format!(
+            "create contact \"{contact}\" account \"{}\"",
+            ACCOUNTS[0]
+        ));
         texts.push(format!("create contact \"{contact}\""));
         texts.push(format!("set contact \"{contact}\" email x@example.com"));
-        texts.push(format!("set contact \"{contact}\" account \"{}\"", ACCOUNTS[1]));
+        texts.push(format!(
+            "set contact \"{contact}\" account \"{}\"",
+            ACCOUNTS[1]
+        ));
         texts.push(format!("deactivate user \"{contact}\""));
         texts.push(format!("activate user \"{contact}\""));
         if with_disable {
             texts.push(format!("disable user \"{contact}\""));
         }
         for profile in profiles {
-            texts.push(format!("enable customer user \"{contact}\" profile \"{profile}\""));
-            texts.push(format!("enable partner user \"{contact}\" profile \"{profile}\" email p@example.com"));
+            texts.push(format!(
+                "enable customer user \"{contact}\" profile \"{profile}\""
+            ));
+            texts.push(format!(
+                "enable partner user \"{contact}\" profile \"{profile}\" email p@example.com"
+            ));
         }
         for site in &sites {
             texts.push(format!("login \"{contact}\" site \"{site}\""));
@@ -64,13 +94,17 @@ fn command_texts(with_disable: bool) -> Vec<String> {
 
 /// A generated org after some random commands.
 fn random_org(with_disable: bool) -> impl Strategy<Value = Org> {
-    (any::<u64>(), prop::collection::vec(select(command_texts(with_disable)), 0..12)).prop_map(|(seed, commands)| {
-        let mut org = generate(seed).org;
-        for command in commands {
-            org.run_line(&command);
-        }
-        org
-    })
+    (
+        any::<u64>(),
+        prop::collection::vec(select(command_texts(with_disable)), 0..12),
+    )
+        .prop_map(|(seed, commands)| {
+            let mut org = generate(seed).org;
+            for command in commands {
+                org.run_line(&command);
+            }
+            org
+        })
 }
 
 fn kinds() -> impl Strategy<Value = UserKind> {

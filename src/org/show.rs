@@ -14,7 +14,13 @@ impl Org {
         match listing {
             Listing::Org => {
                 self.write_settings(&mut out);
-                for section in [Listing::Licenses, Listing::Sites, Listing::Users, Listing::Accounts, Listing::Roles] {
+                for section in [
+                    Listing::Licenses,
+                    Listing::Sites,
+                    Listing::Users,
+                    Listing::Accounts,
+                    Listing::Roles,
+                ] {
                     out.push('\n');
                     self.write_section(&mut out, section);
                 }
@@ -41,8 +47,16 @@ impl Org {
         let settings = &self.settings;
         let on_off = |on: bool| if on { "on" } else { "off" };
         let _ = writeln!(out, "settings");
-        let _ = writeln!(out, "  digital experiences: {}", on_off(settings.digital_experiences));
-        let _ = writeln!(out, "  standard external profiles: {}", on_off(settings.standard_external_profiles));
+        let _ = writeln!(
+            out,
+            "  digital experiences: {}",
+            on_off(settings.digital_experiences)
+        );
+        let _ = writeln!(
+            out,
+            "  standard external profiles: {}",
+            on_off(settings.standard_external_profiles)
+        );
         let _ = writeln!(
             out,
             "  roles per account: {} partner, {} customer",
@@ -100,7 +114,10 @@ impl Org {
             let _ = writeln!(out, "  (none)");
         }
         for user in &self.internal_users {
-            let role = user.role.as_deref().map_or("no role".to_string(), |role| format!("role {role}"));
+            let role = user
+                .role
+                .as_deref()
+                .map_or("no role".to_string(), |role| format!("role {role}"));
             let _ = writeln!(out, "  {} ({role})", user.name);
         }
         let _ = writeln!(out, "external users");
@@ -119,7 +136,11 @@ impl Org {
         let mut text = format!(
             "{}, {}",
             self.profiles[external.profile].name,
-            if external.active { "active" } else { "inactive" }
+            if external.active {
+                "active"
+            } else {
+                "inactive"
+            }
         );
         if let Some(role) = self.user_role(user) {
             let _ = write!(text, ", role {role}");
@@ -153,7 +174,11 @@ impl Org {
                 .collect();
             for (position, &contact) in contacts.iter().enumerate() {
                 let last = position + 1 == contacts.len();
-                let (branch, indent) = if last { ("└─", "   ") } else { ("├─", "│  ") };
+                let (branch, indent) = if last {
+                    ("└─", "   ")
+                } else {
+                    ("├─", "│  ")
+                };
                 let _ = writeln!(out, "  {branch} {}", self.describe_contact(contact));
                 if let Some(user) = self.user_of_contact(contact) {
                     let _ = writeln!(out, "  {indent}└─ user: {}", self.describe_user(user));
@@ -185,7 +210,11 @@ impl Org {
                 Some(user) => format!("user: {}", self.describe_user(user)),
                 None => "no user".to_string(),
             };
-            let _ = writeln!(out, "  {}; {account}; {user}", self.describe_contact(contact));
+            let _ = writeln!(
+                out,
+                "  {}; {account}; {user}",
+                self.describe_contact(contact)
+            );
         }
     }
 

@@ -344,7 +344,9 @@ impl Org {
     }
 
     pub fn find_site(&self, name: &str) -> Option<usize> {
-        self.sites.iter().position(|site| same_name(&site.name, name))
+        self.sites
+            .iter()
+            .position(|site| same_name(&site.name, name))
     }
     pub fn find_profile(&self, name: &str) -> Option<usize> {
         self.profiles

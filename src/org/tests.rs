@@ -106,7 +106,11 @@ const PARTNER_PRIYA: &str = "enable partner user \"Priya Shah\" profile \"Acme P
 
 #[test]
 fn parse_error() {
-    check(BASE, "enabel digital experiences\nshow sites", &["PARSE_ERROR", "ok"]);
+    check(
+        BASE,
+        "enabel digital experiences\nshow sites",
+        &["PARSE_ERROR", "ok"],
+    );
 }
 
 #[test]
@@ -130,7 +134,11 @@ fn already_exists() {
 #[test]
 fn dx_irreversible_only_while_on() {
     check(BASE, "disable digital experiences", &["DX_IRREVERSIBLE"]);
-    check("", "disable digital experiences\nenable digital experiences\nenable digital experiences\ndisable digital experiences", &["ok", "ok", "ok", "DX_IRREVERSIBLE"]);
+    check(
+        "",
+        "disable digital experiences\nenable digital experiences\nenable digital experiences\ndisable digital experiences",
+        &["ok", "ok", "ok", "DX_IRREVERSIBLE"],
+    );
 }
 
 #[test]
@@ -144,7 +152,11 @@ fn dx_not_enabled() {
 
 #[test]
 fn unknown_template() {
-    check(BASE, "create site New template \"Partner Centrl\"", &["UNKNOWN_TEMPLATE"]);
+    check(
+        BASE,
+        "create site New template \"Partner Centrl\"",
+        &["UNKNOWN_TEMPLATE"],
+    );
 }
 
 #[test]
@@ -160,17 +172,36 @@ fn site_limit() {
 
 #[test]
 fn person_account_not_partner() {
-    check(BASE, "enable partner account \"Ravi Kumar\"", &["PERSON_ACCOUNT_NOT_PARTNER"]);
+    check(
+        BASE,
+        "enable partner account \"Ravi Kumar\"",
+        &["PERSON_ACCOUNT_NOT_PARTNER"],
+    );
 }
 
 #[test]
 fn contact_no_account() {
-    check(BASE, "enable customer user Loner profile \"Customer Community User\"", &["CONTACT_NO_ACCOUNT"]);
+    check(
+        BASE,
+        "enable customer user Loner profile \"Customer Community User\"",
+        &["CONTACT_NO_ACCOUNT"],
+    );
 }
 
 #[test]
 fn user_exists_for_contact() {
-    check(BASE, &format!("{PARTNER_PRIYA}\n{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\n{PARTNER_PRIYA}"), &["ok", "USER_EXISTS_FOR_CONTACT", "ok", "USER_EXISTS_FOR_CONTACT"]);
+    check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\n{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\n{PARTNER_PRIYA}"
+        ),
+        &[
+            "ok",
+            "USER_EXISTS_FOR_CONTACT",
+            "ok",
+            "USER_EXISTS_FOR_CONTACT",
+        ],
+    );
 }
 
 #[test]
@@ -184,7 +215,11 @@ fn profile_license_mismatch() {
 
 #[test]
 fn account_not_partner() {
-    check(BASE, "enable partner user \"Gus Grey\" profile \"Acme Partner\"\nenable partner user \"Ravi Kumar\" profile \"Acme Partner\"", &["ACCOUNT_NOT_PARTNER"; 2]);
+    check(
+        BASE,
+        "enable partner user \"Gus Grey\" profile \"Acme Partner\"\nenable partner user \"Ravi Kumar\" profile \"Acme Partner\"",
+        &["ACCOUNT_NOT_PARTNER"; 2],
+    );
 }
 
 #[test]
@@ -209,8 +244,16 @@ fn no_license() {
 fn license_limit_exceeded_on_enable_and_activate() {
     check(
         BASE,
-        &format!("{PARTNER_PRIYA}\nenable partner user \"No Mail\" profile \"Acme Partner\" email n@a.example\ndeactivate user \"Priya Shah\"\nenable partner user \"No Mail\" profile \"Acme Partner\" email n@a.example\nactivate user \"Priya Shah\""),
-        &["ok", "LICENSE_LIMIT_EXCEEDED", "ok", "ok", "LICENSE_LIMIT_EXCEEDED"],
+        &format!(
+            "{PARTNER_PRIYA}\nenable partner user \"No Mail\" profile \"Acme Partner\" email n@a.example\ndeactivate user \"Priya Shah\"\nenable partner user \"No Mail\" profile \"Acme Partner\" email n@a.example\nactivate user \"Priya Shah\""
+        ),
+        &[
+            "ok",
+            "LICENSE_LIMIT_EXCEEDED",
+            "ok",
+            "ok",
+            "LICENSE_LIMIT_EXCEEDED",
+        ],
     );
 }
 
@@ -222,7 +265,11 @@ fn email_required_unless_given() {
         &["EMAIL_REQUIRED", "ok"],
     );
     let contact = org.find_contact("No Mail").unwrap();
-    assert_eq!(org.contacts()[contact].email, None, "the contact's own email does not change");
+    assert_eq!(
+        org.contacts()[contact].email,
+        None,
+        "the contact's own email does not change"
+    );
 }
 
 #[test]
@@ -230,7 +277,12 @@ fn standard_profile_blocked_on_enable_and_login() {
     check(
         BASE,
         "enable customer user \"Gus Grey\" profile \"Customer Community User\"\nset standard external profiles off\nlogin \"Gus Grey\" site \"Partner Hub\"\nenable customer user \"No Mail\" profile \"Customer Community User\" email a@b.c",
-        &["ok", "ok", "STANDARD_PROFILE_BLOCKED", "STANDARD_PROFILE_BLOCKED"],
+        &[
+            "ok",
+            "ok",
+            "STANDARD_PROFILE_BLOCKED",
+            "STANDARD_PROFILE_BLOCKED",
+        ],
     );
 }
 
@@ -245,14 +297,22 @@ fn no_external_user() {
 
 #[test]
 fn user_inactive() {
-    check(BASE, &format!("{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\nlogin \"Priya Shah\" site \"Partner Hub\""), &["ok", "ok", "USER_INACTIVE"]);
+    check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\nlogin \"Priya Shah\" site \"Partner Hub\""
+        ),
+        &["ok", "ok", "USER_INACTIVE"],
+    );
 }
 
 #[test]
 fn site_not_active() {
     check(
         BASE,
-        &format!("{PARTNER_PRIYA}\nlogin \"Priya Shah\" site \"Draft Site\"\nactivate site \"Draft Site\"\ndeactivate site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\""),
+        &format!(
+            "{PARTNER_PRIYA}\nlogin \"Priya Shah\" site \"Draft Site\"\nactivate site \"Draft Site\"\ndeactivate site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\""
+        ),
         &["ok", "SITE_NOT_ACTIVE", "ok", "ok", "SITE_NOT_ACTIVE"],
     );
 }
@@ -261,7 +321,9 @@ fn site_not_active() {
 fn not_site_member() {
     check(
         BASE,
-        &format!("{PARTNER_PRIYA}\nactivate site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\"\nadd member \"Acme Partner\" to site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\""),
+        &format!(
+            "{PARTNER_PRIYA}\nactivate site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\"\nadd member \"Acme Partner\" to site \"Draft Site\"\nlogin \"Priya Shah\" site \"Draft Site\""
+        ),
         &["ok", "ok", "NOT_SITE_MEMBER", "ok", "ok"],
     );
 }
@@ -279,11 +341,31 @@ fn person_account_contact() {
 fn enabling_checks_run_in_c2_order() {
     // Off DX beats a missing contact; a missing contact beats a private one; and so on.
     let no_dx = "[[contact]]\nname = \"Loner\"";
-    check(no_dx, "enable customer user Ghost profile Nope", &["DX_NOT_ENABLED"]);
-    check(BASE, "enable customer user Ghost profile Nope\nenable customer user Loner profile Nope", &["NOT_FOUND"; 2]);
-    check(BASE, "enable partner user Loner profile \"Customer Community User\"", &["CONTACT_NO_ACCOUNT"]);
-    check(BASE, &format!("{PARTNER_PRIYA}\nenable customer user \"Priya Shah\" profile \"Acme Partner\""), &["ok", "USER_EXISTS_FOR_CONTACT"]);
-    check(BASE, "enable customer user \"Nora North\" profile \"Acme Partner\"", &["PROFILE_LICENSE_MISMATCH"]);
+    check(
+        no_dx,
+        "enable customer user Ghost profile Nope",
+        &["DX_NOT_ENABLED"],
+    );
+    check(
+        BASE,
+        "enable customer user Ghost profile Nope\nenable customer user Loner profile Nope",
+        &["NOT_FOUND"; 2],
+    );
+    check(
+        BASE,
+        "enable partner user Loner profile \"Customer Community User\"",
+        &["CONTACT_NO_ACCOUNT"],
+    );
+    check(
+        BASE,
+        &format!("{PARTNER_PRIYA}\nenable customer user \"Priya Shah\" profile \"Acme Partner\""),
+        &["ok", "USER_EXISTS_FOR_CONTACT"],
+    );
+    check(
+        BASE,
+        "enable customer user \"Nora North\" profile \"Acme Partner\"",
+        &["PROFILE_LICENSE_MISMATCH"],
+    );
     let everything_wrong = r#"
 [settings]
 digital_experiences = true
@@ -298,12 +380,36 @@ name = "Cara"
 account = "Plain"
 "#;
     let fixes = [
-        ("enable partner user Cara profile \"Partner Community User\"", "ACCOUNT_NOT_PARTNER", "enable partner account Plain"),
-        ("enable partner user Cara profile \"Partner Community User\"", "OWNER_NO_ROLE", "assign role Boss to Rolf"),
-        ("enable partner user Cara profile \"Partner Community User\"", "NO_LICENSE", "add licenses \"Partner Community\" 1"),
-        ("enable partner user Cara profile \"Partner Community User\"", "EMAIL_REQUIRED", "set contact Cara email c@plain.example"),
-        ("enable partner user Cara profile \"Partner Community User\"", "STANDARD_PROFILE_BLOCKED", "set standard external profiles on"),
-        ("enable partner user Cara profile \"Partner Community User\"", "ok", "show"),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "ACCOUNT_NOT_PARTNER",
+            "enable partner account Plain",
+        ),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "OWNER_NO_ROLE",
+            "assign role Boss to Rolf",
+        ),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "NO_LICENSE",
+            "add licenses \"Partner Community\" 1",
+        ),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "EMAIL_REQUIRED",
+            "set contact Cara email c@plain.example",
+        ),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "STANDARD_PROFILE_BLOCKED",
+            "set standard external profiles on",
+        ),
+        (
+            "enable partner user Cara profile \"Partner Community User\"",
+            "ok",
+            "show",
+        ),
     ];
     let mut script = String::new();
     let mut expected = Vec::new();
@@ -316,12 +422,35 @@ account = "Plain"
 
 #[test]
 fn login_checks_run_in_c2_order() {
-    let org_toml = format!("{BASE}\n[[external_user]]\ncontact = \"Gus Grey\"\nprofile = \"Customer Community Login User\"\nactive = false\n");
+    let org_toml = format!(
+        "{BASE}\n[[external_user]]\ncontact = \"Gus Grey\"\nprofile = \"Customer Community Login User\"\nactive = false\n"
+    );
     check(&org_toml, "login Ghost site \"Draft Site\"", &["NOT_FOUND"]);
-    check(&org_toml, "login Loner site \"Draft Site\"", &["NO_EXTERNAL_USER"]);
-    check(&org_toml, "set standard external profiles off\nlogin \"Gus Grey\" site \"Draft Site\"", &["ok", "USER_INACTIVE"]);
-    check(&org_toml, "set standard external profiles off\nactivate user \"Gus Grey\"\nlogin \"Gus Grey\" site \"Draft Site\"\nactivate site \"Draft Site\"\nlogin \"Gus Grey\" site \"Draft Site\"\nadd member \"Customer Community Login User\" to site \"Draft Site\"\nlogin \"Gus Grey\" site \"Draft Site\"\nset standard external profiles on\nlogin \"Gus Grey\" site \"Draft Site\"",
-        &["ok", "ok", "SITE_NOT_ACTIVE", "ok", "NOT_SITE_MEMBER", "ok", "STANDARD_PROFILE_BLOCKED", "ok", "ok"]);
+    check(
+        &org_toml,
+        "login Loner site \"Draft Site\"",
+        &["NO_EXTERNAL_USER"],
+    );
+    check(
+        &org_toml,
+        "set standard external profiles off\nlogin \"Gus Grey\" site \"Draft Site\"",
+        &["ok", "USER_INACTIVE"],
+    );
+    check(
+        &org_toml,
+        "set standard external profiles off\nactivate user \"Gus Grey\"\nlogin \"Gus Grey\" site \"Draft Site\"\nactivate site \"Draft Site\"\nlogin \"Gus Grey\" site \"Draft Site\"\nadd member \"Customer Community Login User\" to site \"Draft Site\"\nlogin \"Gus Grey\" site \"Draft Site\"\nset standard external profiles on\nlogin \"Gus Grey\" site \"Draft Site\"",
+        &[
+            "ok",
+            "ok",
+            "SITE_NOT_ACTIVE",
+            "ok",
+            "NOT_SITE_MEMBER",
+            "ok",
+            "STANDARD_PROFILE_BLOCKED",
+            "ok",
+            "ok",
+        ],
+    );
 }
 
 #[test]
@@ -342,10 +471,19 @@ fn the_first_partner_user_creates_the_account_roles_up_to_the_setting() {
     let account = org.find_account("Acme Reseller").unwrap();
     assert_eq!(
         org.account_roles(account),
-        ["Acme Reseller Partner User", "Acme Reseller Partner Manager", "Acme Reseller Partner Executive"]
+        [
+            "Acme Reseller Partner User",
+            "Acme Reseller Partner Manager",
+            "Acme Reseller Partner Executive"
+        ]
     );
-    let user = org.user_of_contact(org.find_contact("Priya Shah").unwrap()).unwrap();
-    assert_eq!(org.user_role(user).as_deref(), Some("Acme Reseller Partner User"));
+    let user = org
+        .user_of_contact(org.find_contact("Priya Shah").unwrap())
+        .unwrap();
+    assert_eq!(
+        org.user_role(user).as_deref(),
+        Some("Acme Reseller Partner User")
+    );
 }
 
 #[test]
@@ -359,7 +497,9 @@ fn customer_plus_users_get_customer_roles_and_customer_community_users_none() {
     assert_eq!(org.account_roles(globex), ["Globex Customer User"]);
     let ravi = org.find_account("Ravi Kumar").unwrap();
     assert!(org.account_roles(ravi).is_empty());
-    let user = org.user_of_contact(org.find_contact("Ravi Kumar").unwrap()).unwrap();
+    let user = org
+        .user_of_contact(org.find_contact("Ravi Kumar").unwrap())
+        .unwrap();
     assert_eq!(org.user_role(user), None);
 }
 
@@ -367,8 +507,19 @@ fn customer_plus_users_get_customer_roles_and_customer_community_users_none() {
 fn deactivate_keeps_the_link_and_disable_breaks_it_for_good() {
     check(
         BASE,
-        &format!("{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\n{PARTNER_PRIYA}\nactivate user \"Priya Shah\"\ndisable user \"Priya Shah\"\nactivate user \"Priya Shah\"\n{PARTNER_PRIYA}\nlogin \"Priya Shah\" site \"Partner Hub\""),
-        &["ok", "ok", "USER_EXISTS_FOR_CONTACT", "ok", "ok", "NO_EXTERNAL_USER", "ok", "ok"],
+        &format!(
+            "{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\n{PARTNER_PRIYA}\nactivate user \"Priya Shah\"\ndisable user \"Priya Shah\"\nactivate user \"Priya Shah\"\n{PARTNER_PRIYA}\nlogin \"Priya Shah\" site \"Partner Hub\""
+        ),
+        &[
+            "ok",
+            "ok",
+            "USER_EXISTS_FOR_CONTACT",
+            "ok",
+            "ok",
+            "NO_EXTERNAL_USER",
+            "ok",
+            "ok",
+        ],
     );
 }
 
@@ -380,7 +531,12 @@ fn repeating_a_command_whose_effect_holds_changes_nothing() {
         &["ok"; 3],
     );
     let before = org.clone();
-    for line in ["enable digital experiences", "enable partner account \"Acme Reseller\"", "add member \"acme partner\" to site \"Partner Hub\"", "activate site \"Partner Hub\""] {
+    for line in [
+        "enable digital experiences",
+        "enable partner account \"Acme Reseller\"",
+        "add member \"acme partner\" to site \"Partner Hub\"",
+        "activate site \"Partner Hub\"",
+    ] {
         assert!(org.run_line(line).iter().all(Outcome::is_ok));
         assert_eq!(org, before, "`{line}` changed the org");
     }
@@ -390,7 +546,12 @@ fn repeating_a_command_whose_effect_holds_changes_nothing() {
 fn a_failed_command_changes_nothing() {
     let mut org = org(BASE);
     let before = org.clone();
-    for line in ["enable partner user \"Nora North\" profile \"Acme Partner\"", "create site X template Nope", "set contact \"Ravi Kumar\" account Globex", "disable digital experiences"] {
+    for line in [
+        "enable partner user \"Nora North\" profile \"Acme Partner\"",
+        "create site X template Nope",
+        "set contact \"Ravi Kumar\" account Globex",
+        "disable digital experiences",
+    ] {
         assert!(!org.run_line(line)[0].is_ok());
         assert_eq!(org, before);
     }
@@ -409,14 +570,20 @@ fn not_found_suggests_a_close_name() {
     let mut org = org(BASE);
     let outcome = &org.run_line("activate site \"Partner Hbu\"")[0];
     let failure = outcome.result.as_ref().unwrap_err();
-    assert_eq!(failure.message, "no site named `Partner Hbu`; did you mean `Partner Hub`?");
+    assert_eq!(
+        failure.message,
+        "no site named `Partner Hbu`; did you mean `Partner Hub`?"
+    );
 }
 
 #[test]
 fn two_commands_on_a_line_are_two_outcomes() {
     let mut org = org(BASE);
     let outcomes = org.run_script("# setup\n\nshow licenses; login Ghost site X\n");
-    let lines: Vec<(usize, &str)> = outcomes.iter().map(|step| (step.line, step.outcome.command_text.as_str())).collect();
+    let lines: Vec<(usize, &str)> = outcomes
+        .iter()
+        .map(|step| (step.line, step.outcome.command_text.as_str()))
+        .collect();
     assert_eq!(lines, [(3, "show licenses"), (3, "login Ghost site X")]);
 }
 
@@ -425,7 +592,10 @@ fn two_commands_on_a_line_are_two_outcomes() {
 fn blockers(org: &Org, command: &str) -> Vec<(String, Option<String>)> {
     let mut scratch = org.clone();
     let outcomes = scratch.run_line(command);
-    let reply = outcomes[0].result.as_ref().unwrap_or_else(|failure| panic!("{failure}"));
+    let reply = outcomes[0]
+        .result
+        .as_ref()
+        .unwrap_or_else(|failure| panic!("{failure}"));
     reply
         .blockers
         .as_ref()
@@ -457,15 +627,36 @@ account = "Plain"
         blockers(&org, "check \"cara lee\" as partner site \"New Hub\""),
         [
             pair("DX_NOT_ENABLED", Some("enable digital experiences")),
-            pair("NOT_FOUND", Some("create site \"New Hub\" template \"Partner Central\"")),
+            pair(
+                "NOT_FOUND",
+                Some("create site \"New Hub\" template \"Partner Central\"")
+            ),
             pair("SITE_NOT_ACTIVE", Some("activate site \"New Hub\"")),
-            pair("NOT_SITE_MEMBER", Some("add member \"Partner Community User\" to site \"New Hub\"")),
-            pair("ACCOUNT_NOT_PARTNER", Some("enable partner account \"Plain\"")),
-            pair("OWNER_NO_ROLE", Some("assign role \"Sales Manager\" to \"Rolf\"")),
+            pair(
+                "NOT_SITE_MEMBER",
+                Some("add member \"Partner Community User\" to site \"New Hub\"")
+            ),
+            pair(
+                "ACCOUNT_NOT_PARTNER",
+                Some("enable partner account \"Plain\"")
+            ),
+            pair(
+                "OWNER_NO_ROLE",
+                Some("assign role \"Sales Manager\" to \"Rolf\"")
+            ),
             pair("NO_LICENSE", Some("add licenses \"Partner Community\" 1")),
-            pair("EMAIL_REQUIRED", Some("set contact \"Cara Lee\" email \"cara.lee@example.com\"")),
-            pair("STANDARD_PROFILE_BLOCKED", Some("set standard external profiles on")),
-            pair("NO_EXTERNAL_USER", Some("enable partner user \"Cara Lee\" profile \"Partner Community User\"")),
+            pair(
+                "EMAIL_REQUIRED",
+                Some("set contact \"Cara Lee\" email \"cara.lee@example.com\"")
+            ),
+            pair(
+                "STANDARD_PROFILE_BLOCKED",
+                Some("set standard external profiles on")
+            ),
+            pair(
+                "NO_EXTERNAL_USER",
+                Some("enable partner user \"Cara Lee\" profile \"Partner Community User\"")
+            ),
         ]
     );
     let mut fixed = org.clone();
@@ -484,13 +675,25 @@ fn check_gives_null_fixes_where_no_command_helps() {
         pair("CONTACT_NO_ACCOUNT", None)
     );
     let ravi = blockers(&org, "check \"Ravi Kumar\" as partner site \"Partner Hub\"");
-    assert_eq!(ravi[0], pair("NOT_SITE_MEMBER", Some("add member \"Partner Community User\" to site \"Partner Hub\"")));
+    assert_eq!(
+        ravi[0],
+        pair(
+            "NOT_SITE_MEMBER",
+            Some("add member \"Partner Community User\" to site \"Partner Hub\"")
+        )
+    );
     assert_eq!(ravi[1], pair("PERSON_ACCOUNT_NOT_PARTNER", None));
 }
 
 #[test]
 fn check_reasons_about_the_contacts_own_user() {
-    let org = check(BASE, &format!("{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\nset standard external profiles off"), &["ok"; 3]);
+    let org = check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\nset standard external profiles off"
+        ),
+        &["ok"; 3],
+    );
     // Same kind: keep the user (custom profile, so the setting is no blocker) and activate it.
     assert_eq!(
         blockers(&org, "check \"Priya Shah\" as partner site \"Partner Hub\""),
@@ -498,31 +701,61 @@ fn check_reasons_about_the_contacts_own_user() {
     );
     // The other kind: disable it and enable a customer user.
     assert_eq!(
-        blockers(&org, "check \"Priya Shah\" as customer site \"Partner Hub\""),
+        blockers(
+            &org,
+            "check \"Priya Shah\" as customer site \"Partner Hub\""
+        ),
         [
-            pair("USER_EXISTS_FOR_CONTACT", Some("disable user \"Priya Shah\"")),
-            pair("STANDARD_PROFILE_BLOCKED", Some("set standard external profiles on")),
-            pair("NO_EXTERNAL_USER", Some("enable customer user \"Priya Shah\" profile \"Customer Community User\"")),
+            pair(
+                "USER_EXISTS_FOR_CONTACT",
+                Some("disable user \"Priya Shah\"")
+            ),
+            pair(
+                "STANDARD_PROFILE_BLOCKED",
+                Some("set standard external profiles on")
+            ),
+            pair(
+                "NO_EXTERNAL_USER",
+                Some("enable customer user \"Priya Shah\" profile \"Customer Community User\"")
+            ),
         ]
     );
 }
 
 #[test]
 fn check_fails_only_for_a_missing_contact() {
-    check(BASE, "check Ghost as partner site Nowhere\ncheck \"Priya Shah\" as partner site Nowhere", &["NOT_FOUND", "ok"]);
+    check(
+        BASE,
+        "check Ghost as partner site Nowhere\ncheck \"Priya Shah\" as partner site Nowhere",
+        &["NOT_FOUND", "ok"],
+    );
 }
 
 #[test]
 fn goals_hold_only_when_reached() {
     let mut org = org(BASE);
-    let login = Goal::Login { contact: "Priya Shah".into(), kind: UserKind::Partner, site: "Partner Hub".into() };
-    let active = Goal::ActiveUser { contact: "Priya Shah".into(), license: License::PartnerCommunity };
+    let login = Goal::Login {
+        contact: "Priya Shah".into(),
+        kind: UserKind::Partner,
+        site: "Partner Hub".into(),
+    };
+    let active = Goal::ActiveUser {
+        contact: "Priya Shah".into(),
+        license: License::PartnerCommunity,
+    };
     assert!(!login.holds(&org) && !active.holds(&org));
     assert_eq!(active.blockers(&org).unwrap().len(), 1);
     org.run_line(PARTNER_PRIYA);
     assert!(login.holds(&org) && active.holds(&org));
-    let as_customer = Goal::Login { contact: "Priya Shah".into(), kind: UserKind::Customer, site: "Partner Hub".into() };
-    assert!(!as_customer.holds(&org), "a partner user does not reach a customer goal");
+    let as_customer = Goal::Login {
+        contact: "Priya Shah".into(),
+        kind: UserKind::Customer,
+        site: "Partner Hub".into(),
+    };
+    assert!(
+        !as_customer.holds(&org),
+        "a partner user does not reach a customer goal"
+    );
 }
 
 #[test]
@@ -531,8 +764,17 @@ fn show_draws_accounts_contacts_and_users_as_a_tree() {
     org.run_line(PARTNER_PRIYA);
     let listing = org.show(Listing::Accounts);
     assert!(listing.contains("  Acme Reseller (partner account, owner Dana Owner)\n  ├─ Priya Shah <priya@acme.example>\n  │  └─ user: Acme Partner, active, role Acme Reseller Partner User\n  └─ No Mail (no email)"), "{listing}");
-    assert!(listing.contains("private contacts (no account)\n  Loner <loner@example.com>"), "{listing}");
+    assert!(
+        listing.contains("private contacts (no account)\n  Loner <loner@example.com>"),
+        "{listing}"
+    );
     let everything = org.show(Listing::Org);
-    assert!(everything.starts_with("settings\n  digital experiences: on"), "{everything}");
-    assert!(everything.contains("Partner Community: 1 of 1 seats in use"), "{everything}");
+    assert!(
+        everything.starts_with("settings\n  digital experiences: on"),
+        "{everything}"
+    );
+    assert!(
+        everything.contains("Partner Community: 1 of 1 seats in use"),
+        "{everything}"
+    );
 }

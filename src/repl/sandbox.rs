@@ -9,10 +9,10 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use rustyline::Editor;
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::Editor;
 
 use super::sandbox_helper::SandboxHelper;
 use super::transcript::Transcript;
@@ -66,7 +66,9 @@ impl<'a> Input<'a> {
     /// Reads a line; anything that is not a sandbox word is left to the org.
     pub fn parse(line: &'a str) -> Input<'a> {
         let trimmed = line.trim();
-        let (first, rest) = trimmed.split_once(char::is_whitespace).unwrap_or((trimmed, ""));
+        let (first, rest) = trimmed
+            .split_once(char::is_whitespace)
+            .unwrap_or((trimmed, ""));
         let rest = rest.trim();
         match (first.to_lowercase().as_str(), rest.is_empty()) {
             ("help" | "?", true) => Input::Help,
@@ -126,11 +128,20 @@ impl Session {
 
     /// Exit status so far: failed once any org command has failed.
     pub fn status(&self) -> Status {
-        if self.any_failed { Status::Failed } else { Status::Success }
+        if self.any_failed {
+            Status::Failed
+        } else {
+            Status::Success
+        }
     }
 
     /// Handles one line of input, printing its results.
-    pub fn handle<W: Write>(&mut self, line_no: usize, line: &str, out: &mut Transcript<W>) -> io::Result<Flow> {
+    pub fn handle<W: Write>(
+        &mut self,
+        line_no: usize,
+        line: &str,
+        out: &mut Transcript<W>,
+    ) -> io::Result<Flow> {
         let input = if self.session_words {
             Input::parse(line)
         } else {
@@ -155,7 +166,11 @@ impl Session {
                     let current = std::mem::replace(&mut self.org, self.start.clone());
                     self.undo.push((current, command.to_string()));
                 }
-                out.note(line_no, command, &Ok("the org is back as it started".to_string()))?;
+                out.note(
+                    line_no,
+                    command,
+                    &Ok("the org is back as it started".to_string()),
+                )?;
             }
             Input::Save(path) => {
                 let result = save(&self.org, path);
@@ -212,20 +227,31 @@ pub struct Options {
 }
 
 /// Reads lines until `quit` or the end of input, handling each.
-pub fn run<W: Write>(mut session: Session, options: &Options, out: &mut Transcript<W>) -> Result<Status, Error> {
+pub fn run<W: Write>(
+    mut session: Session,
+    options: &Options,
+    out: &mut Transcript<W>,
+) -> Result<Status, Error> {
     let config = Config::builder()
         .auto_add_history(true)
         .completion_type(CompletionType::List)
-        .color_mode(if options.color { ColorMode::Enabled } else { ColorMode::Disabled })
+        .color_mode(if options.color {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        })
         .build();
-    let mut editor: Editor<SandboxHelper, DefaultHistory> = Editor::with_config(config).map_err(readline_error)?;
+    let mut editor: Editor<SandboxHelper, DefaultHistory> =
+        Editor::with_config(config).map_err(readline_error)?;
     editor.set_helper(Some(SandboxHelper::new(session.org(), options.color)));
     if let Some(history) = &options.history {
         // A missing or unreadable history file only means no history yet.
         let _ = editor.load_history(history);
     }
     if options.interactive {
-        out.text("xcdrill sandbox: type `help` for the commands, Tab to complete, `quit` to leave")?;
+        out.text(
+            "xcdrill sandbox: type `help` for the commands, Tab to complete, `quit` to leave",
+        )?;
     }
     let mut line_no = 0;
     loop {
@@ -255,7 +281,10 @@ fn save_history(editor: &mut Editor<SandboxHelper, DefaultHistory>, path: &Path)
         let _ = std::fs::create_dir_all(dir);
     }
     if let Err(error) = editor.save_history(path) {
-        eprintln!("warning: cannot save history to `{}`: {error}", path.display());
+        eprintln!(
+            "warning: cannot save history to `{}`: {error}",
+            path.display()
+        );
     }
 }
 
@@ -286,7 +315,10 @@ mod tests {
     #[test]
     fn sandbox_words_are_read_before_org_commands() {
         assert_eq!(Input::parse(" HELP "), Input::Help);
-        assert_eq!(Input::parse("save \"my org.toml\""), Input::Save("my org.toml"));
+        assert_eq!(
+            Input::parse("save \"my org.toml\""),
+            Input::Save("my org.toml")
+        );
         assert_eq!(Input::parse("undo now"), Input::Commands("undo now"));
         assert_eq!(Input::parse("show"), Input::Commands("show"));
     }
@@ -294,21 +326,43 @@ mod tests {
     #[test]
     fn undo_takes_back_the_last_line_that_changed_the_org_and_reset_starts_over() {
         let mut session = Session::new(Org::new(), None, true);
-        let printed = transcript_of(&mut session, &["enable digital experiences", "show sites", "create site S template \"Help Center\"", "undo", "undo", "undo"]);
-        assert!(printed.contains("ok: undid `create site S template \"Help Center\"`"), "{printed}");
-        assert!(printed.contains("ok: undid `enable digital experiences`"), "{printed}");
+        let printed = transcript_of(
+            &mut session,
+            &[
+                "enable digital experiences",
+                "show sites",
+                "create site S template \"Help Center\"",
+                "undo",
+                "undo",
+                "undo",
+            ],
+        );
+        assert!(
+            printed.contains("ok: undid `create site S template \"Help Center\"`"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("ok: undid `enable digital experiences`"),
+            "{printed}"
+        );
         assert!(printed.ends_with("ok: nothing to undo\n"), "{printed}");
         assert_eq!(session.org(), &Org::new());
         transcript_of(&mut session, &["enable digital experiences", "reset"]);
         assert_eq!(session.org(), &Org::new());
         transcript_of(&mut session, &["undo"]);
-        assert!(session.org().settings().digital_experiences, "reset can be undone");
+        assert!(
+            session.org().settings().digital_experiences,
+            "reset can be undone"
+        );
     }
 
     #[test]
     fn quit_stops_and_failures_set_the_status() {
         let mut session = Session::new(Org::new(), None, true);
-        let printed = transcript_of(&mut session, &["show licenses", "quit", "login Ghost site X"]);
+        let printed = transcript_of(
+            &mut session,
+            &["show licenses", "quit", "login Ghost site X"],
+        );
         assert!(!printed.contains("Ghost"));
         assert_eq!(session.status(), Status::Success);
         transcript_of(&mut session, &["bogus"]);
@@ -326,7 +380,11 @@ mod tests {
     fn reaching_the_goal_is_announced_once() {
         let generated = crate::org::generate(3);
         let mut session = Session::new(generated.org, Some(generated.goal), true);
-        let fixes: Vec<String> = generated.blockers.iter().filter_map(|blocker| blocker.fix.clone()).collect();
+        let fixes: Vec<String> = generated
+            .blockers
+            .iter()
+            .filter_map(|blocker| blocker.fix.clone())
+            .collect();
         let mut lines: Vec<&str> = fixes.iter().map(String::as_str).collect();
         lines.push("show");
         let printed = transcript_of(&mut session, &lines);
@@ -342,6 +400,9 @@ mod tests {
         let printed = transcript_of(&mut session, &[&line]);
         assert!(printed.starts_with("ok: saved the org"), "{printed}");
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(crate::org::load("saved.toml", &text).as_ref(), Ok(session.org()));
+        assert_eq!(
+            crate::org::load("saved.toml", &text).as_ref(),
+            Ok(session.org())
+        );
     }
 }

@@ -41,11 +41,31 @@ impl SandboxHelper {
     /// Takes the names that exist in `org` now.
     pub fn refresh(&mut self, org: &Org) {
         self.sites = org.sites().iter().map(|site| site.name.clone()).collect();
-        self.profiles = org.profiles().iter().map(|profile| profile.name.to_string()).collect();
-        self.contacts = org.contacts().iter().map(|contact| contact.name.clone()).collect();
-        self.accounts = org.accounts().iter().map(|account| account.name.clone()).collect();
-        self.internal_users = org.internal_users().iter().map(|user| user.name.clone()).collect();
-        self.roles = org.internal_users().iter().filter_map(|user| user.role.clone()).collect();
+        self.profiles = org
+            .profiles()
+            .iter()
+            .map(|profile| profile.name.to_string())
+            .collect();
+        self.contacts = org
+            .contacts()
+            .iter()
+            .map(|contact| contact.name.clone())
+            .collect();
+        self.accounts = org
+            .accounts()
+            .iter()
+            .map(|account| account.name.clone())
+            .collect();
+        self.internal_users = org
+            .internal_users()
+            .iter()
+            .map(|user| user.name.clone())
+            .collect();
+        self.roles = org
+            .internal_users()
+            .iter()
+            .filter_map(|user| user.role.clone())
+            .collect();
         self.roles.dedup();
     }
 
@@ -82,9 +102,18 @@ impl SandboxHelper {
                 }
                 choices
             }
-            Some(Wanted::Name(slot)) => self.names(slot).into_iter().map(|text| Choice { text, name: true }).collect(),
-            None if head.trim_start().to_lowercase().starts_with("show") && head.split_whitespace().count() == 1 => {
-                Listing::ALL.iter().map(|listing| keyword(listing.keyword())).collect()
+            Some(Wanted::Name(slot)) => self
+                .names(slot)
+                .into_iter()
+                .map(|text| Choice { text, name: true })
+                .collect(),
+            None if head.trim_start().to_lowercase().starts_with("show")
+                && head.split_whitespace().count() == 1 =>
+            {
+                Listing::ALL
+                    .iter()
+                    .map(|listing| keyword(listing.keyword()))
+                    .collect()
             }
             None => Vec::new(),
         }
@@ -93,13 +122,19 @@ impl SandboxHelper {
     fn names(&self, slot: Slot) -> Vec<String> {
         match slot {
             Slot::Site => self.sites.clone(),
-            Slot::Template => Template::ALL.iter().map(|template| template.name().to_string()).collect(),
+            Slot::Template => Template::ALL
+                .iter()
+                .map(|template| template.name().to_string())
+                .collect(),
             Slot::Profile => self.profiles.clone(),
             Slot::Contact => self.contacts.clone(),
             Slot::Account => self.accounts.clone(),
             Slot::InternalUser => self.internal_users.clone(),
             Slot::Role => self.roles.clone(),
-            Slot::License => License::ALL.iter().map(|license| license.name().to_string()).collect(),
+            Slot::License => License::ALL
+                .iter()
+                .map(|license| license.name().to_string())
+                .collect(),
             Slot::NewInternalUser | Slot::Email | Slot::Count => Vec::new(),
         }
     }
@@ -116,7 +151,10 @@ impl Choice {
     fn written(&self) -> String {
         let needs_quotes = self.name
             && (self.text.is_empty()
-                || self.text.chars().any(|ch| ch.is_whitespace() || matches!(ch, ';' | '#' | '"' | '\\')));
+                || self
+                    .text
+                    .chars()
+                    .any(|ch| ch.is_whitespace() || matches!(ch, ';' | '#' | '"' | '\\')));
         if needs_quotes {
             format!("{} ", quoted(&self.text))
         } else {
@@ -158,7 +196,12 @@ fn word_start(before: &str) -> usize {
 impl Completer for SandboxHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         Ok(self.completions(line, pos))
     }
 }
@@ -179,7 +222,12 @@ impl Hinter for SandboxHelper {
         let replacement = only.replacement.trim_end();
         replacement
             .get(typed.len()..)
-            .filter(|rest| !rest.is_empty() && replacement.to_lowercase().starts_with(&typed.to_lowercase()))
+            .filter(|rest| {
+                !rest.is_empty()
+                    && replacement
+                        .to_lowercase()
+                        .starts_with(&typed.to_lowercase())
+            })
             .map(str::to_string)
     }
 }
@@ -218,7 +266,27 @@ mod tests {
 
     #[test]
     fn completes_keywords_where_the_grammar_wants_one() {
-        check("", &["enable ", "disable ", "create ", "activate ", "deactivate ", "add ", "assign ", "set ", "login ", "check ", "show ", "help ", "undo ", "reset ", "save ", "quit "]);
+        check(
+            "",
+            &[
+                "enable ",
+                "disable ",
+                "create ",
+                "activate ",
+                "deactivate ",
+                "add ",
+                "assign ",
+                "set ",
+                "login ",
+                "check ",
+                "show ",
+                "help ",
+                "undo ",
+                "reset ",
+                "save ",
+                "quit ",
+            ],
+        );
         check("ena", &["enable "]);
         check("enable p", &["partner "]);
         check("check \"Priya Shah\" as ", &["customer ", "partner "]);
@@ -240,8 +308,15 @@ mod tests {
         let helper = SandboxHelper::new(&org(), false);
         let history = rustyline::history::DefaultHistory::new();
         let ctx = Context::new(&history);
-        assert_eq!(helper.hint("login Pri", 9, &ctx), None, "a bare word can't grow into a quoted name");
-        assert_eq!(helper.hint("login \"Pri", 10, &ctx).as_deref(), Some("ya Shah\""));
+        assert_eq!(
+            helper.hint("login Pri", 9, &ctx),
+            None,
+            "a bare word can't grow into a quoted name"
+        );
+        assert_eq!(
+            helper.hint("login \"Pri", 10, &ctx).as_deref(),
+            Some("ya Shah\"")
+        );
         assert_eq!(helper.hint("enable dig", 10, &ctx).as_deref(), Some("ital"));
         assert_eq!(helper.hint("", 0, &ctx), None);
     }

@@ -43,8 +43,18 @@ impl<W: Write> Transcript<W> {
     /// One org command's result.
     pub fn outcome(&mut self, line: usize, outcome: &Outcome) -> io::Result<()> {
         let (ok, code, message, blockers) = match &outcome.result {
-            Ok(reply) => (true, None, reply.message.as_str(), reply.blockers.as_deref()),
-            Err(failure) => (false, Some(failure.code.as_str()), failure.message.as_str(), None),
+            Ok(reply) => (
+                true,
+                None,
+                reply.message.as_str(),
+                reply.blockers.as_deref(),
+            ),
+            Err(failure) => (
+                false,
+                Some(failure.code.as_str()),
+                failure.message.as_str(),
+                None,
+            ),
         };
         if self.json {
             return self.json_line(&JsonOutcome {
@@ -80,7 +90,12 @@ impl<W: Write> Transcript<W> {
     }
 
     /// The result of a sandbox command (`undo`, `save`, `help`...), which has no code.
-    pub fn note(&mut self, line: usize, command: &str, result: &Result<String, String>) -> io::Result<()> {
+    pub fn note(
+        &mut self,
+        line: usize,
+        command: &str,
+        result: &Result<String, String>,
+    ) -> io::Result<()> {
         let (ok, message) = match result {
             Ok(message) => (true, message.as_str()),
             Err(message) => (false, message.as_str()),
@@ -178,28 +193,51 @@ mod tests {
     #[test]
     fn json_lines_follow_c2() {
         assert_eq!(
-            printed(true, false, "enable digital experiences; login Ghost site X\ncheck Ghost as partner site X"),
+            printed(
+                true,
+                false,
+                "enable digital experiences; login Ghost site X\ncheck Ghost as partner site X"
+            ),
             concat!(
-                r#"{"line":1,"command":"enable digital experiences","ok":true,"code":null,"message":"enabled Digital Experiences (this can't be undone)"}"#, "\n",
-                r#"{"line":1,"command":"login Ghost site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#, "\n",
-                r#"{"line":2,"command":"check Ghost as partner site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#, "\n",
+                r#"{"line":1,"command":"enable digital experiences","ok":true,"code":null,"message":"enabled Digital Experiences (this can't be undone)"}"#,
+                "\n",
+                r#"{"line":1,"command":"login Ghost site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#,
+                "\n",
+                r#"{"line":2,"command":"check Ghost as partner site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#,
+                "\n",
             )
         );
     }
 
     #[test]
     fn check_adds_blockers_with_null_fixes() {
-        let text = printed(true, false, "create contact Solo\ncheck Solo as customer site X");
+        let text = printed(
+            true,
+            false,
+            "create contact Solo\ncheck Solo as customer site X",
+        );
         let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
-        assert_eq!(last["blockers"][0], serde_json::json!({"code": "DX_NOT_ENABLED", "fix": "enable digital experiences"}));
-        let no_account = last["blockers"].as_array().unwrap().iter().find(|blocker| blocker["code"] == "CONTACT_NO_ACCOUNT").unwrap();
+        assert_eq!(
+            last["blockers"][0],
+            serde_json::json!({"code": "DX_NOT_ENABLED", "fix": "enable digital experiences"})
+        );
+        let no_account = last["blockers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|blocker| blocker["code"] == "CONTACT_NO_ACCOUNT")
+            .unwrap();
         assert_eq!(no_account["fix"], serde_json::Value::Null);
     }
 
     #[test]
     fn human_output_echoes_script_lines_and_shows_codes() {
         assert_eq!(
-            printed(false, true, "disable digital experiences\ncreate site X template Nope\n"),
+            printed(
+                false,
+                true,
+                "disable digital experiences\ncreate site X template Nope\n"
+            ),
             "1 | disable digital experiences\n    ok: Digital Experiences is already off\n2 | create site X template Nope\n    error[DX_NOT_ENABLED]: Digital Experiences is not enabled; run `enable digital experiences` first\n"
         );
     }

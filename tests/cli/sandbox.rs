@@ -62,7 +62,12 @@ fn a_failed_command_exits_1_and_shows_its_code() {
     let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("    error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role (\"Portal Account Owner has No Role\")"), "{}", run.stdout);
-    assert!(run.stdout.contains("Partner Community: 0 of 5 seats in use"), "later commands still run:\n{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Partner Community: 0 of 5 seats in use"),
+        "later commands still run:\n{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -71,8 +76,16 @@ fn a_parse_error_exits_1() {
     workspace.write("bad.txt", "enabel digital experiences\n");
     let run = workspace.run(&["sandbox", "--script", "bad.txt"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("error[PARSE_ERROR]: expected `enable`"), "{}", run.stdout);
-    assert!(run.stdout.contains("did you mean `enable`?"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("error[PARSE_ERROR]: expected `enable`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("did you mean `enable`?"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -82,7 +95,9 @@ fn json_gives_one_object_a_command_with_c2_keys() {
         "fix.txt",
         format!("check \"Priya Shah\" as partner site \"Partner Hub\"\n\n{ENABLE}; show users\n"),
     );
-    let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt", "--json"]);
+    let run = workspace.run(&[
+        "sandbox", "--org", "org.toml", "--script", "fix.txt", "--json",
+    ]);
     assert_eq!(run.code, 1);
     let objects = run.json_lines();
     assert_eq!(objects.len(), 3);
@@ -99,17 +114,49 @@ fn json_gives_one_object_a_command_with_c2_keys() {
     assert_eq!(objects[1]["command"], ENABLE);
     assert_eq!(objects[1]["ok"], false);
     assert_eq!(objects[1]["code"], "OWNER_NO_ROLE");
-    assert_eq!(objects[2]["line"], 3, "two commands on a line share its number");
-    assert!(objects[2]["message"].as_str().unwrap().starts_with("internal users\n  Dana Owner (no role)"));
+    assert_eq!(
+        objects[2]["line"], 3,
+        "two commands on a line share its number"
+    );
+    assert!(
+        objects[2]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("internal users\n  Dana Owner (no role)")
+    );
     assert!(objects[2].get("blockers").is_none());
 }
 
 #[test]
 fn the_script_may_come_from_stdin() {
     let workspace = workspace();
-    let run = workspace.run_with_stdin(&["sandbox", "--org", "org.toml", "--script", "-", "--json"], "show sites\n");
+    let run = workspace.run_with_stdin(
+        &["sandbox", "--org", "org.toml", "--script", "-", "--json"],
+        "show sites\n",
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json_lines()[0]["command"], "show sites");
+    assert_eq!(run.json()["command"], "show sites");
+}
+
+#[test]
+fn global_options_are_accepted_and_content_does_not_matter() {
+    let workspace = workspace();
+    let content = crate::harness::content_dir().display().to_string();
+    let args = [
+        "--content",
+        &content,
+        "--color",
+        "never",
+        "sandbox",
+        "--org",
+        "org.toml",
+        "--script",
+        "-",
+        "--json",
+    ];
+    let run = workspace.run_with_stdin(&args, "show licenses\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["ok"], true);
 }
 
 #[test]
@@ -117,10 +164,18 @@ fn unreadable_files_exit_2() {
     let workspace = workspace();
     let run = workspace.run(&["sandbox", "--org", "missing.toml", "--script", "-"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: cannot read `missing.toml`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: cannot read `missing.toml`"),
+        "{}",
+        run.stderr
+    );
     let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "missing.txt"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("cannot read `missing.txt`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read `missing.txt`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -132,11 +187,37 @@ fn an_invalid_org_file_exits_2_with_every_error_located() {
     );
     let run = workspace.run(&["sandbox", "--org", "bad.toml", "--script", "-"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error: site `Hub` needs Digital Experiences, which is off\n --> bad.toml:2:8"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: unknown site template `Partner Centrl`\n --> bad.toml:3:12"), "{}", run.stderr);
-    assert!(run.stderr.contains("= hint: did you mean `Partner Central`?"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: unknown internal user `Nobody`\n --> bad.toml:7:9"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: `bad.toml` is not a valid org file (3 errors)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: site `Hub` needs Digital Experiences, which is off\n --> bad.toml:2:8"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: unknown site template `Partner Centrl`\n --> bad.toml:3:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("= hint: did you mean `Partner Central`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: unknown internal user `Nobody`\n --> bad.toml:7:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `bad.toml` is not a valid org file (3 errors)"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty());
 }
 
@@ -145,16 +226,42 @@ fn piped_stdin_runs_commands_with_no_prompt_and_understands_sandbox_words() {
     let workspace = workspace();
     let run = workspace.run_with_stdin(
         &["sandbox", "--org", "org.toml"],
-        &format!("{ENABLE}\nassign role Boss to \"Dana Owner\"\nundo\nsave saved.toml\nquit\nshow\n"),
+        &format!(
+            "{ENABLE}\nassign role Boss to \"Dana Owner\"\nundo\nsave saved.toml\nquit\nshow\n"
+        ),
     );
     assert_eq!(run.code, 1, "the failed enable counts");
-    assert!(!run.stdout.contains("org>"), "no prompt when piped:\n{}", run.stdout);
-    assert!(run.stdout.contains("4 | save saved.toml\n    ok: saved the org to `saved.toml`"), "{}", run.stdout);
-    assert!(run.stdout.contains("3 | undo\n    ok: undid `assign role Boss to \"Dana Owner\"`"), "{}", run.stdout);
-    assert!(!run.stdout.contains("6 | show"), "nothing runs after quit:\n{}", run.stdout);
+    assert!(
+        !run.stdout.contains("org>"),
+        "no prompt when piped:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("4 | save saved.toml\n    ok: saved the org to `saved.toml`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("3 | undo\n    ok: undid `assign role Boss to \"Dana Owner\"`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("6 | show"),
+        "nothing runs after quit:\n{}",
+        run.stdout
+    );
     let saved = std::fs::read_to_string(workspace.path("saved.toml")).unwrap();
-    assert!(saved.contains("[[internal_user]]\nname = \"Dana Owner\"\n\n"), "undo took the role back:\n{saved}");
-    let reloaded = workspace.run_with_stdin(&["sandbox", "--org", "saved.toml", "--json"], "show users\n");
+    assert!(
+        saved.contains("[[internal_user]]\nname = \"Dana Owner\"\n\n"),
+        "undo took the role back:\n{saved}"
+    );
+    let reloaded = workspace.run_with_stdin(
+        &["sandbox", "--org", "saved.toml", "--json"],
+        "show users\n",
+    );
     assert_eq!(reloaded.code, 0, "{}", reloaded.stderr);
 }
 
@@ -163,7 +270,13 @@ fn piped_help_lists_commands_with_examples() {
     let workspace = workspace();
     let run = workspace.run_with_stdin(&["sandbox"], "help\n");
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\""), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\""
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("undo"), "{}", run.stdout);
 }
 
@@ -174,7 +287,10 @@ fn random_starts_on_a_generated_org_and_prints_its_goal() {
     let second = workspace.run_with_stdin(&["sandbox", "--random", "42"], "show\n");
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(first.stdout.starts_with("goal: `"), "{}", first.stdout);
-    assert_eq!(first.stdout, second.stdout, "the same seed gives the same org");
+    assert_eq!(
+        first.stdout, second.stdout,
+        "the same seed gives the same org"
+    );
     let json = workspace.run_with_stdin(&["sandbox", "--random", "42", "--json"], "show\n");
     assert!(json.stderr.starts_with("goal: `"), "{}", json.stderr);
     assert_eq!(json.json_lines().len(), 1, "stdout holds only JSON Lines");
