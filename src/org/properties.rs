@@ -111,6 +111,17 @@ fn kinds() -> impl Strategy<Value = UserKind> {
     prop_oneof![Just(UserKind::Customer), Just(UserKind::Partner)]
 }
 
+/// Org-file-shaped text: real tables and keys, a few names, and some junk.
+const ORG_FILE_TEXT: &str = concat!(
+    "(\\[settings\\]\n|\\[\\[(license|profile|site|internal_user|account|contact|external_user)\\]\\]\n",
+    "|(name|seats|used|license|template|status|owner|account|contact|profile|email|role) = ",
+    "\"(A|B|Partner Community|Customer Community|Partner Central|Partner Community User|active|x@y)\"\n",
+    "|(seats|used|partner_roles) = -?[0-9]{1,2}\n",
+    "|(digital_experiences|standard_external_profiles|person|partner|active) = (true|false)\n",
+    "|members = \\[\"(Partner Community User|A)\"\\]\n",
+    "|[a-z =\\[\\]\"]{0,10}\n){0,30}"
+);
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -183,6 +194,13 @@ proptest! {
     fn no_string_makes_the_parser_panic(line in "\\PC*") {
         let _ = parse_line(&line);
         let _ = Org::new().run_line(&line);
+    }
+
+    #[test]
+    fn no_org_file_text_makes_the_loader_panic(text in ORG_FILE_TEXT) {
+        if let Ok(org) = load("fuzz.toml", &text) {
+            prop_assert_eq!(load("saved.toml", &to_toml(&org)), Ok(org));
+        }
     }
 
     #[test]

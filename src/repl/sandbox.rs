@@ -149,7 +149,7 @@ impl Session {
         };
         let command = line.trim();
         match input {
-            Input::Help => out.text(HELP)?,
+            Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
                 let result = match self.undo.pop() {
