@@ -301,3 +301,54 @@ fn random_and_org_do_not_mix() {
     let run = workspace().run(&["sandbox", "--random", "1", "--org", "org.toml"]);
     assert_eq!(run.code, 2);
 }
+
+/// The one pseudo-terminal smoke test: prompt, Tab completion, Ctrl-C clearing
+/// the line, Ctrl-D ending the session, and history kept in the data dir.
+#[test]
+fn the_terminal_prompt_completes_clears_and_keeps_history() {
+    let workspace = workspace();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_xcdrill"));
+    command
+        .current_dir(workspace.path(""))
+        .env("XCDRILL_DATA_DIR", workspace.path("data"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .args(["sandbox", "--org", "org.toml"]);
+    let options = rexpect::reader::Options::new()
+        .timeout_ms(Some(10_000))
+        .strip_ansi_escape_codes(true);
+    let mut session = rexpect::session::spawn_with_options(command, options).expect("pty spawns");
+    session.exp_string("type `help`").expect("greeting");
+    session.exp_string("org> ").expect("prompt");
+    // Tab completes the keyword, then the contact's quoted name.
+    session.send("check Pri\t").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("\"Priya Shah\"")
+        .expect("name completed");
+    session
+        .send_line("as partner site \"Partner Hub\"")
+        .expect("send");
+    session.flush().expect("flush");
+    session.exp_string("2 blockers").expect("check ran");
+    // Input sent before the next prompt may be flushed when raw mode returns.
+    let fresh_prompt = "\n\rorg> ";
+    session.exp_string(fresh_prompt).expect("prompt");
+    // Ctrl-C drops a half-typed line; the next one runs.
+    session.send("disable digital").expect("send");
+    session.flush().expect("flush");
+    session.send_control('c').expect("ctrl-c");
+    session.exp_string(fresh_prompt).expect("prompt");
+    session.send_line("show licenses").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("Partner Community: 0 of 5 seats in use")
+        .expect("show ran");
+    session.exp_string(fresh_prompt).expect("prompt");
+    session.send_control('d').expect("ctrl-d");
+    session.exp_eof().expect("session ends");
+    let history =
+        std::fs::read_to_string(workspace.path("data/sandbox_history.txt")).expect("history saved");
+    assert!(history.contains("show licenses"), "{history}");
+    assert!(!history.contains("disable digital"), "{history}");
+}
