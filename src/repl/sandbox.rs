@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rustyline::Editor;
-use rustyline::config::{ColorMode, CompletionType, Config};
+use rustyline::config::{Behavior, ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 

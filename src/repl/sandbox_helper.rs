@@ -209,9 +209,10 @@ impl Completer for SandboxHelper {
 impl Hinter for SandboxHelper {
     type Hint = String;
 
-    /// The rest of the only completion there is, shown after the cursor.
+    /// The rest of the only completion there is, shown dimmed after the cursor
+    /// (without colour a hint would look like typed text, so there is none).
     fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<String> {
-        if pos < line.len() || line.trim().is_empty() {
+        if !self.dim_hints || pos < line.len() || line.trim().is_empty() {
             return None;
         }
         let (start, pairs) = self.completions(line, pos);
@@ -305,7 +306,7 @@ mod tests {
 
     #[test]
     fn hints_the_rest_of_the_only_completion() {
-        let helper = SandboxHelper::new(&org(), false);
+        let helper = SandboxHelper::new(&org(), true);
         let history = rustyline::history::DefaultHistory::new();
         let ctx = Context::new(&history);
         assert_eq!(
@@ -319,5 +320,7 @@ mod tests {
         );
         assert_eq!(helper.hint("enable dig", 10, &ctx).as_deref(), Some("ital"));
         assert_eq!(helper.hint("", 0, &ctx), None);
+        let colourless = SandboxHelper::new(&org(), false);
+        assert_eq!(colourless.hint("enable dig", 10, &ctx), None);
     }
 }
