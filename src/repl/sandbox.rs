@@ -240,6 +240,13 @@ pub fn run<W: Write>(
         } else {
             ColorMode::Disabled
         })
+        // At a terminal, edit on the terminal itself, so that a piped stdout
+        // (`xcdrill sandbox | tee log`) gets results but no prompt or escape codes.
+        .behavior(if options.interactive {
+            Behavior::PreferTerm
+        } else {
+            Behavior::Stdout
+        })
         .build();
     let mut editor: Editor<SandboxHelper, DefaultHistory> =
         Editor::with_config(config).map_err(readline_error)?;
