@@ -245,7 +245,7 @@ pub fn run<W: Write>(
         .behavior(if options.interactive {
             Behavior::PreferTerm
         } else {
-            Behavior::Stdout
+            Behavior::Stdio
         })
         .build();
     let mut editor: Editor<SandboxHelper, DefaultHistory> =
