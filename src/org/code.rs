@@ -86,6 +86,43 @@ impl Code {
         }
     }
 
+    /// What the code means, in a line (C2's "when" column), for feedback and
+    /// lettered choices in diagnose questions.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::ParseError => "the line is not a command of the language",
+            Code::NotFound => {
+                "a named site, profile, user, account, contact or licence does not exist"
+            }
+            Code::AlreadyExists => "the name of the new site, user, account or contact is taken",
+            Code::DxIrreversible => "Digital Experiences can't be turned off once on",
+            Code::DxNotEnabled => "Digital Experiences is not enabled",
+            Code::UnknownTemplate => "the site template is not one of the known templates",
+            Code::SiteLimit => "the org already has 100 sites",
+            Code::PersonAccountNotPartner => "a person account can't be a partner account",
+            Code::ContactNoAccount => "the contact is private: it has no account",
+            Code::UserExistsForContact => "the contact already has an external user",
+            Code::ProfileLicenseMismatch => {
+                "the profile's licence does not match the kind of user being enabled"
+            }
+            Code::AccountNotPartner => "the contact's account is not enabled as a partner account",
+            Code::OwnerNoRole => "the account owner has no role",
+            Code::NoLicense => "the org has no seats of the profile's licence",
+            Code::LicenseLimitExceeded => "every seat of the licence is taken",
+            Code::EmailRequired => "the contact has no email and none was given",
+            Code::StandardProfileBlocked => {
+                "standard external profiles are not allowed in this org"
+            }
+            Code::NoExternalUser => "the contact has no external user",
+            Code::UserInactive => "the contact's user is deactivated",
+            Code::SiteNotActive => "the site is in preview or inactive",
+            Code::NotSiteMember => "the user's profile is not a member of the site",
+            Code::PersonAccountContact => {
+                "a person account's contact can't move, and a person account has no other contacts"
+            }
+        }
+    }
+
     /// The code named `text` (case-insensitive), for answers that list codes.
     pub fn from_name(text: &str) -> Option<Code> {
         Code::ALL
@@ -111,5 +148,6 @@ mod tests {
         }
         assert_eq!(Code::OwnerNoRole.as_str(), "OWNER_NO_ROLE");
         assert_eq!(Code::from_name("NOPE"), None);
+        assert_eq!(Code::OwnerNoRole.summary(), "the account owner has no role");
     }
 }

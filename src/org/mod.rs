@@ -8,6 +8,14 @@
 //! turn; a failed command changes nothing, so grading can count failures and
 //! still test the [`Goal`] at the end.
 //!
+//! Scenario grading runs a learner's text on a clone of the question's org
+//! ([`Org::run_script`]), counts the outcomes that are not [`Outcome::is_ok`],
+//! tests the [`Goal`] with [`Goal::holds`], and takes feedback from
+//! [`Goal::blockers`]; diagnose questions compare a learner's [`Code`]s with the
+//! codes of [`Goal::blockers`]. Org files load with [`load`] (every problem as a
+//! located `Diagnostic`) and save with [`to_toml`]; [`generate`] makes a verified
+//! practice scenario from a seed.
+//!
 //! ```
 //! use xcdrill::org::Org;
 //!

@@ -82,6 +82,13 @@ impl UserKind {
         }
     }
 
+    /// `customer` or `partner`, in any case.
+    pub fn from_name(name: &str) -> Option<UserKind> {
+        [UserKind::Customer, UserKind::Partner]
+            .into_iter()
+            .find(|kind| kind.name().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The profile `check` reasons about when the contact has no user of this kind.
     pub fn default_license(self) -> License {
         match self {
