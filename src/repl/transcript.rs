@@ -153,7 +153,11 @@ impl<W: Write> Transcript<W> {
     fn human_ok(&mut self, indent: &str, message: &str) -> io::Result<()> {
         if message.contains('\n') {
             for row in message.lines() {
-                writeln!(self.out, "{indent}{}", inert_line(row))?;
+                if row.is_empty() {
+                    writeln!(self.out)?;
+                } else {
+                    writeln!(self.out, "{indent}{}", inert_line(row))?;
+                }
             }
             return Ok(());
         }

@@ -352,3 +352,20 @@ fn the_terminal_prompt_completes_clears_and_keeps_history() {
     assert!(history.contains("show licenses"), "{history}");
     assert!(!history.contains("disable digital"), "{history}");
 }
+
+/// What a new user sees when trying the sandbox with piped commands.
+#[test]
+fn a_piped_session_reads_like_a_transcript() {
+    let workspace = workspace();
+    let session = [
+        "check \"priya shah\" as partner site \"Partner Hub\"",
+        "enable partner user \"Priya Shah\" profile \"Partner Comunity User\"",
+        "assign role \"VP Sales\" to \"Dana Owner\"; enable partner user \"Priya Shah\" profile \"Partner Community User\"",
+        "login \"Priya Shah\" site \"Partner Hub\"",
+        "undo",
+        "show accounts",
+    ];
+    let run = workspace.run_with_stdin(&["sandbox", "--org", "org.toml"], &session.join("\n"));
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
