@@ -40,6 +40,16 @@ impl SandboxHelper {
 
     /// Takes the names that exist in `org` now.
     pub fn refresh(&mut self, org: &Org) {
+        self.roles.clear();
+        for role in org
+            .internal_users()
+            .iter()
+            .filter_map(|user| user.role.as_ref())
+        {
+            if !self.roles.contains(role) {
+                self.roles.push(role.clone());
+            }
+        }
         self.sites = org.sites().iter().map(|site| site.name.clone()).collect();
         self.profiles = org
             .profiles()
@@ -61,12 +71,6 @@ impl SandboxHelper {
             .iter()
             .map(|user| user.name.clone())
             .collect();
-        self.roles = org
-            .internal_users()
-            .iter()
-            .filter_map(|user| user.role.clone())
-            .collect();
-        self.roles.dedup();
     }
 
     /// Where the word being typed starts, and the completions for it.
