@@ -18,15 +18,15 @@ use crate::suggest::closest;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub message: String,
-    /// What the parser wanted when the command ended too soon, for completion.
-    pub wanted_at_end: Option<Wanted>,
+    /// What the parser wanted, and at which word (0-based), for completion.
+    pub wanted: Option<(usize, Wanted)>,
 }
 
 impl ParseError {
     fn new(message: String) -> ParseError {
         ParseError {
             message,
-            wanted_at_end: None,
+            wanted: None,
         }
     }
 }
@@ -89,10 +89,26 @@ pub fn wanted_after(text: &str) -> Option<Wanted> {
             or_end: true,
         });
     }
-    let last = pieces.into_iter().last()?;
-    match last.tokens.and_then(|tokens| parse_tokens(&tokens)) {
-        Ok(_) => None,
-        Err(error) => error.wanted_at_end,
+    let mut tokens = pieces.into_iter().last()?.tokens.ok()?;
+    let n_tokens = tokens.len();
+    let wanted_at = |result: Result<Command, ParseError>| match result {
+        Err(ParseError {
+            wanted: Some((pos, wanted)),
+            ..
+        }) if pos == n_tokens => Some(wanted),
+        _ => None,
+    };
+    match parse_tokens(&tokens) {
+        Err(error) => wanted_at(Err(error)),
+        Ok(_) => {
+            // A finished command may still take options: ask with a word that
+            // can't be a keyword.
+            tokens.push(Token {
+                text: String::new(),
+                quoted: true,
+            });
+            wanted_at(parse_tokens(&tokens))
+        }
     }
 }
 
@@ -267,12 +283,13 @@ impl<'t> Words<'t> {
             return Ok(option);
         }
         let mut error = self.expected(&describe_keywords(options), options);
-        if self.pos >= self.tokens.len() {
-            error.wanted_at_end = Some(Wanted::Keywords {
+        error.wanted = Some((
+            self.pos,
+            Wanted::Keywords {
                 keywords: options.to_vec(),
                 or_end: false,
-            });
-        }
+            },
+        ));
         Err(error)
     }
 
@@ -280,7 +297,7 @@ impl<'t> Words<'t> {
         let what = slot.describe();
         let Some(token) = self.tokens.get(self.pos) else {
             let mut error = self.expected(what, &[]);
-            error.wanted_at_end = Some(Wanted::Name(slot));
+            error.wanted = Some((self.pos, Wanted::Name(slot)));
             return Err(error);
         };
         if token.text.trim().is_empty() {
@@ -308,11 +325,27 @@ impl<'t> Words<'t> {
         }
     }
 
-    fn end(&mut self) -> Result<(), ParseError> {
-        if self.pos < self.tokens.len() {
-            return Err(self.expected("the end of the command", &[]));
+    /// The command must end here, or go on with one of `optional`.
+    fn end(&mut self, optional: &[&'static str]) -> Result<(), ParseError> {
+        if self.pos >= self.tokens.len() {
+            return Ok(());
         }
-        Ok(())
+        let what = if optional.is_empty() {
+            "the end of the command".to_string()
+        } else {
+            format!("{} or the end of the command", describe_keywords(optional))
+        };
+        let mut error = self.expected(&what, optional);
+        if !optional.is_empty() {
+            error.wanted = Some((
+                self.pos,
+                Wanted::Keywords {
+                    keywords: optional.to_vec(),
+                    or_end: true,
+                },
+            ));
+        }
+        Err(error)
     }
 
     /// "expected X at word N, found `y`", with a suggestion when one fits.
@@ -358,8 +391,34 @@ fn parse_tokens(tokens: &[Token]) -> Result<Command, ParseError> {
         last_bare_name: None,
     };
     let command = parse_command_words(&mut words)?;
-    words.end()?;
+    let bare_show = matches!(command, Command::Show(_)) && words.pos == 1;
+    words.end(if bare_show {
+        SHOW_WORDS
+    } else {
+        options_after(&command)
+    })?;
     Ok(command)
+}
+
+/// What `show` may list.
+const SHOW_WORDS: &[&str] = &[
+    "org", "sites", "accounts", "contacts", "users", "licenses", "roles",
+];
+
+/// The optional keywords a complete command may still take.
+fn options_after(command: &Command) -> &'static [&'static str] {
+    match command {
+        Command::CreateInternalUser { role: None, .. } => &["role"],
+        Command::CreateAccount { person: false, .. } => &["person"],
+        Command::EnableUser { email: None, .. } => &["email"],
+        Command::CreateContact { account, email, .. } => match (account, email) {
+            (None, None) => &["account", "email"],
+            (None, Some(_)) => &["account"],
+            (Some(_), None) => &["email"],
+            (Some(_), Some(_)) => &[],
+        },
+        _ => &[],
+    }
 }
 
 fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
@@ -513,8 +572,7 @@ fn parse_command_words(words: &mut Words<'_>) -> Result<Command, ParseError> {
         }
         _ => {
             if words.pos < words.tokens.len() {
-                let keywords = Listing::ALL.map(Listing::keyword);
-                let chosen = words.choice(&keywords)?;
+                let chosen = words.choice(SHOW_WORDS)?;
                 let listing = Listing::ALL
                     .into_iter()
                     .find(|listing| listing.keyword() == chosen)
@@ -561,18 +619,6 @@ fn create_contact(words: &mut Words<'_>) -> Result<Command, ParseError> {
         } else {
             break;
         }
-    }
-    if words.pos < words.tokens.len() {
-        let options: Vec<&str> = [("account", account.is_none()), ("email", email.is_none())]
-            .into_iter()
-            .filter_map(|(keyword, open)| open.then_some(keyword))
-            .collect();
-        let what = match options.as_slice() {
-            [] => "the end of the command".to_string(),
-            [one] => format!("`{one}` or the end of the command"),
-            _ => "`account`, `email` or the end of the command".to_string(),
-        };
-        return Err(words.expected(&what, &options));
     }
     Ok(Command::CreateContact {
         name,
@@ -658,6 +704,23 @@ mod tests {
             Some(Wanted::Keywords { or_end: true, .. })
         ));
         assert_eq!(wanted_after("show sites"), None);
+        let optional = |list: &[&'static str]| {
+            Some(Wanted::Keywords {
+                keywords: list.to_vec(),
+                or_end: true,
+            })
+        };
+        assert_eq!(
+            wanted_after("create internal user Bob"),
+            optional(&["role"])
+        );
+        assert_eq!(
+            wanted_after("create contact Ann email a@b.c"),
+            optional(&["account"])
+        );
+        assert!(
+            matches!(wanted_after("show"), Some(Wanted::Keywords { keywords, .. }) if keywords == SHOW_WORDS)
+        );
     }
 
     #[test]
@@ -700,6 +763,10 @@ mod tests {
         check_error(
             "show sites now",
             "expected the end of the command at word 3, found `now`",
+        );
+        check_error(
+            "create internal user Bob Smith",
+            "expected `role` or the end of the command at word 5, found `Smith`; a name with spaces goes in double quotes: \"Bob Smith\"",
         );
         check_error(
             "check A as parnter site B",

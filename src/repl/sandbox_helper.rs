@@ -10,7 +10,7 @@ use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 
-use crate::org::{License, Listing, Org, Slot, Template, Wanted, quoted, wanted_after};
+use crate::org::{License, Org, Slot, Template, Wanted, quoted, wanted_after};
 
 /// Words the sandbox itself understands at the start of a line.
 pub const SESSION_WORDS: &[&str] = &["help", "undo", "reset", "save", "quit"];
@@ -111,14 +111,6 @@ impl SandboxHelper {
                 .into_iter()
                 .map(|text| Choice { text, name: true })
                 .collect(),
-            None if head.trim_start().to_lowercase().starts_with("show")
-                && head.split_whitespace().count() == 1 =>
-            {
-                Listing::ALL
-                    .iter()
-                    .map(|listing| keyword(listing.keyword()))
-                    .collect()
-            }
             None => Vec::new(),
         }
     }
@@ -297,6 +289,7 @@ mod tests {
         check("check \"Priya Shah\" as ", &["customer ", "partner "]);
         check("show s", &["sites "]);
         check("show sites; log", &["login "]);
+        check("create internal user Bob ", &["role "]);
     }
 
     #[test]
