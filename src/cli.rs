@@ -77,6 +77,11 @@ pub enum Command {
         after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n\nFiles from different exams (seed or content hash) are reported separately."
     )]
     Report(ReportArgs),
+    /// Try commands on a simulated Salesforce org
+    #[command(
+        after_help = "Examples:\n  xcdrill sandbox                                 an empty org, interactive (type `help`)\n  xcdrill sandbox --org my-org.toml --script fix.txt\n  xcdrill sandbox --random 42                     a practice org a few blockers from its goal\n  echo 'show accounts' | xcdrill sandbox --org my-org.toml --json\n\nExit status: 0 every command succeeded, 1 a command failed, 2 the org or script file can't be read or the org file is invalid."
+    )]
+    Sandbox(SandboxArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -161,6 +166,25 @@ pub struct LintArgs {
     /// Also list facts that no question cites
     #[arg(long)]
     pub coverage: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Start from this org file instead of an empty org
+    #[arg(long, value_name = "FILE", conflicts_with = "random")]
+    pub org: Option<PathBuf>,
+
+    /// Start from a generated practice org (same seed, same org) and print its goal
+    #[arg(long, value_name = "SEED")]
+    pub random: Option<u64>,
+
+    /// Run the commands in FILE (`-` for stdin), one or more a line, instead of prompting
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+
+    /// Print one JSON object per command (JSON Lines)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

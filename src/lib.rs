@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod grade;
 pub mod hash;
+pub mod org;
 pub mod output;
 pub mod repl;
 pub mod report;

@@ -10,6 +10,7 @@ mod progress;
 mod progress_quiz;
 mod quiz;
 mod report;
+mod sandbox;
 mod stats;
 
 use crate::bank::{self, Catalog};
@@ -27,6 +28,7 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Export(args)) => export::run(&args, config),
         Some(Command::Import(args)) => import::run(&args, config),
         Some(Command::Report(args)) => report::run(&args, config),
+        Some(Command::Sandbox(args)) => sandbox::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => quiz::run(&crate::cli::QuizArgs::default(), config),

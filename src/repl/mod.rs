@@ -1,7 +1,12 @@
-//! The terminal front ends: where rustyline is used. The quiz loop (`quiz`), its
-//! input sources (`lines`) and what it prints (`render`). No grading or rules
-//! live here: it calls `session` and `grade`.
+//! The terminal front ends: the only place rustyline is used. The quiz loop
+//! (`quiz`), its input sources (`lines`) and what it prints (`render`); the org
+//! sandbox (`sandbox`, with completion and hints in `sandbox_helper`, output in
+//! `transcript`). No grading or rules live here: it calls `session`, `grade`
+//! and `org`.
 
 pub mod lines;
 pub mod quiz;
 pub mod render;
+pub mod sandbox;
+pub mod sandbox_helper;
+pub mod transcript;

@@ -9,3 +9,4 @@ mod list;
 mod progress;
 mod pty;
 mod quiz;
+mod sandbox;

@@ -1,0 +1,104 @@
+//! `xcdrill sandbox [--org FILE | --random SEED] [--script FILE|-] [--json]`:
+//! try commands on a simulated org. With `--script`, run a file of commands;
+//! otherwise read commands from the terminal (prompt, completion, history) or,
+//! when stdin is piped, line by line with no prompt.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::bank::load::ReadError;
+use crate::cli::SandboxArgs;
+use crate::config::Config;
+use crate::org::{self, Goal, Org};
+use crate::output;
+use crate::repl::sandbox::{self, Options, Session};
+use crate::repl::transcript::Transcript;
+use crate::{Error, Status};
+
+pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
+    let (org, goal) = starting_org(args, config)?;
+    let script = args.script.as_deref().map(read_script).transpose()?;
+    let interactive = script.is_none() && io::stdin().is_terminal();
+    let mut transcript = Transcript::new(output::stdout(config.color), args.json, !interactive);
+    if let Some(goal) = &goal {
+        let text = format!("goal: {}", goal.describe());
+        if args.json {
+            eprintln!("{text}");
+        } else {
+            transcript.text(&text)?;
+        }
+    }
+    match script {
+        Some(text) => {
+            let mut session = Session::new(org, goal, false);
+            for (idx, line) in text.lines().enumerate() {
+                session.handle(idx + 1, line, &mut transcript)?;
+            }
+            Ok(session.status())
+        }
+        None => {
+            let options = Options {
+                interactive,
+                color: interactive && output::uses_color(config.color),
+                history: interactive.then(|| history_path(config)).flatten(),
+            };
+            sandbox::run(Session::new(org, goal, true), &options, &mut transcript)
+        }
+    }
+}
+
+/// The org to start from, and the goal when it was generated.
+fn starting_org(args: &SandboxArgs, config: &Config) -> Result<(Org, Option<Goal>), Error> {
+    if let Some(seed) = args.random {
+        let generated = org::generate(seed);
+        return Ok((generated.org, Some(generated.goal)));
+    }
+    let Some(path) = &args.org else {
+        return Ok((Org::new(), None));
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| read_error(path, source))?;
+    let shown = path.display().to_string();
+    org::load(&shown, &text)
+        .map(|org| (org, None))
+        .map_err(|diagnostics| {
+            let mut err = output::stderr(config.color);
+            for diagnostic in &diagnostics {
+                let _ = write!(err, "{diagnostic}");
+            }
+            let n_errors = diagnostics.len();
+            Error::Usage(format!(
+                "`{shown}` is not a valid org file ({n_errors} error{})",
+                if n_errors == 1 { "" } else { "s" }
+            ))
+        })
+}
+
+/// The script's text, from a file or (for `-`) standard input.
+fn read_script(path: &Path) -> Result<String, Error> {
+    let mut text = String::new();
+    let read = if path == Path::new("-") {
+        io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|contents| text = contents)
+    };
+    read.map_err(|source| read_error(path, source))?;
+    Ok(text)
+}
+
+fn read_error(path: &Path, source: io::Error) -> Error {
+    Error::Read(ReadError {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// The sandbox's history file in the data dir.
+fn history_path(config: &Config) -> Option<PathBuf> {
+    let dir = match &config.data_dir {
+        Some(dir) => dir.clone(),
+        None => directories::ProjectDirs::from("", "", "xcdrill")?
+            .data_dir()
+            .to_path_buf(),
+    };
+    Some(dir.join("sandbox_history.txt"))
+}

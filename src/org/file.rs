@@ -1,0 +1,943 @@
+//! Org files (DESIGN.md, C2): TOML read into serde types, then validated in one
+//! pass that reports every problem with `path:line:col`; and [`to_toml`], which
+//! writes an org back so that loading it gives the same org.
+//!
+//! ```toml
+//! [settings]
+//! digital_experiences = true
+//!
+//! [[license]]
+//! name = "Partner Community"
+//! seats = 5
+//!
+//! [[internal_user]]
+//! name = "Dana Owner"
+//! role = "VP Sales"
+//!
+//! [[account]]
+//! name = "Acme Reseller"
+//! owner = "Dana Owner"
+//! partner = true
+//!
+//! [[contact]]
+//! name = "Priya Shah"
+//! account = "Acme Reseller"
+//! ```
+
+use std::fmt::Write;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::apply::MAX_SITES;
+use super::names::same_name;
+use super::state::{
+    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus,
+    Template, UserKind,
+};
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::suggest::closest;
+
+/// An org file as written. Every key but the required ones has a default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgFile {
+    #[serde(default)]
+    settings: SettingsFile,
+    #[serde(default)]
+    license: Vec<Spanned<LicenseFile>>,
+    #[serde(default)]
+    profile: Vec<Spanned<ProfileFile>>,
+    #[serde(default)]
+    site: Vec<Spanned<SiteFile>>,
+    #[serde(default)]
+    internal_user: Vec<Spanned<InternalUserFile>>,
+    #[serde(default)]
+    account: Vec<Spanned<AccountFile>>,
+    #[serde(default)]
+    contact: Vec<Spanned<ContactFile>>,
+    #[serde(default)]
+    external_user: Vec<Spanned<ExternalUserFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    /// Default false; can't be turned off once on.
+    #[serde(default)]
+    digital_experiences: bool,
+    /// Default true.
+    #[serde(default = "yes")]
+    standard_external_profiles: bool,
+    /// 1..=3, default 1.
+    partner_roles: Option<Spanned<i64>>,
+    /// 1..=3, default 1.
+    customer_roles: Option<Spanned<i64>>,
+}
+
+impl Default for SettingsFile {
+    fn default() -> SettingsFile {
+        SettingsFile {
+            digital_experiences: false,
+            standard_external_profiles: true,
+            partner_roles: None,
+            customer_roles: None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LicenseFile {
+    name: Spanned<String>,
+    seats: Spanned<i64>,
+    /// Seats held by users not listed in the file; default 0.
+    used: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    name: Spanned<String>,
+    license: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    name: Spanned<String>,
+    template: Spanned<String>,
+    /// preview (default) | active | inactive.
+    status: Option<Spanned<String>>,
+    /// Member profiles; default none.
+    #[serde(default)]
+    members: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InternalUserFile {
+    name: Spanned<String>,
+    role: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountFile {
+    name: Spanned<String>,
+    owner: Spanned<String>,
+    #[serde(default)]
+    person: bool,
+    partner: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContactFile {
+    name: Spanned<String>,
+    account: Option<Spanned<String>>,
+    email: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExternalUserFile {
+    contact: Spanned<String>,
+    profile: Spanned<String>,
+    #[serde(default = "yes")]
+    active: bool,
+}
+
+/// Reads and validates an org file. `path` is how messages name it. Every
+/// problem is returned, each located by `path:line:col`.
+pub fn load(path: &str, text: &str) -> Result<Org, Vec<Diagnostic>> {
+    let source = SourceText::new(Arc::from(path), text);
+    let file: OrgFile = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim().trim_end_matches('.').to_string();
+            return Err(vec![source.error(
+                span,
+                message,
+                "an org file has [settings] and [[license]], [[profile]], [[site]], [[internal_user]], [[account]], [[contact]], [[external_user]] tables",
+            )]);
+        }
+    };
+    let mut builder = Builder {
+        source,
+        org: Org::new(),
+        diagnostics: Vec::new(),
+        licenses_seen: [false; 3],
+    };
+    builder.build(file);
+    if builder.diagnostics.is_empty() {
+        Ok(builder.org)
+    } else {
+        Err(builder.diagnostics)
+    }
+}
+
+/// Builds an org from a parsed file, collecting every problem.
+struct Builder<'a> {
+    source: SourceText<'a>,
+    org: Org,
+    diagnostics: Vec<Diagnostic>,
+    /// Which licences have had their [[license]] entry.
+    licenses_seen: [bool; 3],
+}
+
+impl Builder<'_> {
+    fn error(&mut self, span: Range<usize>, message: String, hint: &str) {
+        self.diagnostics
+            .push(self.source.error(span, message, hint));
+    }
+
+    /// Reports `name` as unknown, suggesting the closest of `known`.
+    fn unknown<'k>(
+        &mut self,
+        what: &str,
+        name: &Spanned<String>,
+        known: impl Iterator<Item = &'k str>,
+        hint: &str,
+    ) {
+        let hint = match closest(name.get_ref(), known) {
+            Some(candidate) => format!("did you mean `{candidate}`?"),
+            None => hint.to_string(),
+        };
+        self.error(
+            name.span(),
+            format!("unknown {what} `{}`", name.get_ref()),
+            &hint,
+        );
+    }
+
+    fn duplicate(&mut self, what: &str, name: &Spanned<String>) {
+        self.error(
+            name.span(),
+            format!("duplicate {what} name `{}`", name.get_ref()),
+            "names are unique per kind, ignoring case",
+        );
+    }
+
+    fn build(&mut self, file: OrgFile) {
+        self.settings(&file.settings);
+        for license in &file.license {
+            self.license(license.get_ref());
+        }
+        for profile in &file.profile {
+            self.profile(profile.get_ref());
+        }
+        for (idx, site) in file.site.iter().enumerate() {
+            self.site(site, idx);
+        }
+        for user in &file.internal_user {
+            let user = user.get_ref();
+            if self.org.find_internal_user(user.name.get_ref()).is_some() {
+                self.duplicate("internal user", &user.name);
+                continue;
+            }
+            self.org.internal_users.push(InternalUser {
+                name: user.name.get_ref().clone(),
+                role: user.role.clone(),
+            });
+        }
+        for account in &file.account {
+            self.account(account.get_ref());
+        }
+        let mut described = vec![false; self.org.accounts.len()];
+        for contact in &file.contact {
+            self.contact(contact.get_ref(), &mut described);
+        }
+        // A person account with no [[contact]] entry still has its contact.
+        for (account, described) in described.into_iter().enumerate() {
+            if self.org.accounts[account].person && !described {
+                self.org.contacts.push(Contact {
+                    name: self.org.accounts[account].name.clone(),
+                    account: Some(account),
+                    email: None,
+                });
+            }
+        }
+        for user in &file.external_user {
+            self.external_user(user);
+        }
+        self.seats_in_use(&file.license, &file.external_user);
+    }
+
+    fn settings(&mut self, settings: &SettingsFile) {
+        self.org.settings.digital_experiences = settings.digital_experiences;
+        self.org.settings.standard_external_profiles = settings.standard_external_profiles;
+        for (value, key) in [
+            (&settings.partner_roles, "partner_roles"),
+            (&settings.customer_roles, "customer_roles"),
+        ] {
+            let Some(value) = value else { continue };
+            match u8::try_from(*value.get_ref()) {
+                Ok(count @ 1..=3) => match key {
+                    "partner_roles" => self.org.settings.partner_roles = count,
+                    _ => self.org.settings.customer_roles = count,
+                },
+                _ => self.error(
+                    value.span(),
+                    format!("`{key}` must be 1, 2 or 3, not {}", value.get_ref()),
+                    "roles per account: User, then Manager, then Executive",
+                ),
+            }
+        }
+    }
+
+    fn license(&mut self, license_file: &LicenseFile) {
+        let Some(license) = License::from_name(license_file.name.get_ref()) else {
+            let names = License::ALL.iter().map(|license| license.name());
+            self.unknown(
+                "licence",
+                &license_file.name,
+                names,
+                "licences are Customer Community, Customer Community Plus and Partner Community",
+            );
+            return;
+        };
+        let seen = &mut self.licenses_seen[license as usize];
+        if std::mem::replace(seen, true) {
+            self.duplicate("licence", &license_file.name);
+            return;
+        }
+        let seats = self.count(&license_file.seats, "seats");
+        let used = license_file
+            .used
+            .as_ref()
+            .map_or(0, |used| self.count(used, "used"));
+        let entry = self.org.seats_mut(license);
+        entry.total = seats;
+        entry.used_elsewhere = used;
+    }
+
+    /// A seat count: a whole number from 0.
+    fn count(&mut self, value: &Spanned<i64>, key: &str) -> u32 {
+        u32::try_from(*value.get_ref()).unwrap_or_else(|_| {
+            self.error(
+                value.span(),
+                format!(
+                    "`{key}` must be a whole number from 0 to {}, not {}",
+                    u32::MAX,
+                    value.get_ref()
+                ),
+                "seats are counted in whole users",
+            );
+            0
+        })
+    }
+
+    fn profile(&mut self, profile: &ProfileFile) {
+        if self.org.find_profile(profile.name.get_ref()).is_some() {
+            self.duplicate("profile", &profile.name);
+            return;
+        }
+        let Some(license) = License::from_name(profile.license.get_ref()) else {
+            let names = License::ALL.iter().map(|license| license.name());
+            self.unknown(
+                "licence",
+                &profile.license,
+                names,
+                "licences are Customer Community, Customer Community Plus and Partner Community",
+            );
+            return;
+        };
+        self.org.profiles.push(Profile {
+            name: profile.name.get_ref().clone().into(),
+            license,
+            standard: false,
+        });
+    }
+
+    fn site(&mut self, site_entry: &Spanned<SiteFile>, idx: usize) {
+        let site = site_entry.get_ref();
+        if !self.org.settings.digital_experiences {
+            self.error(
+                site.name.span(),
+                format!(
+                    "site `{}` needs Digital Experiences, which is off",
+                    site.name.get_ref()
+                ),
+                "set `digital_experiences = true` under [settings]",
+            );
+        }
+        if idx == MAX_SITES {
+            self.error(
+                site.name.span(),
+                format!("more than {MAX_SITES} sites"),
+                "an org can hold at most 100 sites, whatever their status",
+            );
+        }
+        if self.org.find_site(site.name.get_ref()).is_some() {
+            self.duplicate("site", &site.name);
+            return;
+        }
+        let Some(template) = Template::from_name(site.template.get_ref()) else {
+            let names = Template::ALL.iter().map(|template| template.name());
+            self.unknown(
+                "site template",
+                &site.template,
+                names,
+                "see DESIGN.md C2 for the templates",
+            );
+            return;
+        };
+        let status = match &site.status {
+            None => SiteStatus::Preview,
+            Some(status) => match [
+                SiteStatus::Preview,
+                SiteStatus::Active,
+                SiteStatus::Inactive,
+            ]
+            .into_iter()
+            .find(|known| same_name(known.name(), status.get_ref()))
+            {
+                Some(known) => known,
+                None => {
+                    self.unknown(
+                        "site status",
+                        status,
+                        ["preview", "active", "inactive"].into_iter(),
+                        "a status is preview, active or inactive",
+                    );
+                    return;
+                }
+            },
+        };
+        let mut members = Vec::new();
+        for member in &site.members {
+            match self.org.find_profile(member.get_ref()) {
+                Some(profile) if !members.contains(&profile) => members.push(profile),
+                Some(_) => {}
+                None => {
+                    let names: Vec<String> = self
+                        .org
+                        .profiles
+                        .iter()
+                        .map(|profile| profile.name.to_string())
+                        .collect();
+                    self.unknown(
+                        "profile",
+                        member,
+                        names.iter().map(String::as_str),
+                        "member profiles are standard or [[profile]] profiles",
+                    );
+                }
+            }
+        }
+        self.org.sites.push(Site {
+            name: site.name.get_ref().clone(),
+            template,
+            status,
+            members,
+        });
+    }
+
+    fn account(&mut self, account: &AccountFile) {
+        if self.org.find_account(account.name.get_ref()).is_some() {
+            self.duplicate("account", &account.name);
+            return;
+        }
+        let partner = account
+            .partner
+            .as_ref()
+            .is_some_and(|partner| *partner.get_ref());
+        if account.person
+            && partner
+            && let Some(flag) = &account.partner
+        {
+            self.error(
+                flag.span(),
+                format!(
+                    "person account `{}` is marked partner",
+                    account.name.get_ref()
+                ),
+                "a person account can never be a partner account",
+            );
+        }
+        let Some(owner) = self.org.find_internal_user(account.owner.get_ref()) else {
+            let names: Vec<String> = self
+                .org
+                .internal_users
+                .iter()
+                .map(|user| user.name.clone())
+                .collect();
+            self.unknown(
+                "internal user",
+                &account.owner,
+                names.iter().map(String::as_str),
+                "an owner is an [[internal_user]]",
+            );
+            return;
+        };
+        self.org.accounts.push(Account {
+            name: account.name.get_ref().clone(),
+            owner,
+            person: account.person,
+            partner: partner && !account.person,
+            customer_roles: 0,
+            partner_roles: 0,
+        });
+    }
+
+    fn contact(&mut self, contact: &ContactFile, described: &mut [bool]) {
+        let name = contact.name.get_ref();
+        let named_account = match &contact.account {
+            None => None,
+            Some(account) => match self.org.find_account(account.get_ref()) {
+                Some(found) => Some(found),
+                None => {
+                    let names: Vec<String> = self
+                        .org
+                        .accounts
+                        .iter()
+                        .map(|account| account.name.clone())
+                        .collect();
+                    self.unknown(
+                        "account",
+                        account,
+                        names.iter().map(String::as_str),
+                        "an account is an [[account]]",
+                    );
+                    return;
+                }
+            },
+        };
+        // A [[contact]] named like a person account describes that account's own contact.
+        let person_account = self
+            .org
+            .find_account(name)
+            .filter(|&account| self.org.accounts[account].person);
+        if let Some(person) = person_account
+            && named_account.is_none_or(|account| account == person)
+            && !described[person]
+        {
+            described[person] = true;
+            self.org.contacts.push(Contact {
+                name: self.org.accounts[person].name.clone(),
+                account: Some(person),
+                email: contact.email.clone(),
+            });
+            return;
+        }
+        if person_account.is_some() || self.org.find_contact(name).is_some() {
+            self.duplicate("contact", &contact.name);
+            return;
+        }
+        if let (Some(account), Some(account_name)) = (named_account, &contact.account)
+            && self.org.accounts[account].person
+        {
+            self.error(
+                account_name.span(),
+                format!(
+                    "`{}` is a person account, whose only contact is itself",
+                    account_name.get_ref()
+                ),
+                "put the contact on a business account",
+            );
+            return;
+        }
+        self.org.contacts.push(Contact {
+            name: name.clone(),
+            account: named_account,
+            email: contact.email.clone(),
+        });
+    }
+
+    fn external_user(&mut self, entry: &Spanned<ExternalUserFile>) {
+        let user = entry.get_ref();
+        let Some(contact) = self.org.find_contact(user.contact.get_ref()) else {
+            let names: Vec<String> = self
+                .org
+                .contacts
+                .iter()
+                .map(|contact| contact.name.clone())
+                .collect();
+            self.unknown(
+                "contact",
+                &user.contact,
+                names.iter().map(String::as_str),
+                "an external user's contact is a [[contact]] or a person account",
+            );
+            return;
+        };
+        let Some(profile) = self.org.find_profile(user.profile.get_ref()) else {
+            let names: Vec<String> = self
+                .org
+                .profiles
+                .iter()
+                .map(|profile| profile.name.to_string())
+                .collect();
+            self.unknown(
+                "profile",
+                &user.profile,
+                names.iter().map(String::as_str),
+                "profiles are the six standard ones or a [[profile]]",
+            );
+            return;
+        };
+        let contact_name = user.contact.get_ref();
+        if !self.org.settings.digital_experiences {
+            self.error(
+                user.contact.span(),
+                format!("external user `{contact_name}` needs Digital Experiences, which is off"),
+                "set `digital_experiences = true` under [settings]",
+            );
+        }
+        let Some(account) = self.org.contacts[contact].account else {
+            self.error(
+                user.contact.span(),
+                format!("external user of private contact `{contact_name}`"),
+                "only a contact on an account can have an external user",
+            );
+            return;
+        };
+        if self.org.user_of_contact(contact).is_some() {
+            self.error(
+                user.contact.span(),
+                format!("contact `{contact_name}` already has an external user"),
+                "a contact has at most one external user",
+            );
+            return;
+        }
+        let license = self.org.profiles[profile].license;
+        if license.kind() == UserKind::Partner && !self.org.accounts[account].partner {
+            self.error(
+                user.profile.span(),
+                format!(
+                    "partner user `{contact_name}` is on `{}`, which is not a partner account",
+                    self.org.accounts[account].name
+                ),
+                "mark the account `partner = true`, or give the user a customer profile",
+            );
+            return;
+        }
+        self.org.external_users.push(ExternalUser {
+            contact,
+            profile,
+            active: user.active,
+        });
+        self.org.create_account_roles(account, license);
+    }
+
+    /// More seats in use (`used` plus active users) than a licence has.
+    fn seats_in_use(
+        &mut self,
+        licenses: &[Spanned<LicenseFile>],
+        users: &[Spanned<ExternalUserFile>],
+    ) {
+        for license in License::ALL {
+            let used = self.org.seats_used(license);
+            let total = self.org.seats(license).total;
+            if used <= u64::from(total) {
+                continue;
+            }
+            let entry = licenses
+                .iter()
+                .find(|entry| same_name(entry.get_ref().name.get_ref(), license.name()))
+                .map(|entry| entry.get_ref().seats.span());
+            let span = entry
+                .or_else(|| users.first().map(|user| user.get_ref().profile.span()))
+                .unwrap_or(0..0);
+            self.error(
+                span,
+                format!("{used} {} seats in use (`used` plus active external users), but only {total} exist", license.name()),
+                "raise `seats`, lower `used`, or mark users `active = false`",
+            );
+        }
+    }
+}
+
+/// Writes `org` as an org file that loads back to the same org.
+///
+/// Roles left behind on an account whose users were all disabled are the one
+/// thing the format can't say; they are not written.
+pub fn to_toml(org: &Org) -> String {
+    let mut out = String::new();
+    let settings = org.settings();
+    let _ = writeln!(out, "[settings]");
+    let _ = writeln!(
+        out,
+        "digital_experiences = {}",
+        settings.digital_experiences
+    );
+    let _ = writeln!(
+        out,
+        "standard_external_profiles = {}",
+        settings.standard_external_profiles
+    );
+    let _ = writeln!(out, "partner_roles = {}", settings.partner_roles);
+    let _ = writeln!(out, "customer_roles = {}", settings.customer_roles);
+    for license in License::ALL {
+        let seats = org.seats(license);
+        if seats.total == 0 && seats.used_elsewhere == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n[[license]]\nname = {}\nseats = {}",
+            string(license.name()),
+            seats.total
+        );
+        if seats.used_elsewhere > 0 {
+            let _ = writeln!(out, "used = {}", seats.used_elsewhere);
+        }
+    }
+    for profile in org.profiles().iter().filter(|profile| !profile.standard) {
+        let _ = writeln!(
+            out,
+            "\n[[profile]]\nname = {}\nlicense = {}",
+            string(&profile.name),
+            string(profile.license.name())
+        );
+    }
+    for site in org.sites() {
+        let members: Vec<String> = site
+            .members
+            .iter()
+            .map(|&profile| string(&org.profiles()[profile].name))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n[[site]]\nname = {}\ntemplate = {}\nstatus = {}\nmembers = [{}]",
+            string(&site.name),
+            string(site.template.name()),
+            string(site.status.name()),
+            members.join(", ")
+        );
+    }
+    for user in org.internal_users() {
+        let _ = writeln!(out, "\n[[internal_user]]\nname = {}", string(&user.name));
+        if let Some(role) = &user.role {
+            let _ = writeln!(out, "role = {}", string(role));
+        }
+    }
+    for account in org.accounts() {
+        let _ = writeln!(
+            out,
+            "\n[[account]]\nname = {}\nowner = {}\nperson = {}\npartner = {}",
+            string(&account.name),
+            string(&org.internal_users()[account.owner].name),
+            account.person,
+            account.partner
+        );
+    }
+    for contact in org.contacts() {
+        let _ = writeln!(out, "\n[[contact]]\nname = {}", string(&contact.name));
+        if let Some(account) = contact.account {
+            let _ = writeln!(out, "account = {}", string(&org.accounts()[account].name));
+        }
+        if let Some(email) = &contact.email {
+            let _ = writeln!(out, "email = {}", string(email));
+        }
+    }
+    for user in org.external_users() {
+        let _ = writeln!(
+            out,
+            "\n[[external_user]]\ncontact = {}\nprofile = {}\nactive = {}",
+            string(&org.contacts()[user.contact].name),
+            string(&org.profiles()[user.profile].name),
+            user.active
+        );
+    }
+    out
+}
+
+/// A TOML basic string.
+fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            ch if ch.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(ch));
+            }
+            ch => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `line:col message` of every problem in an org file.
+    #[track_caller]
+    fn check_errors(text: &str, expected: &[&str]) {
+        let problems: Vec<String> = match load("org.toml", text) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics
+                .iter()
+                .map(|diagnostic| {
+                    format!(
+                        "{}:{} {}",
+                        diagnostic.line, diagnostic.column, diagnostic.message
+                    )
+                })
+                .collect(),
+        };
+        assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn an_empty_file_is_an_empty_org() {
+        assert_eq!(load("empty.toml", ""), Ok(Org::new()));
+    }
+
+    #[test]
+    fn optional_keys_take_their_defaults() {
+        let org = load(
+            "org.toml",
+            "[settings]\ndigital_experiences = true\n[[site]]\nname = \"S\"\ntemplate = \"help center\"\n[[license]]\nname = \"Customer Community\"\nseats = 1\n[[internal_user]]\nname = \"D\"\n[[account]]\nname = \"A\"\nowner = \"D\"\n[[contact]]\nname = \"C\"\naccount = \"A\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Customer Community User\"\n",
+        )
+        .unwrap();
+        assert_eq!(org.sites()[0].status, SiteStatus::Preview);
+        assert_eq!(org.sites()[0].template, Template::HelpCenter);
+        assert!(org.sites()[0].members.is_empty());
+        assert!(org.external_users()[0].active);
+        assert_eq!(org.seats_used(License::CustomerCommunity), 1);
+        assert!(org.settings().standard_external_profiles);
+        assert_eq!(org.contacts()[0].email, None);
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        check_errors(
+            "[[site]]\nname = \"S\"\ntemplat = \"x\"\n",
+            &[
+                "3:1 unknown field `templat`, expected one of `name`, `template`, `status`, `members`",
+            ],
+        );
+    }
+
+    #[test]
+    fn every_semantic_error_is_reported_with_its_location() {
+        let text = r#"[settings]
+partner_roles = 4
+
+[[license]]
+name = "Gold"
+seats = 1
+
+[[license]]
+name = "Partner Community"
+seats = 1
+used = 1
+
+[[site]]
+name = "S"
+template = "Partner Centrl"
+
+[[internal_user]]
+name = "Dana"
+
+[[internal_user]]
+name = "dana"
+
+[[account]]
+name = "P"
+owner = "Dana"
+person = true
+partner = true
+
+[[account]]
+name = "B"
+owner = "Nobody"
+
+[[contact]]
+name = "Private"
+
+[[contact]]
+name = "private"
+
+[[external_user]]
+contact = "Private"
+profile = "Partner Community User"
+"#;
+        check_errors(
+            text,
+            &[
+                "2:17 `partner_roles` must be 1, 2 or 3, not 4",
+                "5:8 unknown licence `Gold`",
+                "14:8 site `S` needs Digital Experiences, which is off",
+                "15:12 unknown site template `Partner Centrl`",
+                "21:8 duplicate internal user name `dana`",
+                "27:11 person account `P` is marked partner",
+                "31:9 unknown internal user `Nobody`",
+                "37:8 duplicate contact name `private`",
+                "40:11 external user `Private` needs Digital Experiences, which is off",
+                "40:11 external user of private contact `Private`",
+            ],
+        );
+    }
+
+    #[test]
+    fn seats_in_use_over_seats_and_second_users_are_errors() {
+        let text = "[settings]\ndigital_experiences = true\n[[license]]\nname = \"Customer Community\"\nseats = 1\n[[internal_user]]\nname = \"D\"\n[[account]]\nname = \"A\"\nowner = \"D\"\n[[contact]]\nname = \"C\"\naccount = \"A\"\n[[contact]]\nname = \"E\"\naccount = \"A\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Customer Community User\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Customer Community User\"\n[[external_user]]\ncontact = \"E\"\nprofile = \"Customer Community User\"\n";
+        check_errors(
+            text,
+            &[
+                "21:11 contact `C` already has an external user",
+                "5:9 2 Customer Community seats in use (`used` plus active external users), but only 1 exist",
+            ],
+        );
+    }
+
+    #[test]
+    fn more_than_a_hundred_sites_is_an_error() {
+        let mut text = "[settings]\ndigital_experiences = true\n".to_string();
+        for n in 0..101 {
+            text.push_str(&format!(
+                "[[site]]\nname = \"s{n}\"\ntemplate = \"Help Center\"\n"
+            ));
+        }
+        let problems = load("org.toml", &text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "more than 100 sites");
+        assert_eq!(problems[0].location(), "org.toml:304:8");
+    }
+
+    #[test]
+    fn file_users_get_their_account_roles() {
+        let text = "[settings]\ndigital_experiences = true\npartner_roles = 2\n[[license]]\nname = \"Partner Community\"\nseats = 1\n[[internal_user]]\nname = \"D\"\nrole = \"R\"\n[[account]]\nname = \"A\"\nowner = \"D\"\npartner = true\n[[contact]]\nname = \"C\"\naccount = \"A\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Partner Community Login User\"\nactive = false\n";
+        let org = load("org.toml", text).unwrap();
+        assert_eq!(
+            org.account_roles(0),
+            ["A Partner User", "A Partner Manager"]
+        );
+        assert_eq!(org.seats_used(License::PartnerCommunity), 0);
+    }
+
+    #[test]
+    fn a_person_accounts_contact_may_carry_its_email() {
+        let text = "[[internal_user]]\nname = \"D\"\n[[account]]\nname = \"Ravi\"\nowner = \"D\"\nperson = true\n[[contact]]\nname = \"ravi\"\nemail = \"ravi@example.com\"\n";
+        let org = load("org.toml", text).unwrap();
+        assert_eq!(org.contacts().len(), 1);
+        assert_eq!(org.contacts()[0].name, "Ravi");
+        assert_eq!(org.contacts()[0].email.as_deref(), Some("ravi@example.com"));
+        assert!(org.is_person_contact(0));
+    }
+
+    #[test]
+    fn saving_keeps_odd_names_and_order() {
+        let mut org = Org::new();
+        org.run_script("enable digital experiences\ncreate internal user \"Q \\\"quote\\\" \\\\ back\"\ncreate contact Early\ncreate account \"Per Son\" owner \"Q \\\"quote\\\" \\\\ back\" person\ncreate contact Late email \"tab\there\"");
+        assert_eq!(org.contacts().len(), 3);
+        assert_eq!(load("saved.toml", &to_toml(&org)), Ok(org));
+    }
+}

@@ -1,0 +1,255 @@
+//! How sandbox results are printed: readable lines for people, or the JSON
+//! Lines of DESIGN.md C2 (one object a command). Text from the org and the
+//! user's commands is printed inert.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::org::{Blocker, Outcome};
+use crate::output::{self, styled};
+use crate::text::{inert, inert_line};
+
+/// Where sandbox results go, and in which form.
+pub struct Transcript<W: Write> {
+    out: W,
+    json: bool,
+    /// Show each command before its result (scripts), or not (the prompt did).
+    echo: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOutcome<'a> {
+    line: usize,
+    command: &'a str,
+    ok: bool,
+    code: Option<&'static str>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blockers: Option<Vec<JsonBlocker<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonBlocker<'a> {
+    code: &'static str,
+    fix: Option<&'a str>,
+}
+
+impl<W: Write> Transcript<W> {
+    pub fn new(out: W, json: bool, echo: bool) -> Transcript<W> {
+        Transcript { out, json, echo }
+    }
+
+    /// One org command's result.
+    pub fn outcome(&mut self, line: usize, outcome: &Outcome) -> io::Result<()> {
+        let (ok, code, message, blockers) = match &outcome.result {
+            Ok(reply) => (
+                true,
+                None,
+                reply.message.as_str(),
+                reply.blockers.as_deref(),
+            ),
+            Err(failure) => (
+                false,
+                Some(failure.code.as_str()),
+                failure.message.as_str(),
+                None,
+            ),
+        };
+        if self.json {
+            return self.json_line(&JsonOutcome {
+                line,
+                command: &outcome.command_text,
+                ok,
+                code,
+                message,
+                blockers: blockers.map(|blockers| {
+                    blockers
+                        .iter()
+                        .map(|blocker| JsonBlocker {
+                            code: blocker.code.as_str(),
+                            fix: blocker.fix.as_deref(),
+                        })
+                        .collect()
+                }),
+            });
+        }
+        let indent = self.echo_command(line, &outcome.command_text)?;
+        match code {
+            None => self.human_ok(indent, message)?,
+            Some(code) => {
+                write!(self.out, "{indent}")?;
+                styled(&mut self.out, output::ERROR, &format!("error[{code}]"))?;
+                writeln!(self.out, ": {}", inert_line(message))?;
+            }
+        }
+        if let Some(blockers) = blockers {
+            self.human_blockers(indent, blockers)?;
+        }
+        Ok(())
+    }
+
+    /// The result of a sandbox command (`undo`, `save`, `help`...), which has no code.
+    pub fn note(
+        &mut self,
+        line: usize,
+        command: &str,
+        result: &Result<String, String>,
+    ) -> io::Result<()> {
+        let (ok, message) = match result {
+            Ok(message) => (true, message.as_str()),
+            Err(message) => (false, message.as_str()),
+        };
+        if self.json {
+            return self.json_line(&JsonOutcome {
+                line,
+                command,
+                ok,
+                code: None,
+                message,
+                blockers: None,
+            });
+        }
+        let indent = self.echo_command(line, command)?;
+        if ok {
+            self.human_ok(indent, message)
+        } else {
+            write!(self.out, "{indent}")?;
+            styled(&mut self.out, output::ERROR, "error")?;
+            writeln!(self.out, ": {}", inert_line(message))
+        }
+    }
+
+    /// The writer, for tests that read back what was printed.
+    pub fn buffer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Free text for people (a goal, a greeting); JSON output leaves it out.
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        if !self.json {
+            writeln!(self.out, "{}", inert(text))?;
+        }
+        self.out.flush()
+    }
+
+    fn json_line(&mut self, value: &JsonOutcome<'_>) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, value).map_err(io::Error::from)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+
+    /// Prints `line | command` when echoing; returns the indent for the result.
+    fn echo_command(&mut self, line: usize, command: &str) -> io::Result<&'static str> {
+        if !self.echo {
+            return Ok("");
+        }
+        styled(&mut self.out, output::DIM, &format!("{line} |"))?;
+        writeln!(self.out, " {}", inert_line(command))?;
+        Ok("    ")
+    }
+
+    /// `ok: message`, or a listing (several lines) as it is.
+    fn human_ok(&mut self, indent: &str, message: &str) -> io::Result<()> {
+        if message.contains('\n') {
+            for row in message.lines() {
+                if row.is_empty() {
+                    writeln!(self.out)?;
+                } else {
+                    writeln!(self.out, "{indent}{}", inert_line(row))?;
+                }
+            }
+            return Ok(());
+        }
+        write!(self.out, "{indent}")?;
+        styled(&mut self.out, output::GOOD, "ok")?;
+        writeln!(self.out, ": {}", inert_line(message))
+    }
+
+    fn human_blockers(&mut self, indent: &str, blockers: &[Blocker]) -> io::Result<()> {
+        for (idx, blocker) in blockers.iter().enumerate() {
+            write!(self.out, "{indent}  {}. ", idx + 1)?;
+            styled(&mut self.out, output::EMPHASIS, blocker.code.as_str())?;
+            match &blocker.fix {
+                Some(fix) => writeln!(self.out, "  fix: {}", inert_line(fix))?,
+                None => writeln!(self.out, "  (no command fixes this)")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::Org;
+
+    fn printed(json: bool, echo: bool, script: &str) -> String {
+        let mut org = Org::new();
+        let mut transcript = Transcript::new(Vec::new(), json, echo);
+        for step in org.run_script(script) {
+            transcript.outcome(step.line, &step.outcome).unwrap();
+        }
+        let raw = String::from_utf8(transcript.out).unwrap();
+        anstream::adapter::strip_str(&raw).to_string()
+    }
+
+    #[test]
+    fn json_lines_follow_c2() {
+        assert_eq!(
+            printed(
+                true,
+                false,
+                "enable digital experiences; login Ghost site X\ncheck Ghost as partner site X"
+            ),
+            concat!(
+                r#"{"line":1,"command":"enable digital experiences","ok":true,"code":null,"message":"enabled Digital Experiences (this can't be undone)"}"#,
+                "\n",
+                r#"{"line":1,"command":"login Ghost site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#,
+                "\n",
+                r#"{"line":2,"command":"check Ghost as partner site X","ok":false,"code":"NOT_FOUND","message":"no contact named `Ghost`"}"#,
+                "\n",
+            )
+        );
+    }
+
+    #[test]
+    fn check_adds_blockers_with_null_fixes() {
+        let text = printed(
+            true,
+            false,
+            "create contact Solo\ncheck Solo as customer site X",
+        );
+        let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+        assert_eq!(
+            last["blockers"][0],
+            serde_json::json!({"code": "DX_NOT_ENABLED", "fix": "enable digital experiences"})
+        );
+        let no_account = last["blockers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|blocker| blocker["code"] == "CONTACT_NO_ACCOUNT")
+            .unwrap();
+        assert_eq!(no_account["fix"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn human_output_echoes_script_lines_and_shows_codes() {
+        assert_eq!(
+            printed(
+                false,
+                true,
+                "disable digital experiences\ncreate site X template Nope\n"
+            ),
+            "1 | disable digital experiences\n    ok: Digital Experiences is already off\n2 | create site X template Nope\n    error[DX_NOT_ENABLED]: Digital Experiences is not enabled; run `enable digital experiences` first\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_commands_are_printed_inert() {
+        let text = printed(false, true, "login \"\u{1b}[2J\" site X");
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains("\u{241b}[2J"));
+    }
+}

@@ -1,0 +1,371 @@
+//! `xcdrill sandbox`: scripts in both output forms, exit statuses 0/1/2, org
+//! file errors located by `path:line:col`, and the prompt driven by piped stdin.
+
+use crate::harness::Workspace;
+
+const ORG: &str = r#"[settings]
+digital_experiences = true
+
+[[license]]
+name = "Partner Community"
+seats = 5
+
+[[site]]
+name = "Partner Hub"
+template = "Partner Central"
+status = "active"
+members = ["Partner Community User"]
+
+[[internal_user]]
+name = "Dana Owner"
+
+[[account]]
+name = "Acme Reseller"
+owner = "Dana Owner"
+partner = true
+
+[[contact]]
+name = "Priya Shah"
+account = "Acme Reseller"
+email = "priya@acme.example"
+"#;
+
+const ENABLE: &str = "enable partner user \"Priya Shah\" profile \"Partner Community User\"";
+
+fn workspace() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write("org.toml", ORG);
+    workspace
+}
+
+#[test]
+fn a_script_that_succeeds_exits_0_and_prints_ok_lines() {
+    let workspace = workspace();
+    workspace.write(
+        "fix.txt",
+        format!("# give the owner a role first\nassign role \"VP Sales\" to \"Dana Owner\"\n{ENABLE}; login \"Priya Shah\" site \"Partner Hub\"\n"),
+    );
+    let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2 | assign role \"VP Sales\" to \"Dana Owner\"\n    ok: `Dana Owner` now has role `VP Sales`\n\
+         3 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    ok: enabled `Priya Shah` as a partner user (profile `Partner Community User`) with role `Acme Reseller Partner User`; it holds a Partner Community seat\n\
+         3 | login \"Priya Shah\" site \"Partner Hub\"\n    ok: `Priya Shah` logged in to site `Partner Hub`\n"
+    );
+}
+
+#[test]
+fn a_failed_command_exits_1_and_shows_its_code() {
+    let workspace = workspace();
+    workspace.write("fix.txt", format!("{ENABLE}\nshow licenses\n"));
+    let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("    error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role (\"Portal Account Owner has No Role\")"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Partner Community: 0 of 5 seats in use"),
+        "later commands still run:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_parse_error_exits_1() {
+    let workspace = workspace();
+    workspace.write("bad.txt", "enabel digital experiences\n");
+    let run = workspace.run(&["sandbox", "--script", "bad.txt"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("error[PARSE_ERROR]: expected `enable`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("did you mean `enable`?"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_gives_one_object_a_command_with_c2_keys() {
+    let workspace = workspace();
+    workspace.write(
+        "fix.txt",
+        format!("check \"Priya Shah\" as partner site \"Partner Hub\"\n\n{ENABLE}; show users\n"),
+    );
+    let run = workspace.run(&[
+        "sandbox", "--org", "org.toml", "--script", "fix.txt", "--json",
+    ]);
+    assert_eq!(run.code, 1);
+    let objects = run.json_lines();
+    assert_eq!(objects.len(), 3);
+    assert_eq!(objects[0]["line"], 1);
+    assert_eq!(objects[0]["ok"], true);
+    assert_eq!(
+        objects[0]["blockers"],
+        serde_json::json!([
+            {"code": "OWNER_NO_ROLE", "fix": "assign role \"Sales Manager\" to \"Dana Owner\""},
+            {"code": "NO_EXTERNAL_USER", "fix": ENABLE},
+        ])
+    );
+    assert_eq!(objects[1]["line"], 3);
+    assert_eq!(objects[1]["command"], ENABLE);
+    assert_eq!(objects[1]["ok"], false);
+    assert_eq!(objects[1]["code"], "OWNER_NO_ROLE");
+    assert_eq!(
+        objects[2]["line"], 3,
+        "two commands on a line share its number"
+    );
+    assert!(
+        objects[2]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("internal users\n  Dana Owner (no role)")
+    );
+    assert!(objects[2].get("blockers").is_none());
+}
+
+#[test]
+fn the_script_may_come_from_stdin() {
+    let workspace = workspace();
+    let run = workspace.run_with_stdin(
+        &["sandbox", "--org", "org.toml", "--script", "-", "--json"],
+        "show sites\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["command"], "show sites");
+}
+
+#[test]
+fn global_options_are_accepted_and_content_does_not_matter() {
+    let workspace = workspace();
+    let content = crate::harness::content_dir().display().to_string();
+    let args = [
+        "--content",
+        &content,
+        "--color",
+        "never",
+        "sandbox",
+        "--org",
+        "org.toml",
+        "--script",
+        "-",
+        "--json",
+    ];
+    let run = workspace.run_with_stdin(&args, "show licenses\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["ok"], true);
+}
+
+#[test]
+fn unreadable_files_exit_2() {
+    let workspace = workspace();
+    let run = workspace.run(&["sandbox", "--org", "missing.toml", "--script", "-"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error: cannot read `missing.toml`"),
+        "{}",
+        run.stderr
+    );
+    let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "missing.txt"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot read `missing.txt`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_invalid_org_file_exits_2_with_every_error_located() {
+    let workspace = workspace();
+    workspace.write(
+        "bad.toml",
+        "[[site]]\nname = \"Hub\"\ntemplate = \"Partner Centrl\"\n\n[[account]]\nname = \"A\"\nowner = \"Nobody\"\n",
+    );
+    let run = workspace.run(&["sandbox", "--org", "bad.toml", "--script", "-"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "error: site `Hub` needs Digital Experiences, which is off\n --> bad.toml:2:8"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: unknown site template `Partner Centrl`\n --> bad.toml:3:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("= hint: did you mean `Partner Central`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: unknown internal user `Nobody`\n --> bad.toml:7:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `bad.toml` is not a valid org file (3 errors)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn piped_stdin_runs_commands_with_no_prompt_and_understands_sandbox_words() {
+    let workspace = workspace();
+    let run = workspace.run_with_stdin(
+        &["sandbox", "--org", "org.toml"],
+        &format!(
+            "{ENABLE}\nassign role Boss to \"Dana Owner\"\nundo\nsave saved.toml\nquit\nshow\n"
+        ),
+    );
+    assert_eq!(run.code, 1, "the failed enable counts");
+    assert!(
+        !run.stdout.contains("org>"),
+        "no prompt when piped:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("4 | save saved.toml\n    ok: saved the org to `saved.toml`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("3 | undo\n    ok: undid `assign role Boss to \"Dana Owner\"`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("6 | show"),
+        "nothing runs after quit:\n{}",
+        run.stdout
+    );
+    let saved = std::fs::read_to_string(workspace.path("saved.toml")).unwrap();
+    assert!(
+        saved.contains("[[internal_user]]\nname = \"Dana Owner\"\n\n"),
+        "undo took the role back:\n{saved}"
+    );
+    let reloaded = workspace.run_with_stdin(
+        &["sandbox", "--org", "saved.toml", "--json"],
+        "show users\n",
+    );
+    assert_eq!(reloaded.code, 0, "{}", reloaded.stderr);
+}
+
+#[test]
+fn piped_help_lists_commands_with_examples() {
+    let workspace = workspace();
+    let run = workspace.run_with_stdin(&["sandbox"], "help\n");
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains(
+            "login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("undo"), "{}", run.stdout);
+}
+
+#[test]
+fn random_starts_on_a_generated_org_and_prints_its_goal() {
+    let workspace = workspace();
+    let first = workspace.run_with_stdin(&["sandbox", "--random", "42"], "show\n");
+    let second = workspace.run_with_stdin(&["sandbox", "--random", "42"], "show\n");
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stdout.starts_with("goal: `"), "{}", first.stdout);
+    assert_eq!(
+        first.stdout, second.stdout,
+        "the same seed gives the same org"
+    );
+    let json = workspace.run_with_stdin(&["sandbox", "--random", "42", "--json"], "show\n");
+    assert!(json.stderr.starts_with("goal: `"), "{}", json.stderr);
+    assert_eq!(json.json_lines().len(), 1, "stdout holds only JSON Lines");
+}
+
+#[test]
+fn random_and_org_do_not_mix() {
+    let run = workspace().run(&["sandbox", "--random", "1", "--org", "org.toml"]);
+    assert_eq!(run.code, 2);
+}
+
+/// The one pseudo-terminal smoke test: prompt, Tab completion, Ctrl-C clearing
+/// the line, Ctrl-D ending the session, and history kept in the data dir.
+#[test]
+fn the_terminal_prompt_completes_clears_and_keeps_history() {
+    let workspace = workspace();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_xcdrill"));
+    command
+        .current_dir(workspace.path(""))
+        .env("XCDRILL_DATA_DIR", workspace.path("data"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .args(["sandbox", "--org", "org.toml"]);
+    let options = rexpect::reader::Options::new()
+        .timeout_ms(Some(10_000))
+        .strip_ansi_escape_codes(true);
+    let mut session = rexpect::session::spawn_with_options(command, options).expect("pty spawns");
+    session.exp_string("type `help`").expect("greeting");
+    session.exp_string("org> ").expect("prompt");
+    // Tab completes the keyword, then the contact's quoted name.
+    session.send("check Pri\t").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("\"Priya Shah\"")
+        .expect("name completed");
+    session
+        .send_line("as partner site \"Partner Hub\"")
+        .expect("send");
+    session.flush().expect("flush");
+    session.exp_string("2 blockers").expect("check ran");
+    // Input sent before the next prompt may be flushed when raw mode returns.
+    let fresh_prompt = "\n\rorg> ";
+    session.exp_string(fresh_prompt).expect("prompt");
+    // Ctrl-C drops a half-typed line; the next one runs.
+    session.send("disable digital").expect("send");
+    session.flush().expect("flush");
+    session.send_control('c').expect("ctrl-c");
+    session.exp_string(fresh_prompt).expect("prompt");
+    session.send_line("show licenses").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("Partner Community: 0 of 5 seats in use")
+        .expect("show ran");
+    session.exp_string(fresh_prompt).expect("prompt");
+    session.send_control('d').expect("ctrl-d");
+    session.exp_eof().expect("session ends");
+    let history =
+        std::fs::read_to_string(workspace.path("data/sandbox_history.txt")).expect("history saved");
+    assert!(history.contains("show licenses"), "{history}");
+    assert!(!history.contains("disable digital"), "{history}");
+}
+
+/// What a new user sees when trying the sandbox with piped commands.
+#[test]
+fn a_piped_session_reads_like_a_transcript() {
+    let workspace = workspace();
+    let session = [
+        "check \"priya shah\" as partner site \"Partner Hub\"",
+        "enable partner user \"Priya Shah\" profile \"Partner Comunity User\"",
+        "assign role \"VP Sales\" to \"Dana Owner\"; enable partner user \"Priya Shah\" profile \"Partner Community User\"",
+        "login \"Priya Shah\" site \"Partner Hub\"",
+        "undo",
+        "show accounts",
+    ];
+    let run = workspace.run_with_stdin(&["sandbox", "--org", "org.toml"], &session.join("\n"));
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
