@@ -8,6 +8,7 @@ pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod grade;
 pub mod hash;
 pub mod output;
 pub mod session;

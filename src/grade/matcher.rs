@@ -1,0 +1,317 @@
+//! Finding rubric phrases in a free-text answer, for recall grading.
+//!
+//! The answer is read once into [`AnswerWords`]: its words folded, with `a`,
+//! `an` and `the` dropped, stemmed (`normalize::push_stem`), each with its clause,
+//! and its distinct words kept once each in a small vocabulary bucketed by
+//! length. A phrase is then read the same way, and each of its words is looked up
+//! in the vocabulary (equal, or within the typo allowance), so that the edit
+//! distance is computed once per pair of distinct words, never per position.
+//!
+//! A phrase matches where its words appear in order in one clause, with at most
+//! [`MAX_GAP`] other words between neighbours. The search keeps the set of token
+//! positions where the phrase read so far can end (a frontier), so its cost is
+//! bounded by phrase length × frontier size × gap, whatever the input.
+
+use std::ops::Range;
+
+use super::normalize::{self, Fold};
+
+/// At most this many extra words may stand between two words of a phrase:
+/// "linked to an account" matches "linked directly to their account".
+pub const MAX_GAP: usize = 2;
+
+/// Words longer than this share the last length bucket.
+const MAX_BUCKET: usize = 32;
+
+/// An answer's words, stemmed, with a vocabulary of its distinct words.
+#[derive(Debug, Default)]
+pub struct AnswerWords {
+    /// Every distinct stem, back to back; words refer to ranges of it.
+    arena: String,
+    vocab: Vec<VocabWord>,
+    /// Vocabulary ids by the word's length in characters.
+    by_len: Vec<Vec<u32>>,
+    tokens: Vec<Token>,
+    /// `positions[offsets[id]..offsets[id + 1]]`: the token positions of word `id`.
+    offsets: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+/// One distinct word of the answer.
+#[derive(Debug, Clone)]
+struct VocabWord {
+    range: Range<u32>,
+    n_chars: u32,
+    /// Which letters occur (one bit each), for rejecting most pairs of words
+    /// before computing an edit distance: each edit changes at most two bits.
+    letters: u32,
+}
+
+/// One word of the answer where it occurs.
+#[derive(Debug, Clone)]
+struct Token {
+    word: u32,
+    clause: u32,
+    span: Range<usize>,
+}
+
+impl AnswerWords {
+    pub fn new(text: &str) -> AnswerWords {
+        let mut answer = AnswerWords {
+            by_len: vec![Vec::new(); MAX_BUCKET + 1],
+            ..AnswerWords::default()
+        };
+        let mut stem = String::new();
+        normalize::scan(text, Fold::ALL, |word, span, clause| {
+            if normalize::is_stop_word(word) {
+                return;
+            }
+            stem.clear();
+            normalize::push_stem(word, &mut stem);
+            let id = answer.intern(&stem);
+            answer.tokens.push(Token { word: id, clause, span });
+        });
+        answer.index_positions();
+        answer
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The vocabulary id of `stem`, adding it when new.
+    fn intern(&mut self, stem: &str) -> u32 {
+        let n_chars = stem.chars().count();
+        let bucket = n_chars.min(MAX_BUCKET);
+        if let Some(&id) = self.by_len[bucket]
+            .iter()
+            .find(|&&id| self.text_of(id) == stem)
+        {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(stem);
+        self.vocab.push(VocabWord {
+            range: start..self.arena.len() as u32,
+            n_chars: n_chars as u32,
+            letters: letter_bits(stem),
+        });
+        self.by_len[bucket].push(id);
+        id
+    }
+
+    fn text_of(&self, id: u32) -> &str {
+        let range = &self.vocab[id as usize].range;
+        &self.arena[range.start as usize..range.end as usize]
+    }
+
+    /// Builds `offsets` and `positions` from the tokens (a counting sort).
+    fn index_positions(&mut self) {
+        let mut offsets = vec![0_u32; self.vocab.len() + 1];
+        for token in &self.tokens {
+            offsets[token.word as usize + 1] += 1;
+        }
+        for idx in 1..offsets.len() {
+            offsets[idx] += offsets[idx - 1];
+        }
+        let mut next = offsets.clone();
+        let mut positions = vec![0_u32; self.tokens.len()];
+        for (position, token) in self.tokens.iter().enumerate() {
+            let slot = &mut next[token.word as usize];
+            positions[*slot as usize] = position as u32;
+            *slot += 1;
+        }
+        self.offsets = offsets;
+        self.positions = positions;
+    }
+
+    fn positions_of(&self, id: u32) -> &[u32] {
+        let start = self.offsets[id as usize] as usize;
+        let end = self.offsets[id as usize + 1] as usize;
+        &self.positions[start..end]
+    }
+
+    /// Pushes onto `out` every vocabulary id that counts as `stem`: equal, or
+    /// within the typo allowance.
+    fn lookup(&self, stem: &str, out: &mut Vec<u32>) {
+        let n_chars = stem.chars().count();
+        let letters = letter_bits(stem);
+        let has_digit = normalize::has_digit(stem);
+        let reach = normalize::typo_allowance(MAX_BUCKET);
+        let lowest = n_chars.saturating_sub(reach).min(MAX_BUCKET);
+        let highest = (n_chars + reach).min(MAX_BUCKET);
+        for bucket in &self.by_len[lowest..=highest] {
+            for &id in bucket {
+                let word = &self.vocab[id as usize];
+                let text = self.text_of(id);
+                if text == stem {
+                    out.push(id);
+                    continue;
+                }
+                if has_digit {
+                    continue;
+                }
+                let allowance = normalize::typo_allowance(n_chars.min(word.n_chars as usize));
+                let plausible = allowance > 0
+                    && n_chars.abs_diff(word.n_chars as usize) <= allowance
+                    && (letters ^ word.letters).count_ones() as usize <= 2 * allowance;
+                if plausible && normalize::same_word_with_typos(stem, text) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+}
+
+/// One bit per letter `a`..`z`, one for digits, a few shared by everything else.
+fn letter_bits(word: &str) -> u32 {
+    word.chars().fold(0, |bits, ch| {
+        let bit = match ch {
+            'a'..='z' => ch as u32 - 'a' as u32,
+            '0'..='9' => 26,
+            _ => 27 + ch as u32 % 5,
+        };
+        bits | 1 << bit
+    })
+}
+
+/// Where the vocabulary ids of phrase word `word_idx` lie in `Matcher::sets`.
+fn set_range(set_ends: &[usize], word_idx: usize) -> Range<usize> {
+    let start = if word_idx == 0 { 0 } else { set_ends[word_idx - 1] };
+    start..set_ends[word_idx]
+}
+
+/// Finds phrases in one answer, reusing its buffers from phrase to phrase.
+#[derive(Debug)]
+pub struct Matcher<'a> {
+    answer: &'a AnswerWords,
+    scratch: String,
+    /// The phrase's words: range in `scratch`, and whether a clause break of the
+    /// phrase itself comes before the word (then the answer may break there too).
+    phrase_words: Vec<(Range<usize>, bool)>,
+    /// Vocabulary ids that count for each phrase word: `sets[set_ends[j - 1]..set_ends[j]]`.
+    sets: Vec<u32>,
+    set_ends: Vec<usize>,
+    frontier: Vec<(u32, u32)>,
+    next: Vec<(u32, u32)>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(answer: &'a AnswerWords) -> Matcher<'a> {
+        Matcher {
+            answer,
+            scratch: String::new(),
+            phrase_words: Vec::new(),
+            sets: Vec::new(),
+            set_ends: Vec::new(),
+            frontier: Vec::new(),
+            next: Vec::new(),
+        }
+    }
+
+    /// The byte range of the answer where `phrase` first matches, if it does.
+    /// A phrase of nothing but `a`, `an` and `the` never matches.
+    pub fn find(&mut self, phrase: &str) -> Option<Range<usize>> {
+        self.read_phrase(phrase);
+        if self.phrase_words.is_empty() || self.answer.is_empty() {
+            return None;
+        }
+        self.sets.clear();
+        self.set_ends.clear();
+        for (range, _) in &self.phrase_words {
+            self.answer.lookup(&self.scratch[range.clone()], &mut self.sets);
+            self.set_ends.push(self.sets.len());
+        }
+        self.search()
+    }
+
+    fn read_phrase(&mut self, phrase: &str) {
+        self.scratch.clear();
+        self.phrase_words.clear();
+        let (scratch, phrase_words) = (&mut self.scratch, &mut self.phrase_words);
+        let mut last_clause = 0;
+        normalize::scan(phrase, Fold::ALL, |word, _, clause| {
+            if normalize::is_stop_word(word) {
+                return;
+            }
+            let start = scratch.len();
+            normalize::push_stem(word, scratch);
+            phrase_words.push((start..scratch.len(), clause != last_clause));
+            last_clause = clause;
+        });
+    }
+
+    /// Walks the phrase word by word, keeping (first token, last token) of every
+    /// partial match still alive.
+    fn search(&mut self) -> Option<Range<usize>> {
+        let answer = self.answer;
+        let tokens = &answer.tokens;
+        self.frontier.clear();
+        for &id in &self.sets[set_range(&self.set_ends, 0)] {
+            self.frontier
+                .extend(answer.positions_of(id).iter().map(|&position| (position, position)));
+        }
+        for word_idx in 1..self.phrase_words.len() {
+            if self.frontier.is_empty() {
+                return None;
+            }
+            let may_cross = self.phrase_words[word_idx].1;
+            let set = &self.sets[set_range(&self.set_ends, word_idx)];
+            self.next.clear();
+            for &(first, last) in &self.frontier {
+                let clause = tokens[last as usize].clause;
+                let after = last as usize + 1;
+                for (position, token) in tokens.iter().enumerate().skip(after).take(MAX_GAP + 1) {
+                    if token.clause != clause && !may_cross {
+                        break;
+                    }
+                    if set.contains(&token.word) {
+                        self.next.push((first, position as u32));
+                    }
+                }
+            }
+            // Several partial matches ending at one token continue alike.
+            self.next.sort_unstable_by_key(|&(first, last)| (last, first));
+            self.next.dedup_by_key(|&mut (_, last)| last);
+            std::mem::swap(&mut self.frontier, &mut self.next);
+        }
+        let &(first, last) = self.frontier.iter().min()?;
+        Some(tokens[first as usize].span.start..tokens[last as usize].span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(answer: &str, phrase: &str) -> Option<String> {
+        let words = AnswerWords::new(answer);
+        let mut matcher = Matcher::new(&words);
+        matcher.find(phrase).map(|span| answer[span].to_string())
+    }
+
+    #[test]
+    fn phrases_match_in_order_with_small_gaps() {
+        assert_eq!(found("It is linked to an Account.", "linked to the account").as_deref(), Some("linked to an Account"));
+        assert_eq!(found("linked directly to their account", "linked to account").as_deref(), Some("linked directly to their account"));
+        assert_eq!(found("linked in some way or other to account", "linked to account"), None);
+        assert_eq!(found("account linked to", "linked to account"), None);
+    }
+
+    #[test]
+    fn phrases_never_cross_clause_punctuation_unless_they_have_it() {
+        assert_eq!(found("a contact, not an account", "contact account"), None);
+        assert_eq!(found("a contact (account)", "contact account"), None);
+        assert_eq!(found("a contact, then an account", "contact, then account").as_deref(), Some("contact, then an account"));
+    }
+
+    #[test]
+    fn forms_and_typos_match() {
+        assert!(found("enough licences", "license").is_some());
+        assert!(found("enabling partner users", "enabled partner user").is_some());
+        assert!(found("the acount and conatct", "account contact").is_some());
+        assert!(found("the D5.8 row", "D5.3").is_none());
+        assert!(found("the the the", "the").is_none());
+    }
+}
