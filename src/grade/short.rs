@@ -86,13 +86,24 @@ fn compare(given: &[String], expected: &[String], folding: Folding) -> Match {
         && given
             .iter()
             .zip(expected)
-            .all(|(given_word, expected_word)| normalize::same_word_with_typos(given_word, expected_word));
-    let joined_with_typos = joined.is_some_and(|(given_joined, expected_joined)| {
-        normalize::same_word_with_typos(&given_joined, &expected_joined)
-    });
+            .all(|(given_word, expected_word)| close_enough(given_word, expected_word));
+    let joined_with_typos =
+        joined.is_some_and(|(given_joined, expected_joined)| close_enough(&given_joined, &expected_joined));
     if word_by_word || joined_with_typos {
         Match::WithTypos
     } else {
         Match::None
     }
+}
+
+/// Whether two words are the same up to a typo. A difference only in case or
+/// accents, where the question keeps them, is a real difference, not a typo.
+fn close_enough(given: &str, expected: &str) -> bool {
+    if given == expected {
+        return true;
+    }
+    if normalize::fold_word(given, Fold::ALL) == normalize::fold_word(expected, Fold::ALL) {
+        return false;
+    }
+    normalize::same_word_with_typos(given, expected)
 }
