@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Drill what must be in place before an Experience Cloud external user can be
 /// enabled, in what order, and why the Account → Contact → User chain exists.
@@ -52,6 +52,11 @@ pub enum Command {
     Lint(LintArgs),
     /// List the questions of the active content
     List(ListArgs),
+    /// Grade one answer to one question
+    #[command(
+        after_help = "Answers: choice `b` or `a, c` (letters or numbers); truefalse `true`/`false`; order the item numbers in your order, `2 1 3`; short and recall free text.\n\nExamples:\n  xcdrill grade setup.order --answer \"1 2 4 3 5 6 7\"\n  xcdrill grade interview.prerequisites --answer-file answer.txt --json\n\nExit status: 0 passed, 1 not passed, 2 unknown id or unreadable answer file."
+    )]
+    Grade(GradeArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -74,6 +79,26 @@ pub struct LintArgs {
     /// Also list facts that no question cites
     #[arg(long)]
     pub coverage: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("answer_source").required(true).args(["answer", "answer_file"])))]
+pub struct GradeArgs {
+    /// The question's id (`xcdrill list` shows them)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// The answer, as text
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub answer: Option<String>,
+
+    /// Read the answer from a file, or from standard input with `-`
+    #[arg(long, value_name = "FILE")]
+    pub answer_file: Option<PathBuf>,
+
+    /// Print the grade as one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! modules and prints the result. No rules or grading live here.
 
 mod generate;
+mod grade;
 mod lint;
 mod list;
 
@@ -15,6 +16,7 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
     match command {
         Some(Command::Lint(args)) => lint::run(&args, config),
         Some(Command::List(args)) => list::run(&args, config),
+        Some(Command::Grade(args)) => grade::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => list::run(&crate::cli::ListArgs { topic: Vec::new(), json: false }, config),
