@@ -43,6 +43,17 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
     while let Some((idx, ch)) = chars.next() {
         let next = chars.peek().map(|&(_, next)| next);
         let in_word = start.is_some();
+        if matches!(ch, '\u{1b}' | '\u{9b}') {
+            // Colour codes pasted from a terminal separate words; they are not
+            // part of them (`\x1b[31mcontact` is `contact`).
+            if let Some(word_start) = start.take() {
+                flush(&word, word_start..idx, clause, &mut each);
+                word.clear();
+            }
+            skip_escape_sequence(ch, &mut chars);
+            prev_char = None;
+            continue;
+        }
         if ch.is_alphanumeric() {
             start.get_or_insert(idx);
             push_folded(ch, fold, &mut word);
@@ -90,6 +101,29 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
     }
     if let Some(word_start) = start {
         flush(&word, word_start..text.len(), clause, &mut each);
+    }
+}
+
+/// Skips the rest of a terminal escape sequence: CSI (`ESC [` or `\u{9b}`, up
+/// to a final byte `@`..`~`), OSC (`ESC ]`, up to BEL or `ESC \`), or the one
+/// character after a lone `ESC`.
+fn skip_escape_sequence(introducer: char, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
+    let kind = if introducer == '\u{9b}' {
+        '['
+    } else {
+        match chars.next() {
+            Some((_, next @ ('[' | ']'))) => next,
+            _ => return,
+        }
+    };
+    while let Some((_, ch)) = chars.next() {
+        let done = match kind {
+            '[' => ('@'..='~').contains(&ch),
+            _ => ch == '\u{7}' || (ch == '\u{1b}' && chars.next_if(|&(_, next)| next == '\\').is_some()),
+        };
+        if done {
+            return;
+        }
     }
 }
 
@@ -341,6 +375,15 @@ mod tests {
         let mut spans = Vec::new();
         scan(text, Fold::ALL, |_, span, _| spans.push(text[span].to_string()));
         assert_eq!(spans, ["Ünïcode", "do", "n't"]);
+    }
+
+    #[test]
+    fn terminal_escape_sequences_separate_words() {
+        let texts = |text| words(text).into_iter().map(|(word, _)| word).collect::<Vec<_>>();
+        assert_eq!(texts("no\u{1b}[31;1mcontact\u{1b}[0m here"), ["no", "contact", "here"]);
+        assert_eq!(texts("a\u{1b}]0;title\u{7}b \u{1b}]2;x\u{1b}\\c"), ["a", "b", "c"]);
+        assert_eq!(texts("x\u{9b}2Jy\u{1b}"), ["x", "y"]);
+        assert_eq!(texts("a \u{1b}[12;"), ["a"]);
     }
 
     #[test]
