@@ -35,13 +35,22 @@ struct JsonGrade<'a> {
 pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
     let Some(question) = catalog.question(&args.id) else {
-        let suggestion = did_you_mean(&args.id, catalog.questions().iter().map(|question| question.id.as_str()));
+        let suggestion = did_you_mean(
+            &args.id,
+            catalog
+                .questions()
+                .iter()
+                .map(|question| question.id.as_str()),
+        );
         let hint = if suggestion.is_empty() {
             "`xcdrill list` shows the ids".to_string()
         } else {
             suggestion
         };
-        return Err(Error::Usage(format!("no question `{}`; {hint}", inert(&args.id))));
+        return Err(Error::Usage(format!(
+            "no question `{}`; {hint}",
+            inert(&args.id)
+        )));
     };
     let answer = match (&args.answer, &args.answer_file) {
         (Some(text), _) => text.clone(),
@@ -88,7 +97,10 @@ fn print_human(out: &mut impl Write, id: &str, kind: &str, graded: &Grade) -> io
     writeln!(out)?;
     writeln!(out, "{}", inert(&graded.feedback))?;
     // Feedback usually names what was missed already; list it only when not.
-    let named_in_feedback = graded.missed.iter().all(|part| graded.feedback.contains(part.as_str()));
+    let named_in_feedback = graded
+        .missed
+        .iter()
+        .all(|part| graded.feedback.contains(part.as_str()));
     if !named_in_feedback {
         styled(out, output::EMPHASIS, "missed:")?;
         writeln!(out)?;
@@ -132,6 +144,10 @@ fn read_answer(path: &Path) -> Result<String, Error> {
             bytes.truncate(valid);
             Ok(String::from_utf8(bytes).unwrap_or_default())
         }
-        Err(_) => Err(read_error(io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text")).into()),
+        Err(_) => Err(read_error(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "it is not UTF-8 text",
+        ))
+        .into()),
     }
 }

@@ -55,13 +55,24 @@ pub fn grade(choice: &Choice, answer: &str) -> Mark {
         );
     }
     if picks.is_empty() {
-        return Mark::new(0.0, format!("no answer given; the right answer is {right_list}"), right_texts);
+        return Mark::new(
+            0.0,
+            format!("no answer given; the right answer is {right_list}"),
+            right_texts,
+        );
     }
     if !choice.multiple {
         return single(choice, &picks, right_list, right_texts);
     }
-    let n_right = picks.iter().filter(|idx| choice.correct.contains(idx)).count();
-    let wrong: Vec<usize> = picks.iter().copied().filter(|idx| !choice.correct.contains(idx)).collect();
+    let n_right = picks
+        .iter()
+        .filter(|idx| choice.correct.contains(idx))
+        .count();
+    let wrong: Vec<usize> = picks
+        .iter()
+        .copied()
+        .filter(|idx| !choice.correct.contains(idx))
+        .collect();
     let n_correct = choice.correct.len();
     let score = ((n_right as f64 - wrong.len() as f64) / n_correct as f64).max(0.0);
     let missed: Vec<String> = choice
@@ -76,11 +87,17 @@ pub fn grade(choice: &Choice, answer: &str) -> Mark {
     let wrong_part = if wrong.is_empty() {
         String::new()
     } else {
-        format!("; wrong pick{}: {}", if wrong.len() == 1 { "" } else { "s" }, labels(choice, &wrong))
+        format!(
+            "; wrong pick{}: {}",
+            if wrong.len() == 1 { "" } else { "s" },
+            labels(choice, &wrong)
+        )
     };
     Mark::new(
         score,
-        format!("{n_right} of {n_correct} right choices picked{wrong_part}; the right choices are {right_list}"),
+        format!(
+            "{n_right} of {n_correct} right choices picked{wrong_part}; the right choices are {right_list}"
+        ),
         missed,
     )
 }
@@ -89,7 +106,10 @@ fn single(choice: &Choice, picks: &[usize], right_list: String, right_texts: Vec
     if picks.len() > 1 {
         return Mark::new(
             0.0,
-            format!("pick one choice, not {}; the right answer is {right_list}", picks.len()),
+            format!(
+                "pick one choice, not {}; the right answer is {right_list}",
+                picks.len()
+            ),
             right_texts,
         );
     }
@@ -98,7 +118,10 @@ fn single(choice: &Choice, picks: &[usize], right_list: String, right_texts: Vec
     } else {
         Mark::new(
             0.0,
-            format!("{} is wrong; the right answer is {right_list}", labels(choice, picks)),
+            format!(
+                "{} is wrong; the right answer is {right_list}",
+                labels(choice, picks)
+            ),
             right_texts,
         )
     }
@@ -126,7 +149,13 @@ fn name(idx: usize) -> String {
 fn labels(choice: &Choice, indices: &[usize]) -> String {
     indices
         .iter()
-        .map(|&idx| format!("{}) {}", name(idx), choice.choices.get(idx).map_or("", String::as_str)))
+        .map(|&idx| {
+            format!(
+                "{}) {}",
+                name(idx),
+                choice.choices.get(idx).map_or("", String::as_str)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -138,7 +167,10 @@ fn how_to_answer(n_choices: usize, multiple: bool) -> String {
         "one letter or number"
     };
     if n_choices <= 26 {
-        format!("{what} (a to {} or 1 to {n_choices})", name(n_choices.saturating_sub(1)))
+        format!(
+            "{what} (a to {} or 1 to {n_choices})",
+            name(n_choices.saturating_sub(1))
+        )
     } else {
         format!("{what} (1 to {n_choices})")
     }

@@ -41,7 +41,6 @@ pub struct AnswerWords {
 #[derive(Debug, Clone)]
 struct VocabWord {
     range: Range<u32>,
-    n_chars: u32,
     /// Which letters occur (one bit each), for rejecting most pairs of words
     /// before computing an edit distance: each edit changes at most two bits.
     letters: u32,
@@ -69,7 +68,11 @@ impl AnswerWords {
             stem.clear();
             normalize::push_stem(word, &mut stem);
             let id = answer.intern(&stem);
-            answer.tokens.push(Token { word: id, clause, span });
+            answer.tokens.push(Token {
+                word: id,
+                clause,
+                span,
+            });
         });
         answer.index_positions();
         answer
@@ -94,7 +97,6 @@ impl AnswerWords {
         self.arena.push_str(stem);
         self.vocab.push(VocabWord {
             range: start..self.arena.len() as u32,
-            n_chars: n_chars as u32,
             letters: letter_bits(stem),
         });
         self.by_len[bucket].push(id);
@@ -141,22 +143,27 @@ impl AnswerWords {
         let reach = normalize::typo_allowance(MAX_BUCKET);
         let lowest = n_chars.saturating_sub(reach).min(MAX_BUCKET);
         let highest = (n_chars + reach).min(MAX_BUCKET);
-        for bucket in &self.by_len[lowest..=highest] {
-            for &id in bucket {
+        for bucket_len in lowest..=highest {
+            // Lengths in the last bucket vary, so only the other buckets can be
+            // skipped by length alone.
+            let length_gap = n_chars.abs_diff(bucket_len);
+            let allowance = if has_digit {
+                0
+            } else {
+                normalize::typo_allowance(n_chars.min(bucket_len))
+            };
+            if length_gap > allowance && bucket_len < MAX_BUCKET {
+                continue;
+            }
+            for &id in &self.by_len[bucket_len] {
                 let word = &self.vocab[id as usize];
                 let text = self.text_of(id);
-                if text == stem {
-                    out.push(id);
-                    continue;
-                }
-                if has_digit {
-                    continue;
-                }
-                let allowance = normalize::typo_allowance(n_chars.min(word.n_chars as usize));
-                let plausible = allowance > 0
-                    && n_chars.abs_diff(word.n_chars as usize) <= allowance
-                    && (letters ^ word.letters).count_ones() as usize <= 2 * allowance;
-                if plausible && normalize::same_word_with_typos(stem, text) {
+                let exact = word.letters == letters && text == stem;
+                if exact
+                    || (allowance > 0
+                        && (letters ^ word.letters).count_ones() as usize <= 2 * allowance
+                        && normalize::same_word_with_typos(stem, text))
+                {
                     out.push(id);
                 }
             }
@@ -178,7 +185,11 @@ fn letter_bits(word: &str) -> u32 {
 
 /// Where the vocabulary ids of phrase word `word_idx` lie in `Matcher::sets`.
 fn set_range(set_ends: &[usize], word_idx: usize) -> Range<usize> {
-    let start = if word_idx == 0 { 0 } else { set_ends[word_idx - 1] };
+    let start = if word_idx == 0 {
+        0
+    } else {
+        set_ends[word_idx - 1]
+    };
     start..set_ends[word_idx]
 }
 
@@ -220,7 +231,8 @@ impl<'a> Matcher<'a> {
         self.sets.clear();
         self.set_ends.clear();
         for (range, _) in &self.phrase_words {
-            self.answer.lookup(&self.scratch[range.clone()], &mut self.sets);
+            self.answer
+                .lookup(&self.scratch[range.clone()], &mut self.sets);
             self.set_ends.push(self.sets.len());
         }
         self.search()
@@ -249,8 +261,12 @@ impl<'a> Matcher<'a> {
         let tokens = &answer.tokens;
         self.frontier.clear();
         for &id in &self.sets[set_range(&self.set_ends, 0)] {
-            self.frontier
-                .extend(answer.positions_of(id).iter().map(|&position| (position, position)));
+            self.frontier.extend(
+                answer
+                    .positions_of(id)
+                    .iter()
+                    .map(|&position| (position, position)),
+            );
         }
         for word_idx in 1..self.phrase_words.len() {
             if self.frontier.is_empty() {
@@ -272,7 +288,8 @@ impl<'a> Matcher<'a> {
                 }
             }
             // Several partial matches ending at one token continue alike.
-            self.next.sort_unstable_by_key(|&(first, last)| (last, first));
+            self.next
+                .sort_unstable_by_key(|&(first, last)| (last, first));
             self.next.dedup_by_key(|&mut (_, last)| last);
             std::mem::swap(&mut self.frontier, &mut self.next);
         }
@@ -293,9 +310,21 @@ mod tests {
 
     #[test]
     fn phrases_match_in_order_with_small_gaps() {
-        assert_eq!(found("It is linked to an Account.", "linked to the account").as_deref(), Some("linked to an Account"));
-        assert_eq!(found("linked directly to their account", "linked to account").as_deref(), Some("linked directly to their account"));
-        assert_eq!(found("linked in some way or other to account", "linked to account"), None);
+        assert_eq!(
+            found("It is linked to an Account.", "linked to the account").as_deref(),
+            Some("linked to an Account")
+        );
+        assert_eq!(
+            found("linked directly to their account", "linked to account").as_deref(),
+            Some("linked directly to their account")
+        );
+        assert_eq!(
+            found(
+                "linked in some way or other to account",
+                "linked to account"
+            ),
+            None
+        );
         assert_eq!(found("account linked to", "linked to account"), None);
     }
 
@@ -303,7 +332,10 @@ mod tests {
     fn phrases_never_cross_clause_punctuation_unless_they_have_it() {
         assert_eq!(found("a contact, not an account", "contact account"), None);
         assert_eq!(found("a contact (account)", "contact account"), None);
-        assert_eq!(found("a contact, then an account", "contact, then account").as_deref(), Some("contact, then an account"));
+        assert_eq!(
+            found("a contact, then an account", "contact, then account").as_deref(),
+            Some("contact, then an account")
+        );
     }
 
     #[test]

@@ -107,7 +107,10 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
 /// Skips the rest of a terminal escape sequence: CSI (`ESC [` or `\u{9b}`, up
 /// to a final byte `@`..`~`), OSC (`ESC ]`, up to BEL or `ESC \`), or the one
 /// character after a lone `ESC`.
-fn skip_escape_sequence(introducer: char, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
+fn skip_escape_sequence(
+    introducer: char,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) {
     let kind = if introducer == '\u{9b}' {
         '['
     } else {
@@ -119,7 +122,10 @@ fn skip_escape_sequence(introducer: char, chars: &mut std::iter::Peekable<std::s
     while let Some((_, ch)) = chars.next() {
         let done = match kind {
             '[' => ('@'..='~').contains(&ch),
-            _ => ch == '\u{7}' || (ch == '\u{1b}' && chars.next_if(|&(_, next)| next == '\\').is_some()),
+            _ => {
+                ch == '\u{7}'
+                    || (ch == '\u{1b}' && chars.next_if(|&(_, next)| next == '\\').is_some())
+            }
         };
         if done {
             return;
@@ -128,7 +134,12 @@ fn skip_escape_sequence(introducer: char, chars: &mut std::iter::Peekable<std::s
 }
 
 /// Emits a finished word; `cannot` is two words.
-fn flush(word: &str, span: Range<usize>, clause: u32, each: &mut impl FnMut(&str, Range<usize>, u32)) {
+fn flush(
+    word: &str,
+    span: Range<usize>,
+    clause: u32,
+    each: &mut impl FnMut(&str, Range<usize>, u32),
+) {
     if word.len() == 6 && word.eq_ignore_ascii_case("cannot") {
         let middle = span.start + 3;
         each(&word[..3], span.start..middle, clause);
@@ -171,7 +182,10 @@ fn is_combining_mark(ch: char) -> bool {
 
 /// Punctuation that ends a clause: a rubric phrase never matches across it.
 pub fn is_clause_break(ch: char) -> bool {
-    matches!(ch, ',' | ';' | '.' | ':' | '(' | ')' | '!' | '?' | '[' | ']' | '{' | '}' | '\n')
+    matches!(
+        ch,
+        ',' | ';' | '.' | ':' | '(' | ')' | '!' | '?' | '[' | ']' | '{' | '}' | '\n'
+    )
 }
 
 /// `word` with every character folded as `fold` says.
@@ -184,7 +198,11 @@ pub fn fold_word(word: &str, fold: Fold) -> String {
 /// Appends `ch` to `out`, folded as `fold` says.
 fn push_folded(ch: char, fold: Fold, out: &mut String) {
     if ch.is_ascii() {
-        out.push(if fold.case { ch.to_ascii_lowercase() } else { ch });
+        out.push(if fold.case {
+            ch.to_ascii_lowercase()
+        } else {
+            ch
+        });
         return;
     }
     if fold.accents
@@ -267,7 +285,9 @@ pub fn push_stem(word: &str, out: &mut String) {
     if stem.ends_with(b"ies") && stem.len() > 4 {
         stem = &stem[..stem.len() - 3];
         tail = b"y";
-    } else if stem.ends_with(b"s") && !(stem.ends_with(b"ss") || stem.ends_with(b"us") || stem.ends_with(b"is")) {
+    } else if stem.ends_with(b"s")
+        && !(stem.ends_with(b"ss") || stem.ends_with(b"us") || stem.ends_with(b"is"))
+    {
         stem = &stem[..stem.len() - 1];
     }
     if tail.is_empty() {
@@ -278,7 +298,10 @@ pub fn push_stem(word: &str, out: &mut String) {
             stem = &stem[..stem.len() - 3];
         } else if stem.ends_with(b"ed") && stem.len() >= 5 {
             stem = &stem[..stem.len() - 2];
-        } else if stem.ends_with(b"ion") && stem.len() >= 7 && matches!(stem[stem.len() - 4], b't' | b's') {
+        } else if stem.ends_with(b"ion")
+            && stem.len() >= 7
+            && matches!(stem[stem.len() - 4], b't' | b's')
+        {
             stem = &stem[..stem.len() - 3];
         } else if stem.ends_with(b"ly") && stem.len() >= 6 {
             stem = &stem[..stem.len() - 2];
@@ -341,7 +364,9 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, u32)> {
         let mut found = Vec::new();
-        scan(text, Fold::ALL, |word, _, clause| found.push((word.to_string(), clause)));
+        scan(text, Fold::ALL, |word, _, clause| {
+            found.push((word.to_string(), clause))
+        });
         found
     }
 
@@ -355,16 +380,36 @@ mod tests {
     fn words_are_folded_and_clauses_counted() {
         let found = words("Créez un CONTACT, puis (l'utilisateur): D5.3 et 1,000");
         let texts: Vec<&str> = found.iter().map(|(word, _)| word.as_str()).collect();
-        assert_eq!(texts, ["creez", "un", "contact", "puis", "lutilisateur", "d5.3", "et", "1,000"]);
+        assert_eq!(
+            texts,
+            [
+                "creez",
+                "un",
+                "contact",
+                "puis",
+                "lutilisateur",
+                "d5.3",
+                "et",
+                "1,000"
+            ]
+        );
         let clauses: Vec<u32> = found.iter().map(|&(_, clause)| clause).collect();
         assert_eq!(clauses, [0, 0, 0, 1, 2, 4, 4, 4]);
     }
 
     #[test]
     fn contractions_become_not() {
-        let texts = |text| words(text).into_iter().map(|(word, _)| word).collect::<Vec<_>>();
+        let texts = |text| {
+            words(text)
+                .into_iter()
+                .map(|(word, _)| word)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(texts("You don't need"), ["you", "do", "not", "need"]);
-        assert_eq!(texts("can’t, won't, CANNOT"), ["can", "not", "will", "not", "can", "not"]);
+        assert_eq!(
+            texts("can’t, won't, CANNOT"),
+            ["can", "not", "will", "not", "can", "not"]
+        );
         assert_eq!(texts("the user's profile"), ["the", "users", "profile"]);
         assert_eq!(texts("rock 'n' roll n't"), ["rock", "n", "roll", "not"]);
     }
@@ -373,15 +418,28 @@ mod tests {
     fn spans_point_into_the_original_text() {
         let text = "Ünïcode don't";
         let mut spans = Vec::new();
-        scan(text, Fold::ALL, |_, span, _| spans.push(text[span].to_string()));
+        scan(text, Fold::ALL, |_, span, _| {
+            spans.push(text[span].to_string())
+        });
         assert_eq!(spans, ["Ünïcode", "do", "n't"]);
     }
 
     #[test]
     fn terminal_escape_sequences_separate_words() {
-        let texts = |text| words(text).into_iter().map(|(word, _)| word).collect::<Vec<_>>();
-        assert_eq!(texts("no\u{1b}[31;1mcontact\u{1b}[0m here"), ["no", "contact", "here"]);
-        assert_eq!(texts("a\u{1b}]0;title\u{7}b \u{1b}]2;x\u{1b}\\c"), ["a", "b", "c"]);
+        let texts = |text| {
+            words(text)
+                .into_iter()
+                .map(|(word, _)| word)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            texts("no\u{1b}[31;1mcontact\u{1b}[0m here"),
+            ["no", "contact", "here"]
+        );
+        assert_eq!(
+            texts("a\u{1b}]0;title\u{7}b \u{1b}]2;x\u{1b}\\c"),
+            ["a", "b", "c"]
+        );
         assert_eq!(texts("x\u{9b}2Jy\u{1b}"), ["x", "y"]);
         assert_eq!(texts("a \u{1b}[12;"), ["a"]);
     }
@@ -390,16 +448,33 @@ mod tests {
     fn accents_fold_in_both_cases_and_decomposed() {
         let mut out = String::new();
         for ch in "ÉßæŒ".chars() {
-            push_folded(ch, Fold { case: false, accents: true }, &mut out);
+            push_folded(
+                ch,
+                Fold {
+                    case: false,
+                    accents: true,
+                },
+                &mut out,
+            );
         }
         assert_eq!(out, "EssaeOE");
-        assert_eq!(words("Cafe\u{301} Ω"), [("cafe".to_string(), 0), ("ω".to_string(), 0)]);
+        assert_eq!(
+            words("Cafe\u{301} Ω"),
+            [("cafe".to_string(), 0), ("ω".to_string(), 0)]
+        );
     }
 
     #[test]
     fn stems_join_word_forms() {
         for group in [
-            &["license", "licenses", "licence", "licences", "licensing", "licensed"][..],
+            &[
+                "license",
+                "licenses",
+                "licence",
+                "licences",
+                "licensing",
+                "licensed",
+            ][..],
             &["enable", "enabled", "enabling", "enables"],
             &["role", "roles"],
             &["activate", "activated", "activation", "activating"],
@@ -408,7 +483,10 @@ mod tests {
             &["apply", "applies", "applied"],
         ] {
             let stems: Vec<String> = group.iter().map(|word| stem(word)).collect();
-            assert!(stems.iter().all(|one| one == &stems[0]), "{group:?} stem to {stems:?}");
+            assert!(
+                stems.iter().all(|one| one == &stems[0]),
+                "{group:?} stem to {stems:?}"
+            );
         }
         assert_eq!(stem("status"), "status");
         assert_eq!(stem("d5.3"), "d5.3");

@@ -36,14 +36,22 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     let right_order = numbered(order);
     let all_items: Vec<String> = order.items.clone();
     if n_entries == 0 {
-        return Mark::new(0.0, format!("no answer given; the right order is:\n{right_order}"), all_items);
+        return Mark::new(
+            0.0,
+            format!("no answer given; the right order is:\n{right_order}"),
+            all_items,
+        );
     }
     let repeated: Vec<usize> = (0..n_items).filter(|&idx| n_seen[idx] > 1).collect();
     let missing: Vec<usize> = (0..n_items).filter(|&idx| n_seen[idx] == 0).collect();
     let mut problems = Vec::new();
     if !not_numbers.is_empty() {
         let quoted: Vec<String> = not_numbers.iter().map(|entry| quote(entry)).collect();
-        let verb = if quoted.len() == 1 { "is not a number" } else { "are not numbers" };
+        let verb = if quoted.len() == 1 {
+            "is not a number"
+        } else {
+            "are not numbers"
+        };
         problems.push(format!("{} {verb}", join(&quoted)));
     }
     if !out_of_range.is_empty() {
@@ -71,7 +79,12 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     }
     let n_pairs = n_items * n_items.saturating_sub(1) / 2;
     let n_concordant: usize = (0..sequence.len())
-        .map(|first| sequence[first + 1..].iter().filter(|&&later| later > sequence[first]).count())
+        .map(|first| {
+            sequence[first + 1..]
+                .iter()
+                .filter(|&&later| later > sequence[first])
+                .count()
+        })
         .sum();
     let mut misplaced: Vec<usize> = sequence
         .iter()
@@ -87,10 +100,16 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     if missed.is_empty() {
         return Mark::new(1.0, "right order", Vec::new());
     }
-    let score = if n_pairs == 0 { 1.0 } else { n_concordant as f64 / n_pairs as f64 };
+    let score = if n_pairs == 0 {
+        1.0
+    } else {
+        n_concordant as f64 / n_pairs as f64
+    };
     Mark::new(
         score,
-        format!("{n_concordant} of {n_pairs} pairs in the right relative order; the right order is:\n{right_order}"),
+        format!(
+            "{n_concordant} of {n_pairs} pairs in the right relative order; the right order is:\n{right_order}"
+        ),
         missed,
     )
 }
@@ -130,7 +149,11 @@ fn join(parts: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         _ if parts.len() > MAX_NAMED => {
-            format!("{} and {} more", parts[..MAX_NAMED].join(", "), parts.len() - MAX_NAMED)
+            format!(
+                "{} and {} more",
+                parts[..MAX_NAMED].join(", "),
+                parts.len() - MAX_NAMED
+            )
         }
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }

@@ -36,10 +36,16 @@ pub fn assess(recall: &Recall, answer: &str) -> Vec<Outcome> {
             for contradiction in &concept.contradicts {
                 if let Some(span) = matcher.find(contradiction) {
                     let written = answer.get(span).unwrap_or("");
-                    return Outcome::Contradicted(written.split_whitespace().collect::<Vec<_>>().join(" "));
+                    return Outcome::Contradicted(
+                        written.split_whitespace().collect::<Vec<_>>().join(" "),
+                    );
                 }
             }
-            if concept.phrases.iter().any(|phrase| matcher.find(phrase).is_some()) {
+            if concept
+                .phrases
+                .iter()
+                .any(|phrase| matcher.find(phrase).is_some())
+            {
                 Outcome::Found
             } else {
                 Outcome::Missed
@@ -58,7 +64,11 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
         .filter(|(_, outcome)| **outcome == Outcome::Found)
         .map(|(concept, _)| concept.weight)
         .sum();
-    let mut score = if total_weight > 0.0 { earned / total_weight } else { 0.0 };
+    let mut score = if total_weight > 0.0 {
+        earned / total_weight
+    } else {
+        0.0
+    };
     let mut found = Vec::new();
     let mut missed = Vec::new();
     let mut missed_shown = Vec::new();
@@ -76,7 +86,11 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
                 missed.push(concept.name.clone());
             }
             Outcome::Contradicted(written) => {
-                contradicted.push(format!("{}{required_note}: you wrote {}", concept.name, quote(written)));
+                contradicted.push(format!(
+                    "{}{required_note}: you wrote {}",
+                    concept.name,
+                    quote(written)
+                ));
                 missed.push(concept.name.clone());
             }
         }

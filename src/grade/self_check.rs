@@ -5,7 +5,6 @@
 //! must, on its own, earn its concept. A bank whose key its own grader rejects
 //! fails `lint`, so no such question can ship.
 
-
 use super::recall::{self, Outcome};
 use super::{grade, key_answers, percent, quote};
 use crate::bank::{Catalog, Kind, Question};

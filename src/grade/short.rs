@@ -21,12 +21,18 @@ pub fn grade(short: &Short, answer: &str) -> Mark {
     let shown = short.accept.first().map_or("", String::as_str);
     let given = words(answer, short.folding);
     if given.is_empty() {
-        return Mark::new(0.0, format!("no answer given; the answer is {}", quote(shown)), vec![shown.to_string()]);
+        return Mark::new(
+            0.0,
+            format!("no answer given; the answer is {}", quote(shown)),
+            vec![shown.to_string()],
+        );
     }
     let mut typo_match: Option<&str> = None;
     for accepted in &short.accept {
         match compare(&given, &words(accepted, short.folding), short.folding) {
-            Match::Exact => return Mark::new(1.0, format!("right: {}", quote(accepted)), Vec::new()),
+            Match::Exact => {
+                return Mark::new(1.0, format!("right: {}", quote(accepted)), Vec::new());
+            }
             Match::WithTypos => {
                 typo_match.get_or_insert(accepted);
             }
@@ -36,7 +42,10 @@ pub fn grade(short: &Short, answer: &str) -> Mark {
     match typo_match {
         Some(accepted) => Mark::new(
             1.0,
-            format!("right, allowing for spelling: it is written {}", quote(accepted)),
+            format!(
+                "right, allowing for spelling: it is written {}",
+                quote(accepted)
+            ),
             Vec::new(),
         ),
         None => Mark::new(
@@ -73,7 +82,9 @@ fn compare(given: &[String], expected: &[String], folding: Folding) -> Match {
         return Match::Exact;
     }
     // Folded spacing: `log in`, `log-in` and `login` are one answer.
-    let joined = folding.punctuation.then(|| (given.concat(), expected.concat()));
+    let joined = folding
+        .punctuation
+        .then(|| (given.concat(), expected.concat()));
     if let Some((given_joined, expected_joined)) = &joined
         && given_joined == expected_joined
     {
@@ -87,8 +98,9 @@ fn compare(given: &[String], expected: &[String], folding: Folding) -> Match {
             .iter()
             .zip(expected)
             .all(|(given_word, expected_word)| close_enough(given_word, expected_word));
-    let joined_with_typos =
-        joined.is_some_and(|(given_joined, expected_joined)| close_enough(&given_joined, &expected_joined));
+    let joined_with_typos = joined.is_some_and(|(given_joined, expected_joined)| {
+        close_enough(&given_joined, &expected_joined)
+    });
     if word_by_word || joined_with_typos {
         Match::WithTypos
     } else {

@@ -30,7 +30,11 @@ fn question(kind_toml: &str) -> Question {
         ..ContentFiles::default()
     };
     let loaded = bank::check(&files);
-    assert!(!loaded.has_errors(), "the test bank is invalid: {:#?}", loaded.diagnostics);
+    assert!(
+        !loaded.has_errors(),
+        "the test bank is invalid: {:#?}",
+        loaded.diagnostics
+    );
     loaded.catalog.questions()[0].clone()
 }
 
@@ -130,10 +134,19 @@ fn single_choice() {
         check(SINGLE, answer, expected);
     }
     let graded = check(SINGLE, "e", ZERO);
-    assert!(graded.feedback.starts_with("there is no choice `e`; answer with one letter or number (a to d or 1 to 4)"));
+    assert!(graded.feedback.starts_with(
+        "there is no choice `e`; answer with one letter or number (a to d or 1 to 4)"
+    ));
     assert_eq!(graded.missed, ["Enable Digital Experiences"]);
-    assert_eq!(check(SINGLE, "b", FULL).feedback, "right: b) Enable Digital Experiences");
-    assert!(check(SINGLE, "a, b", ZERO).feedback.starts_with("pick one choice, not 2"));
+    assert_eq!(
+        check(SINGLE, "b", FULL).feedback,
+        "right: b) Enable Digital Experiences"
+    );
+    assert!(
+        check(SINGLE, "a, b", ZERO)
+            .feedback
+            .starts_with("pick one choice, not 2")
+    );
 }
 
 #[test]
@@ -153,7 +166,11 @@ fn multi_choice_credits_right_picks_less_wrong_ones() {
     }
     let graded = check(MULTI, "a, b", ZERO);
     assert_eq!(graded.missed, ["An account", "A licence seat"]);
-    assert!(graded.feedback.contains("wrong pick: b) A lead"), "{}", graded.feedback);
+    assert!(
+        graded.feedback.contains("wrong pick: b) A lead"),
+        "{}",
+        graded.feedback
+    );
 }
 
 #[test]
@@ -169,7 +186,11 @@ fn truefalse() {
     ] {
         check(TRUE, answer, expected);
     }
-    assert!(check(TRUE, "maybe", ZERO).feedback.contains("is not true or false"));
+    assert!(
+        check(TRUE, "maybe", ZERO)
+            .feedback
+            .contains("is not true or false")
+    );
 }
 
 #[test]
@@ -191,7 +212,11 @@ fn short_answers_fold_and_forgive_typos() {
     ] {
         check(SHORT, answer, expected);
     }
-    assert!(check(SHORT, "partner comunity", FULL).feedback.starts_with("right, allowing for spelling"));
+    assert!(
+        check(SHORT, "partner comunity", FULL)
+            .feedback
+            .starts_with("right, allowing for spelling")
+    );
     assert_eq!(check(SHORT, "partner", ZERO).missed, ["Partner Community"]);
 }
 
@@ -215,7 +240,8 @@ fn short_answers_never_bend_numbers_or_what_is_not_folded() {
     let case_kept = "kind = \"short\"\naccept = [\"Contact\"]\nfold_case = false";
     check(case_kept, "contact", ZERO);
     check(case_kept, "Contcat", FULL);
-    let punctuation_kept = "kind = \"short\"\naccept = [\"Setup → Users\"]\nfold_punctuation = false\ntypos = false";
+    let punctuation_kept =
+        "kind = \"short\"\naccept = [\"Setup → Users\"]\nfold_punctuation = false\ntypos = false";
     check(punctuation_kept, "setup  →   users", FULL);
     check(punctuation_kept, "setup users", ZERO);
 }
@@ -236,22 +262,42 @@ fn order_scores_pairs_in_the_right_relative_order() {
     }
     let graded = check(ORDER, "2 1 3 4 5 6 7", 0.95..=0.96);
     assert!(graded.passed);
-    assert_eq!(graded.missed, ["1. Enable Digital Experiences", "2. Create the site"]);
+    assert_eq!(
+        graded.missed,
+        ["1. Enable Digital Experiences", "2. Create the site"]
+    );
 }
 
 #[test]
 fn order_answers_that_are_not_permutations_say_what_is_wrong() {
     for (answer, problem) in [
         ("1 2 3", "items 4, 5, 6 and 7 are missing"),
-        ("1 1 2 3 4 5 6", "item 1 is listed more than once; item 7 is missing"),
-        ("1 2 3 4 5 6 9", "there is no item `9` (the items are 1 to 7); item 7 is missing"),
+        (
+            "1 1 2 3 4 5 6",
+            "item 1 is listed more than once; item 7 is missing",
+        ),
+        (
+            "1 2 3 4 5 6 9",
+            "there is no item `9` (the items are 1 to 7); item 7 is missing",
+        ),
         ("1 2 3 4 5 6 0", "there is no item `0`"),
-        ("a b 3 4 5 6 7", "`a` and `b` are not numbers; items 1 and 2 are missing"),
+        (
+            "a b 3 4 5 6 7",
+            "`a` and `b` are not numbers; items 1 and 2 are missing",
+        ),
         ("1 2 3 4 5 6 7 7", "item 7 is listed more than once"),
     ] {
         let graded = check(ORDER, answer, ZERO);
-        assert!(graded.feedback.starts_with("not an order of the 7 items: "), "{}", graded.feedback);
-        assert!(graded.feedback.contains(problem), "{answer:?}: {}", graded.feedback);
+        assert!(
+            graded.feedback.starts_with("not an order of the 7 items: "),
+            "{}",
+            graded.feedback
+        );
+        assert!(
+            graded.feedback.contains(problem),
+            "{answer:?}: {}",
+            graded.feedback
+        );
     }
 }
 
@@ -275,7 +321,10 @@ fn recall_grades_concepts_named() {
         (rubric.model_answer.as_str(), FULL),
         (paraphrase, FULL),
         (typos, FULL),
-        ("It has to be a contact on an account.", 4.0 / 9.0..=4.0 / 9.0),
+        (
+            "It has to be a contact on an account.",
+            4.0 / 9.0..=4.0 / 9.0,
+        ),
         (contradicting, 0.69..=0.69),
         (without_contact, 0.69..=0.69),
         ("", ZERO),
@@ -287,17 +336,25 @@ fn recall_grades_concepts_named() {
     }
     let graded = check(RECALL, contradicting, 0.69..=0.69);
     assert!(
-        graded
-            .feedback
-            .contains("contradicted: enabled from a contact (required): you wrote `don't need a contact`"),
+        graded.feedback.contains(
+            "contradicted: enabled from a contact (required): you wrote `don't need a contact`"
+        ),
         "{}",
         graded.feedback
     );
     assert!(graded.feedback.contains("so the score is capped at 69%"));
     assert_eq!(graded.missed, ["enabled from a contact"]);
     let partial = check(RECALL, "It has to be a contact on an account.", 0.0..=1.0);
-    assert!(partial.feedback.starts_with("found: enabled from a contact, linked to an account\nmissed: digital"));
-    assert!(partial.feedback.ends_with(&format!("model answer: {}", rubric.model_answer)));
+    assert!(
+        partial
+            .feedback
+            .starts_with("found: enabled from a contact, linked to an account\nmissed: digital")
+    );
+    assert!(
+        partial
+            .feedback
+            .ends_with(&format!("model answer: {}", rubric.model_answer))
+    );
     assert_eq!(partial.missed.len(), 5);
 }
 
@@ -305,7 +362,11 @@ fn recall_grades_concepts_named() {
 fn huge_and_hostile_answers_are_capped_not_fatal() {
     let huge_recall = "contact account digital experiences ".repeat(3000);
     let graded = check(RECALL, &huge_recall, 0.0..=1.0);
-    assert!(graded.feedback.ends_with("(only the first 16384 bytes of the answer were graded)"));
+    assert!(
+        graded
+            .feedback
+            .ends_with("(only the first 16384 bytes of the answer were graded)")
+    );
     check(ORDER, &"1 ".repeat(60_000), ZERO);
     check(MULTI, &"a c d ".repeat(20_000), FULL);
     check(SHORT, &"é".repeat(100_000), ZERO);
@@ -357,8 +418,12 @@ fn percent_rounds_down() {
 }
 
 /// One question of every kind, read once for all property cases.
-static EVERY_KIND: std::sync::LazyLock<Vec<Question>> =
-    std::sync::LazyLock::new(|| [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL].into_iter().map(question).collect());
+static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new(|| {
+    [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL]
+        .into_iter()
+        .map(question)
+        .collect()
+});
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]

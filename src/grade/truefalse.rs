@@ -8,12 +8,19 @@ pub fn grade(truefalse: &TrueFalse, answer: &str) -> Mark {
     let right = key(truefalse);
     let trimmed = answer.trim().trim_end_matches(['.', '!']);
     if trimmed.is_empty() {
-        return Mark::new(0.0, format!("no answer given; the statement is {right}"), vec![right]);
+        return Mark::new(
+            0.0,
+            format!("no answer given; the statement is {right}"),
+            vec![right],
+        );
     }
     let Some(given) = read(trimmed) else {
         return Mark::new(
             0.0,
-            format!("{} is not true or false; answer `true` or `false` (or t, f, yes, no); the statement is {right}", quote(trimmed)),
+            format!(
+                "{} is not true or false; answer `true` or `false` (or t, f, yes, no); the statement is {right}",
+                quote(trimmed)
+            ),
             vec![right],
         );
     };

@@ -98,20 +98,39 @@ fn json_is_exactly_the_c3_object() {
 fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     let workspace = workspace();
     let answer = "You don't need a contact, only an account.";
-    let run = grade(&workspace, &["interview.prerequisites", "--answer", answer, "--json"]);
+    let run = grade(
+        &workspace,
+        &["interview.prerequisites", "--answer", answer, "--json"],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     assert_eq!(json["kind"], "recall");
     assert_eq!(json["score"], 0.5);
     assert_eq!(json["passed"], false);
-    assert_eq!(json["missed"], serde_json::json!(["enabled from a contact"]));
+    assert_eq!(
+        json["missed"],
+        serde_json::json!(["enabled from a contact"])
+    );
     let feedback = json["feedback"].as_str().unwrap_or_default();
-    assert!(feedback.contains("you wrote `don't need a contact`"), "{feedback}");
-    assert!(feedback.ends_with("model answer: Yes: the user is enabled from a contact linked to an account."));
+    assert!(
+        feedback.contains("you wrote `don't need a contact`"),
+        "{feedback}"
+    );
+    assert!(
+        feedback.ends_with(
+            "model answer: Yes: the user is enabled from a contact linked to an account."
+        )
+    );
 
     let human = grade(&workspace, &["interview.prerequisites", "--answer", answer]);
     assert_eq!(human.code, 1);
-    assert!(human.stdout.starts_with("interview.prerequisites (recall): 50% failed\n"), "{}", human.stdout);
+    assert!(
+        human
+            .stdout
+            .starts_with("interview.prerequisites (recall): 50% failed\n"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]
@@ -125,21 +144,46 @@ fn an_empty_answer_grades_0_and_is_not_a_usage_error() {
 fn answers_are_read_from_a_file_or_standard_input() {
     let workspace = workspace();
     workspace.write("answer.txt", "A contact\nlinked to an account.\n");
-    let from_file = grade(&workspace, &["interview.prerequisites", "--answer-file", "answer.txt"]);
-    assert_eq!(from_file.code, 0, "{}{}", from_file.stdout, from_file.stderr);
-    let mut args = vec!["--content", "bank", "grade", "setup.order", "--answer-file", "-", "--json"];
+    let from_file = grade(
+        &workspace,
+        &["interview.prerequisites", "--answer-file", "answer.txt"],
+    );
+    assert_eq!(
+        from_file.code, 0,
+        "{}{}",
+        from_file.stdout, from_file.stderr
+    );
+    let mut args = vec![
+        "--content",
+        "bank",
+        "grade",
+        "setup.order",
+        "--answer-file",
+        "-",
+        "--json",
+    ];
     let from_stdin = workspace.run_with_stdin(&args, "1, 2, 3, 4\n");
     assert_eq!(from_stdin.code, 0, "{}", from_stdin.stderr);
     assert_eq!(from_stdin.json()["score"], 1.0);
     args[5] = "missing.txt";
     let unreadable = workspace.run(&args);
     assert_eq!(unreadable.code, 2);
-    assert!(unreadable.stderr.starts_with("error: cannot read `missing.txt`"), "{}", unreadable.stderr);
+    assert!(
+        unreadable
+            .stderr
+            .starts_with("error: cannot read `missing.txt`"),
+        "{}",
+        unreadable.stderr
+    );
     workspace.write("binary.txt", [0xff, 0xfe, 0x00, 0x41]);
     args[5] = "binary.txt";
     let binary = workspace.run(&args);
     assert_eq!(binary.code, 2);
-    assert!(binary.stderr.contains("not UTF-8 text"), "{}", binary.stderr);
+    assert!(
+        binary.stderr.contains("not UTF-8 text"),
+        "{}",
+        binary.stderr
+    );
 }
 
 #[test]
@@ -147,23 +191,44 @@ fn an_unknown_id_exits_2_with_a_suggestion() {
     let run = grade(&workspace(), &["setup.ordr", "--answer", "1 2 3 4"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
-    assert_eq!(run.stderr, "error: no question `setup.ordr`; did you mean `setup.order`?\n");
+    assert_eq!(
+        run.stderr,
+        "error: no question `setup.ordr`; did you mean `setup.order`?\n"
+    );
 }
 
 #[test]
 fn an_answer_is_required_once() {
     let workspace = workspace();
     assert_eq!(grade(&workspace, &["setup.order"]).code, 2);
-    assert_eq!(grade(&workspace, &["setup.order", "--answer", "1", "--answer-file", "-"]).code, 2);
+    assert_eq!(
+        grade(
+            &workspace,
+            &["setup.order", "--answer", "1", "--answer-file", "-"]
+        )
+        .code,
+        2
+    );
 }
 
 #[test]
 fn hostile_answers_are_printed_inert() {
     let answer = "no \u{1b}[31mcontact\u{7}, \u{1b}]0;title\u{7} account";
-    let run = grade(&workspace(), &["interview.prerequisites", "--answer", answer]);
+    let run = grade(
+        &workspace(),
+        &["interview.prerequisites", "--answer", answer],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{:?}", run.stdout);
-    assert!(run.stdout.contains("you wrote `no \u{241b}[31mcontact`"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
+        "{:?}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("you wrote `no \u{241b}[31mcontact`"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -201,5 +266,9 @@ phrases = ["account"]
         errors[0]["message"],
         "question `broken.recall`: the question's own answer `Because of the contact.` grades 50%, not 95% (missed: account)"
     );
-    assert!(errors[0]["file"].as_str().is_some_and(|file| file.ends_with("broken.toml")));
+    assert!(
+        errors[0]["file"]
+            .as_str()
+            .is_some_and(|file| file.ends_with("broken.toml"))
+    );
 }
