@@ -26,7 +26,7 @@ topic = "interview"
 prompt = "Is there any prerequisite to create a community user?"
 explanation = "The seed's quick answer."
 facts = ["chain.contact-needs-account"]
-model_answer = "Yes: a community user must be enabled from a Contact record linked to an Account, with Experience Cloud enabled, the community site created and active, and available license seats. For partner communities, the Account must first be enabled as a partner account. You enable the user from the Contact via Manage External User, Enable Customer User or Enable Partner User."
+model_answer = "Yes: a community user must be enabled from a Contact record linked to an Account, with Experience Cloud enabled, the community site created and active, and available license seats. For partner communities, the Account must first be enabled as a partner account. You enable the user from the Contact via Manage External User, Enable Customer User or Enable Partner User, and pick a community profile, which determines the license."
 
 [[question.concept]]
 name = "enabled from a contact"

@@ -150,7 +150,7 @@ impl AnswerWords {
             let allowance = if has_digit {
                 0
             } else {
-                normalize::typo_allowance(n_chars.min(bucket_len))
+                recall_allowance(n_chars.min(bucket_len))
             };
             if length_gap > allowance && bucket_len < MAX_BUCKET {
                 continue;
@@ -162,13 +162,22 @@ impl AnswerWords {
                 if exact
                     || (allowance > 0
                         && (letters ^ word.letters).count_ones() as usize <= 2 * allowance
-                        && normalize::same_word_with_typos(stem, text))
+                        && normalize::within_edits(stem, text, allowance))
                 {
                     out.push(id);
                 }
             }
         }
     }
+}
+
+/// The typo allowance of recall matching: the short-answer scale
+/// (`normalize::typo_allowance`) measured on a stem one character shorter, so
+/// stems of four letters must be exact. In a long answer, short words one edit
+/// apart are usually different words (`user` and `used`, `role` and `rule`,
+/// `seat` and `sent`).
+fn recall_allowance(n_chars: usize) -> usize {
+    normalize::typo_allowance(n_chars.saturating_sub(1))
 }
 
 /// One bit per letter `a`..`z`, one for digits, a few shared by everything else.
@@ -344,6 +353,9 @@ mod tests {
         assert!(found("enabling partner users", "enabled partner user").is_some());
         assert!(found("the acount and conatct", "account contact").is_some());
         assert!(found("the D5.8 row", "D5.3").is_none());
+        assert!(found("you used a contact", "user").is_none());
+        assert!(found("assign a rule", "role").is_none());
+        assert!(found("the experainces", "experiences").is_some());
         assert!(found("the the the", "the").is_none());
     }
 }

@@ -343,15 +343,21 @@ pub fn typo_allowance(n_chars: usize) -> usize {
 /// allowance of the shorter of the two. Words with digits must be equal
 /// ("3" is not "8", "d5.3" is not "d5.8").
 pub fn same_word_with_typos(a: &str, b: &str) -> bool {
+    let shorter = a.chars().count().min(b.chars().count());
+    within_edits(a, b, typo_allowance(shorter))
+}
+
+/// Whether `a` and `b` are equal, or at most `allowance` edits apart (a swap of
+/// neighbouring letters is one edit) with no digit in either.
+pub fn within_edits(a: &str, b: &str, allowance: usize) -> bool {
     if a == b {
         return true;
     }
-    if has_digit(a) || has_digit(b) {
+    if allowance == 0 || has_digit(a) || has_digit(b) {
         return false;
     }
-    let (len_a, len_b) = (a.chars().count(), b.chars().count());
-    let allowance = typo_allowance(len_a.min(len_b));
-    len_a.abs_diff(len_b) <= allowance && allowance > 0 && strsim::osa_distance(a, b) <= allowance
+    a.chars().count().abs_diff(b.chars().count()) <= allowance
+        && strsim::osa_distance(a, b) <= allowance
 }
 
 pub fn has_digit(word: &str) -> bool {
