@@ -57,7 +57,10 @@ struct Token {
 impl AnswerWords {
     pub fn new(text: &str) -> AnswerWords {
         let mut answer = AnswerWords {
+            arena: String::with_capacity(text.len()),
+            vocab: Vec::with_capacity(text.len() / 8),
             by_len: vec![Vec::new(); MAX_BUCKET + 1],
+            tokens: Vec::with_capacity(text.len() / 4),
             ..AnswerWords::default()
         };
         let mut stem = String::new();
@@ -84,11 +87,12 @@ impl AnswerWords {
 
     /// The vocabulary id of `stem`, adding it when new.
     fn intern(&mut self, stem: &str) -> u32 {
-        let n_chars = stem.chars().count();
+        let n_chars = normalize::n_chars(stem);
         let bucket = n_chars.min(MAX_BUCKET);
+        let letters = letter_bits(stem);
         if let Some(&id) = self.by_len[bucket]
             .iter()
-            .find(|&&id| self.text_of(id) == stem)
+            .find(|&&id| self.vocab[id as usize].letters == letters && self.text_of(id) == stem)
         {
             return id;
         }
@@ -97,7 +101,7 @@ impl AnswerWords {
         self.arena.push_str(stem);
         self.vocab.push(VocabWord {
             range: start..self.arena.len() as u32,
-            letters: letter_bits(stem),
+            letters,
         });
         self.by_len[bucket].push(id);
         id
@@ -136,9 +140,8 @@ impl AnswerWords {
 
     /// Pushes onto `out` every vocabulary id that counts as `stem`: equal, or
     /// within the typo allowance.
-    fn lookup(&self, stem: &str, out: &mut Vec<u32>) {
-        let n_chars = stem.chars().count();
-        let letters = letter_bits(stem);
+    fn lookup(&self, stem: &str, letters: u32, out: &mut Vec<u32>) {
+        let n_chars = normalize::n_chars(stem);
         let has_digit = normalize::has_digit(stem);
         let reach = normalize::typo_allowance(MAX_BUCKET);
         let lowest = n_chars.saturating_sub(reach).min(MAX_BUCKET);
@@ -192,27 +195,62 @@ fn letter_bits(word: &str) -> u32 {
     })
 }
 
-/// Where the vocabulary ids of phrase word `word_idx` lie in `Matcher::sets`.
-fn set_range(set_ends: &[usize], word_idx: usize) -> Range<usize> {
-    let start = if word_idx == 0 {
-        0
-    } else {
-        set_ends[word_idx - 1]
-    };
-    start..set_ends[word_idx]
+/// The phrase words already looked up in one answer, with the vocabulary ids
+/// that count for each: rubrics repeat their key words ("contact", "account")
+/// in many phrases, and each is looked up once per grade.
+#[derive(Debug, Default)]
+struct Lookups {
+    words: Vec<LookedUp>,
+    /// The looked-up stems, back to back.
+    text: String,
+    /// The vocabulary ids of every looked-up stem, back to back.
+    ids: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct LookedUp {
+    text: Range<usize>,
+    letters: u32,
+    ids: Range<usize>,
+}
+
+impl Lookups {
+    /// Where the ids that count for `stem` lie in `self.ids`.
+    fn ids_of(&mut self, answer: &AnswerWords, stem: &str) -> Range<usize> {
+        let letters = letter_bits(stem);
+        let known = self
+            .words
+            .iter()
+            .find(|word| word.letters == letters && &self.text[word.text.clone()] == stem);
+        if let Some(word) = known {
+            return word.ids.clone();
+        }
+        let text_start = self.text.len();
+        self.text.push_str(stem);
+        let ids_start = self.ids.len();
+        answer.lookup(stem, letters, &mut self.ids);
+        let ids = ids_start..self.ids.len();
+        self.words.push(LookedUp {
+            text: text_start..self.text.len(),
+            letters,
+            ids: ids.clone(),
+        });
+        ids
+    }
 }
 
 /// Finds phrases in one answer, reusing its buffers from phrase to phrase.
 #[derive(Debug)]
 pub struct Matcher<'a> {
     answer: &'a AnswerWords,
+    lookups: Lookups,
     scratch: String,
     /// The phrase's words: range in `scratch`, and whether a clause break of the
     /// phrase itself comes before the word (then the answer may break there too).
     phrase_words: Vec<(Range<usize>, bool)>,
-    /// Vocabulary ids that count for each phrase word: `sets[set_ends[j - 1]..set_ends[j]]`.
-    sets: Vec<u32>,
-    set_ends: Vec<usize>,
+    /// For each phrase word, where the vocabulary ids that count for it lie in
+    /// `lookups.ids`.
+    word_ids: Vec<Range<usize>>,
     frontier: Vec<(u32, u32)>,
     next: Vec<(u32, u32)>,
 }
@@ -221,10 +259,10 @@ impl<'a> Matcher<'a> {
     pub fn new(answer: &'a AnswerWords) -> Matcher<'a> {
         Matcher {
             answer,
+            lookups: Lookups::default(),
             scratch: String::new(),
             phrase_words: Vec::new(),
-            sets: Vec::new(),
-            set_ends: Vec::new(),
+            word_ids: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
         }
@@ -233,16 +271,22 @@ impl<'a> Matcher<'a> {
     /// The byte range of the answer where `phrase` first matches, if it does.
     /// A phrase of nothing but `a`, `an` and `the` never matches.
     pub fn find(&mut self, phrase: &str) -> Option<Range<usize>> {
-        self.read_phrase(phrase);
-        if self.phrase_words.is_empty() || self.answer.is_empty() {
+        if self.answer.is_empty() {
             return None;
         }
-        self.sets.clear();
-        self.set_ends.clear();
+        self.read_phrase(phrase);
+        if self.phrase_words.is_empty() {
+            return None;
+        }
+        self.word_ids.clear();
         for (range, _) in &self.phrase_words {
-            self.answer
-                .lookup(&self.scratch[range.clone()], &mut self.sets);
-            self.set_ends.push(self.sets.len());
+            let ids = self
+                .lookups
+                .ids_of(self.answer, &self.scratch[range.clone()]);
+            if ids.is_empty() {
+                return None;
+            }
+            self.word_ids.push(ids);
         }
         self.search()
     }
@@ -269,7 +313,7 @@ impl<'a> Matcher<'a> {
         let answer = self.answer;
         let tokens = &answer.tokens;
         self.frontier.clear();
-        for &id in &self.sets[set_range(&self.set_ends, 0)] {
+        for &id in &self.lookups.ids[self.word_ids[0].clone()] {
             self.frontier.extend(
                 answer
                     .positions_of(id)
@@ -282,7 +326,7 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             let may_cross = self.phrase_words[word_idx].1;
-            let set = &self.sets[set_range(&self.set_ends, word_idx)];
+            let set = &self.lookups.ids[self.word_ids[word_idx].clone()];
             self.next.clear();
             for &(first, last) in &self.frontier {
                 let clause = tokens[last as usize].clause;
