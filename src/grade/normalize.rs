@@ -64,10 +64,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         if matches!(ch, '\u{1b}' | '\u{9b}') {
             // Colour codes pasted from a terminal separate words; they are not
             // part of them (`\x1b[31mcontact` is `contact`).
-            if let Some(word_start) = start.take() {
-                flush(&word, word_start..idx, clause, &mut each);
-                word.clear();
-            }
+            end_word(&mut word, &mut start, idx, clause, &mut each);
             idx = skip_escape_sequence(text, ch, after);
             prev_char = None;
             continue;
@@ -99,10 +96,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
             }
             if !next.is_some_and(char::is_alphabetic) {
                 // A closing quote, not an apostrophe: the word ends here.
-                if let Some(word_start) = start.take() {
-                    flush(&word, word_start..idx, clause, &mut each);
-                    word.clear();
-                }
+                end_word(&mut word, &mut start, idx, clause, &mut each);
             }
             // Otherwise (`user's`) the apostrophe joins the word.
         } else if in_word
@@ -112,10 +106,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         {
             word.push(ch);
         } else {
-            if let Some(word_start) = start.take() {
-                flush(&word, word_start..idx, clause, &mut each);
-                word.clear();
-            }
+            end_word(&mut word, &mut start, idx, clause, &mut each);
             if is_clause_break(ch) {
                 clause += 1;
             }
@@ -123,8 +114,20 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         prev_char = Some(ch);
         idx = after;
     }
-    if let Some(word_start) = start {
-        flush(&word, word_start..text.len(), clause, &mut each);
+    end_word(&mut word, &mut start, text.len(), clause, &mut each);
+}
+
+/// Emits the word being read, if any, as ending at byte `end`.
+fn end_word(
+    word: &mut String,
+    start: &mut Option<usize>,
+    end: usize,
+    clause: u32,
+    each: &mut impl FnMut(&str, Range<usize>, u32),
+) {
+    if let Some(word_start) = start.take() {
+        flush(word, word_start..end, clause, each);
+        word.clear();
     }
 }
 
