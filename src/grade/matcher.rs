@@ -159,14 +159,17 @@ impl AnswerWords {
                 continue;
             }
             for &id in &self.by_len[bucket_len] {
-                let word = &self.vocab[id as usize];
-                let text = self.text_of(id);
-                let exact = word.letters == letters && text == stem;
-                if exact
-                    || (allowance > 0
-                        && (letters ^ word.letters).count_ones() as usize <= 2 * allowance
-                        && normalize::within_edits(stem, text, allowance))
-                {
+                // Cheapest tests first: most words differ in their letters.
+                let differing_letters =
+                    (letters ^ self.vocab[id as usize].letters).count_ones() as usize;
+                let counts = if differing_letters == 0 && self.text_of(id) == stem {
+                    true
+                } else {
+                    allowance > 0
+                        && differing_letters <= 2 * allowance
+                        && normalize::within_edits(stem, self.text_of(id), allowance)
+                };
+                if counts {
                     out.push(id);
                 }
             }
@@ -183,13 +186,16 @@ fn recall_allowance(n_chars: usize) -> usize {
     normalize::typo_allowance(n_chars.saturating_sub(1))
 }
 
-/// One bit per letter `a`..`z`, one for digits, a few shared by everything else.
+/// One bit per letter `a`..`z`, one for digits, a few for other ASCII, and one
+/// for every non-ASCII character (all its bytes set that bit), so that one edit
+/// still changes at most two bits.
 fn letter_bits(word: &str) -> u32 {
-    word.chars().fold(0, |bits, ch| {
-        let bit = match ch {
-            'a'..='z' => ch as u32 - 'a' as u32,
-            '0'..='9' => 26,
-            _ => 27 + ch as u32 % 5,
+    word.bytes().fold(0, |bits, byte| {
+        let bit = match byte {
+            b'a'..=b'z' => u32::from(byte - b'a'),
+            b'0'..=b'9' => 26,
+            0x80.. => 31,
+            _ => 27 + u32::from(byte) % 4,
         };
         bits | 1 << bit
     })
@@ -245,6 +251,8 @@ pub struct Matcher<'a> {
     answer: &'a AnswerWords,
     lookups: Lookups,
     scratch: String,
+    /// The buffer `normalize::scan_with` folds words into.
+    word_buffer: String,
     /// The phrase's words: range in `scratch`, and whether a clause break of the
     /// phrase itself comes before the word (then the answer may break there too).
     phrase_words: Vec<(Range<usize>, bool)>,
@@ -261,6 +269,7 @@ impl<'a> Matcher<'a> {
             answer,
             lookups: Lookups::default(),
             scratch: String::new(),
+            word_buffer: String::new(),
             phrase_words: Vec::new(),
             word_ids: Vec::new(),
             frontier: Vec::new(),
@@ -296,15 +305,20 @@ impl<'a> Matcher<'a> {
         self.phrase_words.clear();
         let (scratch, phrase_words) = (&mut self.scratch, &mut self.phrase_words);
         let mut last_clause = 0;
-        normalize::scan(phrase, Fold::ALL, |word, _, clause| {
-            if normalize::is_stop_word(word) {
-                return;
-            }
-            let start = scratch.len();
-            normalize::push_stem(word, scratch);
-            phrase_words.push((start..scratch.len(), clause != last_clause));
-            last_clause = clause;
-        });
+        normalize::scan_with(
+            phrase,
+            Fold::ALL,
+            &mut self.word_buffer,
+            |word, _, clause| {
+                if normalize::is_stop_word(word) {
+                    return;
+                }
+                let start = scratch.len();
+                normalize::push_stem(word, scratch);
+                phrase_words.push((start..scratch.len(), clause != last_clause));
+                last_clause = clause;
+            },
+        );
     }
 
     /// Walks the phrase word by word, keeping (first token, last token) of every
@@ -400,6 +414,7 @@ mod tests {
         assert!(found("you used a contact", "user").is_none());
         assert!(found("assign a rule", "role").is_none());
         assert!(found("the experainces", "experiences").is_some());
+        assert!(found("пользователь", "пользавател").is_some());
         assert!(found("the the the", "the").is_none());
     }
 }

@@ -34,8 +34,19 @@ impl Fold {
 
 /// Calls `each(word, span, clause)` for every word of `text`, in order: the folded
 /// word, its byte range in `text`, and the number of clause breaks before it.
-pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32)) {
-    let mut word = String::new();
+pub fn scan(text: &str, fold: Fold, each: impl FnMut(&str, Range<usize>, u32)) {
+    scan_with(text, fold, &mut String::new(), each);
+}
+
+/// [`scan`], folding words into `word`, a buffer the caller keeps from call to
+/// call (recall scans every phrase of a rubric on every grade).
+pub fn scan_with(
+    text: &str,
+    fold: Fold,
+    word: &mut String,
+    mut each: impl FnMut(&str, Range<usize>, u32),
+) {
+    word.clear();
     let mut start: Option<usize> = None;
     let mut clause: u32 = 0;
     let mut prev_char: Option<char> = None;
@@ -60,11 +71,17 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
             prev_char = Some(char::from(text.as_bytes()[idx - 1]));
             continue;
         }
+        if ch == ' ' {
+            end_word(word, &mut start, idx, clause, &mut each);
+            prev_char = Some(ch);
+            idx += 1;
+            continue;
+        }
         let after = idx + ch.len_utf8();
         if matches!(ch, '\u{1b}' | '\u{9b}') {
             // Colour codes pasted from a terminal separate words; they are not
             // part of them (`\x1b[31mcontact` is `contact`).
-            end_word(&mut word, &mut start, idx, clause, &mut each);
+            end_word(word, &mut start, idx, clause, &mut each);
             idx = skip_escape_sequence(text, ch, after);
             prev_char = None;
             continue;
@@ -72,7 +89,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         let in_word = start.is_some();
         if ch.is_alphanumeric() {
             start.get_or_insert(idx);
-            push_folded(ch, fold, &mut word);
+            push_folded(ch, fold, word);
         } else if in_word && is_combining_mark(ch) {
             if !fold.accents {
                 word.push(ch);
@@ -86,7 +103,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
                 // `don't`: the word without its `n`, then `not` spanning `n't`.
                 let n_idx = idx - 1;
                 word.pop();
-                emit_contracted(&word, start.unwrap_or(n_idx)..n_idx, clause, &mut each);
+                emit_contracted(word, start.unwrap_or(n_idx)..n_idx, clause, &mut each);
                 word.clear();
                 each("not", n_idx..after + 1, clause);
                 start = None;
@@ -96,7 +113,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
             }
             if !next.is_some_and(char::is_alphabetic) {
                 // A closing quote, not an apostrophe: the word ends here.
-                end_word(&mut word, &mut start, idx, clause, &mut each);
+                end_word(word, &mut start, idx, clause, &mut each);
             }
             // Otherwise (`user's`) the apostrophe joins the word.
         } else if in_word
@@ -106,7 +123,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         {
             word.push(ch);
         } else {
-            end_word(&mut word, &mut start, idx, clause, &mut each);
+            end_word(word, &mut start, idx, clause, &mut each);
             if is_clause_break(ch) {
                 clause += 1;
             }
@@ -114,7 +131,7 @@ pub fn scan(text: &str, fold: Fold, mut each: impl FnMut(&str, Range<usize>, u32
         prev_char = Some(ch);
         idx = after;
     }
-    end_word(&mut word, &mut start, text.len(), clause, &mut each);
+    end_word(word, &mut start, text.len(), clause, &mut each);
 }
 
 /// Emits the word being read, if any, as ending at byte `end`.
