@@ -10,7 +10,7 @@
 
 use super::matcher::{AnswerWords, Matcher};
 use super::{Mark, quote};
-use crate::bank::question::Recall;
+use crate::bank::question::{Concept, Recall};
 
 /// How far below the pass mark an answer missing a required concept is capped:
 /// just below, so that it fails however much else it names.
@@ -32,26 +32,34 @@ pub fn assess(recall: &Recall, answer: &str) -> Vec<Outcome> {
     recall
         .concepts
         .iter()
-        .map(|concept| {
-            for contradiction in &concept.contradicts {
-                if let Some(span) = matcher.find(contradiction) {
-                    let written = answer.get(span).unwrap_or("");
-                    return Outcome::Contradicted(
-                        written.split_whitespace().collect::<Vec<_>>().join(" "),
-                    );
-                }
-            }
-            if concept
-                .phrases
-                .iter()
-                .any(|phrase| matcher.find(phrase).is_some())
-            {
-                Outcome::Found
-            } else {
-                Outcome::Missed
-            }
-        })
+        .map(|concept| outcome(concept, answer, &mut matcher))
         .collect()
+}
+
+/// The outcome of one concept alone.
+pub fn assess_concept(concept: &Concept, answer: &str) -> Outcome {
+    let words = AnswerWords::new(answer);
+    outcome(concept, answer, &mut Matcher::new(&words))
+}
+
+/// A contradiction found anywhere cancels the concept, so those are looked for
+/// first.
+fn outcome(concept: &Concept, answer: &str, matcher: &mut Matcher<'_>) -> Outcome {
+    for contradiction in &concept.contradicts {
+        if let Some(span) = matcher.find(contradiction) {
+            let written = answer.get(span).unwrap_or("");
+            return Outcome::Contradicted(written.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    if concept
+        .phrases
+        .iter()
+        .any(|phrase| matcher.find(phrase).is_some())
+    {
+        Outcome::Found
+    } else {
+        Outcome::Missed
+    }
 }
 
 pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {

@@ -63,12 +63,9 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
         });
     }
     if let Kind::Recall(rubric) = &question.kind {
-        for (concept_idx, concept) in rubric.concepts.iter().enumerate() {
+        for concept in &rubric.concepts {
             for phrase in &concept.phrases {
-                let earned = recall::assess(rubric, phrase)
-                    .get(concept_idx)
-                    .is_some_and(|outcome| *outcome == Outcome::Found);
-                if !earned {
+                if recall::assess_concept(concept, phrase) != Outcome::Found {
                     problems.push(KeyProblem {
                         message: format!(
                             "phrase {} of concept `{}` does not earn the concept on its own",
