@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Drill what must be in place before an Experience Cloud external user can be
 /// enabled, in what order, and why the Account → Contact → User chain exists.
@@ -82,7 +82,7 @@ pub struct LintArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("answer_source").required(true).args(["answer", "answer_file"])))]
+#[command(group(clap::ArgGroup::new("answer_source").required(true).args(["answer", "answer_file"])))]
 pub struct GradeArgs {
     /// The question's id (`xcdrill list` shows them)
     #[arg(value_name = "ID")]

@@ -5,7 +5,9 @@
 //! and its distinct words kept once each in a small vocabulary bucketed by
 //! length. A phrase is then read the same way, and each of its words is looked up
 //! in the vocabulary (equal, or within the typo allowance), so that the edit
-//! distance is computed once per pair of distinct words, never per position.
+//! distance is computed once per pair of distinct words, never per position;
+//! a [`Matcher`] remembers the words it has looked up, since rubrics repeat
+//! their key words from phrase to phrase.
 //!
 //! A phrase matches where its words appear in order in one clause, with at most
 //! [`MAX_GAP`] other words between neighbours. The search keeps the set of token
