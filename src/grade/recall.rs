@@ -64,11 +64,9 @@ fn outcome(concept: &Concept, answer: &str, matcher: &mut Matcher<'_>) -> Outcom
 
 pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
     let outcomes = assess(recall, answer);
+    let concepts = || recall.concepts.iter().zip(&outcomes);
     let total_weight: f64 = recall.concepts.iter().map(|concept| concept.weight).sum();
-    let earned: f64 = recall
-        .concepts
-        .iter()
-        .zip(&outcomes)
+    let earned: f64 = concepts()
         .filter(|(_, outcome)| **outcome == Outcome::Found)
         .map(|(concept, _)| concept.weight)
         .sum();
@@ -77,53 +75,105 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
     } else {
         0.0
     };
-    let mut found = Vec::new();
-    let mut missed = Vec::new();
-    let mut missed_shown = Vec::new();
-    let mut contradicted = Vec::new();
-    let mut required_missing = false;
-    for (concept, outcome) in recall.concepts.iter().zip(&outcomes) {
-        if *outcome != Outcome::Found && concept.required {
-            required_missing = true;
-        }
-        let required_note = if concept.required { " (required)" } else { "" };
-        match outcome {
-            Outcome::Found => found.push(concept.name.clone()),
-            Outcome::Missed => {
-                missed_shown.push(format!("{}{required_note}", concept.name));
-                missed.push(concept.name.clone());
-            }
-            Outcome::Contradicted(written) => {
-                contradicted.push(format!(
-                    "{}{required_note}: you wrote {}",
-                    concept.name,
-                    quote(written)
-                ));
-                missed.push(concept.name.clone());
-            }
-        }
-    }
-    let mut lines = Vec::new();
+    let required_missing =
+        concepts().any(|(concept, outcome)| concept.required && *outcome != Outcome::Found);
+    // Written straight into one string: recall grading has a time budget, and
+    // the feedback is a fair share of its work.
+    let mut feedback = String::with_capacity(256 + recall.model_answer.len());
     if answer.trim().is_empty() {
-        lines.push("no answer given".to_string());
+        feedback.push_str("no answer given\n");
     }
-    if !found.is_empty() {
-        lines.push(format!("found: {}", found.join(", ")));
-    }
-    if !missed_shown.is_empty() {
-        lines.push(format!("missed: {}", missed_shown.join(", ")));
-    }
-    if !contradicted.is_empty() {
-        lines.push(format!("contradicted: {}", contradicted.join("; ")));
-    }
+    push_section(
+        &mut feedback,
+        "found: ",
+        ", ",
+        concepts(),
+        |out, concept, outcome| {
+            let shown = *outcome == Outcome::Found;
+            if shown {
+                out.push_str(&concept.name);
+            }
+            shown
+        },
+    );
+    push_section(
+        &mut feedback,
+        "missed: ",
+        ", ",
+        concepts(),
+        |out, concept, outcome| {
+            let shown = *outcome == Outcome::Missed;
+            if shown {
+                out.push_str(&concept.name);
+                out.push_str(required_note(concept));
+            }
+            shown
+        },
+    );
+    push_section(
+        &mut feedback,
+        "contradicted: ",
+        "; ",
+        concepts(),
+        |out, concept, outcome| {
+            let Outcome::Contradicted(written) = outcome else {
+                return false;
+            };
+            out.push_str(&concept.name);
+            out.push_str(required_note(concept));
+            out.push_str(": you wrote ");
+            out.push_str(&quote(written));
+            true
+        },
+    );
     let cap = (pass - REQUIRED_CAP_BELOW_PASS).max(0.0);
     if required_missing && score > cap {
         score = cap;
-        lines.push(format!(
-            "a required concept is missing, so the score is capped at {}%",
+        feedback.push_str(&format!(
+            "a required concept is missing, so the score is capped at {}%\n",
             super::percent(cap)
         ));
     }
-    lines.push(format!("model answer: {}", recall.model_answer));
-    Mark::new(score, lines.join("\n"), missed)
+    feedback.push_str("model answer: ");
+    feedback.push_str(&recall.model_answer);
+    let missed = concepts()
+        .filter(|(_, outcome)| **outcome != Outcome::Found)
+        .map(|(concept, _)| concept.name.clone())
+        .collect();
+    Mark::new(score, feedback, missed)
+}
+
+fn required_note(concept: &Concept) -> &'static str {
+    if concept.required { " (required)" } else { "" }
+}
+
+/// Appends one line, `label` then what `write_item` writes for each concept it
+/// selects (it returns whether it wrote one), joined by `separator`; nothing at
+/// all when it selects none.
+fn push_section<'r>(
+    feedback: &mut String,
+    label: &str,
+    separator: &str,
+    concepts: impl Iterator<Item = (&'r Concept, &'r Outcome)>,
+    write_item: impl Fn(&mut String, &Concept, &Outcome) -> bool,
+) {
+    let line_start = feedback.len();
+    feedback.push_str(label);
+    let mut n_items = 0;
+    for (concept, outcome) in concepts {
+        let item_start = feedback.len();
+        if n_items > 0 {
+            feedback.push_str(separator);
+        }
+        if write_item(feedback, concept, outcome) {
+            n_items += 1;
+        } else {
+            feedback.truncate(item_start);
+        }
+    }
+    if n_items == 0 {
+        feedback.truncate(line_start);
+    } else {
+        feedback.push('\n');
+    }
 }
