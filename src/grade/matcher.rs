@@ -252,15 +252,14 @@ impl Lookups {
 pub struct Matcher<'a> {
     answer: &'a AnswerWords,
     lookups: Lookups,
-    scratch: String,
+    /// The stem of the phrase word being read.
+    stem: String,
     /// The buffer `normalize::scan_with` folds words into.
     word_buffer: String,
-    /// The phrase's words: range in `scratch`, and whether a clause break of the
-    /// phrase itself comes before the word (then the answer may break there too).
+    /// For each word of the phrase: where the vocabulary ids that count for it
+    /// lie in `lookups.ids`, and whether a clause break of the phrase itself
+    /// comes before it (then the answer may break there too).
     phrase_words: Vec<(Range<usize>, bool)>,
-    /// For each phrase word, where the vocabulary ids that count for it lie in
-    /// `lookups.ids`.
-    word_ids: Vec<Range<usize>>,
     frontier: Vec<(u32, u32)>,
     next: Vec<(u32, u32)>,
 }
@@ -270,10 +269,9 @@ impl<'a> Matcher<'a> {
         Matcher {
             answer,
             lookups: Lookups::default(),
-            scratch: String::new(),
+            stem: String::new(),
             word_buffer: String::new(),
             phrase_words: Vec::new(),
-            word_ids: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
         }
@@ -282,45 +280,39 @@ impl<'a> Matcher<'a> {
     /// The byte range of the answer where `phrase` first matches, if it does.
     /// A phrase of nothing but `a`, `an` and `the` never matches.
     pub fn find(&mut self, phrase: &str) -> Option<Range<usize>> {
-        if self.answer.is_empty() {
+        if self.answer.is_empty() || !self.read_phrase(phrase) {
             return None;
-        }
-        self.read_phrase(phrase);
-        if self.phrase_words.is_empty() {
-            return None;
-        }
-        self.word_ids.clear();
-        for (range, _) in &self.phrase_words {
-            let ids = self
-                .lookups
-                .ids_of(self.answer, &self.scratch[range.clone()]);
-            if ids.is_empty() {
-                return None;
-            }
-            self.word_ids.push(ids);
         }
         self.search()
     }
 
-    fn read_phrase(&mut self, phrase: &str) {
-        self.scratch.clear();
+    /// Reads `phrase` into `phrase_words`, looking each word up as it comes.
+    /// False when the phrase has no words, or as soon as one of its words
+    /// occurs nowhere in the answer: the rest is then not stemmed or looked up.
+    fn read_phrase(&mut self, phrase: &str) -> bool {
         self.phrase_words.clear();
-        let (scratch, phrase_words) = (&mut self.scratch, &mut self.phrase_words);
+        let answer = self.answer;
+        let (stem, phrase_words, lookups) =
+            (&mut self.stem, &mut self.phrase_words, &mut self.lookups);
+        let mut can_match = true;
         let mut last_clause = 0;
         normalize::scan_with(
             phrase,
             Fold::ALL,
             &mut self.word_buffer,
             |word, _, clause| {
-                if normalize::is_stop_word(word) {
+                if !can_match || normalize::is_stop_word(word) {
                     return;
                 }
-                let start = scratch.len();
-                normalize::push_stem(word, scratch);
-                phrase_words.push((start..scratch.len(), clause != last_clause));
+                stem.clear();
+                normalize::push_stem(word, stem);
+                let ids = lookups.ids_of(answer, stem);
+                can_match = !ids.is_empty();
+                phrase_words.push((ids, clause != last_clause));
                 last_clause = clause;
             },
         );
+        can_match && !self.phrase_words.is_empty()
     }
 
     /// Walks the phrase word by word, keeping (first token, last token) of every
@@ -329,7 +321,7 @@ impl<'a> Matcher<'a> {
         let answer = self.answer;
         let tokens = &answer.tokens;
         self.frontier.clear();
-        for &id in &self.lookups.ids[self.word_ids[0].clone()] {
+        for &id in &self.lookups.ids[self.phrase_words[0].0.clone()] {
             self.frontier.extend(
                 answer
                     .positions_of(id)
@@ -341,8 +333,8 @@ impl<'a> Matcher<'a> {
             if self.frontier.is_empty() {
                 return None;
             }
-            let may_cross = self.phrase_words[word_idx].1;
-            let set = &self.lookups.ids[self.word_ids[word_idx].clone()];
+            let (ids, may_cross) = &self.phrase_words[word_idx];
+            let (set, may_cross) = (&self.lookups.ids[ids.clone()], *may_cross);
             self.next.clear();
             for &(first, last) in &self.frontier {
                 let clause = tokens[last as usize].clause;
