@@ -56,19 +56,31 @@ pub fn scan_with(
     // the rubric on every call.
     while let Some(ch) = char_at(text, idx) {
         if ch.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits is copied and lowercased at once.
-            let run = text.as_bytes()[idx..]
+            // A run of ASCII letters and digits is taken at once: passed on
+            // as it is when it is a whole word with nothing to fold (the common
+            // case), else copied and lowercased.
+            let bytes = text.as_bytes();
+            let run = bytes[idx..]
                 .iter()
                 .position(|byte| !byte.is_ascii_alphanumeric())
                 .unwrap_or(text.len() - idx);
-            start.get_or_insert(idx);
-            let copied_from = word.len();
-            word.push_str(&text[idx..idx + run]);
-            if fold.case {
-                word[copied_from..].make_ascii_lowercase();
+            let run_end = idx + run;
+            let last = bytes[run_end - 1];
+            prev_char = Some(char::from(last));
+            let whole_word = start.is_none()
+                && ends_word(bytes, run_end, last)
+                && !(fold.case && bytes[idx..run_end].iter().any(u8::is_ascii_uppercase));
+            if whole_word {
+                flush(&text[idx..run_end], idx..run_end, clause, &mut each);
+            } else {
+                start.get_or_insert(idx);
+                let copied_from = word.len();
+                word.push_str(&text[idx..run_end]);
+                if fold.case {
+                    word[copied_from..].make_ascii_lowercase();
+                }
             }
-            idx += run;
-            prev_char = Some(char::from(text.as_bytes()[idx - 1]));
+            idx = run_end;
             continue;
         }
         if ch == ' ' {
@@ -145,6 +157,20 @@ fn end_word(
     if let Some(word_start) = start.take() {
         flush(word, word_start..end, clause, each);
         word.clear();
+    }
+}
+
+/// Whether a word whose ASCII run ends at byte `end` (its last byte `last`)
+/// surely ends there: the text ends, or an ASCII character follows that can't
+/// continue it (not an apostrophe, nor a `.` or `,` between digits).
+fn ends_word(bytes: &[u8], end: usize, last: u8) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b'\'') => false,
+        Some(b'.' | b',') => {
+            !(last.is_ascii_digit() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        }
+        Some(&next) => next.is_ascii(),
     }
 }
 
@@ -605,6 +631,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn plain_ascii_splits_at_every_other_character(text in "[a-zA-Z0-9 ;:()!?\\n/-]{0,60}") {
+            let expected: Vec<String> = text
+                .split(|ch: char| !ch.is_ascii_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .flat_map(|word| match word.to_ascii_lowercase().as_str() {
+                    "cannot" => vec!["can".to_string(), "not".to_string()],
+                    lower => vec![lower.to_string()],
+                })
+                .collect();
+            let found: Vec<String> = words(&text).into_iter().map(|(word, _)| word).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
         #[test]
         fn trimming_shared_ends_never_changes_the_verdict(
             a in "[abc]{0,7}",
