@@ -119,7 +119,7 @@ fn single(choice: &Choice, picks: &[usize], right_list: String, right_texts: Vec
         Mark::new(
             0.0,
             format!(
-                "{} is wrong; the right answer is {right_list}",
+                "wrong: you picked {}; the right answer is {right_list}",
                 labels(choice, picks)
             ),
             right_texts,
