@@ -147,6 +147,10 @@ fn single_choice() {
             .feedback
             .starts_with("pick one choice, not 2")
     );
+    assert_eq!(
+        check(SINGLE, "a", ZERO).feedback,
+        "wrong: you picked a) Create a contact; the right answer is b) Enable Digital Experiences"
+    );
 }
 
 #[test]
