@@ -82,6 +82,11 @@ pub enum Command {
         after_help = "Examples:\n  xcdrill sandbox                                 an empty org, interactive (type `help`)\n  xcdrill sandbox --org my-org.toml --script fix.txt\n  xcdrill sandbox --random 42                     a practice org a few blockers from its goal\n  echo 'show accounts' | xcdrill sandbox --org my-org.toml --json\n\nExit status: 0 every command succeeded, 1 a command failed, 2 the org or script file can't be read or the org file is invalid."
     )]
     Sandbox(SandboxArgs),
+    /// Grade one answer to one question
+    #[command(
+        after_help = "Answers: choice `b` or `a, c` (letters or numbers); truefalse `true`/`false`; order the item numbers in your order, `2 1 3`; short and recall free text.\n\nExamples:\n  xcdrill grade setup.order --answer \"1 2 4 3 5 6 7\"\n  xcdrill grade interview.prerequisites --answer-file answer.txt --json\n\nExit status: 0 passed, 1 not passed, 2 unknown id or unreadable answer file."
+    )]
+    Grade(GradeArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -183,6 +188,26 @@ pub struct SandboxArgs {
     pub script: Option<PathBuf>,
 
     /// Print one JSON object per command (JSON Lines)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("answer_source").required(true).args(["answer", "answer_file"])))]
+pub struct GradeArgs {
+    /// The question's id (`xcdrill list` shows them)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// The answer, as text
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub answer: Option<String>,
+
+    /// Read the answer from a file, or from standard input with `-`
+    #[arg(long, value_name = "FILE")]
+    pub answer_file: Option<PathBuf>,
+
+    /// Print the grade as one JSON object
     #[arg(long)]
     pub json: bool,
 }

@@ -3,6 +3,7 @@
 
 mod export;
 mod generate;
+mod grade;
 mod import;
 mod lint;
 mod list;
@@ -29,6 +30,7 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Import(args)) => import::run(&args, config),
         Some(Command::Report(args)) => report::run(&args, config),
         Some(Command::Sandbox(args)) => sandbox::run(&args, config),
+        Some(Command::Grade(args)) => grade::run(&args, config),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => quiz::run(&crate::cli::QuizArgs::default(), config),

@@ -1,21 +1,145 @@
-//! Temporary stand-in replaced by the graders' branch on merge.
+//! Grading: turning a question and the learner's answer text into a [`Grade`]
+//! (a score from 0 to 1, whether it passed, feedback, and the parts missed).
+//!
+//! Pure: no IO of any kind, and no input makes it panic. Each answer kind has its
+//! own file (`choice`, `truefalse`, `short`, `order`, `recall`) exposing
+//! `grade(key, answer) -> Mark` and `key(..) -> String`, the answer that must earn
+//! full marks; [`grade`] dispatches to them and decides `passed` from the
+//! question's pass mark. Shared pieces: `normalize` (folding, words, stems,
+//! typo allowance), `list` (answers written as lists like `a, c` or `2 1 3`),
+//! `matcher` (finding rubric phrases in a free-text answer) and `self_check`
+//! (the lint check that every question's own key grades full marks).
+//!
+//! Scenario and diagnose grading will be two more files beside these, each with
+//! the same two functions, and two more arms in [`grade`] and [`key_answers`].
 
-use crate::bank::Question;
+mod choice;
+mod list;
+mod matcher;
+mod normalize;
+mod order;
+mod recall;
+mod self_check;
+mod short;
+mod truefalse;
 
+#[cfg(test)]
+mod tests;
+
+use crate::bank::{Kind, Question};
+
+pub use self_check::{KeyProblem, key_diagnostics, self_check};
+
+/// Answers longer than this are graded on their first 16 KiB only (the same
+/// limit a bank string has), so a pasted book costs no more than a long answer.
+pub const MAX_ANSWER_BYTES: usize = 16 * 1024;
+
+/// Scores within this of the pass mark count as reaching it, so that sums of
+/// weights such as 0.1 + 0.6 are not failed by floating-point rounding.
+const SCORE_EPSILON: f64 = 1e-9;
+
+/// The result of grading one answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grade {
+    /// From 0 (nothing right) to 1 (full marks).
     pub score: f64,
+    /// Whether the score reached the question's pass mark.
     pub passed: bool,
+    /// What was right and wrong, and the right answer; may span several lines.
     pub feedback: String,
+    /// The parts of the right answer the learner missed: right choices not
+    /// picked, items out of place, rubric concepts not named.
     pub missed: Vec<String>,
 }
 
+/// What a kind's grader returns; [`grade`] adds `passed`.
+#[derive(Debug, Clone, PartialEq)]
+struct Mark {
+    score: f64,
+    feedback: String,
+    missed: Vec<String>,
+}
+
+impl Mark {
+    fn new(score: f64, feedback: impl Into<String>, missed: Vec<String>) -> Mark {
+        Mark {
+            score,
+            feedback: feedback.into(),
+            missed,
+        }
+    }
+}
+
+/// Grades `answer` to `question`. An empty answer grades 0; it is not an error.
 pub fn grade(question: &Question, answer: &str) -> Grade {
-    let _ = (question, answer);
+    let (answer, truncated) = cap(answer);
+    let mark = match &question.kind {
+        Kind::Choice(choice) => choice::grade(choice, answer),
+        Kind::TrueFalse(truefalse) => truefalse::grade(truefalse, answer),
+        Kind::Short(short) => short::grade(short, answer),
+        Kind::Order(order) => order::grade(order, answer),
+        Kind::Recall(recall) => recall::grade(recall, question.pass, answer),
+    };
+    let score = if mark.score.is_finite() {
+        mark.score.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut feedback = mark.feedback;
+    if truncated {
+        feedback.push_str(&format!(
+            "\n(only the first {MAX_ANSWER_BYTES} bytes of the answer were graded)"
+        ));
+    }
     Grade {
-        score: 0.0,
-        passed: false,
-        feedback: String::new(),
-        missed: Vec::new(),
+        score,
+        passed: score + SCORE_EPSILON >= question.pass,
+        feedback,
+        missed: mark.missed,
+    }
+}
+
+/// The answers that must earn full marks: the right choices' letters, `true` or
+/// `false`, every accepted short answer, the items in bank order (`1 2 3 ...`),
+/// the recall model answer.
+pub fn key_answers(question: &Question) -> Vec<String> {
+    match &question.kind {
+        Kind::Choice(choice) => vec![choice::key(choice)],
+        Kind::TrueFalse(truefalse) => vec![truefalse::key(truefalse)],
+        Kind::Short(short) => short.accept.clone(),
+        Kind::Order(order) => vec![order::key(order)],
+        Kind::Recall(recall) => vec![recall.model_answer.clone()],
+    }
+}
+
+/// `score` as a whole percent, rounded down so that a score below the pass mark
+/// never prints as reaching it (0.699 is 69%, not 70%).
+pub fn percent(score: f64) -> u32 {
+    // The small addition keeps 0.29 (stored as 0.28999...) at 29%.
+    ((score.clamp(0.0, 1.0) * 100.0) + 1e-6).floor() as u32
+}
+
+/// The first [`MAX_ANSWER_BYTES`] of `answer`, cut at a character boundary, and
+/// whether anything was cut.
+fn cap(answer: &str) -> (&str, bool) {
+    if answer.len() <= MAX_ANSWER_BYTES {
+        return (answer, false);
+    }
+    let mut end = MAX_ANSWER_BYTES;
+    while !answer.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&answer[..end], true)
+}
+
+/// Learner text quoted in feedback, shortened so that a pasted page does not
+/// become a page of feedback.
+fn quote(text: &str) -> String {
+    const MAX_QUOTE_CHARS: usize = 40;
+    if text.chars().count() <= MAX_QUOTE_CHARS {
+        format!("`{text}`")
+    } else {
+        let cut: String = text.chars().take(MAX_QUOTE_CHARS - 1).collect();
+        format!("`{cut}…`")
     }
 }

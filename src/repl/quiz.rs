@@ -249,7 +249,7 @@ fn ask(
                 writeln!(
                     out,
                     "Score so far: {}% over {} question{}",
-                    render::percent(if firsts.is_empty() {
+                    crate::grade::percent(if firsts.is_empty() {
                         0.0
                     } else {
                         total / firsts.len() as f64

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::bank::{Catalog, Kind, Question};
-use crate::grade::Grade;
+use crate::grade::{Grade, percent};
 use crate::output::{self, styled};
 use crate::session::select::letter;
 use crate::session::{Attempt, Presented, Session};
@@ -162,16 +162,6 @@ pub fn feedback(
     let free_text = matches!(question.kind, Kind::Short(_) | Kind::Recall(_));
     if free_text && !grade.feedback.trim().is_empty() {
         wrapped(out, &grade.feedback, width, 2)?;
-    } else if !grade.missed.is_empty()
-        && grade.score < 0.999
-        && !matches!(question.kind, Kind::Choice(_) | Kind::Order(_))
-    {
-        wrapped(
-            out,
-            &format!("Missed: {}", grade.missed.join("; ")),
-            width,
-            2,
-        )?;
     }
     if grade.score < 0.999 && !matches!(question.kind, Kind::Recall(_)) {
         wrapped(
@@ -327,11 +317,6 @@ fn missed_line(
         4,
         6,
     )
-}
-
-/// A score as a whole percent.
-pub fn percent(score: f64) -> u32 {
-    (score.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
 /// `1m 05s`, `42s`, `1h 02m`.

@@ -75,21 +75,27 @@ pub fn to_grader_answer(
 }
 
 /// Display positions named by letters (`a c`, `a,c`, `ac`) among `n` options.
+/// A word that is not made of offered letters is refused whole, so `contact`
+/// gets "not a letter" rather than a complaint about its second character.
 fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
+    let last = letter(n_options.saturating_sub(1));
     let mut picks = Vec::new();
-    for ch in input.chars() {
-        if ch.is_whitespace() || ch == ',' {
-            continue;
+    for token in input.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|token| !token.is_empty()) {
+        let mut token_picks = Vec::new();
+        for ch in token.chars() {
+            let lower = ch.to_ascii_lowercase();
+            let idx = (lower as u32).wrapping_sub('a' as u32) as usize;
+            if !lower.is_ascii_lowercase() || idx >= n_options {
+                let message = if token.chars().count() == 1 {
+                    format!("`{token}` is not offered; answer with letters a to {last}")
+                } else {
+                    format!("`{token}` is not a letter; answer with letters a to {last}, e.g. `a` or `a c`")
+                };
+                return Err(message);
+            }
+            token_picks.push(idx);
         }
-        let lower = ch.to_ascii_lowercase();
-        let idx = (lower as u32).wrapping_sub('a' as u32) as usize;
-        if !lower.is_ascii_lowercase() || idx >= n_options {
-            let last = letter(n_options.saturating_sub(1));
-            return Err(format!(
-                "`{ch}` is not offered; answer with letters a to {last}"
-            ));
-        }
-        picks.push(idx);
+        picks.extend(token_picks);
     }
     Ok(picks)
 }

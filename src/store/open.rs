@@ -54,8 +54,12 @@ pub(super) fn connect(path: &Path) -> Result<(Connection, bool), StoreError> {
 /// damaged, is another program's database or is from a newer schema is refused.
 fn refuse_unusable(connection: &Connection, path: &str) -> Result<(), StoreError> {
     let sqlite = |error| StoreError::sqlite(path, error);
-    let found = schema::version(connection).map_err(sqlite)?;
-    let n_objects: i64 = connection
+    // One read transaction, so the version and the schema are read from the
+    // same snapshot: another process creating the store between the two reads
+    // must not make a new store look like a foreign database.
+    let snapshot = connection.unchecked_transaction().map_err(sqlite)?;
+    let found = schema::version(&snapshot).map_err(sqlite)?;
+    let n_objects: i64 = snapshot
         .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
         .map_err(sqlite)?;
     if found > SCHEMA_VERSION {
@@ -71,21 +75,24 @@ fn refuse_unusable(connection: &Connection, path: &str) -> Result<(), StoreError
             detail: "it is an SQLite database, but not one xcdrill made".to_string(),
         });
     }
-    if found > 0 {
-        let n_tables: i64 = connection
+    let n_tables: i64 = if found > 0 {
+        snapshot
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' \
                  AND name IN ('review', 'question_state')",
                 [],
                 |row| row.get(0),
             )
-            .map_err(sqlite)?;
-        if n_tables != 2 {
-            return Err(StoreError::Corrupt {
-                path: path.to_string(),
-                detail: "its tables are missing".to_string(),
-            });
-        }
+            .map_err(sqlite)?
+    } else {
+        2
+    };
+    snapshot.commit().map_err(sqlite)?;
+    if n_tables != 2 {
+        return Err(StoreError::Corrupt {
+            path: path.to_string(),
+            detail: "its tables are missing".to_string(),
+        });
     }
     Ok(())
 }

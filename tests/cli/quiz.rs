@@ -38,7 +38,7 @@ fn a_practice_session_teaches_after_each_answer() {
     let run = quiz(
         &Workspace::new(),
         &["--seed", "7", "--count", "6"],
-        "a\n:hint\nb\n\ntrue\n:score\nc a b\ncontact on an account\nDigital Experiance\n",
+        "a\n:hint\nDigital Experiance\na contact, linked to an account\ntrue\n:score\nc a b\ncontact\na d\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("practice_seed_7", run.stdout);
@@ -53,9 +53,10 @@ fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
             "--mode", "exam", "--seed", "11", "--count", "3", "--pass", "50", "--name", "Ana",
             "--output", "ana.json",
         ],
-        "a\nb\nc\n",
+        "c b a\nDigital Experiences\nno idea\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("PASSED (pass mark 50%)"), "{}", run.stdout);
     assert!(
         !run.stdout.contains("Why:"),
         "exam showed feedback:\n{}",
@@ -127,7 +128,7 @@ fn a_drill_brings_a_missed_question_back() {
     let run = quiz(
         &workspace,
         &["--mode", "drill", "--topic", "accounts", "--seed", "2"],
-        "false\nnothing\nfalse\n",
+        "false\nnothing\nfalse\na contact linked to an account\ntrue\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let headers = run.stdout.matches("· accounts ·").count();

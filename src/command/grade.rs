@@ -1,0 +1,153 @@
+//! `xcdrill grade ID (--answer TEXT | --answer-file FILE|-) [--json]`: grades one
+//! answer and prints the grade for people or as the JSON of C3. Exit status 0
+//! when it passed, 1 when not, 2 for an unknown id or an unreadable answer.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::load_catalog;
+use crate::bank::load::ReadError;
+use crate::cli::GradeArgs;
+use crate::config::Config;
+use crate::grade::{self, Grade, percent};
+use crate::output::{self, styled};
+use crate::suggest::did_you_mean;
+use crate::text::inert;
+use crate::{Error, Status};
+
+/// An answer file is read this far at most; grading looks at its first 16 KiB.
+const MAX_ANSWER_FILE_BYTES: u64 = 1024 * 1024;
+
+/// `grade --json` (C3).
+#[derive(Serialize)]
+struct JsonGrade<'a> {
+    id: &'a str,
+    kind: &'a str,
+    score: f64,
+    passed: bool,
+    feedback: &'a str,
+    missed: &'a [String],
+}
+
+pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
+    let catalog = load_catalog(config)?;
+    let Some(question) = catalog.question(&args.id) else {
+        let suggestion = did_you_mean(
+            &args.id,
+            catalog
+                .questions()
+                .iter()
+                .map(|question| question.id.as_str()),
+        );
+        let hint = if suggestion.is_empty() {
+            "`xcdrill list` shows the ids".to_string()
+        } else {
+            suggestion
+        };
+        return Err(Error::Usage(format!(
+            "no question `{}`; {hint}",
+            inert(&args.id)
+        )));
+    };
+    let answer = match (&args.answer, &args.answer_file) {
+        (Some(text), _) => text.clone(),
+        (None, Some(path)) => read_answer(path)?,
+        (None, None) => {
+            return Err(Error::Usage(
+                "give the answer with `--answer TEXT` or `--answer-file FILE`".to_string(),
+            ));
+        }
+    };
+    let graded = grade::grade(question, &answer);
+    // Shown rounded down, like the percentage, so a score below the pass mark
+    // never reads as reaching it.
+    let shown_score = f64::from(percent(graded.score)) / 100.0;
+    let mut out = output::stdout(config.color);
+    if args.json {
+        let json = JsonGrade {
+            id: &question.id,
+            kind: question.kind_name(),
+            score: shown_score,
+            passed: graded.passed,
+            feedback: &graded.feedback,
+            missed: &graded.missed,
+        };
+        serde_json::to_writer(&mut out, &json).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        print_human(&mut out, &question.id, question.kind_name(), &graded)?;
+    }
+    Ok(if graded.passed {
+        Status::Success
+    } else {
+        Status::Failed
+    })
+}
+
+fn print_human(out: &mut impl Write, id: &str, kind: &str, graded: &Grade) -> io::Result<()> {
+    write!(out, "{} ({kind}): {}% ", inert(id), percent(graded.score))?;
+    if graded.passed {
+        styled(out, output::GOOD, "passed")?;
+    } else {
+        styled(out, output::ERROR, "failed")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", inert(&graded.feedback))?;
+    // Feedback usually names what was missed already; list it only when not.
+    let named_in_feedback = graded
+        .missed
+        .iter()
+        .all(|part| graded.feedback.contains(part.as_str()));
+    if !named_in_feedback {
+        styled(out, output::EMPHASIS, "missed:")?;
+        writeln!(out)?;
+        for part in &graded.missed {
+            writeln!(out, "  - {}", inert(part))?;
+        }
+    }
+    Ok(())
+}
+
+/// The answer in `path`, or standard input for `-`.
+fn read_answer(path: &Path) -> Result<String, Error> {
+    let is_stdin = path.as_os_str() == "-";
+    let shown = if is_stdin {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let read_error = |source: io::Error| ReadError {
+        path: shown.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if is_stdin {
+        io::stdin()
+            .lock()
+            .take(MAX_ANSWER_FILE_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+    } else {
+        File::open(path)
+            .and_then(|file| file.take(MAX_ANSWER_FILE_BYTES).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        // A read cut at the size limit may end inside a character.
+        Err(error) if error.utf8_error().error_len().is_none() => {
+            let valid = error.utf8_error().valid_up_to();
+            let mut bytes = error.into_bytes();
+            bytes.truncate(valid);
+            Ok(String::from_utf8(bytes).unwrap_or_default())
+        }
+        Err(_) => Err(read_error(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "it is not UTF-8 text",
+        ))
+        .into()),
+    }
+}

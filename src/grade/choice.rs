@@ -1,0 +1,177 @@
+//! Choice questions, single and multi-select. The answer names choices by letter
+//! or 1-based number in bank order (`b`, `a, c`, `2 3`).
+//!
+//! A single choice is right or wrong. A multi-select earns (right picks − wrong
+//! picks) / number of right choices, never below 0. An entry that names no choice
+//! scores 0 with a message saying which entry and how to answer.
+
+use super::list::{self, Entry};
+use super::{Mark, quote};
+use crate::bank::question::Choice;
+
+/// At most this many unreadable entries are named in feedback.
+const MAX_PROBLEMS_SHOWN: usize = 3;
+
+pub fn grade(choice: &Choice, answer: &str) -> Mark {
+    let n_choices = choice.choices.len();
+    let mut picks: Vec<usize> = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    for entry in list::entries(answer) {
+        let idx = match list::read(entry) {
+            Entry::Index(idx) | Entry::Letter(idx) if idx < n_choices as u64 => idx as usize,
+            Entry::Index(_) | Entry::Letter(_) => {
+                problems.push(format!("there is no choice {}", quote(entry)));
+                continue;
+            }
+            Entry::Junk => {
+                problems.push(format!("{} is not a choice", quote(entry)));
+                continue;
+            }
+        };
+        if !picks.contains(&idx) {
+            picks.push(idx);
+        }
+    }
+    let right_texts: Vec<String> = choice
+        .correct
+        .iter()
+        .filter_map(|&idx| choice.choices.get(idx).cloned())
+        .collect();
+    let right_list = labels(choice, &choice.correct);
+    if !problems.is_empty() {
+        let n_problems = problems.len();
+        problems.truncate(MAX_PROBLEMS_SHOWN);
+        if n_problems > MAX_PROBLEMS_SHOWN {
+            problems.push(format!("{} more", n_problems - MAX_PROBLEMS_SHOWN));
+        }
+        return Mark::new(
+            0.0,
+            format!(
+                "{}; answer with {}; the right answer is {right_list}",
+                problems.join("; "),
+                how_to_answer(n_choices, choice.multiple)
+            ),
+            right_texts,
+        );
+    }
+    if picks.is_empty() {
+        return Mark::new(
+            0.0,
+            format!("no answer given; the right answer is {right_list}"),
+            right_texts,
+        );
+    }
+    if !choice.multiple {
+        return single(choice, &picks, right_list, right_texts);
+    }
+    let n_right = picks
+        .iter()
+        .filter(|idx| choice.correct.contains(idx))
+        .count();
+    let wrong: Vec<usize> = picks
+        .iter()
+        .copied()
+        .filter(|idx| !choice.correct.contains(idx))
+        .collect();
+    let n_correct = choice.correct.len();
+    let score = ((n_right as f64 - wrong.len() as f64) / n_correct as f64).max(0.0);
+    let missed: Vec<String> = choice
+        .correct
+        .iter()
+        .filter(|idx| !picks.contains(idx))
+        .filter_map(|&idx| choice.choices.get(idx).cloned())
+        .collect();
+    if n_right == n_correct && wrong.is_empty() {
+        return Mark::new(1.0, format!("right: {right_list}"), missed);
+    }
+    let wrong_part = if wrong.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; wrong pick{}: {}",
+            if wrong.len() == 1 { "" } else { "s" },
+            labels(choice, &wrong)
+        )
+    };
+    Mark::new(
+        score,
+        format!(
+            "{n_right} of {n_correct} right choices picked{wrong_part}; the right choices are {right_list}"
+        ),
+        missed,
+    )
+}
+
+fn single(choice: &Choice, picks: &[usize], right_list: String, right_texts: Vec<String>) -> Mark {
+    if picks.len() > 1 {
+        return Mark::new(
+            0.0,
+            format!(
+                "pick one choice, not {}; the right answer is {right_list}",
+                picks.len()
+            ),
+            right_texts,
+        );
+    }
+    if choice.correct.contains(&picks[0]) {
+        Mark::new(1.0, format!("right: {right_list}"), Vec::new())
+    } else {
+        Mark::new(
+            0.0,
+            format!(
+                "wrong: you picked {}; the right answer is {right_list}",
+                labels(choice, picks)
+            ),
+            right_texts,
+        )
+    }
+}
+
+/// The right choices as an answer: `a, c` (numbers past 26 choices).
+pub fn key(choice: &Choice) -> String {
+    choice
+        .correct
+        .iter()
+        .map(|&idx| name(idx))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How a choice is named in answers: its letter, or its number past `z`.
+fn name(idx: usize) -> String {
+    match u8::try_from(idx) {
+        Ok(small) if small < 26 => char::from(b'a' + small).to_string(),
+        _ => (idx + 1).to_string(),
+    }
+}
+
+/// Choices as shown in feedback: `a) Enable Digital Experiences, c) ...`.
+fn labels(choice: &Choice, indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&idx| {
+            format!(
+                "{}) {}",
+                name(idx),
+                choice.choices.get(idx).map_or("", String::as_str)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn how_to_answer(n_choices: usize, multiple: bool) -> String {
+    let what = if multiple {
+        "letters or numbers separated by commas"
+    } else {
+        "one letter or number"
+    };
+    if n_choices <= 26 {
+        format!(
+            "{what} (a to {} or 1 to {n_choices})",
+            name(n_choices.saturating_sub(1))
+        )
+    } else {
+        format!("{what} (1 to {n_choices})")
+    }
+}

@@ -1,0 +1,455 @@
+//! Grading behaviour, kind by kind, through one helper: a question written as
+//! inline TOML and read by the real loader, an answer, and the range its score
+//! must fall in. Each table covers exact, paraphrased, typo'd, partial,
+//! contradictory, empty, off-topic, huge and hostile answers where the kind has
+//! them; a property test feeds every grader arbitrary text.
+
+use std::borrow::Cow;
+use std::ops::RangeInclusive;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::bank::{self, ContentFile, ContentFiles, Question};
+
+/// One question of `kind_toml` (its kind and key fields, then any subtables),
+/// validated by the real loader.
+fn question(kind_toml: &str) -> Question {
+    let text = format!(
+        "format_version = 1\n\n[[fact]]\nid = \"test.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Test\"\n\n\
+         [[question]]\nid = \"test.question\"\ntopic = \"test\"\nprompt = \"A prompt?\"\n\
+         explanation = \"Because.\"\nfacts = [\"test.fact\"]\n{kind_toml}\n"
+    );
+    let files = ContentFiles {
+        banks: vec![ContentFile {
+            path: "test.toml".into(),
+            root: 0,
+            relative: "test.toml".to_string(),
+            text: Cow::Owned(text),
+        }],
+        ..ContentFiles::default()
+    };
+    let loaded = bank::check(&files);
+    assert!(
+        !loaded.has_errors(),
+        "the test bank is invalid: {:#?}",
+        loaded.diagnostics
+    );
+    loaded.catalog.questions()[0].clone()
+}
+
+/// Grades `answer` to the question of `kind_toml` and checks the score's range.
+#[track_caller]
+fn check(kind_toml: &str, answer: &str, expected: RangeInclusive<f64>) -> Grade {
+    let graded = grade(&question(kind_toml), answer);
+    assert!(
+        expected.contains(&graded.score),
+        "answer {:?} scored {}, expected {expected:?}\nfeedback:\n{}",
+        shorten(answer),
+        graded.score,
+        graded.feedback
+    );
+    assert_eq!(graded.passed, graded.score + 1e-9 >= DEFAULT_PASS_FOR_TESTS);
+    graded
+}
+
+/// None of the test banks sets `pass`.
+const DEFAULT_PASS_FOR_TESTS: f64 = crate::bank::question::DEFAULT_PASS;
+
+fn shorten(text: &str) -> String {
+    text.chars().take(80).collect()
+}
+
+const FULL: RangeInclusive<f64> = 1.0..=1.0;
+const ZERO: RangeInclusive<f64> = 0.0..=0.0;
+
+const SINGLE: &str = r#"kind = "choice"
+choices = ["Create a contact", "Enable Digital Experiences", "Buy licences", "Create a site"]
+correct = [2]"#;
+
+const MULTI: &str = r#"kind = "choice"
+choices = ["A contact", "A lead", "An account", "A licence seat", "A queue"]
+correct = [1, 3, 4]"#;
+
+const TRUE: &str = r#"kind = "truefalse"
+answer = true"#;
+
+const SHORT: &str = r#"kind = "short"
+accept = ["Partner Community", "Partner Community licence"]"#;
+
+const ORDER: &str = r#"kind = "order"
+items = ["Enable Digital Experiences", "Create the site", "Activate the site", "Create a contact on an account", "Check licence seats", "Enable the partner account", "Enable the contact as a user"]"#;
+
+const RECALL: &str = r#"kind = "recall"
+model_answer = "Yes: a community user must be enabled from a Contact record linked to an Account, with Digital Experiences enabled, the site created and active, and available license seats. For partner communities, the Account must first be enabled as a partner account. You enable the user from the Contact via Manage External User."
+
+[[question.concept]]
+name = "enabled from a contact"
+phrases = ["contact record", "from a contact", "contact"]
+contradicts = ["no contact", "don't need a contact", "without a contact"]
+weight = 2
+required = true
+
+[[question.concept]]
+name = "linked to an account"
+phrases = ["linked to an account", "account"]
+contradicts = ["no account", "don't need an account"]
+weight = 2
+required = true
+
+[[question.concept]]
+name = "digital experiences enabled"
+phrases = ["digital experiences", "experience cloud enabled", "communities enabled"]
+
+[[question.concept]]
+name = "site created and active"
+phrases = ["active site", "site active", "site created", "create the site"]
+
+[[question.concept]]
+name = "licence seats available"
+phrases = ["license seats", "licenses available", "available licenses", "seats"]
+
+[[question.concept]]
+name = "partner account enabled first"
+phrases = ["partner account", "enable the account as a partner"]
+
+[[question.concept]]
+name = "manage external user"
+phrases = ["manage external user", "enable customer user", "enable partner user"]"#;
+
+#[test]
+fn single_choice() {
+    for (answer, expected) in [
+        ("b", FULL),
+        ("B", FULL),
+        ("2", FULL),
+        (" b) ", FULL),
+        ("a", ZERO),
+        ("a, b", ZERO),
+        ("e", ZERO),
+        ("banana", ZERO),
+        ("", ZERO),
+        ("\u{1b}[2Jb", ZERO),
+    ] {
+        check(SINGLE, answer, expected);
+    }
+    let graded = check(SINGLE, "e", ZERO);
+    assert!(graded.feedback.starts_with(
+        "there is no choice `e`; answer with one letter or number (a to d or 1 to 4)"
+    ));
+    assert_eq!(graded.missed, ["Enable Digital Experiences"]);
+    assert_eq!(
+        check(SINGLE, "b", FULL).feedback,
+        "right: b) Enable Digital Experiences"
+    );
+    assert!(
+        check(SINGLE, "a, b", ZERO)
+            .feedback
+            .starts_with("pick one choice, not 2")
+    );
+    assert_eq!(
+        check(SINGLE, "a", ZERO).feedback,
+        "wrong: you picked a) Create a contact; the right answer is b) Enable Digital Experiences"
+    );
+}
+
+#[test]
+fn multi_choice_credits_right_picks_less_wrong_ones() {
+    let two_thirds = 0.66..=0.67;
+    for (answer, expected) in [
+        ("a, c, d", FULL),
+        ("1 3 4", FULL),
+        ("d;c;a;a", FULL),
+        ("a and c", two_thirds.clone()),
+        ("a, c, d, b", two_thirds),
+        ("b, e", ZERO),
+        ("a b e", ZERO),
+        ("", ZERO),
+    ] {
+        check(MULTI, answer, expected);
+    }
+    let graded = check(MULTI, "a, b", ZERO);
+    assert_eq!(graded.missed, ["An account", "A licence seat"]);
+    assert!(
+        graded.feedback.contains("wrong pick: b) A lead"),
+        "{}",
+        graded.feedback
+    );
+}
+
+#[test]
+fn truefalse() {
+    for (answer, expected) in [
+        ("true", FULL),
+        ("T", FULL),
+        ("Yes.", FULL),
+        ("false", ZERO),
+        ("no", ZERO),
+        ("maybe", ZERO),
+        ("", ZERO),
+    ] {
+        check(TRUE, answer, expected);
+    }
+    assert!(
+        check(TRUE, "maybe", ZERO)
+            .feedback
+            .contains("is not true or false")
+    );
+}
+
+#[test]
+fn short_answers_fold_and_forgive_typos() {
+    for (answer, expected) in [
+        ("Partner Community", FULL),
+        ("partner community", FULL),
+        ("  PARTNER-community!! ", FULL),
+        ("partner comunity", FULL),
+        ("Partnre Community", FULL),
+        ("partnercommunity", FULL),
+        ("partner community licence", FULL),
+        ("Customer Community", ZERO),
+        ("partner", ZERO),
+        ("pratner comunity", FULL),
+        ("prtnr cmmnty", ZERO),
+        ("", ZERO),
+        ("\u{0}\u{1b}]0;x\u{7}", ZERO),
+    ] {
+        check(SHORT, answer, expected);
+    }
+    assert!(
+        check(SHORT, "partner comunity", FULL)
+            .feedback
+            .starts_with("right, allowing for spelling")
+    );
+    assert_eq!(check(SHORT, "partner", ZERO).missed, ["Partner Community"]);
+}
+
+#[test]
+fn short_answers_never_bend_numbers_or_what_is_not_folded() {
+    let row = "kind = \"short\"\naccept = [\"D5.3\"]";
+    check(row, "d5.3", FULL);
+    check(row, "D5.8", ZERO);
+    check(row, "D53", ZERO);
+    let number = "kind = \"short\"\naccept = [\"3 seats\"]";
+    check(number, "3 seats", FULL);
+    check(number, "8 seats", ZERO);
+    check(number, "3 saets", FULL);
+    let accents = "kind = \"short\"\naccept = [\"Créer\"]";
+    check(accents, "creer", FULL);
+    let strict = "kind = \"short\"\naccept = [\"Créer\"]\nfold_case = false\nfold_accents = false\ntypos = false";
+    check(strict, "Créer", FULL);
+    check(strict, "créer", ZERO);
+    check(strict, "Creer", ZERO);
+    check(strict, "Crére", ZERO);
+    let case_kept = "kind = \"short\"\naccept = [\"Contact\"]\nfold_case = false";
+    check(case_kept, "contact", ZERO);
+    check(case_kept, "Contcat", FULL);
+    let punctuation_kept =
+        "kind = \"short\"\naccept = [\"Setup → Users\"]\nfold_punctuation = false\ntypos = false";
+    check(punctuation_kept, "setup  →   users", FULL);
+    check(punctuation_kept, "setup users", ZERO);
+}
+
+#[test]
+fn order_scores_pairs_in_the_right_relative_order() {
+    for (answer, expected) in [
+        ("1 2 3 4 5 6 7", FULL),
+        ("1,2,3,4,5,6,7", FULL),
+        ("2 1 3 4 5 6 7", 20.0 / 21.0..=20.0 / 21.0),
+        ("1 2 3 4 5 7 6", 20.0 / 21.0..=20.0 / 21.0),
+        ("7 1 2 3 4 5 6", 15.0 / 21.0..=15.0 / 21.0),
+        ("7 6 5 4 3 2 1", ZERO),
+        ("1 2 3", ZERO),
+        ("", ZERO),
+    ] {
+        check(ORDER, answer, expected);
+    }
+    let graded = check(ORDER, "2 1 3 4 5 6 7", 0.95..=0.96);
+    assert!(graded.passed);
+    assert_eq!(
+        graded.missed,
+        ["1. Enable Digital Experiences", "2. Create the site"]
+    );
+}
+
+#[test]
+fn order_answers_that_are_not_permutations_say_what_is_wrong() {
+    for (answer, problem) in [
+        ("1 2 3", "items 4, 5, 6 and 7 are missing"),
+        (
+            "1 1 2 3 4 5 6",
+            "item 1 is listed more than once; item 7 is missing",
+        ),
+        (
+            "1 2 3 4 5 6 9",
+            "there is no item `9` (the items are 1 to 7); item 7 is missing",
+        ),
+        ("1 2 3 4 5 6 0", "there is no item `0`"),
+        (
+            "a b 3 4 5 6 7",
+            "`a` and `b` are not numbers; items 1 and 2 are missing",
+        ),
+        ("1 2 3 4 5 6 7 7", "item 7 is listed more than once"),
+    ] {
+        let graded = check(ORDER, answer, ZERO);
+        assert!(
+            graded.feedback.starts_with("not an order of the 7 items: "),
+            "{}",
+            graded.feedback
+        );
+        assert!(
+            graded.feedback.contains(problem),
+            "{answer:?}: {}",
+            graded.feedback
+        );
+    }
+}
+
+#[test]
+fn recall_grades_concepts_named() {
+    let paraphrase = "You need a contact that belongs to an account (the customer's company). Digital \
+                      Experiences has to be on, the site must be an active site, there must be free licence \
+                      seats, and for partners the account is made a partner account first. Then use Manage \
+                      External User on the contact.";
+    let typos = "a contcat linked to an acount, digital experiances enabled, an active site, licence seats, \
+                 the partner acount, then manage externl user";
+    let contradicting = "You don't need a contact, just an account, digital experiences, an active site, \
+                         license seats, a partner account and manage external user.";
+    let without_contact = "An account, digital experiences, an active site, license seats, a partner account \
+                           and manage external user.";
+    let model = question(RECALL);
+    let Kind::Recall(rubric) = &model.kind else {
+        unreachable!("RECALL is a recall question")
+    };
+    for (answer, expected) in [
+        (rubric.model_answer.as_str(), FULL),
+        (paraphrase, FULL),
+        (typos, FULL),
+        (
+            "It has to be a contact on an account.",
+            4.0 / 9.0..=4.0 / 9.0,
+        ),
+        (contradicting, 0.69..=0.69),
+        (without_contact, 0.69..=0.69),
+        ("", ZERO),
+        ("I like turtles and sailing on weekends.", ZERO),
+        ("contact. account", 4.0 / 9.0..=4.0 / 9.0),
+        ("site; active", ZERO),
+    ] {
+        check(RECALL, answer, expected);
+    }
+    let graded = check(RECALL, contradicting, 0.69..=0.69);
+    assert!(
+        graded.feedback.contains(
+            "contradicted: enabled from a contact (required): you wrote `don't need a contact`"
+        ),
+        "{}",
+        graded.feedback
+    );
+    assert!(graded.feedback.contains("so the score is capped at 69%"));
+    assert_eq!(graded.missed, ["enabled from a contact"]);
+    let partial = check(RECALL, "It has to be a contact on an account.", 0.0..=1.0);
+    assert!(
+        partial
+            .feedback
+            .starts_with("found: enabled from a contact, linked to an account\nmissed: digital")
+    );
+    assert!(
+        partial
+            .feedback
+            .ends_with(&format!("model answer: {}", rubric.model_answer))
+    );
+    assert_eq!(partial.missed.len(), 5);
+}
+
+#[test]
+fn huge_and_hostile_answers_are_capped_not_fatal() {
+    let huge_recall = "contact account digital experiences ".repeat(3000);
+    let graded = check(RECALL, &huge_recall, 0.0..=1.0);
+    assert!(
+        graded
+            .feedback
+            .ends_with("(only the first 16384 bytes of the answer were graded)")
+    );
+    check(ORDER, &"1 ".repeat(60_000), ZERO);
+    check(MULTI, &"a c d ".repeat(20_000), FULL);
+    check(SHORT, &"é".repeat(100_000), ZERO);
+    let hostile = "\u{1b}[31mcontact\u{1b}[0m\u{0}\u{202e} account\r\n\u{7f}\u{9b}2J";
+    for bank in [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL] {
+        check(bank, hostile, 0.0..=1.0);
+    }
+}
+
+#[test]
+fn sound_keys_pass_the_self_check() {
+    for bank in [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL] {
+        assert_eq!(self_check(&question(bank)), Vec::new(), "{bank}");
+    }
+}
+
+#[test]
+fn broken_keys_fail_the_self_check() {
+    let messages = |bank: &str| -> Vec<String> {
+        self_check(&question(bank))
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect()
+    };
+    assert_eq!(
+        messages("kind = \"short\"\naccept = [\"?!\", \"ok\"]"),
+        ["the question's own answer `?!` grades 0%, not 100% (missed: ?!)"]
+    );
+    let thin_model = "kind = \"recall\"\nmodel_answer = \"A contact.\"\n\
+                      [[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\n\
+                      [[question.concept]]\nname = \"account\"\nphrases = [\"account\", \"the\"]\n\
+                      [[question.concept]]\nname = \"seats\"\nphrases = [\"seats\", \"no seats\"]\ncontradicts = [\"no seats\"]";
+    assert_eq!(
+        messages(thin_model),
+        [
+            "the question's own answer `A contact.` grades 33%, not 95% (missed: account, seats)",
+            "phrase `the` of concept `account` does not earn the concept on its own",
+            "phrase `no seats` of concept `seats` does not earn the concept on its own",
+        ]
+    );
+}
+
+#[test]
+fn percent_rounds_down() {
+    assert_eq!(percent(0.699_999), 69);
+    assert_eq!(percent(0.29), 29);
+    assert_eq!(percent(1.0), 100);
+    assert_eq!(percent(f64::NAN), 0);
+}
+
+/// One question of every kind, read once for all property cases.
+static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new(|| {
+    [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL]
+        .into_iter()
+        .map(question)
+        .collect()
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_answer_makes_a_grader_panic_or_leave_0_to_1(
+        answer in prop_oneof![
+            any::<String>(),
+            "[a-g0-9 ,;()]{0,30}",
+            proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "contact", "account", "no", "don't", "need", "a", "the", "site", "active", ",",
+                    ".", "(", "licence", "seats", "partner", "3", "D5.3", "é", "\u{1b}[2J", "'", "n't",
+                ]),
+                0..60,
+            ).prop_map(|words| words.join(" ")),
+        ]
+    ) {
+        for question in EVERY_KIND.iter() {
+            let graded = grade(question, &answer);
+            prop_assert!((0.0..=1.0).contains(&graded.score), "score {}", graded.score);
+            prop_assert!(!graded.feedback.is_empty());
+        }
+    }
+}
