@@ -79,7 +79,7 @@ pub fn run(
             writeln!(out, "\nTime is up.")?;
             break Ending::TimeUp;
         }
-        let Some(presented) = session.next() else {
+        let Some(presented) = session.next_question() else {
             break Ending::Finished;
         };
         number += 1;

@@ -58,7 +58,7 @@ impl Session {
     }
 
     /// The next question to ask, if any is left.
-    pub fn next(&mut self) -> Option<Presented> {
+    pub fn next_question(&mut self) -> Option<Presented> {
         self.queue.pop_front()
     }
 
@@ -169,11 +169,11 @@ mod tests {
     #[test]
     fn a_missed_drill_question_comes_back_until_right() {
         let mut session = Session::new(Mode::Drill, 1, (0..4).map(presented).collect());
-        let first = session.next().unwrap();
+        let first = session.next_question().unwrap();
         assert_eq!(first.question_idx, 0);
         session.record(attempt(0, 0.2));
         let order: Vec<usize> = std::iter::from_fn(|| {
-            let next = session.next()?;
+            let next = session.next_question()?;
             session.record(attempt(next.question_idx, 1.0));
             Some(next.question_idx)
         })
@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn practice_does_not_repeat_and_unanswered_questions_count_zero() {
         let mut session = Session::new(Mode::Practice, 1, (0..3).map(presented).collect());
-        let first = session.next().unwrap();
+        let first = session.next_question().unwrap();
         session.record(attempt(first.question_idx, 0.0));
         assert_eq!(session.unreached().len(), 2);
         assert_eq!(session.score(), 0.0);

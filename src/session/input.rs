@@ -80,7 +80,10 @@ pub fn to_grader_answer(
 fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
     let last = letter(n_options.saturating_sub(1));
     let mut picks = Vec::new();
-    for token in input.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|token| !token.is_empty()) {
+    for token in input
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .filter(|token| !token.is_empty())
+    {
         let mut token_picks = Vec::new();
         for ch in token.chars() {
             let lower = ch.to_ascii_lowercase();
@@ -89,7 +92,9 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
                 let message = if token.chars().count() == 1 {
                     format!("`{token}` is not offered; answer with letters a to {last}")
                 } else {
-                    format!("`{token}` is not a letter; answer with letters a to {last}, e.g. `a` or `a c`")
+                    format!(
+                        "`{token}` is not a letter; answer with letters a to {last}, e.g. `a` or `a c`"
+                    )
                 };
                 return Err(message);
             }

@@ -56,7 +56,11 @@ fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
         "c b a\nDigital Experiences\nno idea\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("PASSED (pass mark 50%)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("PASSED (pass mark 50%)"),
+        "{}",
+        run.stdout
+    );
     assert!(
         !run.stdout.contains("Why:"),
         "exam showed feedback:\n{}",
