@@ -2,6 +2,7 @@
 //! `xcdrill` in a temporary folder with its own data dir, so no test sees
 //! another's progress or the user's.
 
+mod content;
 mod crash;
 mod grade;
 #[allow(dead_code, reason = "each command's tests use part of the harness")]
