@@ -13,6 +13,7 @@ pub mod limits;
 pub mod load;
 pub mod parse;
 pub mod question;
+pub mod scenario;
 pub mod schema;
 pub mod validate;
 
@@ -28,6 +29,7 @@ pub use question::{Kind, Question};
 
 use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use parse::{ParsedFile, parse_bank};
+use scenario::OrgFiles;
 use validate::{FileParse, validate};
 
 /// The result of checking content: what is valid, and every problem found.
@@ -82,15 +84,23 @@ pub fn check(files: &ContentFiles) -> Loaded {
         .collect();
     let parsed = parse_all(&sources);
     let mut file_parses = Vec::with_capacity(sources.len());
-    for (source, (parsed, file_diagnostics)) in sources.into_iter().zip(parsed) {
+    for ((source, (parsed, file_diagnostics)), file) in
+        sources.into_iter().zip(parsed).zip(&files.banks)
+    {
         diagnostics.extend(file_diagnostics);
-        file_parses.push(FileParse { source, parsed });
+        file_parses.push(FileParse {
+            source,
+            parsed,
+            root: file.root,
+        });
     }
-    let catalog = validate(file_parses, &mut diagnostics);
+    let orgs = OrgFiles::load(files, &mut diagnostics);
+    let catalog = validate(file_parses, &orgs, &mut diagnostics);
     // Report in reading order: by file as listed, then by position.
     let file_order: std::collections::HashMap<&str, usize> = files
         .banks
         .iter()
+        .chain(&files.orgs)
         .enumerate()
         .map(|(idx, file)| (&*file.path, idx))
         .collect();

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+pub use super::scenario::{Diagnose, Scenario, Setup};
 use crate::hash::Fnv64;
 
 /// Score at or above which a question counts as passed, unless its bank sets `pass`.
@@ -101,6 +102,12 @@ impl Question {
                 }
             }
             Kind::Order(order) => order.items.iter().for_each(|text| hasher.write_str(text)),
+            Kind::Scenario(scenario) => {
+                hash_setup(&mut hasher, &scenario.setup);
+                hasher.write_str(&scenario.solution);
+                scenario.wrong.iter().for_each(|text| hasher.write_str(text));
+            }
+            Kind::Diagnose(diagnose) => hash_setup(&mut hasher, &diagnose.setup),
             Kind::Recall(recall) => {
                 hasher.write_str(&recall.model_answer);
                 for concept in &recall.concepts {
@@ -129,6 +136,12 @@ impl Question {
             None => first_sentence(&self.explanation),
         }
     }
+}
+
+/// An org as its file text and the goal in words: what a scenario's learner sees.
+fn hash_setup(hasher: &mut Fnv64, setup: &Setup) {
+    hasher.write_str(&crate::org::to_toml(&setup.org));
+    hasher.write_str(&setup.goal.describe());
 }
 
 /// The first sentence of a text: up to and including the first `.`, `!` or `?`
@@ -186,6 +199,8 @@ pub enum Kind {
     Short(Short),
     Order(Order),
     Recall(Recall),
+    Scenario(Scenario),
+    Diagnose(Diagnose),
 }
 
 impl Kind {
@@ -197,12 +212,22 @@ impl Kind {
             Kind::Short(_) => "short",
             Kind::Order(_) => "order",
             Kind::Recall(_) => "recall",
+            Kind::Scenario(_) => "scenario",
+            Kind::Diagnose(_) => "diagnose",
         }
     }
 }
 
 /// Every kind name a bank may use, in the order FORMAT.md documents them.
-pub const KIND_NAMES: &[&str] = &["choice", "truefalse", "short", "order", "recall"];
+pub const KIND_NAMES: &[&str] = &[
+    "choice",
+    "truefalse",
+    "short",
+    "order",
+    "recall",
+    "scenario",
+    "diagnose",
+];
 
 /// One right answer, or several for multi-select.
 #[derive(Debug, Clone, PartialEq)]

@@ -29,6 +29,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::scenario::{RawGoal, RawOrg};
+
 /// A spanned string.
 pub type Text = Spanned<String>;
 /// A spanned list of spanned strings.
@@ -54,7 +56,7 @@ pub struct RawFact {
 pub struct RawQuestion {
     /// Dotted id, unique across all banks (`setup.order`).
     pub id: Option<Text>,
-    /// `choice`, `truefalse`, `short`, `order` or `recall`.
+    /// `choice`, `truefalse`, `short`, `order`, `recall`, `scenario` or `diagnose`.
     pub kind: Option<Text>,
     /// The topic, a lowercase word (`setup`, `hierarchy`, `partner`, ...).
     pub topic: Option<Text>,
@@ -103,6 +105,15 @@ pub struct RawQuestion {
     pub model_answer: Option<Text>,
     /// recall: the rubric, one `[[question.concept]]` each.
     pub concept: Option<Spanned<Vec<Spanned<RawConcept>>>>,
+
+    /// scenario and diagnose: an org file under `orgs/`, or an inline `[question.org]`.
+    pub org: Option<Spanned<RawOrg>>,
+    /// scenario and diagnose: `[question.goal]`, what must hold at the end.
+    pub goal: Option<Spanned<RawGoal>>,
+    /// scenario: the reference solution, commands separated by newlines or `;`.
+    pub solution: Option<Text>,
+    /// scenario: known-wrong solutions, none of which may reach the goal.
+    pub wrong: Option<TextList>,
 }
 
 /// One `[[question.concept]]` of a recall rubric.
@@ -135,6 +146,8 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         ],
         "order" => &["items"],
         "recall" => &["model_answer", "concept"],
+        "scenario" => &["org", "goal", "solution", "wrong"],
+        "diagnose" => &["org", "goal"],
         _ => &[],
     }
 }

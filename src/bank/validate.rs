@@ -19,6 +19,7 @@ use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
     Recall, Short, TrueFalse,
 };
+use super::scenario::{OrgFiles, OrgScope, RawScenario, check_scenario};
 use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
@@ -27,19 +28,30 @@ use crate::suggest::did_you_mean;
 pub struct FileParse<'a> {
     pub source: SourceText<'a>,
     pub parsed: ParsedFile,
+    /// The content folder the file belongs to (for the org files it may name).
+    pub root: usize,
 }
 
 /// Validates every parsed file together and builds the catalog of what is valid.
-pub fn validate(files: Vec<FileParse<'_>>, diagnostics: &mut Vec<Diagnostic>) -> Catalog {
+pub fn validate(
+    files: Vec<FileParse<'_>>,
+    orgs: &OrgFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
     let mut facts = Vec::new();
     let mut fact_origins: HashMap<String, String> = HashMap::new();
     let mut pending_questions = Vec::new();
     for file in files {
-        let FileParse { source, parsed } = file;
+        let FileParse {
+            source,
+            parsed,
+            root,
+        } = file;
         let mut checker = Checker {
             source: &source,
             diagnostics: &mut *diagnostics,
             n_errors: 0,
+            orgs: orgs.scope(root),
         };
         for (raw, span) in parsed.facts {
             if let Some((fact, id_span)) = checker.fact(raw, span) {
@@ -73,6 +85,7 @@ pub fn validate(files: Vec<FileParse<'_>>, diagnostics: &mut Vec<Diagnostic>) ->
             source: &source,
             diagnostics: &mut *diagnostics,
             n_errors: 0,
+            orgs: orgs.scope(0),
         };
         for CheckedQuestion {
             question,
@@ -138,6 +151,8 @@ struct Checker<'s, 'd> {
     source: &'s SourceText<'s>,
     diagnostics: &'d mut Vec<Diagnostic>,
     n_errors: usize,
+    /// The org files scenario and diagnose questions may name.
+    orgs: OrgScope<'s>,
 }
 
 impl Checker<'_, '_> {
@@ -422,7 +437,7 @@ impl Checker<'_, '_> {
     /// Fields present that belong to another kind.
     fn foreign_fields(&mut self, raw: &RawQuestion, kind_name: &str) {
         let allowed = kind_fields(kind_name);
-        let present: [(&str, Option<Range<usize>>); 13] = [
+        let present: [(&str, Option<Range<usize>>); 17] = [
             ("choices", raw.choices.as_ref().map(Spanned::span)),
             ("correct", raw.correct.as_ref().map(Spanned::span)),
             ("multiple", raw.multiple.as_ref().map(Spanned::span)),
@@ -438,6 +453,10 @@ impl Checker<'_, '_> {
             ("items", raw.items.as_ref().map(Spanned::span)),
             ("model_answer", raw.model_answer.as_ref().map(Spanned::span)),
             ("concept", raw.concept.as_ref().map(Spanned::span)),
+            ("org", raw.org.as_ref().map(Spanned::span)),
+            ("goal", raw.goal.as_ref().map(Spanned::span)),
+            ("solution", raw.solution.as_ref().map(Spanned::span)),
+            ("wrong", raw.wrong.as_ref().map(Spanned::span)),
             ("", None),
         ];
         for (field, span) in present {
@@ -485,6 +504,19 @@ impl Checker<'_, '_> {
                 Some(Kind::Order(Order { items }))
             }
             "recall" => self.recall(raw, span).map(Kind::Recall),
+            "scenario" | "diagnose" => {
+                let fields = RawScenario {
+                    org: raw.org,
+                    goal: raw.goal,
+                    solution: raw.solution,
+                    wrong: raw.wrong,
+                };
+                let orgs = self.orgs;
+                let is_scenario = kind_name == "scenario";
+                check_scenario(fields, is_scenario, orgs, span, &mut |span, message, hint| {
+                    self.error(span, message, hint)
+                })
+            }
             _ => None,
         }
     }

@@ -10,15 +10,17 @@
 //! `matcher` (finding rubric phrases in a free-text answer) and `self_check`
 //! (the lint check that every question's own key grades full marks).
 //!
-//! Scenario and diagnose grading will be two more files beside these, each with
-//! the same two functions, and two more arms in [`grade`] and [`key_answers`].
+//! Scenario and diagnose answers (`scenario`, `diagnose`) are graded by running
+//! them on the simulated org (`org`), which is pure too.
 
 mod choice;
+mod diagnose;
 mod list;
 mod matcher;
 mod normalize;
 mod order;
 mod recall;
+mod scenario;
 mod self_check;
 mod short;
 mod truefalse;
@@ -28,6 +30,8 @@ mod tests;
 
 use crate::bank::{Kind, Question};
 
+pub use diagnose::{Named, describe_blockers, lettered_codes, read_codes};
+pub use scenario::{FAILED_COMMAND_PENALTY, GOAL_FLOOR};
 pub use self_check::{KeyProblem, key_diagnostics, self_check};
 
 /// Answers longer than this are graded on their first 16 KiB only (the same
@@ -79,6 +83,8 @@ pub fn grade(question: &Question, answer: &str) -> Grade {
         Kind::Short(short) => short::grade(short, answer),
         Kind::Order(order) => order::grade(order, answer),
         Kind::Recall(recall) => recall::grade(recall, question.pass, answer),
+        Kind::Scenario(scenario) => scenario::grade(scenario, answer),
+        Kind::Diagnose(diagnose) => diagnose::grade(diagnose, answer),
     };
     let score = if mark.score.is_finite() {
         mark.score.clamp(0.0, 1.0)
@@ -101,7 +107,8 @@ pub fn grade(question: &Question, answer: &str) -> Grade {
 
 /// The answers that must earn full marks: the right choices' letters, `true` or
 /// `false`, every accepted short answer, the items in bank order (`1 2 3 ...`),
-/// the recall model answer.
+/// the recall model answer, a scenario's reference solution, the codes of a
+/// diagnose question's blockers.
 pub fn key_answers(question: &Question) -> Vec<String> {
     match &question.kind {
         Kind::Choice(choice) => vec![choice::key(choice)],
@@ -109,6 +116,8 @@ pub fn key_answers(question: &Question) -> Vec<String> {
         Kind::Short(short) => short.accept.clone(),
         Kind::Order(order) => vec![order::key(order)],
         Kind::Recall(recall) => vec![recall.model_answer.clone()],
+        Kind::Scenario(scenario) => vec![scenario::key(scenario)],
+        Kind::Diagnose(diagnose) => vec![diagnose::key(diagnose)],
     }
 }
 

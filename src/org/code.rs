@@ -58,6 +58,26 @@ impl Code {
         Code::PersonAccountContact,
     ];
 
+    /// The codes `check` can report, in C2's order of checks: the fixed,
+    /// lettered list a diagnose question offers (`a` is `DX_NOT_ENABLED`).
+    pub const DIAGNOSABLE: [Code; 15] = [
+        Code::DxNotEnabled,
+        Code::NotFound,
+        Code::SiteNotActive,
+        Code::NotSiteMember,
+        Code::ContactNoAccount,
+        Code::PersonAccountNotPartner,
+        Code::UserExistsForContact,
+        Code::AccountNotPartner,
+        Code::OwnerNoRole,
+        Code::NoLicense,
+        Code::LicenseLimitExceeded,
+        Code::EmailRequired,
+        Code::StandardProfileBlocked,
+        Code::NoExternalUser,
+        Code::UserInactive,
+    ];
+
     /// The code as C2 spells it, e.g. `OWNER_NO_ROLE`.
     pub fn as_str(self) -> &'static str {
         match self {

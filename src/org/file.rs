@@ -41,9 +41,12 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::closest;
 
 /// An org file as written. Every key but the required ones has a default.
+///
+/// Banks read one inline (`[question.org]`) through serde, then build it with
+/// [`build`], so that problems point into the bank file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OrgFile {
+pub struct OrgFile {
     #[serde(default)]
     settings: SettingsFile,
     #[serde(default)]
@@ -154,6 +157,15 @@ struct ExternalUserFile {
     active: bool,
 }
 
+/// A problem in an org file: a byte span of the text the file was read from,
+/// what is wrong, and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub hint: String,
+}
+
 /// Reads and validates an org file. `path` is how messages name it. Every
 /// problem is returned, each located by `path:line:col`.
 pub fn load(path: &str, text: &str) -> Result<Org, Vec<Diagnostic>> {
@@ -170,33 +182,45 @@ pub fn load(path: &str, text: &str) -> Result<Org, Vec<Diagnostic>> {
             )]);
         }
     };
+    build(file).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|problem| source.error(problem.span, problem.message, problem.hint))
+            .collect()
+    })
+}
+
+/// Validates a parsed org file and builds its org, or returns every problem,
+/// located by spans of the text the file was read from.
+pub fn build(file: OrgFile) -> Result<Org, Vec<Problem>> {
     let mut builder = Builder {
-        source,
         org: Org::new(),
-        diagnostics: Vec::new(),
+        problems: Vec::new(),
         licenses_seen: [false; 3],
     };
     builder.build(file);
-    if builder.diagnostics.is_empty() {
+    if builder.problems.is_empty() {
         Ok(builder.org)
     } else {
-        Err(builder.diagnostics)
+        Err(builder.problems)
     }
 }
 
 /// Builds an org from a parsed file, collecting every problem.
-struct Builder<'a> {
-    source: SourceText<'a>,
+struct Builder {
     org: Org,
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<Problem>,
     /// Which licences have had their [[license]] entry.
     licenses_seen: [bool; 3],
 }
 
-impl Builder<'_> {
+impl Builder {
     fn error(&mut self, span: Range<usize>, message: String, hint: &str) {
-        self.diagnostics
-            .push(self.source.error(span, message, hint));
+        self.problems.push(Problem {
+            span,
+            message,
+            hint: hint.to_string(),
+        });
     }
 
     /// Reports `name` as unknown, suggesting the closest of `known`.

@@ -42,7 +42,7 @@ pub use apply::{MAX_SITES, NOT_MEMBER_MESSAGE, STANDARD_PROFILE_MESSAGE};
 pub use check::PLACEHOLDER_OWNER_ROLE;
 pub use code::Code;
 pub use command::{Command, Listing};
-pub use file::{load, to_toml};
+pub use file::{OrgFile, Problem, build, load, to_toml};
 pub use generate::{Generated, generate};
 pub use goal::Goal;
 pub use names::{quoted, same_name};

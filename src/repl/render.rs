@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::bank::{Catalog, Kind, Question};
+use crate::grade::describe_blockers;
 use crate::grade::{Grade, percent};
 use crate::output::{self, styled};
 use crate::session::select::letter;
@@ -38,6 +39,8 @@ pub fn answer_hint(question: &Question) -> &'static str {
         Kind::Short(_) => "a few words",
         Kind::Order(_) => "the letters in the right order, e.g. `c a b`",
         Kind::Recall(_) => "answer as you would out loud",
+        Kind::Scenario(_) => "commands at `org>`, one a line; `:done` submits",
+        Kind::Diagnose(_) => "every blocker, by letter or code, e.g. `b i`",
     }
 }
 
@@ -122,6 +125,14 @@ pub fn right_answer(question: &Question, presented: &Presented) -> String {
             format!("{}: {}", letters.join(" "), order.items.join(" → "))
         }
         Kind::Recall(recall) => recall.model_answer.clone(),
+        Kind::Scenario(scenario) => scenario.solution.replace('\n', "; "),
+        Kind::Diagnose(diagnose) => describe_blockers(
+            &diagnose
+                .setup
+                .goal
+                .blockers(&diagnose.setup.org)
+                .unwrap_or_default(),
+        ),
     }
 }
 

@@ -8,6 +8,8 @@
 
 use super::select::{Presented, letter};
 use crate::bank::{Kind, Question};
+use crate::grade::read_codes;
+use crate::org::Code;
 
 /// The answer for the grader, or why the input is not an answer.
 pub fn to_grader_answer(
@@ -70,7 +72,22 @@ pub fn to_grader_answer(
             "false" | "f" | "no" | "n" => Ok("false".to_string()),
             _ => Err("answer `true` or `false` (or t / f)".to_string()),
         },
-        Kind::Short(_) | Kind::Recall(_) => Ok(input.to_string()),
+        Kind::Short(_) | Kind::Recall(_) | Kind::Scenario(_) => Ok(input.to_string()),
+        Kind::Diagnose(_) => {
+            let named = read_codes(input);
+            let last = letter(Code::DIAGNOSABLE.len() - 1);
+            if let Some(word) = named.unknown.first() {
+                return Err(format!(
+                    "`{word}` is not a code or a letter of the list; answer with letters a to {last} or codes, e.g. `b i` or `OWNER_NO_ROLE`"
+                ));
+            }
+            if named.codes.is_empty() {
+                return Err(format!(
+                    "name every blocker by letter (a to {last}) or by code"
+                ));
+            }
+            Ok(input.to_string())
+        }
     }
 }
 

@@ -1,0 +1,455 @@
+//! Scenario and diagnose questions in banks: their TOML shapes, the org files
+//! they name, their validated model, and the checks that run them on the
+//! simulated org.
+//!
+//! A question's org is a file of the content folder's `orgs/` (`org =
+//! "orgs/partner-basic.toml"`) or an inline `[question.org]` table in the org
+//! file format of DESIGN.md C2. Org files are read once per content folder
+//! ([`OrgFiles`]); an inline org is built where it stands, so its problems point
+//! into the bank file. The goal is `[question.goal]`:
+//!
+//! ```toml
+//! [question.goal]
+//! contact = "Priya Shah"
+//! as = "partner"            # or "customer"; with `site`
+//! site = "Partner Hub"
+//! # or, instead of `as` and `site`: license = "Customer Community Plus"
+//! ```
+//!
+//! Checking a scenario runs its reference `solution` (it must reach the goal
+//! with no failed command) and each `wrong` solution (none may reach it); a
+//! diagnose question must have at least one blocker, since its key is whatever
+//! `check` computes.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, de::value::MapAccessDeserializer};
+use toml::Spanned;
+
+use super::load::ContentFiles;
+use super::schema::{Text, TextList};
+use crate::diagnostic::Diagnostic;
+use crate::org::{self, Goal, License, Org, OrgFile, Outcome, UserKind};
+use crate::suggest::did_you_mean;
+
+/// `org = ...` in a bank: the path of an org file, or the org itself.
+#[derive(Debug)]
+pub enum RawOrg {
+    /// A path relative to the content folder (`orgs/partner-basic.toml`).
+    File(String),
+    /// An inline `[question.org]` table.
+    Inline(Box<OrgFile>),
+}
+
+impl<'de> Deserialize<'de> for RawOrg {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawOrg, D::Error> {
+        struct OrgVisitor;
+
+        impl<'de> Visitor<'de> for OrgVisitor {
+            type Value = RawOrg;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the path of an org file or a [question.org] table")
+            }
+
+            fn visit_str<E: de::Error>(self, path: &str) -> Result<RawOrg, E> {
+                Ok(RawOrg::File(path.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOrg, A::Error> {
+                OrgFile::deserialize(MapAccessDeserializer::new(map))
+                    .map(|file| RawOrg::Inline(Box::new(file)))
+            }
+        }
+
+        deserializer.deserialize_any(OrgVisitor)
+    }
+}
+
+/// `[question.goal]`: what must hold at the end.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    /// The contact the goal is about.
+    pub contact: Option<Text>,
+    /// `customer` or `partner`: the contact can log in to `site` as that kind.
+    #[serde(rename = "as")]
+    pub kind: Option<Text>,
+    /// The site to log in to; with `as`.
+    pub site: Option<Text>,
+    /// Instead of `as` and `site`: the contact has an active user of this licence.
+    pub license: Option<Text>,
+}
+
+/// An org and what must hold in it: the setting of a scenario or diagnose question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    /// The org as the question starts; shared by questions naming the same file.
+    pub org: Arc<Org>,
+    pub goal: Goal,
+}
+
+/// Reach the goal by running commands on the org.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub setup: Setup,
+    /// The reference solution: commands separated by newlines or `;`.
+    pub solution: String,
+    /// Known-wrong solutions, none of which reaches the goal.
+    pub wrong: Vec<String>,
+}
+
+/// Name what blocks the goal; the key is what `check` computes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnose {
+    pub setup: Setup,
+}
+
+/// The org files of the active content, each read and validated once.
+#[derive(Debug, Default)]
+pub struct OrgFiles {
+    /// By content folder and path relative to it; `None` when the file has errors.
+    orgs: HashMap<(usize, String), Option<Arc<Org>>>,
+}
+
+impl OrgFiles {
+    /// Reads every org file of `files`; their problems go to `diagnostics`.
+    pub fn load(files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> OrgFiles {
+        let mut orgs = HashMap::new();
+        for file in &files.orgs {
+            let org = match org::load(&file.path, &file.text) {
+                Ok(org) => Some(Arc::new(org)),
+                Err(problems) => {
+                    diagnostics.extend(problems);
+                    None
+                }
+            };
+            orgs.insert((file.root, file.relative.clone()), org);
+        }
+        OrgFiles { orgs }
+    }
+
+    /// The org files of one content folder.
+    pub fn scope(&self, root: usize) -> OrgScope<'_> {
+        OrgScope { files: self, root }
+    }
+}
+
+/// The org files a bank may name: those of its own content folder.
+#[derive(Debug, Clone, Copy)]
+pub struct OrgScope<'a> {
+    files: &'a OrgFiles,
+    root: usize,
+}
+
+impl OrgScope<'_> {
+    /// The folder's org at `relative`: `Err(false)` when there is none, `Err(true)`
+    /// when it has errors (reported with the file).
+    fn get(&self, relative: &str) -> Result<Arc<Org>, bool> {
+        let relative = relative.trim_start_matches("./");
+        match self.files.orgs.get(&(self.root, relative.to_string())) {
+            Some(Some(org)) => Ok(Arc::clone(org)),
+            Some(None) => Err(true),
+            None => Err(false),
+        }
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .orgs
+            .keys()
+            .filter(move |(root, _)| *root == self.root)
+            .map(|(_, relative)| relative.as_str())
+    }
+}
+
+/// The scenario and diagnose fields of a `[[question]]`, taken out of it.
+#[derive(Debug, Default)]
+pub struct RawScenario {
+    pub org: Option<Spanned<RawOrg>>,
+    pub goal: Option<Spanned<RawGoal>>,
+    pub solution: Option<Text>,
+    pub wrong: Option<TextList>,
+}
+
+/// Where a problem goes: a span of the text the question was read from, a
+/// message and a hint.
+pub type Report<'r> = dyn FnMut(Range<usize>, String, String) + 'r;
+
+/// Validates a scenario (`is_scenario`) or diagnose question's fields and runs
+/// them on the org. `span` is the question's table, for missing fields.
+pub fn check_scenario(
+    raw: RawScenario,
+    is_scenario: bool,
+    orgs: OrgScope<'_>,
+    span: &Range<usize>,
+    report: &mut Report<'_>,
+) -> Option<super::question::Kind> {
+    let kind = if is_scenario { "scenario" } else { "diagnose" };
+    let org = org_of(raw.org, orgs, span, kind, report);
+    let goal = match raw.goal {
+        Some(goal) => goal_of(goal, report),
+        None => {
+            report(
+                span.clone(),
+                format!("{kind} question is missing `[question.goal]`"),
+                "add `[question.goal]` with `contact` and either `as` and `site`, or `license`"
+                    .to_string(),
+            );
+            None
+        }
+    };
+    let solution = if is_scenario {
+        match raw.solution {
+            Some(text) if !text.get_ref().trim().is_empty() => Some(text),
+            Some(text) => {
+                report(
+                    text.span(),
+                    "`solution` is empty".to_string(),
+                    "write the commands that reach the goal".to_string(),
+                );
+                None
+            }
+            None => {
+                report(
+                    span.clone(),
+                    "scenario question is missing `solution`".to_string(),
+                    "add `solution = \"command; command\"`: the reference solution".to_string(),
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let (org, (goal, goal_span)) = (org?, goal?);
+    let setup = Setup { org, goal };
+    let contact_ok = match setup.goal.blockers(&setup.org) {
+        Ok(blockers) if !is_scenario && blockers.is_empty() => {
+            report(
+                goal_span.clone(),
+                format!(
+                    "nothing blocks the goal: {}, so the question has no answer",
+                    setup.goal.describe()
+                ),
+                "break something in the org, e.g. take the account owner's role away".to_string(),
+            );
+            return None;
+        }
+        Ok(_) => true,
+        Err(failure) => {
+            report(
+                goal_span.clone(),
+                format!("goal names a contact the org lacks: {}", failure.message),
+                "name a `[[contact]]` (or a person account) of the org".to_string(),
+            );
+            false
+        }
+    };
+    if !contact_ok {
+        return None;
+    }
+    if !is_scenario {
+        return Some(super::question::Kind::Diagnose(Diagnose { setup }));
+    }
+    if setup.goal.holds(&setup.org) {
+        report(
+            goal_span,
+            format!(
+                "the goal already holds before any command: {}",
+                setup.goal.describe()
+            ),
+            "a scenario needs something to fix; break something in the org".to_string(),
+        );
+        return None;
+    }
+    let solution = solution?;
+    let mut ok = true;
+    if let Some(problem) = solution_problem(&setup, solution.get_ref()) {
+        report(
+            solution.span(),
+            format!("the reference solution does not reach the goal: {problem}"),
+            "fix the solution or the org; `xcdrill sandbox --org` helps try it".to_string(),
+        );
+        ok = false;
+    }
+    let mut wrong = Vec::new();
+    for entry in raw.wrong.map(Spanned::into_inner).unwrap_or_default() {
+        let mut org = (*setup.org).clone();
+        org.run_script(entry.get_ref());
+        if entry.get_ref().trim().is_empty() {
+            report(
+                entry.span(),
+                "empty entry in `wrong`".to_string(),
+                "write the wrong solution or remove the entry".to_string(),
+            );
+            ok = false;
+        } else if setup.goal.holds(&org) {
+            report(
+                entry.span(),
+                "this wrong solution reaches the goal".to_string(),
+                "a wrong solution must leave the goal unmet; move it to `solution` or change it"
+                    .to_string(),
+            );
+            ok = false;
+        }
+        wrong.push(entry.into_inner());
+    }
+    ok.then(|| {
+        super::question::Kind::Scenario(Scenario {
+            setup,
+            solution: solution.into_inner(),
+            wrong,
+        })
+    })
+}
+
+/// Why `solution` fails to reach the goal, or `None` when it reaches it with
+/// no failed command.
+fn solution_problem(setup: &Setup, solution: &str) -> Option<String> {
+    let mut org = (*setup.org).clone();
+    let outcomes = org.run_script(solution);
+    if let Some(failed) = outcomes.iter().find(|outcome| !outcome.outcome.is_ok()) {
+        return Some(failed_command(&failed.outcome));
+    }
+    if setup.goal.holds(&org) {
+        return None;
+    }
+    let remaining = setup
+        .goal
+        .blockers(&org)
+        .unwrap_or_default()
+        .iter()
+        .map(|blocker| blocker.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!("still blocked by {remaining}"))
+}
+
+/// `` `command` fails with CODE: message ``.
+pub fn failed_command(outcome: &Outcome) -> String {
+    match &outcome.result {
+        Ok(_) => format!("`{}` succeeds", outcome.command_text),
+        Err(failure) => format!(
+            "`{}` fails with {}: {}",
+            outcome.command_text, failure.code, failure.message
+        ),
+    }
+}
+
+fn org_of(
+    raw: Option<Spanned<RawOrg>>,
+    orgs: OrgScope<'_>,
+    span: &Range<usize>,
+    kind: &str,
+    report: &mut Report<'_>,
+) -> Option<Arc<Org>> {
+    let Some(raw) = raw else {
+        report(
+            span.clone(),
+            format!("{kind} question is missing `org`"),
+            "add `org = \"orgs/<file>.toml\"` or an inline [question.org] table".to_string(),
+        );
+        return None;
+    };
+    let org_span = raw.span();
+    match raw.into_inner() {
+        RawOrg::File(path) => match orgs.get(&path) {
+            Ok(org) => Some(org),
+            Err(true) => {
+                report(
+                    org_span,
+                    format!("org file `{path}` has errors"),
+                    "fix the org file; its errors are listed with it".to_string(),
+                );
+                None
+            }
+            Err(false) => {
+                let suggestion = did_you_mean(&path, orgs.names());
+                report(
+                    org_span,
+                    format!("no org file `{path}` in this content folder"),
+                    if suggestion.is_empty() {
+                        "name a file of the content folder's `orgs/`, e.g. `orgs/partner-basic.toml`"
+                            .to_string()
+                    } else {
+                        suggestion
+                    },
+                );
+                None
+            }
+        },
+        RawOrg::Inline(file) => match org::build(*file) {
+            Ok(org) => Some(Arc::new(org)),
+            Err(problems) => {
+                for problem in problems {
+                    report(problem.span, problem.message, problem.hint);
+                }
+                None
+            }
+        },
+    }
+}
+
+fn goal_of(raw: Spanned<RawGoal>, report: &mut Report<'_>) -> Option<(Goal, Range<usize>)> {
+    let goal_span = raw.span();
+    let raw = raw.into_inner();
+    let Some(contact) = raw.contact else {
+        report(
+            goal_span,
+            "goal is missing `contact`".to_string(),
+            "add `contact = \"...\"`: who the goal is about".to_string(),
+        );
+        return None;
+    };
+    let contact = contact.into_inner();
+    match (raw.kind, raw.site, raw.license) {
+        (Some(kind), Some(site), None) => match UserKind::from_name(kind.get_ref()) {
+            Some(kind) => Some((
+                Goal::Login {
+                    contact,
+                    kind,
+                    site: site.into_inner(),
+                },
+                goal_span,
+            )),
+            None => {
+                report(
+                    kind.span(),
+                    format!("unknown user kind `{}`", kind.get_ref()),
+                    "use `as = \"customer\"` or `as = \"partner\"`".to_string(),
+                );
+                None
+            }
+        },
+        (None, None, Some(license)) => match License::from_name(license.get_ref()) {
+            Some(license) => Some((Goal::ActiveUser { contact, license }, goal_span)),
+            None => {
+                let names = License::ALL.iter().map(|license| license.name());
+                let suggestion = did_you_mean(license.get_ref(), names);
+                report(
+                    license.span(),
+                    format!("unknown licence `{}`", license.get_ref()),
+                    if suggestion.is_empty() {
+                        "licences are Customer Community, Customer Community Plus and Partner Community".to_string()
+                    } else {
+                        suggestion
+                    },
+                );
+                None
+            }
+        },
+        _ => {
+            report(
+                goal_span,
+                "goal needs either `as` and `site`, or `license`".to_string(),
+                "`as = \"partner\"` with `site = \"...\"`: the contact logs in; `license = \"...\"`: the contact has an active user of it".to_string(),
+            );
+            None
+        }
+    }
+}

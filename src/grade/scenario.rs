@@ -1,0 +1,87 @@
+//! Scenario questions: the answer is commands of the org language (DESIGN.md
+//! C2), run on a clone of the question's org.
+//!
+//! Full credit when the goal holds at the end and every command succeeded. Each
+//! failed command (a `PARSE_ERROR` included) costs [`FAILED_COMMAND_PENALTY`],
+//! but while the goal holds the score never drops below [`GOAL_FLOOR`]: reaching
+//! the goal by trial and error still passes with up to three failures. When the
+//! goal does not hold the score is 0, and the feedback names what still blocks
+//! it (the model's `check`, with fixes) and the commands that failed.
+
+use super::diagnose::describe_blockers;
+use super::{Mark, quote};
+use crate::bank::question::Scenario;
+use crate::bank::scenario::failed_command;
+
+/// What each failed command costs.
+pub const FAILED_COMMAND_PENALTY: f64 = 0.1;
+
+/// The least a solution that reaches the goal scores.
+pub const GOAL_FLOOR: f64 = 0.5;
+
+/// At most this many failed commands are named in feedback.
+const MAX_FAILURES_SHOWN: usize = 3;
+
+pub fn key(scenario: &Scenario) -> String {
+    scenario.solution.clone()
+}
+
+pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
+    let setup = &scenario.setup;
+    let mut org = (*setup.org).clone();
+    let outcomes = org.run_script(answer);
+    if outcomes.is_empty() {
+        let blockers = setup.goal.blockers(&org).unwrap_or_default();
+        return Mark::new(
+            0.0,
+            format!(
+                "no commands given; what blocks the goal: {}",
+                describe_blockers(&blockers)
+            ),
+            blockers
+                .iter()
+                .map(|blocker| blocker.code.as_str().to_string())
+                .collect(),
+        );
+    }
+    let failures: Vec<String> = outcomes
+        .iter()
+        .filter(|outcome| !outcome.outcome.is_ok())
+        .map(|outcome| failed_command(&outcome.outcome))
+        .collect();
+    let mut lines = Vec::new();
+    let (score, missed) = if setup.goal.holds(&org) {
+        let score = (1.0 - FAILED_COMMAND_PENALTY * failures.len() as f64).max(GOAL_FLOOR);
+        lines.push(format!("goal reached: {}", setup.goal.describe()));
+        (score, Vec::new())
+    } else {
+        let blockers = setup.goal.blockers(&org).unwrap_or_default();
+        lines.push(format!("goal not reached: {}", setup.goal.describe()));
+        lines.push(format!("still blocking: {}", describe_blockers(&blockers)));
+        let missed = blockers
+            .iter()
+            .map(|blocker| blocker.code.as_str().to_string())
+            .collect();
+        (0.0, missed)
+    };
+    if !failures.is_empty() {
+        let n_failed = failures.len();
+        let mut shown: Vec<String> = failures.into_iter().take(MAX_FAILURES_SHOWN).collect();
+        if n_failed > MAX_FAILURES_SHOWN {
+            shown.push(format!("and {} more", n_failed - MAX_FAILURES_SHOWN));
+        }
+        lines.push(format!(
+            "{n_failed} failed command{} (−{}% each): {}",
+            if n_failed == 1 { "" } else { "s" },
+            (FAILED_COMMAND_PENALTY * 100.0).round(),
+            shown.join("; ")
+        ));
+    }
+    if score < 1.0 {
+        lines.push(format!(
+            "a reference solution: {}",
+            quote(&scenario.solution.replace('\n', "; "))
+        ));
+    }
+    Mark::new(score, lines.join("\n"), missed)
+}
