@@ -9,7 +9,7 @@
 //! it (the model's `check`, with fixes) and the commands that failed.
 
 use super::diagnose::describe_blockers;
-use super::{Mark, quote};
+use super::Mark;
 use crate::bank::question::Scenario;
 use crate::bank::scenario::failed_command;
 
@@ -21,6 +21,16 @@ pub const GOAL_FLOOR: f64 = 0.5;
 
 /// At most this many failed commands are named in feedback.
 const MAX_FAILURES_SHOWN: usize = 3;
+
+/// Commands written one a line, joined with `; ` as a one-line answer is.
+pub fn one_line(commands: &str) -> String {
+    commands
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
 
 pub fn key(scenario: &Scenario) -> String {
     scenario.solution.clone()
@@ -79,8 +89,8 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
     }
     if score < 1.0 {
         lines.push(format!(
-            "a reference solution: {}",
-            quote(&scenario.solution.replace('\n', "; "))
+            "a reference solution: `{}`",
+            one_line(&scenario.solution)
         ));
     }
     Mark::new(score, lines.join("\n"), missed)

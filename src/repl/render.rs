@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::bank::{Catalog, Kind, Question};
-use crate::grade::describe_blockers;
+use crate::grade::{describe_blockers, one_line};
 use crate::grade::{Grade, percent};
 use crate::output::{self, styled};
 use crate::session::select::letter;
@@ -125,7 +125,7 @@ pub fn right_answer(question: &Question, presented: &Presented) -> String {
             format!("{}: {}", letters.join(" "), order.items.join(" → "))
         }
         Kind::Recall(recall) => recall.model_answer.clone(),
-        Kind::Scenario(scenario) => scenario.solution.replace('\n', "; "),
+        Kind::Scenario(scenario) => one_line(&scenario.solution),
         Kind::Diagnose(diagnose) => describe_blockers(
             &diagnose
                 .setup
