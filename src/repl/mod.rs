@@ -1,5 +1,6 @@
 //! The terminal front ends: the only place rustyline is used. The quiz loop
-//! (`quiz`), its input sources (`lines`) and what it prints (`render`); the org
+//! (`quiz`), its input sources (`lines`), what it prints (`render`) and the
+//! nested `org> ` prompt of scenario questions (`scenario_prompt`); the org
 //! sandbox (`sandbox`, with completion and hints in `sandbox_helper`, output in
 //! `transcript`). No grading or rules live here: it calls `session`, `grade`
 //! and `org`.
@@ -8,5 +9,6 @@ pub mod lines;
 pub mod quiz;
 pub mod render;
 pub mod sandbox;
+mod scenario_prompt;
 pub mod sandbox_helper;
 pub mod transcript;

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 
 use super::lines::{Line, LineReader};
 use super::render;
+use super::scenario_prompt;
 use crate::bank::{Catalog, Kind};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
@@ -177,7 +178,8 @@ fn time_is_up(context: &QuizContext<'_>) -> bool {
 /// (they are still graded whole).
 const ECHO_CHARS: usize = 200;
 
-enum Reply {
+/// What the learner did with a question.
+pub(super) enum Reply {
     Answer(String),
     Skip,
     Quit,
@@ -193,6 +195,11 @@ fn ask(
     out: &mut dyn Write,
 ) -> Result<(Reply, u32), crate::Error> {
     let question = &context.catalog.questions()[presented.question_idx];
+    if let Kind::Scenario(scenario) = &question.kind
+        && reader.is_interactive()
+    {
+        return scenario_prompt::ask(scenario, &hint(question), reader, out, context.width);
+    }
     let mut hints = 0;
     loop {
         out.flush()?;

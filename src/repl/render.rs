@@ -4,8 +4,10 @@
 
 use std::io::{self, Write};
 
+use crate::bank::question::Setup;
 use crate::bank::{Catalog, Kind, Question};
-use crate::grade::{describe_blockers, one_line};
+use crate::org::{Listing, Org};
+use crate::grade::{describe_blockers, lettered_codes, one_line};
 use crate::grade::{Grade, percent};
 use crate::output::{self, styled};
 use crate::session::select::letter;
@@ -77,8 +79,42 @@ pub fn question(
             wrapped_hanging(out, &text, width, 2, 5)?;
         }
     }
+    if let Some(setup) = setup(question) {
+        org_view(out, &setup.org)?;
+        styled(
+            out,
+            output::EMPHASIS,
+            &inert(&format!("Goal: {}", setup.goal.describe())),
+        )?;
+        writeln!(out)?;
+    }
+    if matches!(question.kind, Kind::Diagnose(_)) {
+        writeln!(out, "What blocks the goal? The codes `check` reports:")?;
+        for line in lettered_codes() {
+            wrapped_hanging(out, &line, width, 2, 5)?;
+        }
+    }
     styled(out, output::DIM, &format!("({})", answer_hint(question)))?;
     writeln!(out)
+}
+
+/// The org and goal of a scenario or diagnose question.
+pub fn setup(question: &Question) -> Option<&Setup> {
+    match &question.kind {
+        Kind::Scenario(scenario) => Some(&scenario.setup),
+        Kind::Diagnose(diagnose) => Some(&diagnose.setup),
+        _ => None,
+    }
+}
+
+/// The org as `show` lists it, indented, without the blank lines between sections.
+pub fn org_view(out: &mut dyn Write, org: &Org) -> io::Result<()> {
+    for line in org.show(Listing::Org).lines() {
+        if !line.trim().is_empty() {
+            writeln!(out, "  {}", inert(line))?;
+        }
+    }
+    Ok(())
 }
 
 /// Prose whose first line starts at `indent` and the rest at `hanging`.
@@ -170,11 +206,19 @@ pub fn feedback(
         &format!("{} · {}%", verdict(grade), percent(grade.score)),
     )?;
     writeln!(out)?;
-    let free_text = matches!(question.kind, Kind::Short(_) | Kind::Recall(_));
+    let free_text = matches!(
+        question.kind,
+        Kind::Short(_) | Kind::Recall(_) | Kind::Scenario(_) | Kind::Diagnose(_)
+    );
     if free_text && !grade.feedback.trim().is_empty() {
         wrapped(out, &grade.feedback, width, 2)?;
     }
-    if grade.score < 0.999 && !matches!(question.kind, Kind::Recall(_)) {
+    // Recall, scenario and diagnose feedback already shows the right answer.
+    let shows_key = matches!(
+        question.kind,
+        Kind::Recall(_) | Kind::Scenario(_) | Kind::Diagnose(_)
+    );
+    if grade.score < 0.999 && !shows_key {
         wrapped(
             out,
             &format!("Right answer: {}", right_answer(question, presented)),

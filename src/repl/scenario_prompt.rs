@@ -1,0 +1,194 @@
+//! The nested `org> ` prompt of a scenario question in a terminal: the learner
+//! tries commands one by one on a scratch copy of the question's org, sees each
+//! result, and submits with `:done`. The answer graded is the commands entered,
+//! joined by `; ` (failed ones too: grading runs them again and counts them).
+//!
+//! Piped input never gets here: in script mode a scenario answer is one line of
+//! commands separated by `;` (DESIGN.md C1).
+
+use std::io::Write;
+
+use super::lines::{Line, LineReader};
+use super::quiz::Reply;
+use super::render;
+use super::transcript::Transcript;
+use crate::bank::question::Scenario;
+use crate::org::Org;
+
+const HELP: &str = "At the org> prompt, type sandbox commands (`help` in `xcdrill sandbox` lists them), one or more a line:
+  :show     the org as it is now
+  :undo     take back the last line of commands
+  :done     submit the commands entered so far
+  :hint     a hint
+  :skip     skip this question (Ctrl-C too)
+  :quit     end the session (Ctrl-D too)";
+
+/// Reads commands until `:done`, `:skip` or `:quit`; returns the reply and the
+/// number of hints used.
+pub(super) fn ask(
+    scenario: &Scenario,
+    hint: &str,
+    reader: &mut dyn LineReader,
+    out: &mut dyn Write,
+    width: usize,
+) -> Result<(Reply, u32), crate::Error> {
+    let goal = &scenario.setup.goal;
+    let mut org: Org = (*scenario.setup.org).clone();
+    // Each line of commands, with the org as it was before the line.
+    let mut lines: Vec<(Org, Vec<String>)> = Vec::new();
+    let mut hints = 0;
+    let mut reached = false;
+    writeln!(
+        out,
+        "Type commands at org>; :show shows the org, :undo takes a line back, :done submits."
+    )?;
+    loop {
+        out.flush()?;
+        let line = match reader.read("org> ")? {
+            Line::Eof => return Ok((Reply::Quit, hints)),
+            Line::Interrupted => {
+                writeln!(out, "(skipped)")?;
+                return Ok((Reply::Skip, hints));
+            }
+            Line::Text(line) => line,
+        };
+        match line.trim() {
+            "" => {}
+            ":done" | ":d" => {
+                if lines.is_empty() {
+                    writeln!(out, "No commands yet; type some, or :skip.")?;
+                    continue;
+                }
+                let commands: Vec<&str> = lines
+                    .iter()
+                    .flat_map(|(_, commands)| commands.iter().map(String::as_str))
+                    .collect();
+                return Ok((Reply::Answer(commands.join("; ")), hints));
+            }
+            ":skip" => return Ok((Reply::Skip, hints)),
+            ":quit" | ":q" => return Ok((Reply::Quit, hints)),
+            ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
+            ":show" => render::org_view(out, &org)?,
+            ":hint" => {
+                hints += 1;
+                render::wrapped(out, &format!("Hint: {hint}"), width, 2)?;
+            }
+            ":undo" => match lines.pop() {
+                Some((before, commands)) => {
+                    org = before;
+                    writeln!(
+                        out,
+                        "undid `{}`",
+                        crate::text::inert_line(&commands.join("; "))
+                    )?;
+                }
+                None => writeln!(out, "Nothing to undo.")?,
+            },
+            command if command.starts_with(':') && !command.contains(' ') => writeln!(
+                out,
+                "Unknown command `{}`; :help lists them.",
+                crate::text::inert_line(command)
+            )?,
+            _ => {
+                let before = org.clone();
+                let outcomes = org.run_line(&line);
+                if outcomes.is_empty() {
+                    continue;
+                }
+                let mut transcript = Transcript::new(&mut *out, false, false);
+                for outcome in &outcomes {
+                    transcript.outcome(lines.len() + 1, outcome)?;
+                }
+                let commands = outcomes
+                    .into_iter()
+                    .map(|outcome| outcome.command_text)
+                    .collect();
+                lines.push((before, commands));
+                let holds = goal.holds(&org);
+                if holds && !reached {
+                    writeln!(
+                        out,
+                        "Goal reached: {}. Type :done to submit.",
+                        crate::text::inert_line(&goal.describe())
+                    )?;
+                }
+                reached = holds;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::io;
+
+    use super::*;
+    use crate::bank::Kind;
+
+    /// Lines typed at a terminal, one per read.
+    struct Typed(VecDeque<&'static str>);
+
+    impl LineReader for Typed {
+        fn read(&mut self, _prompt: &str) -> io::Result<Line> {
+            Ok(self.0.pop_front().map_or(Line::Eof, |line| Line::Text(line.to_string())))
+        }
+
+        fn is_interactive(&self) -> bool {
+            true
+        }
+    }
+
+    fn scenario() -> Scenario {
+        let catalog = crate::bank::check(&crate::bank::load::embedded())
+            .into_catalog()
+            .unwrap();
+        match &catalog
+            .question("scenarios.person-account-reactivate")
+            .map(|question| question.kind.clone())
+        {
+            Some(Kind::Scenario(scenario)) => scenario.clone(),
+            other => panic!("not a scenario: {other:?}"),
+        }
+    }
+
+    fn run(lines: &[&'static str]) -> (Option<String>, String) {
+        let mut reader = Typed(lines.iter().copied().collect());
+        let mut out = Vec::new();
+        let (reply, _) = ask(&scenario(), "a hint", &mut reader, &mut out, 80).unwrap();
+        let printed = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
+        let answer = match reply {
+            Reply::Answer(answer) => Some(answer),
+            Reply::Skip | Reply::Quit => None,
+        };
+        (answer, printed)
+    }
+
+    #[test]
+    fn commands_run_one_by_one_and_done_submits_them_joined() {
+        let (answer, printed) = run(&[
+            "bogus # a typo",
+            ":undo",
+            "show users # look first",
+            "activate user \"Lena Novak\"",
+            ":done",
+        ]);
+        assert_eq!(
+            answer.as_deref(),
+            Some("show users; activate user \"Lena Novak\""),
+            "{printed}"
+        );
+        assert!(printed.contains("error[PARSE_ERROR]"), "{printed}");
+        assert!(printed.contains("undid `bogus`"), "{printed}");
+        assert!(printed.contains("Goal reached"), "{printed}");
+    }
+
+    #[test]
+    fn done_with_nothing_asks_for_commands_and_end_of_input_quits() {
+        let (answer, printed) = run(&[":done", ":show", ":hint"]);
+        assert_eq!(answer, None);
+        assert!(printed.contains("No commands yet"), "{printed}");
+        assert!(printed.contains("Lena Novak"), "{printed}");
+        assert!(printed.contains("Hint: a hint"), "{printed}");
+    }
+}
