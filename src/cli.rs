@@ -115,6 +115,10 @@ pub struct QuizArgs {
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
 
+    /// Mix in N generated scenario and diagnose questions (from the seed; not recorded in progress)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub generated: Option<u32>,
+
     /// Time limit in minutes (exam)
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub time: Option<u32>,

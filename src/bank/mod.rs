@@ -25,7 +25,7 @@ use std::thread;
 pub use catalog::Catalog;
 pub use fact::Fact;
 pub use load::{ContentFile, ContentFiles};
-pub use question::{Kind, Question};
+pub use question::{Diagnose, Kind, Question, Scenario};
 
 use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use parse::{ParsedFile, parse_bank};

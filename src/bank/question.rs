@@ -105,7 +105,10 @@ impl Question {
             Kind::Scenario(scenario) => {
                 hash_setup(&mut hasher, &scenario.setup);
                 hasher.write_str(&scenario.solution);
-                scenario.wrong.iter().for_each(|text| hasher.write_str(text));
+                scenario
+                    .wrong
+                    .iter()
+                    .for_each(|text| hasher.write_str(text));
             }
             Kind::Diagnose(diagnose) => hash_setup(&mut hasher, &diagnose.setup),
             Kind::Recall(recall) => {

@@ -513,9 +513,13 @@ impl Checker<'_, '_> {
                 };
                 let orgs = self.orgs;
                 let is_scenario = kind_name == "scenario";
-                check_scenario(fields, is_scenario, orgs, span, &mut |span, message, hint| {
-                    self.error(span, message, hint)
-                })
+                check_scenario(
+                    fields,
+                    is_scenario,
+                    orgs,
+                    span,
+                    &mut |span, message, hint| self.error(span, message, hint),
+                )
             }
             _ => None,
         }

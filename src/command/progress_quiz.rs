@@ -8,13 +8,15 @@ use std::io::Write;
 use crate::bank::Catalog;
 use crate::repl::lines::{Line, LineReader};
 use crate::repl::quiz::Recorder;
+use crate::session::generated::is_generated;
 use crate::session::rating::rating;
 use crate::session::{Attempt, Mode, Session};
 use crate::store::{self, Answer, Review, Store};
 use crate::{Error, clock::Clock};
 
 /// Records each attempt in the store, in its own transaction, before the next
-/// question is shown. Skipped questions are not reviews and are not recorded.
+/// question is shown. Skipped questions are not reviews and are not recorded,
+/// nor are generated ones.
 pub struct StoreRecorder<'a> {
     pub store: &'a mut Store,
     pub clock: &'a dyn Clock,
@@ -31,6 +33,10 @@ impl Recorder for StoreRecorder<'_> {
             return Ok(());
         };
         let question = &catalog.questions()[attempt.presented.question_idx];
+        // Generated questions have no stable content to schedule.
+        if is_generated(&question.id) {
+            return Ok(());
+        }
         let answer = Answer {
             question_id: question.id.clone(),
             content_hash: question.content_hash(),

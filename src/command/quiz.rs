@@ -14,7 +14,7 @@ use crate::output;
 use crate::repl::lines::{LineReader, Piped, Terminal};
 use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
-use crate::session::{Mode, Selection, Session, select};
+use crate::session::{Mode, Selection, Session, generated, select};
 use crate::{Error, Status};
 
 /// The pass mark of a session without `--pass`, in percent.
@@ -54,6 +54,15 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         _ => {}
     }
     let questions = select(&catalog, &selection);
+    // The banks' hash, also with generated questions: those follow from the seed.
+    let content_hash = catalog.content_hash();
+    let (catalog, questions) = match args.generated {
+        Some(count) => {
+            let extra = generated::generated_questions(seed, count as usize);
+            generated::mix_in(&catalog, questions, extra)
+        }
+        None => (catalog, questions),
+    };
     if questions.is_empty() {
         return Err(Error::Usage("no questions to ask; check `--topic`".into()));
     }
@@ -88,7 +97,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         Box::new(output::stdout(config.color))
     };
     let width = terminal_width();
-    header(&mut *transcript, &catalog, &session, args, width)?;
+    header(&mut *transcript, &content_hash, &session, args, width)?;
     if mode == Mode::Cram {
         writeln!(
             transcript,
@@ -130,7 +139,15 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         &mut recorder,
     )?;
     transcript.flush()?;
-    let result = result(&catalog, &session, args, started, clock.now(), pass_percent);
+    let result = result(
+        &catalog,
+        content_hash,
+        &session,
+        args,
+        started,
+        clock.now(),
+        pass_percent,
+    );
     if let Some(path) = &args.output {
         write_result(path, &result)?;
         writeln!(transcript, "Result written to {}", path.display())?;
@@ -191,7 +208,7 @@ fn draw_seed(clock: &dyn Clock) -> u64 {
 
 fn header(
     out: &mut dyn Write,
-    catalog: &Catalog,
+    content_hash: &str,
     session: &Session,
     args: &QuizArgs,
     width: usize,
@@ -201,7 +218,7 @@ fn header(
         session.mode.name(),
         session.planned(),
         if session.planned() == 1 { "" } else { "s" },
-        &catalog.content_hash()[..8],
+        content_hash.get(..8).unwrap_or(content_hash),
         session.seed
     );
     if let Some(minutes) = args.time.filter(|_| session.mode == Mode::Exam) {
@@ -234,6 +251,7 @@ fn learner_name(args: &QuizArgs) -> String {
 
 fn result(
     catalog: &Catalog,
+    content_hash: String,
     session: &Session,
     args: &QuizArgs,
     started: jiff::Timestamp,
@@ -275,7 +293,7 @@ fn result(
         format: RESULT_FORMAT,
         seed: session.seed,
         mode: session.mode.name().to_string(),
-        content_hash: catalog.content_hash(),
+        content_hash,
         name: learner_name(args),
         started: started.to_string(),
         ended: ended.to_string(),

@@ -8,8 +8,8 @@
 //! goal does not hold the score is 0, and the feedback names what still blocks
 //! it (the model's `check`, with fixes) and the commands that failed.
 
-use super::diagnose::describe_blockers;
 use super::Mark;
+use super::diagnose::describe_blockers;
 use crate::bank::question::Scenario;
 use crate::bank::scenario::failed_command;
 

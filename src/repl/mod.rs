@@ -9,6 +9,6 @@ pub mod lines;
 pub mod quiz;
 pub mod render;
 pub mod sandbox;
-mod scenario_prompt;
 pub mod sandbox_helper;
+mod scenario_prompt;
 pub mod transcript;

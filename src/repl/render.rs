@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use crate::bank::question::Setup;
 use crate::bank::{Catalog, Kind, Question};
-use crate::org::{Listing, Org};
-use crate::grade::{describe_blockers, lettered_codes, one_line};
 use crate::grade::{Grade, percent};
+use crate::grade::{describe_blockers, lettered_codes, one_line};
+use crate::org::{Listing, Org};
 use crate::output::{self, styled};
 use crate::session::select::letter;
 use crate::session::{Attempt, Presented, Session};

@@ -131,7 +131,10 @@ mod tests {
 
     impl LineReader for Typed {
         fn read(&mut self, _prompt: &str) -> io::Result<Line> {
-            Ok(self.0.pop_front().map_or(Line::Eof, |line| Line::Text(line.to_string())))
+            Ok(self
+                .0
+                .pop_front()
+                .map_or(Line::Eof, |line| Line::Text(line.to_string())))
         }
 
         fn is_interactive(&self) -> bool {

@@ -1,9 +1,11 @@
 //! Sessions: choosing questions from a seed (`select`), reading the learner's
 //! input in the grader's terms (`input`), the session's state and drill rule
-//! (`flow`), and the result file shape (`result`). Pure: it takes and returns
+//! (`flow`), generated practice questions (`generated`), and the result file
+//! shape (`result`). Pure: it takes and returns
 //! values and never does IO.
 
 pub mod flow;
+pub mod generated;
 pub mod input;
 pub mod mode;
 pub mod rating;

@@ -1,0 +1,188 @@
+//! Generated practice (`quiz --generated N`): questions made from the session's
+//! seed by `org::generate`, alternating scenario and diagnose, each verified
+//! before it is put to the learner.
+//!
+//! They have ids `generated.<seed>-<n>` (1-based `n`), are graded like authored
+//! scenario and diagnose questions, and appear in the session's result, but are
+//! not recorded in the progress store: they have no stable content to schedule.
+//! The same seed gives the same questions.
+
+use std::sync::Arc;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::select::Presented;
+use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, Setup};
+use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
+use crate::grade::describe_blockers;
+use crate::org::{Generated, generate};
+
+/// The start of every generated question's id.
+pub const GENERATED_PREFIX: &str = "generated.";
+
+/// The topic of generated questions.
+pub const GENERATED_TOPIC: &str = "generated";
+
+/// Whether a question id is a generated question's.
+pub fn is_generated(id: &str) -> bool {
+    id.starts_with(GENERATED_PREFIX)
+}
+
+/// `count` verified questions for `seed`: scenario, diagnose, scenario, ...
+pub fn generated_questions(seed: u64, count: usize) -> Vec<Question> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut questions = Vec::with_capacity(count);
+    while questions.len() < count {
+        let number = questions.len() + 1;
+        let scenario = number % 2 == 1;
+        let generated = generate(rng.next_u64());
+        if let Some(question) = question(seed, number, scenario, generated) {
+            questions.push(question);
+        }
+    }
+    questions
+}
+
+/// The catalog with `extra` questions after its own, and the session's questions
+/// with the extra ones spread evenly among `chosen`.
+pub fn mix_in(
+    catalog: &Catalog,
+    chosen: Vec<Presented>,
+    extra: Vec<Question>,
+) -> (Catalog, Vec<Presented>) {
+    let base = catalog.questions().len();
+    let n_extra = extra.len();
+    let mut questions = catalog.questions().to_vec();
+    questions.extend(extra);
+    let mixed_catalog = Catalog::new(questions, catalog.facts().to_vec());
+    let n_chosen = chosen.len();
+    let mut extra_idx = (0..n_extra).map(|idx| Presented {
+        question_idx: base + idx,
+        shown: Vec::new(),
+    });
+    let mut mixed = Vec::with_capacity(n_chosen + n_extra);
+    let mut placed = 0;
+    for (idx, presented) in chosen.into_iter().enumerate() {
+        // Extra question k goes after (k + 1) / (n_extra + 1) of the chosen ones.
+        while placed < n_extra && idx * (n_extra + 1) >= (placed + 1) * n_chosen {
+            mixed.extend(extra_idx.next());
+            placed += 1;
+        }
+        mixed.push(presented);
+    }
+    mixed.extend(extra_idx);
+    (mixed_catalog, mixed)
+}
+
+/// A question from a generated org, or `None` when its fixes, run as a
+/// solution, do not reach the goal (the model's own check, run again).
+fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> Option<Question> {
+    let Generated {
+        org,
+        goal,
+        blockers,
+    } = generated;
+    let fixes: Vec<String> = blockers
+        .iter()
+        .map(|blocker| blocker.fix.clone())
+        .collect::<Option<_>>()?;
+    let solution = fixes.join("\n");
+    let mut solved = org.clone();
+    let all_ok = solved
+        .run_script(&solution)
+        .iter()
+        .all(|outcome| outcome.outcome.is_ok());
+    if blockers.is_empty() || !all_ok || !goal.holds(&solved) {
+        return None;
+    }
+    let setup = Setup {
+        org: Arc::new(org),
+        goal,
+    };
+    let found = describe_blockers(&blockers);
+    let (prompt, kind) = if scenario {
+        (
+            "Generated practice: fix this org so that the goal holds.",
+            Kind::Scenario(Scenario {
+                setup,
+                solution,
+                wrong: Vec::new(),
+            }),
+        )
+    } else {
+        (
+            "Generated practice: what blocks the goal in this org? Name every blocker.",
+            Kind::Diagnose(Diagnose { setup }),
+        )
+    };
+    Some(Question {
+        id: format!("{GENERATED_PREFIX}{seed}-{number}"),
+        topic: GENERATED_TOPIC.to_string(),
+        prompt: prompt.to_string(),
+        explanation: format!(
+            "`check` finds, in order: {found}. Running the fixes in that order reaches the goal."
+        ),
+        facts: Vec::new(),
+        difficulty: Difficulty::Medium,
+        tags: Vec::new(),
+        deeper: None,
+        hint: Some(
+            "`check` looks at Digital Experiences, then the site, then the contact and its account, then the user."
+                .to_string(),
+        ),
+        pass: DEFAULT_PASS,
+        kind,
+        origin: Origin {
+            path: Arc::from("<generated>"),
+            line: 0,
+            column: 0,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::{grade, key_answers};
+
+    #[test]
+    fn the_same_seed_gives_the_same_questions_alternating_kinds() {
+        let first = generated_questions(7, 4);
+        assert_eq!(first, generated_questions(7, 4));
+        let kinds: Vec<&str> = first.iter().map(Question::kind_name).collect();
+        assert_eq!(kinds, ["scenario", "diagnose", "scenario", "diagnose"]);
+        assert_eq!(first[1].id, "generated.7-2");
+        assert_ne!(first, generated_questions(8, 4));
+    }
+
+    #[test]
+    fn every_generated_key_grades_full_marks() {
+        for seed in 0..40 {
+            for question in generated_questions(seed, 2) {
+                for key in key_answers(&question) {
+                    assert_eq!(grade(&question, &key).score, 1.0, "{}: {key}", question.id);
+                }
+                assert_eq!(grade(&question, "").score, 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn extra_questions_are_spread_among_the_chosen() {
+        let catalog = Catalog::default();
+        let chosen: Vec<Presented> = (0..4)
+            .map(|question_idx| Presented {
+                question_idx,
+                shown: Vec::new(),
+            })
+            .collect();
+        let (mixed_catalog, mixed) = mix_in(&catalog, chosen, generated_questions(1, 2));
+        let order: Vec<usize> = mixed
+            .iter()
+            .map(|presented| presented.question_idx)
+            .collect();
+        assert_eq!(order, [0, 1, 0, 2, 1, 3]);
+        assert_eq!(mixed_catalog.questions().len(), 2);
+    }
+}
