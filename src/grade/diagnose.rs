@@ -61,9 +61,10 @@ fn code_of(word: &str) -> Option<Code> {
     Code::from_name(&word.replace('-', "_"))
 }
 
-/// The diagnosable code a misspelt word most likely means.
+/// The diagnosable code a misspelt word most likely means. Only words written
+/// like codes (with `_` or `-`) are read so, so that `owner` is not a code.
 fn near_code(word: &str) -> Option<Code> {
-    if word.chars().count() < 4 {
+    if word.chars().count() < 6 || !word.contains(['_', '-']) {
         return None;
     }
     let spelled = word.replace('-', "_").to_uppercase();

@@ -453,3 +453,160 @@ proptest! {
         }
     }
 }
+
+/// An org where Priya needs her account owner's role and her user to log in to Help.
+const SCENARIO_ORG: &str = r#"
+[question.goal]
+contact = "Priya"
+as = "customer"
+site = "Help"
+
+[question.org.settings]
+digital_experiences = true
+
+[[question.org.license]]
+name = "Customer Community"
+seats = 5
+
+[[question.org.site]]
+name = "Help"
+template = "Help Center"
+status = "active"
+members = ["Customer Community User"]
+
+[[question.org.internal_user]]
+name = "Dana"
+
+[[question.org.account]]
+name = "Acme"
+owner = "Dana"
+
+[[question.org.contact]]
+name = "Priya"
+account = "Acme"
+email = "priya@acme.example""#;
+
+fn scenario_toml() -> String {
+    format!(
+        "kind = \"scenario\"\nsolution = \"assign role Boss to Dana; enable customer user Priya profile \\\"Customer Community User\\\"\"\nwrong = [\"enable customer user Priya profile \\\"Customer Community User\\\"\"]\n{SCENARIO_ORG}"
+    )
+}
+
+fn diagnose_toml() -> String {
+    format!("kind = \"diagnose\"\n{SCENARIO_ORG}")
+}
+
+const ROLE: &str = "assign role Boss to Dana";
+const ENABLE: &str = "enable customer user Priya profile \"Customer Community User\"";
+
+#[test]
+fn scenario_answers_run_on_the_org() {
+    let scenario = scenario_toml();
+    for (answer, expected) in [
+        (format!("{ROLE}; {ENABLE}"), FULL),
+        (format!("{ROLE}\n{ENABLE}\nlogin Priya site Help"), FULL),
+        (
+            format!("# fix the owner first\n{ROLE} # a comment\n{ENABLE}"),
+            FULL,
+        ),
+        (format!("{ENABLE}; {ROLE}; {ENABLE}"), 0.9..=0.9),
+        (format!("bogus; {ENABLE}; {ROLE}; {ENABLE}"), 0.8..=0.8),
+        (format!("{}{ROLE}; {ENABLE}", "nope; ".repeat(9)), 0.5..=0.5),
+        (ENABLE.to_string(), ZERO),
+        (ROLE.to_string(), ZERO),
+        ("show; check Priya as customer site Help".to_string(), ZERO),
+        (String::new(), ZERO),
+        ("# only a comment".to_string(), ZERO),
+        ("\u{1b}[2J; \"unterminated".to_string(), ZERO),
+        ("show\n".repeat(3000), ZERO),
+    ] {
+        check(&scenario, &answer, expected);
+    }
+}
+
+#[test]
+fn scenario_feedback_names_blockers_and_failed_commands() {
+    let scenario = scenario_toml();
+    let graded = check(&scenario, ENABLE, ZERO);
+    assert!(
+        graded.feedback.contains("still blocking: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`); NO_EXTERNAL_USER"),
+        "{}",
+        graded.feedback
+    );
+    assert!(
+        graded.feedback.contains("1 failed command (−10% each): `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE"),
+        "{}",
+        graded.feedback
+    );
+    assert_eq!(graded.missed, ["OWNER_NO_ROLE", "NO_EXTERNAL_USER"]);
+    let graded = check(&scenario, &format!("{ENABLE}; {ROLE}; {ENABLE}"), 0.9..=0.9);
+    assert!(
+        graded
+            .feedback
+            .starts_with("goal reached: `Priya` can log in to `Help` as a customer user")
+    );
+    assert!(graded.missed.is_empty());
+    let graded = check(&scenario, "", ZERO);
+    assert!(
+        graded.feedback.starts_with("no commands given"),
+        "{}",
+        graded.feedback
+    );
+}
+
+#[test]
+fn diagnose_answers_score_the_f1_of_the_named_codes() {
+    let diagnose = diagnose_toml();
+    for (answer, expected) in [
+        ("i n", FULL),
+        ("N, I", FULL),
+        ("OWNER_NO_ROLE, NO_EXTERNAL_USER", FULL),
+        ("owner-no-role; no_external_user", FULL),
+        ("OWNER_NO_ROL n", FULL),
+        ("i) n)", FULL),
+        ("i i n", FULL),
+        ("i", 0.66..=0.67),
+        ("i n c", 0.8..=0.8),
+        ("i c d", 0.4..=0.4),
+        ("c", ZERO),
+        ("z", ZERO),
+        ("", ZERO),
+        ("\u{1b}[2J", ZERO),
+        ("the owner has no role", ZERO),
+    ] {
+        check(&diagnose, answer, expected);
+    }
+    let graded = check(&diagnose, "i c OWNER_NO_ROL", 0.5..=0.5);
+    assert_eq!(graded.missed, ["NO_EXTERNAL_USER"]);
+    assert!(
+        graded
+            .feedback
+            .contains("read `OWNER_NO_ROL` as OWNER_NO_ROLE"),
+        "{}",
+        graded.feedback
+    );
+    assert!(
+        graded
+            .feedback
+            .contains("not blocking here: SITE_NOT_ACTIVE"),
+        "{}",
+        graded.feedback
+    );
+    assert!(
+        graded.feedback.contains("what blocks it: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`); NO_EXTERNAL_USER (fix: `enable customer user \"Priya\" profile \"Customer Community User\"`)"),
+        "{}",
+        graded.feedback
+    );
+}
+
+#[test]
+fn scenario_and_diagnose_keys_pass_the_self_check() {
+    for toml in [scenario_toml(), diagnose_toml()] {
+        let question = question(&toml);
+        assert_eq!(self_check(&question), []);
+    }
+    assert_eq!(
+        key_answers(&question(&diagnose_toml())),
+        ["OWNER_NO_ROLE, NO_EXTERNAL_USER"]
+    );
+}
