@@ -385,3 +385,174 @@ fn oversized_strings_and_deep_nesting_are_refused() {
         &["bank.toml:11:24: error: value nested more than 16 levels deep"],
     );
 }
+
+/// A valid scenario on an inline org: Priya needs her owner's role and her user.
+const SCENARIO: &str = r#"format_version = 1
+
+[[question]]
+id = "scenarios.one"
+kind = "scenario"
+topic = "scenarios"
+prompt = "Get Priya in."
+solution = "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\""
+wrong = ["enable customer user Priya profile \"Customer Community User\""]
+explanation = "The owner needs a role."
+facts = ["chain.contact"]
+
+[question.goal]
+contact = "Priya"
+as = "customer"
+site = "Help"
+
+[question.org.settings]
+digital_experiences = true
+
+[[question.org.license]]
+name = "Customer Community"
+seats = 5
+
+[[question.org.site]]
+name = "Help"
+template = "Help Center"
+status = "active"
+members = ["Customer Community User"]
+
+[[question.org.internal_user]]
+name = "Dana"
+
+[[question.org.account]]
+name = "Acme"
+owner = "Dana"
+
+[[question.org.contact]]
+name = "Priya"
+account = "Acme"
+email = "priya@acme.example"
+"#;
+
+fn scenario_with(old: &str, new: &str) -> String {
+    assert!(SCENARIO.contains(old), "SCENARIO has no `{old}`");
+    SCENARIO.replacen(old, new, 1)
+}
+
+#[test]
+fn a_sound_scenario_and_diagnose_load() {
+    check(SCENARIO, &[]);
+    let diagnose = scenario_with("kind = \"scenario\"", "kind = \"diagnose\"")
+        .replace("solution = \"assign role Boss to Dana; enable customer user Priya profile \\\"Customer Community User\\\"\"\n", "")
+        .replace("wrong = [\"enable customer user Priya profile \\\"Customer Community User\\\"\"]\n", "");
+    check(&diagnose, &[]);
+}
+
+#[test]
+fn a_reference_solution_that_misses_the_goal_is_an_error() {
+    check(
+        &scenario_with("assign role Boss to Dana; ", ""),
+        &[
+            "bank.toml:8:12: error: the reference solution does not reach the goal: `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role (\"Portal Account Owner has No Role\"); give the owner a role",
+        ],
+    );
+    check(
+        &scenario_with(
+            "; enable customer user Priya profile \\\"Customer Community User\\\"\"",
+            "\"",
+        ),
+        &[
+            "bank.toml:8:12: error: the reference solution does not reach the goal: still blocked by NO_EXTERNAL_USER",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_solution_that_reaches_the_goal_is_an_error() {
+    check(
+        &scenario_with(
+            "wrong = [\"enable",
+            "wrong = [\"assign role Boss to Dana; bogus; enable",
+        ),
+        &["bank.toml:9:10: error: this wrong solution reaches the goal"],
+    );
+}
+
+#[test]
+fn a_diagnose_question_with_nothing_blocking_is_an_error() {
+    let solved = scenario_with("kind = \"scenario\"", "kind = \"diagnose\"")
+        .replace("solution = \"assign role Boss to Dana; enable customer user Priya profile \\\"Customer Community User\\\"\"\n", "")
+        .replace("wrong = [\"enable customer user Priya profile \\\"Customer Community User\\\"\"]\n", "")
+        .replace("name = \"Dana\"\n", "name = \"Dana\"\nrole = \"Boss\"\n")
+        + "\n[[question.org.external_user]]\ncontact = \"Priya\"\nprofile = \"Customer Community User\"\n";
+    check(
+        &solved,
+        &[
+            "bank.toml:11:1: error: nothing blocks the goal: `Priya` can log in to `Help` as a customer user, so the question has no answer",
+        ],
+    );
+}
+
+#[test]
+fn inline_org_problems_point_into_the_bank() {
+    check(
+        &scenario_with("template = \"Help Center\"", "template = \"Help Centre\"")
+            .replace("owner = \"Dana\"", "owner = \"Danna\""),
+        &[
+            "bank.toml:27:12: error: unknown site template `Help Centre`",
+            "bank.toml:36:9: error: unknown internal user `Danna`",
+            "bank.toml:40:11: error: unknown account `Acme`",
+        ],
+    );
+    check(
+        &scenario_with("seats = 5", "seets = 5"),
+        &["bank.toml:23:1: error: unknown field `seets`"],
+    );
+}
+
+#[test]
+fn goals_and_org_files_are_checked() {
+    check(
+        &scenario_with("contact = \"Priya\"\nas", "contact = \"Nobody\"\nas"),
+        &["bank.toml:13:1: error: goal names a contact the org lacks: no contact named `Nobody`"],
+    );
+    check(
+        &scenario_with("as = \"customer\"", "as = \"reseller\""),
+        &["bank.toml:15:6: error: unknown user kind `reseller`"],
+    );
+    let from_file = "format_version = 1\n\n[[question]]\nid = \"scenarios.file\"\nkind = \"diagnose\"\ntopic = \"scenarios\"\nprompt = \"What blocks?\"\nexplanation = \"Things.\"\nfacts = [\"chain.contact\"]\norg = \"orgs/missing.toml\"\n\n[question.goal]\ncontact = \"Priya\"\nlicense = \"Customer Community\"\n";
+    check(
+        from_file,
+        &["bank.toml:10:7: error: no org file `orgs/missing.toml` in this content folder"],
+    );
+}
+
+#[test]
+fn org_files_are_read_once_and_their_errors_located_in_them() {
+    let bank = "format_version = 1\n\n[[question]]\nid = \"scenarios.file\"\nkind = \"diagnose\"\ntopic = \"scenarios\"\nprompt = \"What blocks?\"\nexplanation = \"Things.\"\nfacts = [\"chain.contact\"]\norg = \"orgs/acme.toml\"\n\n[question.goal]\ncontact = \"Priya\"\nlicense = \"Customer Community\"\n";
+    let org_file = |text: &str| ContentFile {
+        path: Arc::from("orgs/acme.toml"),
+        root: 0,
+        relative: "orgs/acme.toml".to_string(),
+        text: Cow::Owned(text.to_string()),
+    };
+    let mut content = files(&[("bank.toml", bank), ("facts.toml", FACTS)]);
+    content.orgs.push(org_file(
+        "[[internal_user]]\nname = \"Dana\"\n[[account]]\nname = \"Acme\"\nowner = \"Dana\"\n[[contact]]\nname = \"Priya\"\naccount = \"Acme\"\n",
+    ));
+    let loaded = check_content(&content);
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    assert!(matches!(
+        loaded.catalog.questions()[0].kind,
+        Kind::Diagnose(_)
+    ));
+    content.orgs[0] = org_file("[[account]]\nname = \"Acme\"\nowner = \"Nobody\"\n");
+    let problems: Vec<String> = check_content(&content)
+        .diagnostics
+        .iter()
+        .map(|diagnostic| format!("{}: {}", diagnostic.location(), diagnostic.message))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "bank.toml:10:7: org file `orgs/acme.toml` has errors",
+            "orgs/acme.toml:3:9: unknown internal user `Nobody`",
+        ]
+    );
+}
