@@ -1,9 +1,12 @@
 //! The validation pass: raw schema values in, validated [`Question`]s and
 //! [`Fact`]s out, with every problem of every file collected on the way.
 //!
-//! Checks that need all files (duplicate ids, unknown fact ids) run after every
-//! file is read. A question with an error is left out of the catalog; the run
-//! still reports all other problems.
+//! Each fact and question is first checked on its own by a [`Checker`], which can
+//! run on any thread as soon as its entry is parsed, so the raw values never pile
+//! up. The checks that need other entries run after, in file order: [`Facts`]
+//! refuses duplicate fact ids, [`check_fact_refs`] flags citations of unknown facts
+//! and `bank::pipeline` refuses duplicate question ids. A question with an error
+//! is left out of the catalog; the run still reports all other problems.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -11,10 +14,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::catalog::Catalog;
 use super::fact::{Confidence, Fact, is_valid_source};
-use super::limits::MAX_QUESTIONS;
-use super::parse::ParsedFile;
 use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
     Recall, Short, TrueFalse,
@@ -23,131 +23,135 @@ use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_field
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
 
-/// One file's text and what was parsed from it.
-pub struct FileParse<'a> {
-    pub source: SourceText<'a>,
-    pub parsed: ParsedFile,
+/// The facts kept so far, in file order, with where each id was first defined.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub facts: Vec<Fact>,
+    origins: HashMap<String, String>,
 }
 
-/// Validates every parsed file together and builds the catalog of what is valid.
-pub fn validate(files: Vec<FileParse<'_>>, diagnostics: &mut Vec<Diagnostic>) -> Catalog {
-    let mut facts = Vec::new();
-    let mut fact_origins: HashMap<String, String> = HashMap::new();
-    let mut pending_questions = Vec::new();
-    for file in files {
-        let FileParse { source, parsed } = file;
-        let mut checker = Checker {
-            source: &source,
-            diagnostics: &mut *diagnostics,
-            n_errors: 0,
-        };
-        for (raw, span) in parsed.facts {
-            if let Some((fact, id_span)) = checker.fact(raw, span) {
-                if let Some(first) = fact_origins.get(&fact.id) {
-                    checker.error(
-                        id_span,
-                        format!("duplicate fact id `{}`", fact.id),
-                        format!("first defined at {first}; fact ids must be unique"),
-                    );
-                } else {
-                    fact_origins.insert(fact.id.clone(), source.origin(id_span.start));
-                    facts.push(fact);
-                }
-            }
+impl Facts {
+    /// Keeps `fact` (defined in `source` with its id at `id_span`) unless its id
+    /// was defined before, which is an error.
+    pub fn add(
+        &mut self,
+        fact: Fact,
+        id_span: Range<usize>,
+        source: &SourceText<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(first) = self.origins.get(&fact.id) {
+            diagnostics.push(source.error(
+                id_span,
+                format!("duplicate fact id `{}`", fact.id),
+                format!("first defined at {first}; fact ids must be unique"),
+            ));
+        } else {
+            self.origins
+                .insert(fact.id.clone(), source.origin(id_span.start));
+            self.facts.push(fact);
         }
-        let origin_path = Arc::clone(&source.path);
-        let questions: Vec<_> = parsed
-            .questions
-            .into_iter()
-            .filter_map(|(raw, span)| checker.question(raw, span, &origin_path))
-            .collect();
-        pending_questions.push((source, questions));
     }
 
-    // Fact references and duplicate ids need every file read first.
-    let fact_ids: HashMap<&str, ()> = facts.iter().map(|fact| (fact.id.as_str(), ())).collect();
-    let mut question_origins: HashMap<String, String> = HashMap::new();
-    let mut questions = Vec::new();
-    for (source, checked) in pending_questions {
-        let mut checker = Checker {
-            source: &source,
-            diagnostics: &mut *diagnostics,
-            n_errors: 0,
-        };
-        for CheckedQuestion {
-            question,
-            id_span,
-            fact_refs,
-        } in checked
-        {
-            let mut ok = true;
-            for (fact_id, span) in &fact_refs {
-                if !fact_ids.contains_key(fact_id.as_str()) {
-                    ok = false;
-                    let suggestion = did_you_mean(fact_id, fact_ids.keys().copied());
-                    checker.error(
-                        span.clone(),
-                        format!("unknown fact id `{fact_id}`"),
-                        if suggestion.is_empty() {
-                            "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
-                        } else {
-                            suggestion
-                        },
-                    );
-                }
-            }
-            if let Some(first) = question_origins.get(&question.id) {
-                checker.error(
-                    id_span,
-                    format!("duplicate question id `{}`", question.id),
-                    format!(
-                        "first defined at {first}; question ids must be unique across all banks"
-                    ),
-                );
-                continue;
-            }
-            question_origins.insert(question.id.clone(), source.origin(id_span.start));
-            if ok {
-                questions.push(question);
-            }
+    /// The ids of the kept facts, for checking what questions cite.
+    pub fn ids(&self) -> HashMap<&str, ()> {
+        self.facts
+            .iter()
+            .map(|fact| (fact.id.as_str(), ()))
+            .collect()
+    }
+}
+
+/// Reports every fact `checked` cites that no bank defines; returns whether the
+/// question may be kept.
+pub fn check_fact_refs(
+    checked: &CheckedQuestion,
+    fact_ids: &HashMap<&str, ()>,
+    source: &SourceText<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut ok = true;
+    for (fact_id, span) in checked.question.facts.iter().zip(&checked.fact_spans) {
+        if !fact_ids.contains_key(fact_id.as_str()) {
+            ok = false;
+            let suggestion = did_you_mean(fact_id, fact_ids.keys().copied());
+            diagnostics.push(source.error(
+                span.clone(),
+                format!("unknown fact id `{fact_id}`"),
+                if suggestion.is_empty() {
+                    "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
+                } else {
+                    suggestion
+                },
+            ));
         }
     }
-    if questions.len() > MAX_QUESTIONS {
-        diagnostics.push(Diagnostic::file(
-            &Arc::from("<content>"),
-            format!(
-                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
-                questions.len()
-            ),
-            "load fewer banks at once",
-        ));
-        questions.clear();
-    }
-    Catalog::new(questions, facts)
+    ok
+}
+
+/// The error for a question id defined a second time; `first` is where the
+/// first definition is (`path:line:col`).
+pub fn duplicate_question(
+    source: &SourceText<'_>,
+    id: &str,
+    id_span: Range<usize>,
+    first: &str,
+) -> Diagnostic {
+    source.error(
+        id_span,
+        format!("duplicate question id `{id}`"),
+        format!("first defined at {first}; question ids must be unique across all banks"),
+    )
 }
 
 /// A question that passed its own checks, waiting for the checks across files.
-struct CheckedQuestion {
-    question: Question,
-    id_span: Range<usize>,
-    fact_refs: Vec<(String, Range<usize>)>,
+/// Spans here are offsets into the whole file.
+#[derive(Debug)]
+pub struct CheckedQuestion {
+    pub question: Question,
+    pub id_span: Range<usize>,
+    /// Where each of `question.facts` is cited.
+    pub fact_spans: Vec<Range<usize>>,
 }
 
-/// Checks within one file.
-struct Checker<'s, 'd> {
+/// Checks of one entry on its own. Raw values' spans are relative to `base`, the
+/// offset in the file of the text they were parsed from.
+pub struct Checker<'s, 'd> {
     source: &'s SourceText<'s>,
+    base: usize,
     diagnostics: &'d mut Vec<Diagnostic>,
     n_errors: usize,
+}
+
+impl<'s, 'd> Checker<'s, 'd> {
+    pub fn new(
+        source: &'s SourceText<'s>,
+        base: usize,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Checker<'s, 'd> {
+        Checker {
+            source,
+            base,
+            diagnostics,
+            n_errors: 0,
+        }
+    }
+
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
 }
 
 impl Checker<'_, '_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.n_errors += 1;
+        let span = self.shift(span);
         self.diagnostics
             .push(self.source.error(span, message, hint));
     }
 
     fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        let span = self.shift(span);
         self.diagnostics
             .push(self.source.error(span, message, hint).warning());
     }
@@ -194,7 +198,8 @@ impl Checker<'_, '_> {
         Some(id)
     }
 
-    fn fact(&mut self, raw: RawFact, span: Range<usize>) -> Option<(Fact, Range<usize>)> {
+    /// A fact on its own, with its id's span in the file.
+    pub fn fact(&mut self, raw: RawFact, span: Range<usize>) -> Option<(Fact, Range<usize>)> {
         let id = self.id(raw.id, "fact", &span);
         let statement = self.required(raw.statement, "statement", "fact", &span);
         let source = self.required(raw.source, "source", "fact", &span);
@@ -234,7 +239,7 @@ impl Checker<'_, '_> {
                 "add `confidence = \"H\"`, \"M\" or \"L\" as DOMAIN.md rates the row",
             );
         }
-        let id_span = id.span();
+        let id_span = self.shift(id.span());
         Some((
             Fact {
                 id: id.into_inner(),
@@ -246,7 +251,8 @@ impl Checker<'_, '_> {
         ))
     }
 
-    fn question(
+    /// A question on its own; `None` when it has an error.
+    pub fn question(
         &mut self,
         mut raw: RawQuestion,
         span: Range<usize>,
@@ -267,14 +273,14 @@ impl Checker<'_, '_> {
         }
         let prompt = self.required(raw.prompt.take(), "prompt", "question", &span);
         let explanation = self.required(raw.explanation.take(), "explanation", "question", &span);
-        let fact_refs = self.fact_refs(raw.facts.take(), &span);
+        let (facts, fact_spans) = self.fact_refs(raw.facts.take(), &span);
         let difficulty = self.difficulty(raw.difficulty.take());
         let pass = self.pass(raw.pass.take());
         let deeper = self.optional_text(raw.deeper.take(), "deeper");
         let hint = self.optional_text(raw.hint.take(), "hint");
         let tags = raw
             .tags
-            .clone()
+            .take()
             .map(|tags| {
                 tags.into_inner()
                     .into_iter()
@@ -293,15 +299,15 @@ impl Checker<'_, '_> {
             return None;
         }
         let id = id?;
-        let id_span = id.span();
-        let (line, column) = self.source.locate(span.start);
+        let id_span = self.shift(id.span());
+        let (line, column) = self.source.locate(self.base + span.start);
         Some(CheckedQuestion {
             question: Question {
                 id: id.into_inner(),
                 topic: topic?.into_inner(),
                 prompt: prompt?.into_inner(),
                 explanation: explanation?.into_inner(),
-                facts: fact_refs.iter().map(|(fact, _)| fact.clone()).collect(),
+                facts,
                 difficulty: difficulty.unwrap_or_default(),
                 tags,
                 deeper,
@@ -315,7 +321,7 @@ impl Checker<'_, '_> {
                 },
             },
             id_span,
-            fact_refs,
+            fact_spans,
         })
     }
 
@@ -341,18 +347,19 @@ impl Checker<'_, '_> {
         None
     }
 
+    /// The facts cited, each once, with where each is cited in the file.
     fn fact_refs(
         &mut self,
         value: Option<TextList>,
         span: &Range<usize>,
-    ) -> Vec<(String, Range<usize>)> {
+    ) -> (Vec<String>, Vec<Range<usize>>) {
         let Some(list) = value else {
             self.error(
                 span.clone(),
                 "question is missing `facts`",
                 "cite the facts it tests: `facts = [\"setup.enable-dx\"]`",
             );
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         if list.get_ref().is_empty() {
             self.error(
@@ -361,10 +368,11 @@ impl Checker<'_, '_> {
                 "cite at least one fact the question tests",
             );
         }
-        let mut seen: Vec<String> = Vec::new();
-        let mut refs = Vec::new();
-        for fact in list.into_inner() {
-            if seen.contains(fact.get_ref()) {
+        let entries = list.into_inner();
+        let mut facts: Vec<String> = Vec::with_capacity(entries.len());
+        let mut spans = Vec::with_capacity(entries.len());
+        for fact in entries {
+            if facts.contains(fact.get_ref()) {
                 self.warn(
                     fact.span(),
                     format!("fact `{}` is cited twice", fact.get_ref()),
@@ -372,11 +380,10 @@ impl Checker<'_, '_> {
                 );
                 continue;
             }
-            seen.push(fact.get_ref().clone());
-            let span = fact.span();
-            refs.push((fact.into_inner(), span));
+            spans.push(self.shift(fact.span()));
+            facts.push(fact.into_inner());
         }
-        refs
+        (facts, spans)
     }
 
     fn difficulty(&mut self, value: Option<Text>) -> Option<Difficulty> {

@@ -1,0 +1,469 @@
+//! How [`check`](super::check) schedules the reading and checking of a content's
+//! bank files, so that 50,000 questions load within the budget (DESIGN.md,
+//! Budgets) and the result is the same as reading each file whole.
+//!
+//! 1. Each file is cut at its entries (`bank::split`) and its preamble read; a
+//!    file that cannot be cut exactly is read whole (`parse::parse_bank`).
+//! 2. Facts are read, then checked in file order, so every fact id is known before
+//!    any question is.
+//! 3. Questions are read, checked on their own and against the fact ids chunk by
+//!    chunk on both cores; each lands straight in its slot of the catalog, so no
+//!    file's whole TOML tree nor its raw values are ever held at once.
+//! 4. Duplicate question ids are found in file order; the slots left make the
+//!    catalog.
+//!
+//! When a chunk turns out not to read exactly like the whole file would (step 2
+//! or 3 returns [`Fallback`]), its file is marked to be read whole and the run
+//! starts over: slower, but only for files with errors or unusual layouts.
+//!
+//! Diagnostics are gathered per file in the order the checks run (reading,
+//! checks of each entry, checks across entries) and sorted by position at the
+//! end, as before the files were cut.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::catalog::Catalog;
+use super::limits::MAX_QUESTIONS;
+use super::load::ContentFiles;
+use super::parallel;
+use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, parse_preamble};
+use super::question::Question;
+use super::schema::{RawFact, RawQuestion};
+use super::split::{Chunk, Table, split};
+use super::validate::{Checker, Facts, check_fact_refs, duplicate_question};
+use super::{Loaded, parse};
+use crate::diagnostic::{Diagnostic, SourceText};
+
+/// Below this much text, threads cost more than they save.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// About this much text makes one task for a thread: large enough that taking
+/// tasks from the queue costs nothing, small enough to balance the two cores.
+const TASK_BYTES: usize = 64 * 1024;
+
+/// How one file is read.
+enum Plan {
+    /// Whole, in one TOML tree (small, broken or unusual files).
+    Whole,
+    /// Entry by entry.
+    Chunked {
+        chunks: Vec<Chunk>,
+        preamble: Preamble,
+    },
+}
+
+/// Problems of one file, by the step that found them.
+#[derive(Default)]
+struct FileDiagnostics {
+    reading: Vec<Diagnostic>,
+    checks: Vec<Diagnostic>,
+    across: Vec<Diagnostic>,
+}
+
+/// Where a question's id is, for finding duplicates; `excluded` holds the id of
+/// a question that is left out of the catalog (it cites unknown facts) but still
+/// counts as defined.
+struct IdSite {
+    id_span: Range<usize>,
+    excluded: Option<String>,
+}
+
+/// The facts a chunked file defines, or the whole-file reading of a file.
+enum FactsRead {
+    Chunked {
+        reading: Vec<Diagnostic>,
+        facts: Vec<(RawFact, Range<usize>, usize)>,
+    },
+    Whole {
+        reading: Vec<Diagnostic>,
+        parsed: ParsedFile,
+    },
+}
+
+/// What a task of question chunks produced, beside the questions in its slots.
+#[derive(Default)]
+struct QuestionsRead {
+    file: usize,
+    reading: Vec<Diagnostic>,
+    checks: Vec<Diagnostic>,
+    across: Vec<Diagnostic>,
+}
+
+/// A task of step 3: consecutive question chunks of one file and their slots.
+struct QuestionTask<'a> {
+    file: usize,
+    chunks: &'a [Chunk],
+    slots: &'a mut [Option<Question>],
+    sites: &'a mut [Option<IdSite>],
+}
+
+/// Parses and validates every bank of `files`; see the module documentation.
+pub fn check(files: &ContentFiles) -> Loaded {
+    let total_bytes: usize = files.banks.iter().map(|file| file.text.len()).sum();
+    let parallel = files.banks.len() > 1 && total_bytes >= PARALLEL_BYTES;
+    let planned = parallel::run(files.banks.iter().collect(), parallel, |file| {
+        let source = SourceText::new(Arc::clone(&file.path), &file.text);
+        let plan = plan(&source);
+        (source, plan)
+    });
+    let (sources, mut plans): (Vec<SourceText<'_>>, Vec<Plan>) = planned.into_iter().unzip();
+    loop {
+        match attempt(files, &sources, &plans, parallel) {
+            Ok(loaded) => return loaded,
+            Err(fallen) => {
+                for idx in fallen {
+                    plans[idx] = Plan::Whole;
+                }
+            }
+        }
+    }
+}
+
+/// Decides how to read one file.
+fn plan(source: &SourceText<'_>) -> Plan {
+    // Small files gain nothing from cutting; files with a whole-file problem
+    // (too large, binary, empty) are reported by the whole-file reading.
+    if source.text.len() < TASK_BYTES || !parse::file_is_readable(source, &mut Vec::new()) {
+        return Plan::Whole;
+    }
+    let split = split(source.text);
+    if split.chunks.is_empty() {
+        return Plan::Whole;
+    }
+    match parse_preamble(source, split.preamble) {
+        Ok(preamble) => Plan::Chunked {
+            chunks: split.chunks,
+            preamble,
+        },
+        Err(Fallback) => Plan::Whole,
+    }
+}
+
+/// One run over every file; `Err` names files that must be read whole.
+fn attempt(
+    files: &ContentFiles,
+    sources: &[SourceText<'_>],
+    plans: &[Plan],
+    parallel: bool,
+) -> Result<Loaded, Vec<usize>> {
+    let n_files = sources.len();
+    let mut per_file: Vec<FileDiagnostics> =
+        (0..n_files).map(|_| FileDiagnostics::default()).collect();
+
+    // Step 2: facts (and whole files), read on both cores, checked in file order.
+    let tasks: Vec<usize> = (0..n_files).collect();
+    let read = parallel::run(tasks, parallel, |idx| read_facts(&sources[idx], &plans[idx]));
+    let mut fallen = Vec::new();
+    let mut reads = Vec::with_capacity(n_files);
+    for (idx, read) in read.into_iter().enumerate() {
+        match read {
+            Ok(read) => reads.push(read),
+            Err(Fallback) => fallen.push(idx),
+        }
+    }
+    if !fallen.is_empty() {
+        return Err(fallen);
+    }
+    let mut facts = Facts::default();
+    let mut whole_questions = Vec::new();
+    for (idx, read) in reads.into_iter().enumerate() {
+        let source = &sources[idx];
+        let diagnostics = &mut per_file[idx];
+        let (raw_facts, raw_questions) = match read {
+            FactsRead::Chunked { reading, facts } => {
+                diagnostics.reading = reading;
+                (facts, Vec::new())
+            }
+            FactsRead::Whole { reading, parsed } => {
+                diagnostics.reading = reading;
+                let facts = parsed
+                    .facts
+                    .into_iter()
+                    .map(|(raw, span)| (raw, span, 0))
+                    .collect();
+                (facts, parsed.questions)
+            }
+        };
+        for (raw, span, base) in raw_facts {
+            let mut checker = Checker::new(source, base, &mut diagnostics.checks);
+            if let Some((fact, id_span)) = checker.fact(raw, span) {
+                facts.add(fact, id_span, source, &mut diagnostics.checks);
+            }
+        }
+        let mut checker = Checker::new(source, 0, &mut diagnostics.checks);
+        let checked: Vec<_> = raw_questions
+            .into_iter()
+            .filter_map(|(raw, span)| checker.question(raw, span, &source.path))
+            .collect();
+        whole_questions.push(checked);
+    }
+    let fact_ids = facts.ids();
+
+    // Step 3: questions, into one slot each.
+    let n_slots: usize = plans
+        .iter()
+        .zip(&whole_questions)
+        .map(|(plan, checked)| match plan {
+            Plan::Whole => checked.len(),
+            Plan::Chunked { chunks, .. } => chunks
+                .iter()
+                .filter(|chunk| chunk.table == Table::Question)
+                .count(),
+        })
+        .sum();
+    let mut slots: Vec<Option<Question>> = Vec::with_capacity(n_slots);
+    slots.resize_with(n_slots, || None);
+    let mut sites: Vec<Option<IdSite>> = Vec::with_capacity(n_slots);
+    sites.resize_with(n_slots, || None);
+    let mut slot_files = Vec::with_capacity(n_files);
+    let mut tasks = Vec::new();
+    {
+        let mut free_slots = &mut slots[..];
+        let mut free_sites = &mut sites[..];
+        let mut first_slot = 0;
+        for (idx, (plan, checked)) in plans.iter().zip(whole_questions).enumerate() {
+            let source = &sources[idx];
+            match plan {
+                Plan::Whole => {
+                    let n = checked.len();
+                    let (file_slots, rest_slots) = free_slots.split_at_mut(n);
+                    let (file_sites, rest_sites) = free_sites.split_at_mut(n);
+                    free_slots = rest_slots;
+                    free_sites = rest_sites;
+                    let across = &mut per_file[idx].across;
+                    for ((checked, slot), site) in checked.into_iter().zip(file_slots).zip(file_sites)
+                    {
+                        let ok = check_fact_refs(&checked, &fact_ids, source, across);
+                        (*slot, *site) = keep_if(ok, checked.question, checked.id_span);
+                    }
+                    slot_files.push(first_slot..first_slot + n);
+                    first_slot += n;
+                }
+                Plan::Chunked { chunks, .. } => {
+                    let start = first_slot;
+                    for batch in question_batches(chunks) {
+                        let n = batch
+                            .iter()
+                            .filter(|chunk| chunk.table == Table::Question)
+                            .count();
+                        let (task_slots, rest_slots) = free_slots.split_at_mut(n);
+                        let (task_sites, rest_sites) = free_sites.split_at_mut(n);
+                        free_slots = rest_slots;
+                        free_sites = rest_sites;
+                        first_slot += n;
+                        tasks.push(QuestionTask {
+                            file: idx,
+                            chunks: batch,
+                            slots: task_slots,
+                            sites: task_sites,
+                        });
+                    }
+                    slot_files.push(start..first_slot);
+                }
+            }
+        }
+    }
+    let read = parallel::run(tasks, parallel, |task| {
+        let source = &sources[task.file];
+        read_questions(task, source, &fact_ids)
+    });
+    for read in read {
+        match read {
+            Ok(read) => {
+                let diagnostics = &mut per_file[read.file];
+                diagnostics.reading.extend(read.reading);
+                diagnostics.checks.extend(read.checks);
+                diagnostics.across.extend(read.across);
+            }
+            Err(file) => fallen.push(file),
+        }
+    }
+    if !fallen.is_empty() {
+        fallen.dedup();
+        return Err(fallen);
+    }
+
+    // Step 4: duplicate question ids, the first definition in file order wins.
+    let mut duplicates = Vec::new();
+    {
+        let mut first_sites: HashMap<&str, (usize, usize)> = HashMap::with_capacity(n_slots);
+        for (file, range) in slot_files.iter().enumerate() {
+            for slot in range.clone() {
+                let Some(site) = &sites[slot] else {
+                    continue;
+                };
+                let id = match (&site.excluded, &slots[slot]) {
+                    (Some(id), _) => id.as_str(),
+                    (None, Some(question)) => question.id.as_str(),
+                    (None, None) => continue,
+                };
+                if let Some(&(first_file, offset)) = first_sites.get(id) {
+                    let first = sources[first_file].origin(offset);
+                    per_file[file].across.push(duplicate_question(
+                        &sources[file],
+                        id,
+                        site.id_span.clone(),
+                        &first,
+                    ));
+                    duplicates.push(slot);
+                } else {
+                    first_sites.insert(id, (file, site.id_span.start));
+                }
+            }
+        }
+    }
+    for slot in duplicates {
+        slots[slot] = None;
+    }
+    drop(sites);
+
+    let mut diagnostics = files.diagnostics.clone();
+    for (idx, file) in per_file.into_iter().enumerate() {
+        if let Plan::Chunked { preamble, .. } = &plans[idx] {
+            diagnostics.extend(preamble.diagnostics.iter().cloned());
+        }
+        diagnostics.extend(file.reading);
+        if let Plan::Chunked { preamble, .. } = &plans[idx] {
+            diagnostics.extend(preamble.missing_version.iter().cloned());
+        }
+        diagnostics.extend(file.checks);
+        diagnostics.extend(file.across);
+    }
+    // Keeps the allocation: a `Question` and an `Option<Question>` have one size.
+    let mut questions: Vec<Question> = slots.into_iter().flatten().collect();
+    if questions.len() > MAX_QUESTIONS {
+        diagnostics.push(Diagnostic::file(
+            &Arc::from("<content>"),
+            format!(
+                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
+                questions.len()
+            ),
+            "load fewer banks at once",
+        ));
+        questions.clear();
+    }
+    sort_in_reading_order(files, &mut diagnostics);
+    Ok(Loaded {
+        catalog: Catalog::new(questions, facts.facts),
+        diagnostics,
+    })
+}
+
+/// A kept question fills its slot; a question left out still has its id counted.
+fn keep_if(
+    ok: bool,
+    question: Question,
+    id_span: Range<usize>,
+) -> (Option<Question>, Option<IdSite>) {
+    if ok {
+        let site = IdSite {
+            id_span,
+            excluded: None,
+        };
+        (Some(question), Some(site))
+    } else {
+        let site = IdSite {
+            id_span,
+            excluded: Some(question.id),
+        };
+        (None, Some(site))
+    }
+}
+
+/// Step 2 for one file: the whole-file reading, or its fact chunks.
+fn read_facts(source: &SourceText<'_>, plan: &Plan) -> Result<FactsRead, Fallback> {
+    match plan {
+        Plan::Whole => {
+            let mut reading = Vec::new();
+            let parsed = parse_bank(source, &mut reading);
+            Ok(FactsRead::Whole { reading, parsed })
+        }
+        Plan::Chunked { chunks, .. } => {
+            let mut reading = Vec::new();
+            let mut facts = Vec::new();
+            for chunk in chunks.iter().filter(|chunk| chunk.table == Table::Fact) {
+                if let Some((raw, span)) = parse_chunk::<RawFact>(source, chunk, &mut reading)? {
+                    facts.push((raw, span, chunk.span.start));
+                }
+            }
+            Ok(FactsRead::Chunked { reading, facts })
+        }
+    }
+}
+
+/// Step 3 for one task; `Err` names the file when a chunk cannot be read exactly.
+fn read_questions(
+    task: QuestionTask<'_>,
+    source: &SourceText<'_>,
+    fact_ids: &HashMap<&str, ()>,
+) -> Result<QuestionsRead, usize> {
+    let QuestionTask {
+        file,
+        chunks,
+        slots,
+        sites,
+    } = task;
+    let mut read = QuestionsRead {
+        file,
+        ..QuestionsRead::default()
+    };
+    let questions = chunks.iter().filter(|chunk| chunk.table == Table::Question);
+    for ((chunk, slot), site) in questions.zip(slots).zip(sites) {
+        let raw = parse_chunk::<RawQuestion>(source, chunk, &mut read.reading).map_err(|_| file)?;
+        let Some((raw, span)) = raw else {
+            continue;
+        };
+        let mut checker = Checker::new(source, chunk.span.start, &mut read.checks);
+        let Some(checked) = checker.question(raw, span, &source.path) else {
+            continue;
+        };
+        let ok = check_fact_refs(&checked, fact_ids, source, &mut read.across);
+        (*slot, *site) = keep_if(ok, checked.question, checked.id_span);
+    }
+    Ok(read)
+}
+
+/// Consecutive chunks of about [`TASK_BYTES`] of text, each holding at least one
+/// question, that together hold every question of `chunks`.
+fn question_batches(chunks: &[Chunk]) -> Vec<&[Chunk]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    let mut n_questions = 0;
+    for (idx, chunk) in chunks.iter().enumerate() {
+        bytes += chunk.span.len();
+        if chunk.table == Table::Question {
+            n_questions += 1;
+        }
+        if bytes >= TASK_BYTES && n_questions > 0 {
+            batches.push(&chunks[start..=idx]);
+            start = idx + 1;
+            bytes = 0;
+            n_questions = 0;
+        }
+    }
+    if n_questions > 0 {
+        batches.push(&chunks[start..]);
+    }
+    batches
+}
+
+/// Reading order: by file as listed, then by position. The sort is stable, so
+/// problems at one position keep the order the checks found them in.
+fn sort_in_reading_order(files: &ContentFiles, diagnostics: &mut [Diagnostic]) {
+    let file_order: HashMap<&str, usize> = files
+        .banks
+        .iter()
+        .enumerate()
+        .map(|(idx, file)| (&*file.path, idx))
+        .collect();
+    diagnostics.sort_by_key(|diagnostic| {
+        let file_idx = file_order
+            .get(&*diagnostic.path)
+            .copied()
+            .unwrap_or(usize::MAX);
+        (file_idx, diagnostic.line, diagnostic.column)
+    });
+}

@@ -1,0 +1,294 @@
+//! Splitting a bank file's text at its top-level `[[fact]]` and `[[question]]`
+//! header lines, so that each entry can be parsed, checked and dropped on its own
+//! instead of holding the whole file's TOML tree in memory (DESIGN.md, Budgets).
+//!
+//! The lexer here only needs to know where a line starts outside any value: it
+//! skips comments, basic and literal strings (multi-line ones included) and
+//! tracks the nesting of arrays and inline tables, which may span lines. A header
+//! is a line at nesting depth 0 that reads `[[fact]]` or `[[question]]` with bare
+//! keys, optionally surrounded by spaces and followed by a comment. Any other way
+//! of writing the same header (`[["question"]]`) is simply not a split point.
+//!
+//! Splitting is a fast path, not a second TOML parser: a wrong split always leaves
+//! an unterminated string, array or table in one of the chunks, so the chunk fails
+//! to parse and `bank::parse` reads the whole file the exact way instead.
+
+use std::ops::Range;
+
+/// Which array of tables a chunk's header opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Fact,
+    Question,
+}
+
+impl Table {
+    /// The key as written in banks.
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::Fact => "fact",
+            Table::Question => "question",
+        }
+    }
+}
+
+/// One entry's text: from its header line to the next header line (or the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub table: Table,
+    pub span: Range<usize>,
+}
+
+/// A file's text cut at its header lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Split {
+    /// Everything before the first header: `format_version` and any stray keys.
+    pub preamble: Range<usize>,
+    /// The entries, in file order, covering the rest of the text without gaps.
+    pub chunks: Vec<Chunk>,
+}
+
+/// Cuts `text` before every top-level `[[fact]]` and `[[question]]` line.
+pub fn split(text: &str) -> Split {
+    let bytes = text.as_bytes();
+    let mut headers: Vec<(usize, Table)> = Vec::new();
+    let mut depth: usize = 0;
+    let mut idx = 0;
+    let mut line_start = true;
+    while idx < bytes.len() {
+        if line_start {
+            line_start = false;
+            let start = idx;
+            while idx < bytes.len() && matches!(bytes[idx], b' ' | b'\t') {
+                idx += 1;
+            }
+            if depth == 0 && bytes.get(idx) == Some(&b'[') {
+                // A table header: it ends at its line's end (keys cannot hold a
+                // line break), and its brackets are no values.
+                if let Some(table) = header_table(&bytes[idx..]) {
+                    headers.push((start, table));
+                }
+                idx = skip_line(bytes, idx);
+                continue;
+            }
+        }
+        let Some(&byte) = bytes.get(idx) else {
+            break;
+        };
+        idx = match byte {
+            b'\n' => {
+                line_start = true;
+                idx + 1
+            }
+            b'#' => skip_comment(bytes, idx),
+            b'"' => skip_basic_string(bytes, idx),
+            b'\'' => skip_literal_string(bytes, idx),
+            b'[' | b'{' => {
+                depth += 1;
+                idx + 1
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                idx + 1
+            }
+            _ => idx + 1,
+        };
+    }
+    let preamble_end = headers.first().map_or(text.len(), |&(start, _)| start);
+    let chunks = headers
+        .iter()
+        .enumerate()
+        .map(|(n, &(start, table))| {
+            let end = headers.get(n + 1).map_or(text.len(), |&(next, _)| next);
+            Chunk {
+                table,
+                span: start..end,
+            }
+        })
+        .collect();
+    Split {
+        preamble: 0..preamble_end,
+        chunks,
+    }
+}
+
+/// The table of a `[[fact]]` or `[[question]]` header line, `line` starting at
+/// its first `[`.
+fn header_table(line: &[u8]) -> Option<Table> {
+    let rest = line.strip_prefix(b"[[")?;
+    let rest = trim_blanks(rest);
+    let (table, rest) = if let Some(rest) = rest.strip_prefix(b"question") {
+        (Table::Question, rest)
+    } else if let Some(rest) = rest.strip_prefix(b"fact") {
+        (Table::Fact, rest)
+    } else {
+        return None;
+    };
+    let rest = trim_blanks(rest).strip_prefix(b"]]")?;
+    let rest = trim_blanks(rest);
+    match rest.first() {
+        None | Some(b'\n' | b'#') => Some(table),
+        Some(b'\r') if matches!(rest.get(1), None | Some(b'\n')) => Some(table),
+        _ => None,
+    }
+}
+
+fn trim_blanks(bytes: &[u8]) -> &[u8] {
+    let blanks = bytes
+        .iter()
+        .take_while(|&&byte| matches!(byte, b' ' | b'\t'))
+        .count();
+    &bytes[blanks..]
+}
+
+/// The index of the line break ending the line at `idx` (or the end): the break
+/// itself is left for the caller, so that the next line's start is noticed.
+fn skip_line(bytes: &[u8], idx: usize) -> usize {
+    bytes[idx..]
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map_or(bytes.len(), |len| idx + len)
+}
+
+fn skip_comment(bytes: &[u8], idx: usize) -> usize {
+    skip_line(bytes, idx)
+}
+
+/// Past a `"..."` or `"""..."""` string starting at `idx`. A single-line string
+/// left open stops at its line's end, as the TOML parser will complain there.
+fn skip_basic_string(bytes: &[u8], idx: usize) -> usize {
+    if bytes[idx..].starts_with(b"\"\"\"") {
+        let mut pos = idx + 3;
+        while pos < bytes.len() {
+            match bytes[pos] {
+                b'\\' => pos += 2,
+                b'"' if bytes[pos..].starts_with(b"\"\"\"") => {
+                    return end_of_quotes(bytes, pos + 3, b'"');
+                }
+                _ => pos += 1,
+            }
+        }
+        return bytes.len();
+    }
+    let mut pos = idx + 1;
+    while pos < bytes.len() {
+        match bytes[pos] {
+            b'\\' => pos += 2,
+            b'"' => return pos + 1,
+            b'\n' => return pos,
+            _ => pos += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Past a `'...'` or `'''...'''` string starting at `idx`; no escapes in these.
+fn skip_literal_string(bytes: &[u8], idx: usize) -> usize {
+    if bytes[idx..].starts_with(b"'''") {
+        let mut pos = idx + 3;
+        while pos < bytes.len() {
+            if bytes[pos] == b'\'' && bytes[pos..].starts_with(b"'''") {
+                return end_of_quotes(bytes, pos + 3, b'\'');
+            }
+            pos += 1;
+        }
+        return bytes.len();
+    }
+    let mut pos = idx + 1;
+    while pos < bytes.len() {
+        match bytes[pos] {
+            b'\'' => return pos + 1,
+            b'\n' => return pos,
+            _ => pos += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// A multi-line string may end with up to two quotes of its own right before
+/// the closing three (`""""" ` is `""` then the delimiter).
+fn end_of_quotes(bytes: &[u8], pos: usize, quote: u8) -> usize {
+    let extra = bytes[pos..]
+        .iter()
+        .take(2)
+        .take_while(|&&byte| byte == quote)
+        .count();
+    (pos + extra).min(bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str) -> Vec<(usize, Table)> {
+        split(text)
+            .chunks
+            .iter()
+            .map(|chunk| (chunk.span.start, chunk.table))
+            .collect()
+    }
+
+    fn line_of(text: &str, offset: usize) -> usize {
+        text[..offset].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn cuts_at_top_level_headers_only() {
+        let text = "format_version = 1\n\n[[fact]]\nid = \"a.b\"\n\n  [[question]] # first\nid = \"x.y\"\n[[question.concept]]\nname = \"n\"\n[[question]]\r\nid = \"x.z\"\n";
+        let split = split(text);
+        assert_eq!(split.preamble, 0..20);
+        let lines: Vec<_> = starts(text)
+            .into_iter()
+            .map(|(offset, table)| (line_of(text, offset), table))
+            .collect();
+        assert_eq!(
+            lines,
+            [(3, Table::Fact), (6, Table::Question), (10, Table::Question)]
+        );
+        let covered: usize = split.chunks.iter().map(|chunk| chunk.span.len()).sum();
+        assert_eq!(split.preamble.len() + covered, text.len());
+    }
+
+    #[test]
+    fn headers_inside_multi_line_strings_are_not_split_points() {
+        for text in [
+            "x = \"\"\"\n[[question]]\n\"\"\"\n[[question]]\n",
+            "x = '''\n[[question]]\n'''\n[[question]]\n",
+            "x = \"\"\"\\\"\"\"\n[[question]]\n\"\"\"\"\"\n[[question]]\n",
+            "x = '''a'''''\n[[question]]\n",
+        ] {
+            let found: Vec<_> = starts(text)
+                .into_iter()
+                .map(|(offset, _)| line_of(text, offset))
+                .collect();
+            let expected = if text.starts_with("x = '''a") {
+                vec![2]
+            } else {
+                vec![4]
+            };
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn headers_inside_arrays_comments_and_other_keys_are_not_split_points() {
+        let text = "a = [\n[[question]]\n]\nb = { c = [\n[[fact]]\n] }\n# [[question]]\n[[questions]]\n[[question.concept]]\n[[ \"question\" ]]\ns = \"[\" # ]\n[[question]]\n";
+        let found: Vec<_> = starts(text)
+            .into_iter()
+            .map(|(offset, _)| line_of(text, offset))
+            .collect();
+        assert_eq!(found, [12]);
+    }
+
+    #[test]
+    fn a_file_without_headers_is_all_preamble() {
+        let text = "format_version = 1\n";
+        assert_eq!(
+            split(text),
+            Split {
+                preamble: 0..text.len(),
+                chunks: Vec::new()
+            }
+        );
+    }
+}
