@@ -20,6 +20,8 @@ pub mod split;
 pub mod validate;
 
 #[cfg(test)]
+mod cut_tests;
+#[cfg(test)]
 mod tests;
 
 pub use catalog::Catalog;

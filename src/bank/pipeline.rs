@@ -32,16 +32,34 @@ use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, pars
 use super::question::Question;
 use super::schema::{RawFact, RawQuestion};
 use super::split::{Chunk, Table, split};
-use super::validate::{Checker, Facts, check_fact_refs, duplicate_question};
+use super::validate::{Checker, FactIds, Facts, check_fact_refs, duplicate_question};
 use super::{Loaded, parse};
 use crate::diagnostic::{Diagnostic, SourceText};
 
-/// Below this much text, threads cost more than they save.
-const PARALLEL_BYTES: usize = 1 << 20;
+/// The sizes that decide how content is read. Tests shrink or grow them to run
+/// small banks through every path.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tuning {
+    /// Files smaller than this are read whole.
+    pub chunk_min_bytes: usize,
+    /// Content smaller than this is read on this thread only.
+    pub parallel_min_bytes: usize,
+    /// About this much text makes one task for a thread.
+    pub task_bytes: usize,
+}
 
-/// About this much text makes one task for a thread: large enough that taking
-/// tasks from the queue costs nothing, small enough to balance the two cores.
-const TASK_BYTES: usize = 64 * 1024;
+impl Tuning {
+    pub const DEFAULT: Tuning = Tuning {
+        // Every file is cut: one path for all content, and small files lose
+        // nothing by it.
+        chunk_min_bytes: 0,
+        // Below this, starting a thread costs more than it saves.
+        parallel_min_bytes: 1 << 20,
+        // Large enough that taking tasks from the queue costs nothing, small
+        // enough to balance the two cores.
+        task_bytes: 64 * 1024,
+    };
+}
 
 /// How one file is read.
 enum Plan {
@@ -101,16 +119,21 @@ struct QuestionTask<'a> {
 
 /// Parses and validates every bank of `files`; see the module documentation.
 pub fn check(files: &ContentFiles) -> Loaded {
+    check_tuned(files, Tuning::DEFAULT)
+}
+
+/// [`check`] with other sizes.
+pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
     let total_bytes: usize = files.banks.iter().map(|file| file.text.len()).sum();
-    let parallel = files.banks.len() > 1 && total_bytes >= PARALLEL_BYTES;
+    let parallel = total_bytes >= tuning.parallel_min_bytes;
     let planned = parallel::run(files.banks.iter().collect(), parallel, |file| {
         let source = SourceText::new(Arc::clone(&file.path), &file.text);
-        let plan = plan(&source);
+        let plan = plan(&source, tuning);
         (source, plan)
     });
     let (sources, mut plans): (Vec<SourceText<'_>>, Vec<Plan>) = planned.into_iter().unzip();
     loop {
-        match attempt(files, &sources, &plans, parallel) {
+        match attempt(files, &sources, &plans, parallel, tuning) {
             Ok(loaded) => return loaded,
             Err(fallen) => {
                 for idx in fallen {
@@ -122,10 +145,12 @@ pub fn check(files: &ContentFiles) -> Loaded {
 }
 
 /// Decides how to read one file.
-fn plan(source: &SourceText<'_>) -> Plan {
-    // Small files gain nothing from cutting; files with a whole-file problem
-    // (too large, binary, empty) are reported by the whole-file reading.
-    if source.text.len() < TASK_BYTES || !parse::file_is_readable(source, &mut Vec::new()) {
+fn plan(source: &SourceText<'_>, tuning: Tuning) -> Plan {
+    // Files with a whole-file problem (too large, binary, empty) are reported by
+    // the whole-file reading.
+    if source.text.len() < tuning.chunk_min_bytes
+        || !parse::file_is_readable(source, &mut Vec::new())
+    {
         return Plan::Whole;
     }
     let split = split(source.text);
@@ -147,6 +172,7 @@ fn attempt(
     sources: &[SourceText<'_>],
     plans: &[Plan],
     parallel: bool,
+    tuning: Tuning,
 ) -> Result<Loaded, Vec<usize>> {
     let n_files = sources.len();
     let mut per_file: Vec<FileDiagnostics> =
@@ -243,7 +269,7 @@ fn attempt(
                 }
                 Plan::Chunked { chunks, .. } => {
                     let start = first_slot;
-                    for batch in question_batches(chunks) {
+                    for batch in question_batches(chunks, tuning.task_bytes) {
                         let n = batch
                             .iter()
                             .filter(|chunk| chunk.table == Table::Question)
@@ -397,7 +423,7 @@ fn read_facts(source: &SourceText<'_>, plan: &Plan) -> Result<FactsRead, Fallbac
 fn read_questions(
     task: QuestionTask<'_>,
     source: &SourceText<'_>,
-    fact_ids: &HashMap<&str, ()>,
+    fact_ids: &FactIds<'_>,
 ) -> Result<QuestionsRead, usize> {
     let QuestionTask {
         file,
@@ -425,9 +451,9 @@ fn read_questions(
     Ok(read)
 }
 
-/// Consecutive chunks of about [`TASK_BYTES`] of text, each holding at least one
+/// Consecutive chunks of about `task_bytes` of text, each holding at least one
 /// question, that together hold every question of `chunks`.
-fn question_batches(chunks: &[Chunk]) -> Vec<&[Chunk]> {
+fn question_batches(chunks: &[Chunk], task_bytes: usize) -> Vec<&[Chunk]> {
     let mut batches = Vec::new();
     let mut start = 0;
     let mut bytes = 0;
@@ -437,7 +463,7 @@ fn question_batches(chunks: &[Chunk]) -> Vec<&[Chunk]> {
         if chunk.table == Table::Question {
             n_questions += 1;
         }
-        if bytes >= TASK_BYTES && n_questions > 0 {
+        if bytes >= task_bytes && n_questions > 0 {
             batches.push(&chunks[start..=idx]);
             start = idx + 1;
             bytes = 0;

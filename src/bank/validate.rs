@@ -8,7 +8,7 @@
 //! and `bank::pipeline` refuses duplicate question ids. A question with an error
 //! is left out of the catalog; the run still reports all other problems.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -54,27 +54,36 @@ impl Facts {
     }
 
     /// The ids of the kept facts, for checking what questions cite.
-    pub fn ids(&self) -> HashMap<&str, ()> {
-        self.facts
-            .iter()
-            .map(|fact| (fact.id.as_str(), ()))
-            .collect()
+    pub fn ids(&self) -> FactIds<'_> {
+        FactIds {
+            known: self.facts.iter().map(|fact| fact.id.as_str()).collect(),
+            facts: &self.facts,
+        }
     }
+}
+
+/// Every fact id, for looking up citations from any thread.
+#[derive(Debug)]
+pub struct FactIds<'a> {
+    known: HashSet<&'a str>,
+    /// In definition order, so that suggestions do not depend on hashing.
+    facts: &'a [Fact],
 }
 
 /// Reports every fact `checked` cites that no bank defines; returns whether the
 /// question may be kept.
 pub fn check_fact_refs(
     checked: &CheckedQuestion,
-    fact_ids: &HashMap<&str, ()>,
+    fact_ids: &FactIds<'_>,
     source: &SourceText<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut ok = true;
     for (fact_id, span) in checked.question.facts.iter().zip(&checked.fact_spans) {
-        if !fact_ids.contains_key(fact_id.as_str()) {
+        if !fact_ids.known.contains(fact_id.as_str()) {
             ok = false;
-            let suggestion = did_you_mean(fact_id, fact_ids.keys().copied());
+            let known = fact_ids.facts.iter().map(|fact| fact.id.as_str());
+            let suggestion = did_you_mean(fact_id, known);
             diagnostics.push(source.error(
                 span.clone(),
                 format!("unknown fact id `{fact_id}`"),
