@@ -21,10 +21,13 @@
 //! end, as before the files were cut.
 
 use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::catalog::Catalog;
+use super::fact::Fact;
 use super::limits::MAX_QUESTIONS;
 use super::load::ContentFiles;
 use super::parallel;
@@ -32,7 +35,9 @@ use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, pars
 use super::question::Question;
 use super::schema::{RawFact, RawQuestion};
 use super::split::{Chunk, Table, split};
-use super::validate::{Checker, FactIds, Facts, check_fact_refs, duplicate_question};
+use super::validate::{
+    CheckedQuestion, Checker, FactIds, Facts, Topics, check_fact_refs, duplicate_question,
+};
 use super::{Loaded, parse};
 use crate::diagnostic::{Diagnostic, SourceText};
 
@@ -80,12 +85,17 @@ struct FileDiagnostics {
     across: Vec<Diagnostic>,
 }
 
-/// Where a question's id is, for finding duplicates; `excluded` holds the id of
-/// a question that is left out of the catalog (it cites unknown facts) but still
-/// counts as defined.
+/// Where a question's id is, for finding duplicates.
 struct IdSite {
+    file: usize,
     id_span: Range<usize>,
-    excluded: Option<String>,
+}
+
+/// What a successful run produced, before the catalog is built.
+struct Attempt {
+    slots: Vec<Option<Question>>,
+    facts: Vec<Fact>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// The facts a chunked file defines, or the whole-file reading of a file.
@@ -107,11 +117,16 @@ struct QuestionsRead {
     reading: Vec<Diagnostic>,
     checks: Vec<Diagnostic>,
     across: Vec<Diagnostic>,
+    /// Ids of questions left out of the catalog (citing unknown facts) by slot:
+    /// they still count as defined.
+    excluded: Vec<(usize, String)>,
 }
 
 /// A task of step 3: consecutive question chunks of one file and their slots.
 struct QuestionTask<'a> {
     file: usize,
+    /// The index of `slots[0]` among all slots.
+    first_slot: usize,
     chunks: &'a [Chunk],
     slots: &'a mut [Option<Question>],
     sites: &'a mut [Option<IdSite>],
@@ -132,15 +147,41 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
         (source, plan)
     });
     let (sources, mut plans): (Vec<SourceText<'_>>, Vec<Plan>) = planned.into_iter().unzip();
-    loop {
+    let Attempt {
+        slots,
+        facts,
+        mut diagnostics,
+    } = loop {
         match attempt(files, &sources, &plans, parallel, tuning) {
-            Ok(loaded) => return loaded,
+            Ok(done) => break done,
             Err(fallen) => {
                 for idx in fallen {
                     plans[idx] = Plan::Whole;
                 }
             }
         }
+    };
+    // The cut points are not needed any more; a large bank has many.
+    drop(plans);
+    // `filter_map` collects in place (a `Question` and an `Option<Question>` have
+    // one size): the catalog never needs a second copy of the questions.
+    #[allow(clippy::filter_map_identity)]
+    let mut questions: Vec<Question> = slots.into_iter().filter_map(|slot| slot).collect();
+    if questions.len() > MAX_QUESTIONS {
+        diagnostics.push(Diagnostic::file(
+            &Arc::from("<content>"),
+            format!(
+                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
+                questions.len()
+            ),
+            "load fewer banks at once",
+        ));
+        questions.clear();
+    }
+    sort_in_reading_order(files, &mut diagnostics);
+    Loaded {
+        catalog: Catalog::new(questions, facts),
+        diagnostics,
     }
 }
 
@@ -173,7 +214,7 @@ fn attempt(
     plans: &[Plan],
     parallel: bool,
     tuning: Tuning,
-) -> Result<Loaded, Vec<usize>> {
+) -> Result<Attempt, Vec<usize>> {
     let n_files = sources.len();
     let mut per_file: Vec<FileDiagnostics> =
         (0..n_files).map(|_| FileDiagnostics::default()).collect();
@@ -213,15 +254,16 @@ fn attempt(
             }
         };
         for (raw, span, base) in raw_facts {
-            let mut checker = Checker::new(source, base, &mut diagnostics.checks);
+            let mut checker = Checker::new(source, base, None, &mut diagnostics.checks);
             if let Some((fact, id_span)) = checker.fact(raw, span) {
                 facts.add(fact, id_span, source, &mut diagnostics.checks);
             }
         }
-        let mut checker = Checker::new(source, 0, &mut diagnostics.checks);
+        let mut checker = Checker::new(source, 0, None, &mut diagnostics.checks);
+        let mut topics = Topics::default();
         let checked: Vec<_> = raw_questions
             .into_iter()
-            .filter_map(|(raw, span)| checker.question(raw, span, &source.path))
+            .filter_map(|(raw, span)| checker.question(raw, span, &source.path, &mut topics))
             .collect();
         whole_questions.push(checked);
     }
@@ -243,14 +285,14 @@ fn attempt(
     slots.resize_with(n_slots, || None);
     let mut sites: Vec<Option<IdSite>> = Vec::with_capacity(n_slots);
     sites.resize_with(n_slots, || None);
-    let mut slot_files = Vec::with_capacity(n_files);
+    let mut excluded: HashMap<usize, String> = HashMap::new();
     let mut tasks = Vec::new();
     {
         let mut free_slots = &mut slots[..];
         let mut free_sites = &mut sites[..];
         let mut first_slot = 0;
-        for (idx, (plan, checked)) in plans.iter().zip(whole_questions).enumerate() {
-            let source = &sources[idx];
+        for (file, (plan, checked)) in plans.iter().zip(whole_questions).enumerate() {
+            let source = &sources[file];
             match plan {
                 Plan::Whole => {
                     let n = checked.len();
@@ -258,17 +300,19 @@ fn attempt(
                     let (file_sites, rest_sites) = free_sites.split_at_mut(n);
                     free_slots = rest_slots;
                     free_sites = rest_sites;
-                    let across = &mut per_file[idx].across;
-                    for ((checked, slot), site) in checked.into_iter().zip(file_slots).zip(file_sites)
+                    let across = &mut per_file[file].across;
+                    let places = file_slots.iter_mut().zip(file_sites);
+                    for (n, (mut checked, (slot, site))) in checked.into_iter().zip(places).enumerate()
                     {
-                        let ok = check_fact_refs(&checked, &fact_ids, source, across);
-                        (*slot, *site) = keep_if(ok, checked.question, checked.id_span);
+                        let ok = check_fact_refs(&mut checked, &fact_ids, source, across);
+                        let left_out = place(ok, checked, file, slot, site);
+                        if let Some(id) = left_out {
+                            excluded.insert(first_slot + n, id);
+                        }
                     }
-                    slot_files.push(first_slot..first_slot + n);
                     first_slot += n;
                 }
                 Plan::Chunked { chunks, .. } => {
-                    let start = first_slot;
                     for batch in question_batches(chunks, tuning.task_bytes) {
                         let n = batch
                             .iter()
@@ -278,15 +322,15 @@ fn attempt(
                         let (task_sites, rest_sites) = free_sites.split_at_mut(n);
                         free_slots = rest_slots;
                         free_sites = rest_sites;
-                        first_slot += n;
                         tasks.push(QuestionTask {
-                            file: idx,
+                            file,
+                            first_slot,
                             chunks: batch,
                             slots: task_slots,
                             sites: task_sites,
                         });
+                        first_slot += n;
                     }
-                    slot_files.push(start..first_slot);
                 }
             }
         }
@@ -295,6 +339,7 @@ fn attempt(
         let source = &sources[task.file];
         read_questions(task, source, &fact_ids)
     });
+    drop(fact_ids);
     for read in read {
         match read {
             Ok(read) => {
@@ -302,6 +347,7 @@ fn attempt(
                 diagnostics.reading.extend(read.reading);
                 diagnostics.checks.extend(read.checks);
                 diagnostics.across.extend(read.across);
+                excluded.extend(read.excluded);
             }
             Err(file) => fallen.push(file),
         }
@@ -311,36 +357,23 @@ fn attempt(
         return Err(fallen);
     }
 
-    // Step 4: duplicate question ids, the first definition in file order wins.
-    let mut duplicates = Vec::new();
-    {
-        let mut first_sites: HashMap<&str, (usize, usize)> = HashMap::with_capacity(n_slots);
-        for (file, range) in slot_files.iter().enumerate() {
-            for slot in range.clone() {
-                let Some(site) = &sites[slot] else {
-                    continue;
-                };
-                let id = match (&site.excluded, &slots[slot]) {
-                    (Some(id), _) => id.as_str(),
-                    (None, Some(question)) => question.id.as_str(),
-                    (None, None) => continue,
-                };
-                if let Some(&(first_file, offset)) = first_sites.get(id) {
-                    let first = sources[first_file].origin(offset);
-                    per_file[file].across.push(duplicate_question(
-                        &sources[file],
-                        id,
-                        site.id_span.clone(),
-                        &first,
-                    ));
-                    duplicates.push(slot);
-                } else {
-                    first_sites.insert(id, (file, site.id_span.start));
-                }
-            }
-        }
-    }
-    for slot in duplicates {
+    // Step 4: duplicate question ids; the first definition in file order wins.
+    for (slot, first) in duplicate_ids(&slots, &sites, &excluded) {
+        let (Some(site), Some(first_site)) = (&sites[slot], &sites[first]) else {
+            continue;
+        };
+        let id = match (&slots[slot], excluded.get(&slot)) {
+            (Some(question), _) => question.id.as_str(),
+            (None, Some(id)) => id.as_str(),
+            (None, None) => continue,
+        };
+        let first_origin = sources[first_site.file].origin(first_site.id_span.start);
+        per_file[site.file].across.push(duplicate_question(
+            &sources[site.file],
+            id,
+            site.id_span.clone(),
+            &first_origin,
+        ));
         slots[slot] = None;
     }
     drop(sites);
@@ -357,44 +390,64 @@ fn attempt(
         diagnostics.extend(file.checks);
         diagnostics.extend(file.across);
     }
-    // Keeps the allocation: a `Question` and an `Option<Question>` have one size.
-    let mut questions: Vec<Question> = slots.into_iter().flatten().collect();
-    if questions.len() > MAX_QUESTIONS {
-        diagnostics.push(Diagnostic::file(
-            &Arc::from("<content>"),
-            format!(
-                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
-                questions.len()
-            ),
-            "load fewer banks at once",
-        ));
-        questions.clear();
-    }
-    sort_in_reading_order(files, &mut diagnostics);
-    Ok(Loaded {
-        catalog: Catalog::new(questions, facts.facts),
+    Ok(Attempt {
+        slots,
+        facts: facts.facts,
         diagnostics,
     })
 }
 
-/// A kept question fills its slot; a question left out still has its id counted.
-fn keep_if(
+/// Pairs of (slot of a question whose id was defined before, slot of the first
+/// definition), in slot order. Ids are compared by hash first, sorted, so that
+/// this costs no map of 50,000 ids.
+fn duplicate_ids(
+    slots: &[Option<Question>],
+    sites: &[Option<IdSite>],
+    excluded: &HashMap<usize, String>,
+) -> Vec<(usize, usize)> {
+    let id_of = |slot: usize| -> Option<&str> {
+        sites.get(slot)?.as_ref()?;
+        match slots.get(slot)? {
+            Some(question) => Some(question.id.as_str()),
+            None => excluded.get(&slot).map(String::as_str),
+        }
+    };
+    let hasher = RandomState::new();
+    let mut by_hash: Vec<(u64, usize)> = (0..slots.len())
+        .filter_map(|slot| Some((hasher.hash_one(id_of(slot)?), slot)))
+        .collect();
+    by_hash.sort_unstable();
+    let mut duplicates = Vec::new();
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        for (later, &(_, slot)) in run.iter().enumerate().skip(1) {
+            let id = id_of(slot);
+            if let Some(&(_, first)) = run[..later].iter().find(|&&(_, other)| id_of(other) == id) {
+                duplicates.push((slot, first));
+            }
+        }
+    }
+    duplicates.sort_unstable();
+    duplicates
+}
+
+/// A kept question fills its slot; a question left out still has its id counted
+/// as defined, and that id is returned.
+fn place(
     ok: bool,
-    question: Question,
-    id_span: Range<usize>,
-) -> (Option<Question>, Option<IdSite>) {
+    checked: CheckedQuestion,
+    file: usize,
+    slot: &mut Option<Question>,
+    site: &mut Option<IdSite>,
+) -> Option<String> {
+    *site = Some(IdSite {
+        file,
+        id_span: checked.id_span,
+    });
     if ok {
-        let site = IdSite {
-            id_span,
-            excluded: None,
-        };
-        (Some(question), Some(site))
+        *slot = Some(checked.question);
+        None
     } else {
-        let site = IdSite {
-            id_span,
-            excluded: Some(question.id),
-        };
-        (None, Some(site))
+        Some(checked.question.id)
     }
 }
 
@@ -427,6 +480,7 @@ fn read_questions(
 ) -> Result<QuestionsRead, usize> {
     let QuestionTask {
         file,
+        first_slot,
         chunks,
         slots,
         sites,
@@ -435,18 +489,26 @@ fn read_questions(
         file,
         ..QuestionsRead::default()
     };
+    let mut topics = Topics::default();
     let questions = chunks.iter().filter(|chunk| chunk.table == Table::Question);
-    for ((chunk, slot), site) in questions.zip(slots).zip(sites) {
+    for (n, ((chunk, slot), site)) in questions.zip(slots).zip(sites).enumerate() {
         let raw = parse_chunk::<RawQuestion>(source, chunk, &mut read.reading).map_err(|_| file)?;
         let Some((raw, span)) = raw else {
             continue;
         };
-        let mut checker = Checker::new(source, chunk.span.start, &mut read.checks);
-        let Some(checked) = checker.question(raw, span, &source.path) else {
+        let mut checker = Checker::new(
+            source,
+            chunk.span.start,
+            Some(chunk.line),
+            &mut read.checks,
+        );
+        let Some(mut checked) = checker.question(raw, span, &source.path, &mut topics) else {
             continue;
         };
-        let ok = check_fact_refs(&checked, fact_ids, source, &mut read.across);
-        (*slot, *site) = keep_if(ok, checked.question, checked.id_span);
+        let ok = check_fact_refs(&mut checked, fact_ids, source, &mut read.across);
+        if let Some(id) = place(ok, checked, file, slot, site) {
+            read.excluded.push((first_slot + n, id));
+        }
     }
     Ok(read)
 }

@@ -17,14 +17,16 @@ pub const DEFAULT_PASS: f64 = 0.7;
 pub struct Question {
     /// Dotted id, unique across every loaded bank (`setup.order`).
     pub id: String,
-    /// Topic the question belongs to (`setup`, `hierarchy`, ...).
-    pub topic: String,
+    /// Topic the question belongs to (`setup`, `hierarchy`, ...); shared by the
+    /// questions of a bank, as a large bank has many questions and few topics.
+    pub topic: Arc<str>,
     /// The question as asked.
     pub prompt: String,
     /// Shown after answering: why the right answer is right.
     pub explanation: String,
-    /// Ids of the facts (from `facts.toml`) the question tests.
-    pub facts: Vec<String>,
+    /// Ids of the facts (from `facts.toml`) the question tests; shared with
+    /// every question citing the same fact.
+    pub facts: Vec<Arc<str>>,
     /// How hard the question is meant to be.
     pub difficulty: Difficulty,
     /// Free-form labels.

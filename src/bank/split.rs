@@ -37,6 +37,9 @@ impl Table {
 pub struct Chunk {
     pub table: Table,
     pub span: Range<usize>,
+    /// The 1-based line the chunk starts on, so that entries are located without
+    /// indexing every line of the file.
+    pub line: usize,
 }
 
 /// A file's text cut at its header lines.
@@ -95,14 +98,19 @@ pub fn split(text: &str) -> Split {
         };
     }
     let preamble_end = headers.first().map_or(text.len(), |&(start, _)| start);
+    let mut line = 1;
+    let mut counted = 0;
     let chunks = headers
         .iter()
         .enumerate()
         .map(|(n, &(start, table))| {
             let end = headers.get(n + 1).map_or(text.len(), |&(next, _)| next);
+            line += count_lines(&bytes[counted..start]);
+            counted = start;
             Chunk {
                 table,
                 span: start..end,
+                line,
             }
         })
         .collect();
@@ -110,6 +118,10 @@ pub fn split(text: &str) -> Split {
         preamble: 0..preamble_end,
         chunks,
     }
+}
+
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte == b'\n').count()
 }
 
 /// The table of a `[[fact]]` or `[[question]]` header line, `line` starting at
@@ -241,6 +253,12 @@ mod tests {
             .into_iter()
             .map(|(offset, table)| (line_of(text, offset), table))
             .collect();
+        let counted: Vec<_> = split
+            .chunks
+            .iter()
+            .map(|chunk| (chunk.line, chunk.table))
+            .collect();
+        assert_eq!(counted, lines);
         assert_eq!(
             lines,
             [(3, Table::Fact), (6, Table::Question), (10, Table::Question)]

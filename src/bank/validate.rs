@@ -8,7 +8,7 @@
 //! and `bank::pipeline` refuses duplicate question ids. A question with an error
 //! is left out of the catalog; the run still reports all other problems.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -56,31 +56,60 @@ impl Facts {
     /// The ids of the kept facts, for checking what questions cite.
     pub fn ids(&self) -> FactIds<'_> {
         FactIds {
-            known: self.facts.iter().map(|fact| fact.id.as_str()).collect(),
+            known: self
+                .facts
+                .iter()
+                .map(|fact| (fact.id.as_str(), Arc::from(fact.id.as_str())))
+                .collect(),
             facts: &self.facts,
         }
     }
 }
 
-/// Every fact id, for looking up citations from any thread.
+/// Every fact id, for looking up citations from any thread; questions share the
+/// one copy of each id kept here.
 #[derive(Debug)]
 pub struct FactIds<'a> {
-    known: HashSet<&'a str>,
+    known: HashMap<&'a str, Arc<str>>,
     /// In definition order, so that suggestions do not depend on hashing.
     facts: &'a [Fact],
 }
 
+/// The topics met so far, so that the questions of a topic share one copy.
+#[derive(Debug, Default)]
+pub struct Topics(Vec<Arc<str>>);
+
+impl Topics {
+    /// Banks have a handful of topics; past this many, new ones are not kept
+    /// (each question then has its own copy), so a search never gets long.
+    const MAX_KEPT: usize = 64;
+
+    fn intern(&mut self, topic: String) -> Arc<str> {
+        if let Some(known) = self.0.iter().find(|known| ***known == *topic) {
+            return Arc::clone(known);
+        }
+        let topic: Arc<str> = Arc::from(topic);
+        if self.0.len() < Self::MAX_KEPT {
+            self.0.push(Arc::clone(&topic));
+        }
+        topic
+    }
+}
+
 /// Reports every fact `checked` cites that no bank defines; returns whether the
-/// question may be kept.
+/// question may be kept, and when it may, fills in its facts.
 pub fn check_fact_refs(
-    checked: &CheckedQuestion,
+    checked: &mut CheckedQuestion,
     fact_ids: &FactIds<'_>,
     source: &SourceText<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut ok = true;
-    for (fact_id, span) in checked.question.facts.iter().zip(&checked.fact_spans) {
-        if !fact_ids.known.contains(fact_id.as_str()) {
+    let mut facts = Vec::with_capacity(checked.fact_refs.len());
+    for (fact_id, span) in &checked.fact_refs {
+        if let Some(known) = fact_ids.known.get(fact_id.as_str()) {
+            facts.push(Arc::clone(known));
+        } else {
             ok = false;
             let known = fact_ids.facts.iter().map(|fact| fact.id.as_str());
             let suggestion = did_you_mean(fact_id, known);
@@ -94,6 +123,9 @@ pub fn check_fact_refs(
                 },
             ));
         }
+    }
+    if ok {
+        checked.question.facts = facts;
     }
     ok
 }
@@ -113,21 +145,24 @@ pub fn duplicate_question(
     )
 }
 
-/// A question that passed its own checks, waiting for the checks across files.
-/// Spans here are offsets into the whole file.
+/// A question that passed its own checks, waiting for the checks across files;
+/// its `facts` are filled in by [`check_fact_refs`]. Spans here are offsets into
+/// the whole file.
 #[derive(Debug)]
 pub struct CheckedQuestion {
     pub question: Question,
     pub id_span: Range<usize>,
-    /// Where each of `question.facts` is cited.
-    pub fact_spans: Vec<Range<usize>>,
+    /// The facts cited, each once, with where.
+    pub fact_refs: Vec<(String, Range<usize>)>,
 }
 
 /// Checks of one entry on its own. Raw values' spans are relative to `base`, the
-/// offset in the file of the text they were parsed from.
+/// offset in the file of the text they were parsed from; when that text is a
+/// chunk of the file (`bank::split`), `base` starts line `base_line`.
 pub struct Checker<'s, 'd> {
     source: &'s SourceText<'s>,
     base: usize,
+    base_line: Option<usize>,
     diagnostics: &'d mut Vec<Diagnostic>,
     n_errors: usize,
 }
@@ -136,11 +171,13 @@ impl<'s, 'd> Checker<'s, 'd> {
     pub fn new(
         source: &'s SourceText<'s>,
         base: usize,
+        base_line: Option<usize>,
         diagnostics: &'d mut Vec<Diagnostic>,
     ) -> Checker<'s, 'd> {
         Checker {
             source,
             base,
+            base_line,
             diagnostics,
             n_errors: 0,
         }
@@ -148,6 +185,19 @@ impl<'s, 'd> Checker<'s, 'd> {
 
     fn shift(&self, span: Range<usize>) -> Range<usize> {
         span.start + self.base..span.end + self.base
+    }
+
+    /// Line and column of a (relative) offset. An entry starts on its chunk's
+    /// first line, so this counts from the chunk instead of indexing the file.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = self.base + offset;
+        if let Some(line) = self.base_line
+            && let Some(prefix) = self.source.text.get(self.base..offset)
+            && !prefix.contains('\n')
+        {
+            return (line, prefix.chars().count() + 1);
+        }
+        self.source.locate(offset)
     }
 }
 
@@ -266,6 +316,7 @@ impl Checker<'_, '_> {
         mut raw: RawQuestion,
         span: Range<usize>,
         path: &Arc<str>,
+        topics: &mut Topics,
     ) -> Option<CheckedQuestion> {
         let n_errors = self.error_count();
         let id = self.id(raw.id.take(), "question", &span);
@@ -282,7 +333,7 @@ impl Checker<'_, '_> {
         }
         let prompt = self.required(raw.prompt.take(), "prompt", "question", &span);
         let explanation = self.required(raw.explanation.take(), "explanation", "question", &span);
-        let (facts, fact_spans) = self.fact_refs(raw.facts.take(), &span);
+        let fact_refs = self.fact_refs(raw.facts.take(), &span);
         let difficulty = self.difficulty(raw.difficulty.take());
         let pass = self.pass(raw.pass.take());
         let deeper = self.optional_text(raw.deeper.take(), "deeper");
@@ -309,14 +360,14 @@ impl Checker<'_, '_> {
         }
         let id = id?;
         let id_span = self.shift(id.span());
-        let (line, column) = self.source.locate(self.base + span.start);
+        let (line, column) = self.locate(span.start);
         Some(CheckedQuestion {
             question: Question {
                 id: id.into_inner(),
-                topic: topic?.into_inner(),
+                topic: topics.intern(topic?.into_inner()),
                 prompt: prompt?.into_inner(),
                 explanation: explanation?.into_inner(),
-                facts,
+                facts: Vec::new(),
                 difficulty: difficulty.unwrap_or_default(),
                 tags,
                 deeper,
@@ -330,7 +381,7 @@ impl Checker<'_, '_> {
                 },
             },
             id_span,
-            fact_spans,
+            fact_refs,
         })
     }
 
@@ -361,14 +412,14 @@ impl Checker<'_, '_> {
         &mut self,
         value: Option<TextList>,
         span: &Range<usize>,
-    ) -> (Vec<String>, Vec<Range<usize>>) {
+    ) -> Vec<(String, Range<usize>)> {
         let Some(list) = value else {
             self.error(
                 span.clone(),
                 "question is missing `facts`",
                 "cite the facts it tests: `facts = [\"setup.enable-dx\"]`",
             );
-            return (Vec::new(), Vec::new());
+            return Vec::new();
         };
         if list.get_ref().is_empty() {
             self.error(
@@ -378,10 +429,9 @@ impl Checker<'_, '_> {
             );
         }
         let entries = list.into_inner();
-        let mut facts: Vec<String> = Vec::with_capacity(entries.len());
-        let mut spans = Vec::with_capacity(entries.len());
+        let mut refs: Vec<(String, Range<usize>)> = Vec::with_capacity(entries.len());
         for fact in entries {
-            if facts.contains(fact.get_ref()) {
+            if refs.iter().any(|(seen, _)| seen == fact.get_ref()) {
                 self.warn(
                     fact.span(),
                     format!("fact `{}` is cited twice", fact.get_ref()),
@@ -389,10 +439,10 @@ impl Checker<'_, '_> {
                 );
                 continue;
             }
-            spans.push(self.shift(fact.span()));
-            facts.push(fact.into_inner());
+            let span = self.shift(fact.span());
+            refs.push((fact.into_inner(), span));
         }
-        (facts, spans)
+        refs
     }
 
     fn difficulty(&mut self, value: Option<Text>) -> Option<Difficulty> {
