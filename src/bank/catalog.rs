@@ -31,7 +31,7 @@ impl Catalog {
         let mut question_idx: Vec<(u64, u32)> = questions
             .iter()
             .enumerate()
-            .map(|(idx, question)| (hasher.hash_one(question.id.as_str()), idx as u32))
+            .map(|(idx, question)| (hasher.hash_one(question.id()), idx as u32))
             .collect();
         question_idx.sort_unstable();
         let fact_idx = facts
@@ -66,7 +66,7 @@ impl Catalog {
             .iter()
             .take_while(|&&(other, _)| other == hash)
             .filter_map(|&(_, idx)| self.questions.get(idx as usize))
-            .filter(|question| question.id == id)
+            .filter(|question| question.id() == id)
             .last()
     }
 
@@ -100,7 +100,7 @@ impl Catalog {
     /// same content hash asked the same questions.
     pub fn content_hash(&self) -> String {
         let mut ids: Vec<&Question> = self.questions.iter().collect();
-        ids.sort_by(|a, b| a.id.cmp(&b.id));
+        ids.sort_by(|a, b| a.id().cmp(b.id()));
         let mut hasher = Fnv64::new();
         for question in ids {
             hasher.write_str(&question.content_hash());

@@ -17,6 +17,7 @@ mod pipeline;
 pub mod question;
 pub mod schema;
 pub mod split;
+pub mod texts;
 pub mod validate;
 
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub use catalog::Catalog;
 pub use fact::Fact;
 pub use load::{ContentFile, ContentFiles};
 pub use question::{Kind, Question};
+pub use texts::Texts;
 
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -363,7 +363,7 @@ fn attempt(
             continue;
         };
         let id = match (&slots[slot], excluded.get(&slot)) {
-            (Some(question), _) => question.id.as_str(),
+            (Some(question), _) => question.id(),
             (None, Some(id)) => id.as_str(),
             (None, None) => continue,
         };
@@ -408,7 +408,7 @@ fn duplicate_ids(
     let id_of = |slot: usize| -> Option<&str> {
         sites.get(slot)?.as_ref()?;
         match slots.get(slot)? {
-            Some(question) => Some(question.id.as_str()),
+            Some(question) => Some(question.id()),
             None => excluded.get(&slot).map(String::as_str),
         }
     };
@@ -447,7 +447,7 @@ fn place(
         *slot = Some(checked.question);
         None
     } else {
-        Some(checked.question.id)
+        Some(checked.id)
     }
 }
 

@@ -17,8 +17,9 @@ use toml::Spanned;
 use super::fact::{Confidence, Fact, is_valid_source};
 use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
-    Recall, Short, TrueFalse,
+    QuestionTexts, Recall, Short, TrueFalse,
 };
+use super::texts::Texts;
 use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
@@ -125,7 +126,7 @@ pub fn check_fact_refs(
         }
     }
     if ok {
-        checked.question.facts = facts;
+        checked.question.facts = facts.into_boxed_slice();
     }
     ok
 }
@@ -151,6 +152,8 @@ pub fn duplicate_question(
 #[derive(Debug)]
 pub struct CheckedQuestion {
     pub question: Question,
+    /// The question's id, also in `question`, kept for the checks across files.
+    pub id: String,
     pub id_span: Range<usize>,
     /// The facts cited, each once, with where.
     pub fact_refs: Vec<(String, Range<usize>)>,
@@ -341,12 +344,7 @@ impl Checker<'_, '_> {
         let tags = raw
             .tags
             .take()
-            .map(|tags| {
-                tags.into_inner()
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect()
-            })
+            .map(|tags| tags.get_ref().iter().map(Spanned::get_ref).collect())
             .unwrap_or_default();
         let kind = match &kind_name {
             Some(kind_name) => {
@@ -361,17 +359,20 @@ impl Checker<'_, '_> {
         let id = id?;
         let id_span = self.shift(id.span());
         let (line, column) = self.locate(span.start);
+        let texts = QuestionTexts::new(
+            id.get_ref(),
+            prompt?.get_ref(),
+            explanation?.get_ref(),
+            deeper.as_deref(),
+            hint.as_deref(),
+        );
         Some(CheckedQuestion {
             question: Question {
-                id: id.into_inner(),
+                texts,
                 topic: topics.intern(topic?.into_inner()),
-                prompt: prompt?.into_inner(),
-                explanation: explanation?.into_inner(),
-                facts: Vec::new(),
+                facts: Box::default(),
                 difficulty: difficulty.unwrap_or_default(),
                 tags,
-                deeper,
-                hint,
                 pass: pass.unwrap_or(DEFAULT_PASS),
                 kind: kind?,
                 origin: Origin {
@@ -380,6 +381,7 @@ impl Checker<'_, '_> {
                     column,
                 },
             },
+            id: id.into_inner(),
             id_span,
             fact_refs,
         })
@@ -562,7 +564,7 @@ impl Checker<'_, '_> {
         field: &str,
         min: usize,
         span: &Range<usize>,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Texts> {
         let Some(list) = value else {
             self.error(
                 span.clone(),
@@ -605,7 +607,7 @@ impl Checker<'_, '_> {
             }
             seen.push(folded);
         }
-        ok.then(|| entries.into_iter().map(Spanned::into_inner).collect())
+        ok.then(|| entries.iter().map(Spanned::get_ref).collect())
     }
 
     fn choice(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Choice> {
@@ -619,8 +621,8 @@ impl Checker<'_, '_> {
             return None;
         };
         let correct_span = correct.span();
-        let n_choices = choices.as_ref().map_or(usize::MAX, Vec::len);
-        let mut indices = Vec::new();
+        let n_choices = choices.as_ref().map_or(usize::MAX, Texts::len);
+        let mut indices = Vec::with_capacity(correct.get_ref().len());
         for number in correct.into_inner() {
             let value = *number.get_ref();
             if value < 1 || value as u64 > n_choices as u64 {
@@ -717,7 +719,7 @@ impl Checker<'_, '_> {
         for concept in raw_concepts {
             let concept_span = concept.span();
             if let Some(concept) = self.concept(concept.into_inner(), &concept_span) {
-                for phrase in &concept.phrases {
+                for phrase in concept.phrases.iter() {
                     let key = phrase.trim().to_lowercase();
                     if let Some(owner) = phrase_owner.get(&key) {
                         self.warn(
@@ -729,15 +731,15 @@ impl Checker<'_, '_> {
                             "a phrase should earn one concept; make it more specific",
                         );
                     } else {
-                        phrase_owner.insert(key, concept.name.clone());
+                        phrase_owner.insert(key, concept.name.to_string());
                     }
                 }
                 checked.push(concept);
             }
         }
         Some(Recall {
-            model_answer: model_answer?.into_inner(),
-            concepts: checked,
+            model_answer: model_answer?.into_inner().into_boxed_str(),
+            concepts: checked.into_boxed_slice(),
         })
     }
 
@@ -765,7 +767,7 @@ impl Checker<'_, '_> {
         let phrases = self.phrase_list(phrases?)?;
         let contradicts = match raw.contradicts {
             Some(list) => self.phrase_list(list)?,
-            None => Vec::new(),
+            None => Texts::default(),
         };
         let weight = match raw.weight {
             Some(weight) if !(*weight.get_ref() > 0.0 && weight.get_ref().is_finite()) => {
@@ -780,7 +782,7 @@ impl Checker<'_, '_> {
             None => 1.0,
         };
         Some(Concept {
-            name: name?.into_inner(),
+            name: name?.into_inner().into_boxed_str(),
             phrases,
             contradicts,
             weight,
@@ -788,9 +790,9 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn phrase_list(&mut self, list: TextList) -> Option<Vec<String>> {
-        let mut phrases = Vec::new();
-        for phrase in list.into_inner() {
+    fn phrase_list(&mut self, list: TextList) -> Option<Texts> {
+        let phrases = list.into_inner();
+        for phrase in &phrases {
             if phrase.get_ref().trim().is_empty() {
                 self.error(
                     phrase.span(),
@@ -799,9 +801,8 @@ impl Checker<'_, '_> {
                 );
                 return None;
             }
-            phrases.push(phrase.into_inner());
         }
-        Some(phrases)
+        Some(phrases.iter().map(Spanned::get_ref).collect())
     }
 }
 

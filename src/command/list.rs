@@ -59,7 +59,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         let json: Vec<JsonQuestion<'_>> = selected
             .iter()
             .map(|question| JsonQuestion {
-                id: &question.id,
+                id: question.id(),
                 topic: &question.topic,
                 kind: question.kind_name(),
                 facts: question.facts.iter().map(|fact| &**fact).collect(),
@@ -83,10 +83,10 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         writeln!(
             out,
             "  {:<34} {:<9} {:<6} {}",
-            question.id,
+            question.id(),
             question.kind_name(),
             question.difficulty.name(),
-            shorten(&inert_line(&question.prompt), PROMPT_CHARS)
+            shorten(&inert_line(question.prompt()), PROMPT_CHARS)
         )?;
     }
     let n_topics = counts.len();
