@@ -75,6 +75,11 @@ pub fn split(text: &str) -> Split {
                 continue;
             }
         }
+        // Most of a bank is plain text: skip it a byte at a time without the
+        // branches below.
+        while idx < bytes.len() && !is_special(bytes[idx], OUTSIDE) {
+            idx += 1;
+        }
         let Some(&byte) = bytes.get(idx) else {
             break;
         };
@@ -118,6 +123,39 @@ pub fn split(text: &str) -> Split {
         preamble: 0..preamble_end,
         chunks,
     }
+}
+
+/// Classes of bytes the lexer stops at, as bits of [`CLASSES`].
+const OUTSIDE: u8 = 1;
+const IN_BASIC: u8 = 2;
+const IN_LITERAL: u8 = 4;
+
+/// For each byte, the contexts in which the lexer must look at it: outside
+/// strings, inside basic strings, inside literal strings.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    classes[b'\n' as usize] = OUTSIDE | IN_BASIC | IN_LITERAL;
+    classes[b'#' as usize] = OUTSIDE;
+    classes[b'"' as usize] = OUTSIDE | IN_BASIC;
+    classes[b'\'' as usize] = OUTSIDE | IN_LITERAL;
+    classes[b'\\' as usize] = IN_BASIC;
+    classes[b'[' as usize] = OUTSIDE;
+    classes[b']' as usize] = OUTSIDE;
+    classes[b'{' as usize] = OUTSIDE;
+    classes[b'}' as usize] = OUTSIDE;
+    classes
+};
+
+fn is_special(byte: u8, context: u8) -> bool {
+    CLASSES[usize::from(byte)] & context != 0
+}
+
+/// The index of the first byte at or after `pos` that matters in `context`.
+fn skip_plain(bytes: &[u8], mut pos: usize, context: u8) -> usize {
+    while pos < bytes.len() && !is_special(bytes[pos], context) {
+        pos += 1;
+    }
+    pos
 }
 
 fn count_lines(bytes: &[u8]) -> usize {
@@ -172,9 +210,10 @@ fn skip_basic_string(bytes: &[u8], idx: usize) -> usize {
     if bytes[idx..].starts_with(b"\"\"\"") {
         let mut pos = idx + 3;
         while pos < bytes.len() {
-            match bytes[pos] {
-                b'\\' => pos += 2,
-                b'"' if bytes[pos..].starts_with(b"\"\"\"") => {
+            pos = skip_plain(bytes, pos, IN_BASIC);
+            match bytes.get(pos) {
+                Some(b'\\') => pos += 2,
+                Some(b'"') if bytes[pos..].starts_with(b"\"\"\"") => {
                     return end_of_quotes(bytes, pos + 3, b'"');
                 }
                 _ => pos += 1,
@@ -184,10 +223,11 @@ fn skip_basic_string(bytes: &[u8], idx: usize) -> usize {
     }
     let mut pos = idx + 1;
     while pos < bytes.len() {
-        match bytes[pos] {
-            b'\\' => pos += 2,
-            b'"' => return pos + 1,
-            b'\n' => return pos,
+        pos = skip_plain(bytes, pos, IN_BASIC);
+        match bytes.get(pos) {
+            Some(b'\\') => pos += 2,
+            Some(b'"') => return pos + 1,
+            Some(b'\n') => return pos,
             _ => pos += 1,
         }
     }
@@ -208,9 +248,10 @@ fn skip_literal_string(bytes: &[u8], idx: usize) -> usize {
     }
     let mut pos = idx + 1;
     while pos < bytes.len() {
-        match bytes[pos] {
-            b'\'' => return pos + 1,
-            b'\n' => return pos,
+        pos = skip_plain(bytes, pos, IN_LITERAL);
+        match bytes.get(pos) {
+            Some(b'\'') => return pos + 1,
+            Some(b'\n') => return pos,
             _ => pos += 1,
         }
     }

@@ -587,17 +587,19 @@ impl Checker<'_, '_> {
             );
             ok = false;
         }
-        let mut seen: Vec<String> = Vec::new();
-        for entry in &entries {
-            let folded = entry.get_ref().trim().to_lowercase();
-            if folded.is_empty() {
+        for (idx, entry) in entries.iter().enumerate() {
+            let text = entry.get_ref().trim();
+            if text.is_empty() {
                 self.error(
                     entry.span(),
                     format!("empty entry in `{field}`"),
                     "write the text or remove the entry",
                 );
                 ok = false;
-            } else if seen.contains(&folded) {
+            } else if entries[..idx]
+                .iter()
+                .any(|earlier| same_folded(earlier.get_ref().trim(), text))
+            {
                 self.error(
                     entry.span(),
                     format!("duplicate entry `{}` in `{field}`", entry.get_ref()),
@@ -605,7 +607,6 @@ impl Checker<'_, '_> {
                 );
                 ok = false;
             }
-            seen.push(folded);
         }
         ok.then(|| entries.iter().map(Spanned::get_ref).collect())
     }
@@ -806,6 +807,16 @@ impl Checker<'_, '_> {
     }
 }
 
+/// Whether two trimmed entries are the same ignoring case, as their lowercase
+/// forms compare; ASCII text, the usual case, is compared without allocating.
+fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 /// Dotted lowercase words: `setup.order`, `roles.first-user`.
 pub fn is_valid_id(id: &str) -> bool {
     let mut n_parts = 0;
@@ -832,4 +843,18 @@ fn is_valid_topic(topic: &str) -> bool {
         && topic
             .chars()
             .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_folded;
+
+    #[test]
+    fn entries_fold_case_like_their_lowercase_forms() {
+        assert!(same_folded("Create a Contact", "create a contact"));
+        assert!(!same_folded("a lead", "a leads"));
+        // The Kelvin sign lowercases to an ASCII `k`.
+        assert!(same_folded("\u{212A}elvin", "kelvin"));
+        assert!(same_folded("ÉTÉ", "été"));
+    }
 }
