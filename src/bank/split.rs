@@ -152,10 +152,38 @@ fn is_special(byte: u8, context: u8) -> bool {
 
 /// The index of the first byte at or after `pos` that matters in `context`.
 fn skip_plain(bytes: &[u8], mut pos: usize, context: u8) -> usize {
+    // Strings are most of a bank's text: look at them eight bytes at a time for
+    // the two or three bytes that matter there.
+    let stops: &[u8] = match context {
+        IN_BASIC => b"\"\\\n",
+        IN_LITERAL => b"'\n",
+        _ => b"",
+    };
+    if !stops.is_empty() {
+        while let Some(word) = bytes.get(pos..pos + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(word) else {
+                break;
+            };
+            let word = u64::from_le_bytes(word);
+            if stops.iter().any(|&stop| has_byte(word, stop)) {
+                break;
+            }
+            pos += 8;
+        }
+    }
     while pos < bytes.len() && !is_special(bytes[pos], context) {
         pos += 1;
     }
     pos
+}
+
+/// Whether any byte of `word` is `byte` (the classic zero-byte test on
+/// `word ^ byte…`, which has no false answers as a whole).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let diff = word ^ (ONES * u64::from(byte));
+    diff.wrapping_sub(ONES) & !diff & HIGHS != 0
 }
 
 fn count_lines(bytes: &[u8]) -> usize {
@@ -337,6 +365,26 @@ mod tests {
             .map(|(offset, _)| line_of(text, offset))
             .collect();
         assert_eq!(found, [12]);
+    }
+
+    #[test]
+    fn long_strings_are_skipped_whole() {
+        let filler = "x".repeat(37);
+        for quote in ["\"", "'", "\"\"\"", "'''"] {
+            let text = format!(
+                "a = {quote}{filler}\\\\{filler}[[question]]{filler}{quote}\n[[question]]\nb = {quote}{filler}{quote}\n"
+            );
+            let found: Vec<_> = starts(&text)
+                .into_iter()
+                .map(|(offset, _)| line_of(&text, offset))
+                .collect();
+            assert_eq!(found, [2], "{text}");
+        }
+        for word in [*b"abcdefgh", *b"\"bcdefgh", *b"abcdefg\"", *b"\x80\xff\x00\"ab\n!"] {
+            let expected = word.contains(&b'"');
+            assert_eq!(has_byte(u64::from_le_bytes(word), b'"'), expected);
+        }
+        assert!(!has_byte(u64::from_le_bytes(*b"\x80\xff\x00#ab\n!"), b'"'));
     }
 
     #[test]
