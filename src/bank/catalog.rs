@@ -34,6 +34,19 @@ impl Catalog {
             .map(|(idx, question)| (hasher.hash_one(question.id()), idx as u32))
             .collect();
         question_idx.sort_unstable();
+        Catalog::with_index(questions, facts, hasher, question_idx)
+    }
+
+    /// A catalog whose id index was built while loading: `(hash of the id by
+    /// `hasher`, index in `questions`)` for every question, sorted.
+    pub(super) fn with_index(
+        questions: Vec<Question>,
+        facts: Vec<Fact>,
+        hasher: RandomState,
+        question_idx: Vec<(u64, u32)>,
+    ) -> Catalog {
+        debug_assert_eq!(question_idx.len(), questions.len());
+        debug_assert!(question_idx.is_sorted());
         let fact_idx = facts
             .iter()
             .enumerate()

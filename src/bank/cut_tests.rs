@@ -100,6 +100,9 @@ pub(super) fn check_both_ways(banks: &[(&str, &str)]) -> Loaded {
     assert_eq!(cut.diagnostics, whole.diagnostics, "\nbanks:\n{banks:#?}");
     assert_eq!(cut.catalog.questions(), whole.catalog.questions());
     assert_eq!(cut.catalog.facts(), whole.catalog.facts());
+    for question in cut.catalog.questions() {
+        assert_eq!(cut.catalog.question(question.id()), Some(question));
+    }
     cut
 }
 

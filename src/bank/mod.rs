@@ -23,6 +23,8 @@ pub mod validate;
 #[cfg(test)]
 mod cut_tests;
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 pub use catalog::Catalog;

@@ -85,15 +85,20 @@ struct FileDiagnostics {
     across: Vec<Diagnostic>,
 }
 
-/// Where a question's id is, for finding duplicates.
+/// Where a question's id is, and its hash, for finding duplicates.
 struct IdSite {
     file: usize,
     id_span: Range<usize>,
+    hash: u64,
 }
 
 /// What a successful run produced, before the catalog is built.
 struct Attempt {
     slots: Vec<Option<Question>>,
+    /// The catalog's id index: (hash of the id, index among the kept questions),
+    /// sorted, the hashes made by `hasher`.
+    index: Vec<(u64, u32)>,
+    hasher: RandomState,
     facts: Vec<Fact>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -149,6 +154,8 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
     let (sources, mut plans): (Vec<SourceText<'_>>, Vec<Plan>) = planned.into_iter().unzip();
     let Attempt {
         slots,
+        mut index,
+        hasher,
         facts,
         mut diagnostics,
     } = loop {
@@ -177,10 +184,11 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
             "load fewer banks at once",
         ));
         questions.clear();
+        index.clear();
     }
     sort_in_reading_order(files, &mut diagnostics);
     Loaded {
-        catalog: Catalog::new(questions, facts),
+        catalog: Catalog::with_index(questions, facts, hasher, index),
         diagnostics,
     }
 }
@@ -268,6 +276,8 @@ fn attempt(
         whole_questions.push(checked);
     }
     let fact_ids = facts.ids();
+    // Ids are hashed where each question is checked, while its id is at hand.
+    let hasher = RandomState::new();
 
     // Step 3: questions, into one slot each.
     let n_slots: usize = plans
@@ -305,7 +315,7 @@ fn attempt(
                     for (n, (mut checked, (slot, site))) in checked.into_iter().zip(places).enumerate()
                     {
                         let ok = check_fact_refs(&mut checked, &fact_ids, source, across);
-                        let left_out = place(ok, checked, file, slot, site);
+                        let left_out = place(ok, checked, file, &hasher, slot, site);
                         if let Some(id) = left_out {
                             excluded.insert(first_slot + n, id);
                         }
@@ -337,7 +347,7 @@ fn attempt(
     }
     let read = parallel::run(tasks, parallel, |task| {
         let source = &sources[task.file];
-        read_questions(task, source, &fact_ids)
+        read_questions(task, source, &fact_ids, &hasher)
     });
     drop(fact_ids);
     for read in read {
@@ -358,7 +368,8 @@ fn attempt(
     }
 
     // Step 4: duplicate question ids; the first definition in file order wins.
-    for (slot, first) in duplicate_ids(&slots, &sites, &excluded) {
+    let (by_hash, duplicates) = duplicate_ids(&slots, &sites, &excluded);
+    for (slot, first) in duplicates {
         let (Some(site), Some(first_site)) = (&sites[slot], &sites[first]) else {
             continue;
         };
@@ -377,6 +388,7 @@ fn attempt(
         slots[slot] = None;
     }
     drop(sites);
+    let index = catalog_index(&slots, by_hash);
 
     let mut diagnostics = files.diagnostics.clone();
     for (idx, file) in per_file.into_iter().enumerate() {
@@ -392,19 +404,23 @@ fn attempt(
     }
     Ok(Attempt {
         slots,
+        index,
+        hasher,
         facts: facts.facts,
         diagnostics,
     })
 }
 
-/// Pairs of (slot of a question whose id was defined before, slot of the first
-/// definition), in slot order. Ids are compared by hash first, sorted, so that
-/// this costs no map of 50,000 ids.
+/// Every defined id as (hash, slot), sorted; and pairs of (slot of a question
+/// whose id was defined before, slot of the first definition), in slot order.
+/// Ids are compared by hash first, sorted, so that this costs no map of 50,000
+/// ids and only equal hashes look at the ids themselves.
+#[allow(clippy::type_complexity)]
 fn duplicate_ids(
     slots: &[Option<Question>],
     sites: &[Option<IdSite>],
     excluded: &HashMap<usize, String>,
-) -> Vec<(usize, usize)> {
+) -> (Vec<(u64, usize)>, Vec<(usize, usize)>) {
     let id_of = |slot: usize| -> Option<&str> {
         sites.get(slot)?.as_ref()?;
         match slots.get(slot)? {
@@ -412,9 +428,10 @@ fn duplicate_ids(
             None => excluded.get(&slot).map(String::as_str),
         }
     };
-    let hasher = RandomState::new();
-    let mut by_hash: Vec<(u64, usize)> = (0..slots.len())
-        .filter_map(|slot| Some((hasher.hash_one(id_of(slot)?), slot)))
+    let mut by_hash: Vec<(u64, usize)> = sites
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, site)| Some((site.as_ref()?.hash, slot)))
         .collect();
     by_hash.sort_unstable();
     let mut duplicates = Vec::new();
@@ -427,7 +444,23 @@ fn duplicate_ids(
         }
     }
     duplicates.sort_unstable();
-    duplicates
+    (by_hash, duplicates)
+}
+
+/// The catalog's index from the sorted (hash, slot) pairs: slots become indices
+/// among the kept questions, which keeps the order.
+fn catalog_index(slots: &[Option<Question>], by_hash: Vec<(u64, usize)>) -> Vec<(u64, u32)> {
+    let mut kept_before = Vec::with_capacity(slots.len());
+    let mut n_kept: u32 = 0;
+    for slot in slots {
+        kept_before.push(n_kept);
+        n_kept += u32::from(slot.is_some());
+    }
+    by_hash
+        .into_iter()
+        .filter(|&(_, slot)| slots.get(slot).is_some_and(Option::is_some))
+        .filter_map(|(hash, slot)| Some((hash, *kept_before.get(slot)?)))
+        .collect()
 }
 
 /// A kept question fills its slot; a question left out still has its id counted
@@ -436,12 +469,14 @@ fn place(
     ok: bool,
     checked: CheckedQuestion,
     file: usize,
+    hasher: &RandomState,
     slot: &mut Option<Question>,
     site: &mut Option<IdSite>,
 ) -> Option<String> {
     *site = Some(IdSite {
         file,
         id_span: checked.id_span,
+        hash: hasher.hash_one(checked.id.as_str()),
     });
     if ok {
         *slot = Some(checked.question);
@@ -477,6 +512,7 @@ fn read_questions(
     task: QuestionTask<'_>,
     source: &SourceText<'_>,
     fact_ids: &FactIds<'_>,
+    hasher: &RandomState,
 ) -> Result<QuestionsRead, usize> {
     let QuestionTask {
         file,
@@ -506,7 +542,7 @@ fn read_questions(
             continue;
         };
         let ok = check_fact_refs(&mut checked, fact_ids, source, &mut read.across);
-        if let Some(id) = place(ok, checked, file, slot, site) {
+        if let Some(id) = place(ok, checked, file, hasher, slot, site) {
             read.excluded.push((first_slot + n, id));
         }
     }
