@@ -247,3 +247,17 @@ fn facts_and_questions_may_share_a_file() {
     let bank = format!("{}{}", FACTS, BANK.replace("format_version = 1\n", ""));
     check_both_ways(&[("bank.toml", &bank)]);
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_either_way() {
+    let padding = " ".repeat(super::limits::MAX_FILE_BYTES);
+    let bank = format!("{BANK}{padding}");
+    let loaded = check_both_ways(&[("bank.toml", &bank), ("facts.toml", FACTS)]);
+    assert_eq!(
+        locations(&loaded),
+        [format!(
+            "bank.toml: bank file is {} bytes, over the limit of 8388608 (8 MiB)",
+            bank.len()
+        )]
+    );
+}
