@@ -15,6 +15,7 @@ mod parallel;
 pub mod parse;
 mod pipeline;
 pub mod question;
+mod quick;
 pub mod schema;
 pub mod split;
 pub mod texts;

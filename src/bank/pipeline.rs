@@ -33,6 +33,7 @@ use super::load::ContentFiles;
 use super::parallel;
 use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, parse_preamble};
 use super::question::Question;
+use super::quick;
 use super::schema::{RawFact, RawQuestion};
 use super::split::{Chunk, Table, split};
 use super::validate::{
@@ -528,7 +529,13 @@ fn read_questions(
     let mut topics = Topics::default();
     let questions = chunks.iter().filter(|chunk| chunk.table == Table::Question);
     for (n, ((chunk, slot), site)) in questions.zip(slots).zip(sites).enumerate() {
-        let raw = parse_chunk::<RawQuestion>(source, chunk, &mut read.reading).map_err(|_| file)?;
+        let quick = source.text.get(chunk.span.clone()).and_then(quick::read_question);
+        let raw = match quick {
+            Some(read) => Some(read),
+            None => {
+                parse_chunk::<RawQuestion>(source, chunk, &mut read.reading).map_err(|_| file)?
+            }
+        };
         let Some((raw, span)) = raw else {
             continue;
         };

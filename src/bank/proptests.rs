@@ -121,3 +121,122 @@ proptest! {
         check_both_ways(&[("bank.toml", &bank), ("facts.toml", &facts)]);
     }
 }
+
+/// A value as a bank might write it, right or wrong for its key.
+fn toml_value() -> impl Strategy<Value = String> {
+    let string = "[ -!#-\\[\\]-~é\t]{0,12}".prop_map(|text| format!("\"{text}\""));
+    let item = prop_oneof![
+        string.clone(),
+        "[0-9]{1,3}".prop_map(String::from),
+        Just("true".to_string())
+    ];
+    prop_oneof![
+        string,
+        prop::collection::vec(item, 0..4).prop_map(|items| format!("[{}]", items.join(", "))),
+        Just("false".to_string()),
+        Just("1.5".to_string()),
+        Just("'lit'".to_string()),
+        Just("\"esc\\\"aped\"".to_string()),
+    ]
+}
+
+const KEYS: &[&str] = &[
+    "id", "kind", "topic", "prompt", "explanation", "facts", "difficulty", "tags", "deeper",
+    "hint", "pass", "choices", "correct", "multiple", "answer", "accept", "fold_case", "items",
+    "model_answer", "name", "phrases", "contradicts", "required", "weight", "other",
+];
+
+/// A line of a question's table: a key and value, a comment, a concept header.
+fn table_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => (prop::sample::select(KEYS), "[ \t]{0,2}", toml_value(), "( #[ -~]{0,5})?")
+            .prop_map(|(key, blank, value, comment)| format!("{key}{blank}={blank}{value}{comment}")),
+        1 => "#[ -~]{0,8}".prop_map(String::from),
+        1 => Just(String::new()),
+        1 => Just("[[question.concept]]".to_string()),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn the_quick_reader_reads_as_toml_does(lines in prop::collection::vec(table_line(), 0..12)) {
+        let text = format!("format_version = 1\n\n[[question]]\n{}\n", lines.join("\n"));
+        check_both_ways(&[("bank.toml", &text), ("facts.toml", FACTS)]);
+        super::quick::tests::agree(&text);
+    }
+}
+
+/// A value of the type `key` takes, written the plain way the quick reader reads.
+fn typed_value(key: &'static str) -> BoxedStrategy<String> {
+    let text = "[ -!#-\\[\\]-~é]{0,10}";
+    match key {
+        "facts" | "tags" | "choices" | "accept" | "items" | "phrases" | "contradicts" => {
+            prop::collection::vec(
+                prop_oneof![Just("chain.contact".to_string()), text.prop_map(String::from)],
+                0..4,
+            )
+            .prop_map(|items| {
+                let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
+                format!("[{}]", quoted.join(","))
+            })
+            .boxed()
+        }
+        "correct" => prop::collection::vec(0..5u8, 0..3)
+            .prop_map(|numbers| {
+                let numbers: Vec<String> = numbers.iter().map(u8::to_string).collect();
+                format!("[ {} ]", numbers.join(" , "))
+            })
+            .boxed(),
+        "multiple" | "answer" | "fold_case" | "typos" | "required" => any::<bool>()
+            .prop_map(|flag| flag.to_string())
+            .boxed(),
+        "kind" => prop::sample::select(&["choice", "truefalse", "short", "order", "recall", "x"][..])
+            .prop_map(|kind| format!("\"{kind}\""))
+            .boxed(),
+        _ => prop_oneof![
+            Just("\"setup.first\"".to_string()),
+            text.prop_map(|text| format!("\"{text}\""))
+        ]
+        .boxed(),
+    }
+}
+
+const QUESTION_KEYS: &[&str] = &[
+    "id", "kind", "topic", "prompt", "explanation", "facts", "difficulty", "tags", "deeper",
+    "hint", "choices", "correct", "multiple", "answer", "accept", "fold_case", "typos", "items",
+    "model_answer",
+];
+const CONCEPT_KEYS: &[&str] = &["name", "phrases", "contradicts", "required"];
+
+/// The lines of a table: some of `keys`, each once, with values of their types.
+fn typed_table(keys: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::sample::subsequence(keys, 0..keys.len())
+        .prop_shuffle()
+        .prop_flat_map(|keys| {
+            let lines: Vec<_> = keys
+                .into_iter()
+                .map(|key| {
+                    (typed_value(key), "[ \t]{0,1}", "( # [a-z]{0,3})?").prop_map(
+                        move |(value, blank, comment)| format!("{key} ={blank}{value}{comment}"),
+                    )
+                })
+                .collect();
+            lines
+        })
+        .prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    #[test]
+    fn plain_questions_read_quickly_as_toml_does(
+        question in typed_table(QUESTION_KEYS),
+        concepts in prop::collection::vec(typed_table(CONCEPT_KEYS), 0..3),
+    ) {
+        let mut text = format!("format_version = 1\n\n[[question]]\n{question}\n");
+        for concept in concepts {
+            text.push_str(&format!("\n[[question.concept]]\n{concept}\n"));
+        }
+        check_both_ways(&[("bank.toml", &text), ("facts.toml", FACTS)]);
+        prop_assert_eq!(super::quick::tests::agree(&text), 1);
+    }
+}
