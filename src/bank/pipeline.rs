@@ -272,7 +272,7 @@ fn attempt(
         let mut topics = Topics::default();
         let checked: Vec<_> = raw_questions
             .into_iter()
-            .filter_map(|(raw, span)| checker.question(raw, span, &source.path, &mut topics))
+            .filter_map(|(mut raw, span)| checker.question(&mut raw, span, &source.path, &mut topics))
             .collect();
         whole_questions.push(checked);
     }
@@ -536,7 +536,7 @@ fn read_questions(
                 parse_chunk::<RawQuestion>(source, chunk, &mut read.reading).map_err(|_| file)?
             }
         };
-        let Some((raw, span)) = raw else {
+        let Some((mut raw, span)) = raw else {
             continue;
         };
         let mut checker = Checker::new(
@@ -545,7 +545,7 @@ fn read_questions(
             Some(chunk.line),
             &mut read.checks,
         );
-        let Some(mut checked) = checker.question(raw, span, &source.path, &mut topics) else {
+        let Some(mut checked) = checker.question(&mut raw, span, &source.path, &mut topics) else {
             continue;
         };
         let ok = check_fact_refs(&mut checked, fact_ids, source, &mut read.across);

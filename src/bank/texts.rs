@@ -7,7 +7,7 @@
 //! size in memory) leaves no room for that, so each list is one string in which
 //! every item is preceded by its length in bytes and a colon: `5:hello3:abc`.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// Strings in order, in one allocation; see the module documentation.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -46,15 +46,33 @@ impl Texts {
 
 impl<S: AsRef<str>> FromIterator<S> for Texts {
     fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Texts {
-        let mut packed = String::new();
-        for item in items {
+        // Sized first, so the packed string is allocated once, at its size.
+        let items: Vec<S> = items.into_iter().collect();
+        let len = items
+            .iter()
+            .map(|item| {
+                let len = item.as_ref().len();
+                len + decimal_digits(len) + 1
+            })
+            .sum();
+        let mut packed = String::with_capacity(len);
+        for item in &items {
             let item = item.as_ref();
-            packed.push_str(&item.len().to_string());
-            packed.push(':');
+            // Writing to a `String` cannot fail.
+            let _ = write!(packed, "{}:", item.len());
             packed.push_str(item);
         }
         Texts(packed.into_boxed_str())
     }
+}
+
+fn decimal_digits(mut number: usize) -> usize {
+    let mut digits = 1;
+    while number >= 10 {
+        number /= 10;
+        digits += 1;
+    }
+    digits
 }
 
 impl<'a> IntoIterator for &'a Texts {
@@ -126,5 +144,12 @@ mod tests {
         assert_eq!(empty.len(), 0);
         assert_eq!(empty, [] as [&str; 0]);
         assert_ne!(texts, items[..4]);
+        let long = "x".repeat(12_345);
+        let texts: Texts = [long.as_str(), "", "123456789"].iter().collect();
+        assert_eq!(texts, [long.as_str(), "", "123456789"]);
+        assert_eq!(decimal_digits(0), 1);
+        assert_eq!(decimal_digits(9), 1);
+        assert_eq!(decimal_digits(10), 2);
+        assert_eq!(decimal_digits(12_345), 5);
     }
 }

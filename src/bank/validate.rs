@@ -316,7 +316,7 @@ impl Checker<'_, '_> {
     /// A question on its own; `None` when it has an error.
     pub fn question(
         &mut self,
-        mut raw: RawQuestion,
+        raw: &mut RawQuestion,
         span: Range<usize>,
         path: &Arc<str>,
         topics: &mut Topics,
@@ -348,7 +348,7 @@ impl Checker<'_, '_> {
             .unwrap_or_default();
         let kind = match &kind_name {
             Some(kind_name) => {
-                self.foreign_fields(&raw, kind_name);
+                self.foreign_fields(raw, kind_name);
                 self.kind_body(raw, kind_name, &span)
             }
             None => None,
@@ -528,13 +528,13 @@ impl Checker<'_, '_> {
 
     fn kind_body(
         &mut self,
-        raw: RawQuestion,
+        raw: &mut RawQuestion,
         kind_name: &str,
         span: &Range<usize>,
     ) -> Option<Kind> {
         match kind_name {
             "choice" => self.choice(raw, span).map(Kind::Choice),
-            "truefalse" => match raw.answer {
+            "truefalse" => match raw.answer.take() {
                 Some(answer) => Some(Kind::TrueFalse(TrueFalse {
                     answer: answer.into_inner(),
                 })),
@@ -549,7 +549,7 @@ impl Checker<'_, '_> {
             },
             "short" => self.short(raw, span).map(Kind::Short),
             "order" => {
-                let items = self.list(raw.items, "items", 2, span)?;
+                let items = self.list(raw.items.take(), "items", 2, span)?;
                 Some(Kind::Order(Order { items }))
             }
             "recall" => self.recall(raw, span).map(Kind::Recall),
@@ -611,9 +611,9 @@ impl Checker<'_, '_> {
         ok.then(|| entries.iter().map(Spanned::get_ref).collect())
     }
 
-    fn choice(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Choice> {
-        let choices = self.list(raw.choices, "choices", 2, span);
-        let Some(correct) = raw.correct else {
+    fn choice(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Choice> {
+        let choices = self.list(raw.choices.take(), "choices", 2, span);
+        let Some(correct) = raw.correct.take() else {
             self.error(
                 span.clone(),
                 "choice question has no right answer: `correct` is missing",
@@ -654,7 +654,7 @@ impl Checker<'_, '_> {
             return None;
         }
         indices.sort_unstable();
-        let multiple = match raw.multiple {
+        let multiple = match raw.multiple.take() {
             Some(flag) if !*flag.get_ref() && indices.len() > 1 => {
                 self.error(
                     flag.span(),
@@ -681,23 +681,23 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn short(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Short> {
-        let accept = self.list(raw.accept, "accept", 1, span)?;
+    fn short(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Short> {
+        let accept = self.list(raw.accept.take(), "accept", 1, span)?;
         let flag = |value: Option<Spanned<bool>>| value.is_none_or(Spanned::into_inner);
         Some(Short {
             accept,
             folding: Folding {
-                case: flag(raw.fold_case),
-                accents: flag(raw.fold_accents),
-                punctuation: flag(raw.fold_punctuation),
-                typos: flag(raw.typos),
+                case: flag(raw.fold_case.take()),
+                accents: flag(raw.fold_accents.take()),
+                punctuation: flag(raw.fold_punctuation.take()),
+                typos: flag(raw.typos.take()),
             },
         })
     }
 
-    fn recall(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Recall> {
-        let model_answer = self.required(raw.model_answer, "model_answer", "recall question", span);
-        let Some(concepts) = raw.concept else {
+    fn recall(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Recall> {
+        let model_answer = self.required(raw.model_answer.take(), "model_answer", "recall question", span);
+        let Some(concepts) = raw.concept.take() else {
             self.error(
                 span.clone(),
                 "recall question has no concepts",
