@@ -35,7 +35,7 @@ use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, pars
 use super::question::Question;
 use super::quick;
 use super::schema::{RawFact, RawQuestion};
-use super::split::{Chunk, Table, split};
+use super::split::{self, Chunk, Split, Table};
 use super::validate::{
     CheckedQuestion, Checker, FactIds, Facts, Topics, check_fact_refs, duplicate_question,
 };
@@ -147,12 +147,17 @@ pub fn check(files: &ContentFiles) -> Loaded {
 pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
     let total_bytes: usize = files.banks.iter().map(|file| file.text.len()).sum();
     let parallel = total_bytes >= tuning.parallel_min_bytes;
-    let planned = parallel::run(files.banks.iter().collect(), parallel, |file| {
-        let source = SourceText::new(Arc::clone(&file.path), &file.text);
-        let plan = plan(&source, tuning);
-        (source, plan)
-    });
-    let (sources, mut plans): (Vec<SourceText<'_>>, Vec<Plan>) = planned.into_iter().unzip();
+    let sources: Vec<SourceText<'_>> = files
+        .banks
+        .iter()
+        .map(|file| SourceText::new(Arc::clone(&file.path), &file.text))
+        .collect();
+    let splits = split_all(&sources, parallel, tuning);
+    let mut plans: Vec<Plan> = sources
+        .iter()
+        .zip(splits)
+        .map(|(source, split)| plan(source, tuning, split))
+        .collect();
     let Attempt {
         slots,
         mut index,
@@ -194,8 +199,35 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
     }
 }
 
+/// Step 1: every file cut at its entries. Large files are lexed in two halves,
+/// one per core, so that two or three large files keep both cores busy.
+fn split_all(sources: &[SourceText<'_>], parallel: bool, tuning: Tuning) -> Vec<Split> {
+    let mut tasks = Vec::new();
+    for (file, source) in sources.iter().enumerate() {
+        if parallel && source.text.len() >= 2 * tuning.task_bytes {
+            tasks.extend(split::halves(source.text).map(|half| (file, half)));
+        } else {
+            tasks.push((file, 0..source.text.len()));
+        }
+    }
+    let lexed = parallel::run(tasks.clone(), parallel, |(file, half)| {
+        split::lex_half(sources[file].text, half)
+    });
+    let mut splits = Vec::with_capacity(sources.len());
+    let mut lexed = tasks.into_iter().zip(lexed).peekable();
+    while let Some(((file, _), first)) = lexed.next() {
+        let text = sources[file].text;
+        let split = match lexed.next_if(|((next_file, _), _)| *next_file == file) {
+            Some(((_, second_half), second)) => split::join(text, first, second, second_half.start),
+            None => split::finish(text, first),
+        };
+        splits.push(split);
+    }
+    splits
+}
+
 /// Decides how to read one file.
-fn plan(source: &SourceText<'_>, tuning: Tuning) -> Plan {
+fn plan(source: &SourceText<'_>, tuning: Tuning, split: Split) -> Plan {
     // Files with a whole-file problem (too large, binary, empty) are reported by
     // the whole-file reading.
     if source.text.len() < tuning.chunk_min_bytes
@@ -203,7 +235,6 @@ fn plan(source: &SourceText<'_>, tuning: Tuning) -> Plan {
     {
         return Plan::Whole;
     }
-    let split = split(source.text);
     if split.chunks.is_empty() {
         return Plan::Whole;
     }

@@ -53,12 +53,83 @@ pub struct Split {
 
 /// Cuts `text` before every top-level `[[fact]]` and `[[question]]` line.
 pub fn split(text: &str) -> Split {
+    let lexed = lex(text, Lexed::start(0), text.len());
+    cut(text, &lexed.headers)
+}
+
+/// Where the lexer stands, and the headers it found so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lexed {
+    /// The byte it stopped at.
+    pos: usize,
+    depth: usize,
+    line_start: bool,
+    headers: Vec<(usize, Table)>,
+}
+
+impl Lexed {
+    /// Before the line starting at `pos`, outside any value.
+    fn start(pos: usize) -> Lexed {
+        Lexed {
+            pos,
+            depth: 0,
+            line_start: true,
+            headers: Vec::new(),
+        }
+    }
+
+    /// Whether the lexer stands before the line starting at `pos`, outside any
+    /// value: where the lexing of a second half started.
+    fn is_at_start_of(&self, pos: usize) -> bool {
+        self.pos == pos && self.depth == 0 && self.line_start
+    }
+}
+
+/// The two halves in which a large file is lexed on two cores: the second
+/// starts at a line start near the middle.
+pub fn halves(text: &str) -> [Range<usize>; 2] {
+    let middle = text.len() / 2;
+    let second = text.as_bytes()[middle..]
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map_or(text.len(), |offset| middle + offset + 1);
+    [0..second, second..text.len()]
+}
+
+/// Lexes one half of [`halves`], as if it started outside any value.
+pub fn lex_half(text: &str, half: Range<usize>) -> Lexed {
+    lex(text, Lexed::start(half.start), half.end)
+}
+
+/// The cut of a text lexed whole by [`lex_half`].
+pub fn finish(text: &str, lexed: Lexed) -> Split {
+    cut(text, &lexed.headers)
+}
+
+/// Joins the lexing of the two halves into the cut of the whole text. When the
+/// first half did not end outside any value (the middle is inside a multi-line
+/// string or array), the second half's lexing is wrong: it is thrown away and
+/// the first half's lexing goes on to the end instead.
+pub fn join(text: &str, first: Lexed, second: Lexed, second_start: usize) -> Split {
+    let headers = if first.is_at_start_of(second_start) {
+        let mut headers = first.headers;
+        headers.extend(second.headers);
+        headers
+    } else {
+        lex(text, first, text.len()).headers
+    };
+    cut(text, &headers)
+}
+
+/// Lexes `text` from `lexed` on, until a line start at or after `until` (or the
+/// end), collecting headers.
+fn lex(text: &str, mut lexed: Lexed, until: usize) -> Lexed {
     let bytes = text.as_bytes();
-    let mut headers: Vec<(usize, Table)> = Vec::new();
-    let mut depth: usize = 0;
-    let mut idx = 0;
-    let mut line_start = true;
-    while idx < bytes.len() {
+    let until = until.min(bytes.len());
+    let mut idx = lexed.pos;
+    let mut depth = lexed.depth;
+    let mut line_start = lexed.line_start;
+    while idx < until {
         if line_start {
             line_start = false;
             let start = idx;
@@ -69,7 +140,7 @@ pub fn split(text: &str) -> Split {
                 // A table header: it ends at its line's end (keys cannot hold a
                 // line break), and its brackets are no values.
                 if let Some(table) = header_table(&bytes[idx..]) {
-                    headers.push((start, table));
+                    lexed.headers.push((start, table));
                 }
                 idx = skip_line(bytes, idx);
                 continue;
@@ -102,6 +173,15 @@ pub fn split(text: &str) -> Split {
             _ => idx + 1,
         };
     }
+    lexed.pos = idx.min(bytes.len());
+    lexed.depth = depth;
+    lexed.line_start = line_start;
+    lexed
+}
+
+/// The chunks that `headers` (offsets of header lines, in order) cut `text` in.
+fn cut(text: &str, headers: &[(usize, Table)]) -> Split {
+    let bytes = text.as_bytes();
     let preamble_end = headers.first().map_or(text.len(), |&(start, _)| start);
     let mut line = 1;
     let mut counted = 0;
@@ -385,6 +465,30 @@ mod tests {
             assert_eq!(has_byte(u64::from_le_bytes(word), b'"'), expected);
         }
         assert!(!has_byte(u64::from_le_bytes(*b"\x80\xff\x00#ab\n!"), b'"'));
+    }
+
+    #[test]
+    fn halves_lexed_apart_cut_like_the_whole() {
+        let bank = "format_version = 1\n\n[[question]]\nid = \"a.b\"\n\n".repeat(9);
+        for text in [
+            bank.clone(),
+            format!("{bank}x = \"\"\"\n{bank}\"\"\"\n{bank}"),
+            format!("{bank}x = [\n{bank}]\n{bank}"),
+            format!("{bank}x = '''\n{bank}\n'''"),
+            format!("{bank}x = \"\"\"\n{bank}{bank}\"\"\"\n"),
+            String::new(),
+            "[[question]]".to_string(),
+        ] {
+            let [first, second] = halves(&text);
+            assert_eq!(first.end, second.start);
+            let joined = join(
+                &text,
+                lex_half(&text, first),
+                lex_half(&text, second.clone()),
+                second.start,
+            );
+            assert_eq!(joined, split(&text), "{text}");
+        }
     }
 
     #[test]
