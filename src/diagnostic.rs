@@ -181,10 +181,7 @@ impl<'a> SourceText<'a> {
         let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 

@@ -74,7 +74,9 @@ impl Catalog {
     /// last one, as a map built from the list would keep.
     pub fn question(&self, id: &str) -> Option<&Question> {
         let hash = self.hasher.hash_one(id);
-        let first = self.question_idx.partition_point(|&(other, _)| other < hash);
+        let first = self
+            .question_idx
+            .partition_point(|&(other, _)| other < hash);
         self.question_idx[first..]
             .iter()
             .take_while(|&&(other, _)| other == hash)

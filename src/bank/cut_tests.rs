@@ -124,14 +124,23 @@ fn a_valid_bank_reads_the_same_cut() {
         .iter()
         .map(|question| question.origin.to_string())
         .collect();
-    assert_eq!(origins, ["bank.toml:3:1", "bank.toml:13:1", "bank.toml:25:1"]);
+    assert_eq!(
+        origins,
+        ["bank.toml:3:1", "bank.toml:13:1", "bank.toml:25:1"]
+    );
 }
 
 #[test]
 fn errors_in_the_third_chunk_point_at_the_whole_file() {
     let bank = BANK
-        .replace("model_answer = \"From a contact.\"", "model_answer = \"  \"")
-        .replace("phrases = [\"contact\"]", "phrases = [\"contact\"]\nweight = 0");
+        .replace(
+            "model_answer = \"From a contact.\"",
+            "model_answer = \"  \"",
+        )
+        .replace(
+            "phrases = [\"contact\"]",
+            "phrases = [\"contact\"]\nweight = 0",
+        );
     let loaded = check_both_ways(&[("bank.toml", &bank), ("facts.toml", FACTS)]);
     assert_eq!(
         locations(&loaded),
@@ -231,7 +240,10 @@ fn entry_problems_read_the_same_cut() {
         BANK.replace("setup.truth", "setup.first"),
         BANK.replace("explanation = \"A contact.\"\n", ""),
         BANK.replace("[[question.concept]]", "[question.concept]"),
-        BANK.replace("[\"chain.contact\"]", "[\"chain.contact\", \"chain.contact\"]"),
+        BANK.replace(
+            "[\"chain.contact\"]",
+            "[\"chain.contact\", \"chain.contact\"]",
+        ),
     ] {
         check_both_ways(&[("bank.toml", &bank), ("facts.toml", FACTS)]);
     }

@@ -261,7 +261,9 @@ fn attempt(
 
     // Step 2: facts (and whole files), read on both cores, checked in file order.
     let tasks: Vec<usize> = (0..n_files).collect();
-    let read = parallel::run(tasks, parallel, |idx| read_facts(&sources[idx], &plans[idx]));
+    let read = parallel::run(tasks, parallel, |idx| {
+        read_facts(&sources[idx], &plans[idx])
+    });
     let mut fallen = Vec::new();
     let mut reads = Vec::with_capacity(n_files);
     for (idx, read) in read.into_iter().enumerate() {
@@ -303,7 +305,9 @@ fn attempt(
         let mut topics = Topics::default();
         let checked: Vec<_> = raw_questions
             .into_iter()
-            .filter_map(|(mut raw, span)| checker.question(&mut raw, span, &source.path, &mut topics))
+            .filter_map(|(mut raw, span)| {
+                checker.question(&mut raw, span, &source.path, &mut topics)
+            })
             .collect();
         whole_questions.push(checked);
     }
@@ -344,7 +348,8 @@ fn attempt(
                     free_sites = rest_sites;
                     let across = &mut per_file[file].across;
                     let places = file_slots.iter_mut().zip(file_sites);
-                    for (n, (mut checked, (slot, site))) in checked.into_iter().zip(places).enumerate()
+                    for (n, (mut checked, (slot, site))) in
+                        checked.into_iter().zip(places).enumerate()
                     {
                         let ok = check_fact_refs(&mut checked, &fact_ids, source, across);
                         let left_out = place(ok, checked, file, &hasher, slot, site);
@@ -560,7 +565,10 @@ fn read_questions(
     let mut topics = Topics::default();
     let questions = chunks.iter().filter(|chunk| chunk.table == Table::Question);
     for (n, ((chunk, slot), site)) in questions.zip(slots).zip(sites).enumerate() {
-        let quick = source.text.get(chunk.span.clone()).and_then(quick::read_question);
+        let quick = source
+            .text
+            .get(chunk.span.clone())
+            .and_then(quick::read_question);
         let raw = match quick {
             Some(read) => Some(read),
             None => {
@@ -570,12 +578,8 @@ fn read_questions(
         let Some((mut raw, span)) = raw else {
             continue;
         };
-        let mut checker = Checker::new(
-            source,
-            chunk.span.start,
-            Some(chunk.line),
-            &mut read.checks,
-        );
+        let mut checker =
+            Checker::new(source, chunk.span.start, Some(chunk.line), &mut read.checks);
         let Some(mut checked) = checker.question(&mut raw, span, &source.path, &mut topics) else {
             continue;
         };

@@ -141,9 +141,31 @@ fn toml_value() -> impl Strategy<Value = String> {
 }
 
 const KEYS: &[&str] = &[
-    "id", "kind", "topic", "prompt", "explanation", "facts", "difficulty", "tags", "deeper",
-    "hint", "pass", "choices", "correct", "multiple", "answer", "accept", "fold_case", "items",
-    "model_answer", "name", "phrases", "contradicts", "required", "weight", "other",
+    "id",
+    "kind",
+    "topic",
+    "prompt",
+    "explanation",
+    "facts",
+    "difficulty",
+    "tags",
+    "deeper",
+    "hint",
+    "pass",
+    "choices",
+    "correct",
+    "multiple",
+    "answer",
+    "accept",
+    "fold_case",
+    "items",
+    "model_answer",
+    "name",
+    "phrases",
+    "contradicts",
+    "required",
+    "weight",
+    "other",
 ];
 
 /// A line of a question's table: a key and value, a comment, a concept header.
@@ -172,7 +194,10 @@ fn typed_value(key: &'static str) -> BoxedStrategy<String> {
     match key {
         "facts" | "tags" | "choices" | "accept" | "items" | "phrases" | "contradicts" => {
             prop::collection::vec(
-                prop_oneof![Just("chain.contact".to_string()), text.prop_map(String::from)],
+                prop_oneof![
+                    Just("chain.contact".to_string()),
+                    text.prop_map(String::from)
+                ],
                 0..4,
             )
             .prop_map(|items| {
@@ -187,12 +212,14 @@ fn typed_value(key: &'static str) -> BoxedStrategy<String> {
                 format!("[ {} ]", numbers.join(" , "))
             })
             .boxed(),
-        "multiple" | "answer" | "fold_case" | "typos" | "required" => any::<bool>()
-            .prop_map(|flag| flag.to_string())
-            .boxed(),
-        "kind" => prop::sample::select(&["choice", "truefalse", "short", "order", "recall", "x"][..])
-            .prop_map(|kind| format!("\"{kind}\""))
-            .boxed(),
+        "multiple" | "answer" | "fold_case" | "typos" | "required" => {
+            any::<bool>().prop_map(|flag| flag.to_string()).boxed()
+        }
+        "kind" => {
+            prop::sample::select(&["choice", "truefalse", "short", "order", "recall", "x"][..])
+                .prop_map(|kind| format!("\"{kind}\""))
+                .boxed()
+        }
         _ => prop_oneof![
             Just("\"setup.first\"".to_string()),
             text.prop_map(|text| format!("\"{text}\""))
@@ -202,8 +229,24 @@ fn typed_value(key: &'static str) -> BoxedStrategy<String> {
 }
 
 const QUESTION_KEYS: &[&str] = &[
-    "id", "kind", "topic", "prompt", "explanation", "facts", "difficulty", "tags", "deeper",
-    "hint", "choices", "correct", "multiple", "answer", "accept", "fold_case", "typos", "items",
+    "id",
+    "kind",
+    "topic",
+    "prompt",
+    "explanation",
+    "facts",
+    "difficulty",
+    "tags",
+    "deeper",
+    "hint",
+    "choices",
+    "correct",
+    "multiple",
+    "answer",
+    "accept",
+    "fold_case",
+    "typos",
+    "items",
     "model_answer",
 ];
 const CONCEPT_KEYS: &[&str] = &["name", "phrases", "contradicts", "required"];

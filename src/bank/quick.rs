@@ -186,9 +186,9 @@ fn ends_value(rest: &str) -> bool {
 /// A basic string without escapes at the start of `text` (at `start`).
 fn string(start: usize, text: &str) -> Option<(Spanned<&str>, &str)> {
     let body = text.strip_prefix('"')?;
-    let len = body
-        .bytes()
-        .position(|byte| byte == b'"' || byte == b'\\' || (byte < 0x20 && byte != b'\t') || byte == 0x7f)?;
+    let len = body.bytes().position(|byte| {
+        byte == b'"' || byte == b'\\' || (byte < 0x20 && byte != b'\t') || byte == 0x7f
+    })?;
     if body.as_bytes().get(len) != Some(&b'"') || len > MAX_STRING_BYTES {
         return None;
     }
@@ -324,7 +324,10 @@ pub(super) mod tests {
         let source = SourceText::new("q.toml".into(), text);
         let mut n_read = 0;
         let split = split(text);
-        let questions = split.chunks.iter().filter(|chunk| chunk.table == Table::Question);
+        let questions = split
+            .chunks
+            .iter()
+            .filter(|chunk| chunk.table == Table::Question);
         for chunk in questions {
             let Some(quick) = read_question(&text[chunk.span.clone()]) else {
                 continue;
@@ -388,7 +391,10 @@ pub(super) mod tests {
             let text = PLAIN.replacen(old, new, 1);
             assert!(read_question(&text).is_none(), "{text}");
         }
-        let long = format!("[[question]]\nprompt = \"{}\"\n", "x".repeat(MAX_STRING_BYTES + 1));
+        let long = format!(
+            "[[question]]\nprompt = \"{}\"\n",
+            "x".repeat(MAX_STRING_BYTES + 1)
+        );
         assert!(read_question(&long).is_none());
     }
 }

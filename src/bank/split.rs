@@ -410,7 +410,11 @@ mod tests {
         assert_eq!(counted, lines);
         assert_eq!(
             lines,
-            [(3, Table::Fact), (6, Table::Question), (10, Table::Question)]
+            [
+                (3, Table::Fact),
+                (6, Table::Question),
+                (10, Table::Question)
+            ]
         );
         let covered: usize = split.chunks.iter().map(|chunk| chunk.span.len()).sum();
         assert_eq!(split.preamble.len() + covered, text.len());
@@ -460,7 +464,12 @@ mod tests {
                 .collect();
             assert_eq!(found, [2], "{text}");
         }
-        for word in [*b"abcdefgh", *b"\"bcdefgh", *b"abcdefg\"", *b"\x80\xff\x00\"ab\n!"] {
+        for word in [
+            *b"abcdefgh",
+            *b"\"bcdefgh",
+            *b"abcdefg\"",
+            *b"\x80\xff\x00\"ab\n!",
+        ] {
             let expected = word.contains(&b'"');
             assert_eq!(has_byte(u64::from_le_bytes(word), b'"'), expected);
         }

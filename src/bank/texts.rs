@@ -92,10 +92,10 @@ impl fmt::Debug for Texts {
 
 impl<S: AsRef<str>> PartialEq<[S]> for Texts {
     fn eq(&self, other: &[S]) -> bool {
-        self.iter()
-            .map(Some)
-            .chain(std::iter::once(None))
-            .eq(other.iter().map(|item| Some(item.as_ref())).chain(std::iter::once(None)))
+        self.iter().map(Some).chain(std::iter::once(None)).eq(other
+            .iter()
+            .map(|item| Some(item.as_ref()))
+            .chain(std::iter::once(None)))
     }
 }
 

@@ -19,8 +19,8 @@ use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
     QuestionTexts, Recall, Short, TrueFalse,
 };
-use super::texts::Texts;
 use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
+use super::texts::Texts;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
 
@@ -696,7 +696,12 @@ impl Checker<'_, '_> {
     }
 
     fn recall(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Recall> {
-        let model_answer = self.required(raw.model_answer.take(), "model_answer", "recall question", span);
+        let model_answer = self.required(
+            raw.model_answer.take(),
+            "model_answer",
+            "recall question",
+            span,
+        );
         let Some(concepts) = raw.concept.take() else {
             self.error(
                 span.clone(),
