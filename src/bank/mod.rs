@@ -1,6 +1,12 @@
 //! Question banks: the TOML schema (`schema`), reading files (`load`), parsing
 //! (`parse`), the validation pass (`validate`) and the validated model
-//! (`question`, `fact`, `catalog`).
+//! (`question`, `fact`, `catalog`, `texts`).
+//!
+//! Large banks are cut at their entries (`split`) and read entry by entry
+//! (`quick` for plain entries, toml for the rest) on both cores (`parallel`), as
+//! `pipeline` schedules, so that loading stays within DESIGN.md's budgets; the
+//! result is always what reading each file whole gives (`cut_tests`,
+//! `proptests`).
 //!
 //! `bank` never touches the terminal; only `load` reads files. Loading is two
 //! steps so that callers choose what to do with problems: [`check`] returns the

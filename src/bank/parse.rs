@@ -1,8 +1,9 @@
 //! Reading one bank file's text into the raw schema, collecting every problem.
 //!
-//! Large files are read in chunks (`bank::split`): the preamble with
-//! [`parse_preamble`], then each `[[fact]]` or `[[question]]` with [`parse_chunk`],
-//! so only one entry's TOML tree is alive at a time. Spans in a chunk's raw values
+//! Files are read in chunks (`bank::split`): the preamble with [`parse_preamble`],
+//! then each `[[fact]]` or `[[question]]` with [`parse_chunk`] (unless
+//! `bank::quick` already read it), so only one entry's TOML tree is alive at a
+//! time. Spans in a chunk's raw values
 //! are relative to the chunk's start; diagnostics made here are already shifted to
 //! the whole file. Whenever chunks could read differently from the whole file (a
 //! chunk that does not parse, a preamble that defines `fact` or `question`, a chunk

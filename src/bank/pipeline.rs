@@ -2,15 +2,19 @@
 //! bank files, so that 50,000 questions load within the budget (DESIGN.md,
 //! Budgets) and the result is the same as reading each file whole.
 //!
-//! 1. Each file is cut at its entries (`bank::split`) and its preamble read; a
-//!    file that cannot be cut exactly is read whole (`parse::parse_bank`).
+//! 1. Each file is cut at its entries (`bank::split`; large files in two halves,
+//!    one per core) and its preamble read; a file that cannot be cut exactly is
+//!    read whole (`parse::parse_bank`).
 //! 2. Facts are read, then checked in file order, so every fact id is known before
 //!    any question is.
-//! 3. Questions are read, checked on their own and against the fact ids chunk by
-//!    chunk on both cores; each lands straight in its slot of the catalog, so no
-//!    file's whole TOML tree nor its raw values are ever held at once.
-//! 4. Duplicate question ids are found in file order; the slots left make the
-//!    catalog.
+//! 3. Questions are read (`bank::quick` for plain entries, toml for the others),
+//!    checked on their own and against the fact ids, in tasks of consecutive
+//!    chunks taken by both cores; each lands straight in its slot of the catalog,
+//!    so no file's whole TOML tree nor its raw values are ever held at once. Ids
+//!    are hashed there, while at hand.
+//! 4. Duplicate question ids are found in file order by sorting the hashes; the
+//!    slots left make the catalog, collected in place, with its id index built
+//!    from the same hashes.
 //!
 //! When a chunk turns out not to read exactly like the whole file would (step 2
 //! or 3 returns [`Fallback`]), its file is marked to be read whole and the run

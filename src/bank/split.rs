@@ -10,8 +10,15 @@
 //! of writing the same header (`[["question"]]`) is simply not a split point.
 //!
 //! Splitting is a fast path, not a second TOML parser: a wrong split always leaves
-//! an unterminated string, array or table in one of the chunks, so the chunk fails
-//! to parse and `bank::parse` reads the whole file the exact way instead.
+//! an unterminated string, array or table in one of the chunks, and a missed one
+//! leaves two entries in one chunk; either way `bank::parse` notices and the file
+//! is read whole, the exact way. So where cutting cannot be exact (a preamble that
+//! defines `question` another way, keys of other tables between entries, a header
+//! inside an unclosed array), the diagnostics are still the whole file's.
+//!
+//! A large file is lexed in two halves at once ([`halves`], [`join`]): the second
+//! half is lexed as if its first line were outside any value, and is kept only if
+//! lexing the first half indeed ends there.
 
 use std::ops::Range;
 
