@@ -3,13 +3,12 @@
 //! Files are read in chunks (`bank::split`): the preamble with [`parse_preamble`],
 //! then each `[[fact]]` or `[[question]]` with [`parse_chunk`] (unless
 //! `bank::quick` already read it), so only one entry's TOML tree is alive at a
-//! time. Spans in a chunk's raw values
-//! are relative to the chunk's start; diagnostics made here are already shifted to
-//! the whole file. Whenever chunks could read differently from the whole file (a
-//! chunk that does not parse, a preamble that defines `fact` or `question`, a chunk
-//! that defines anything but its own one entry), these return [`Fallback`] and the
-//! file is read whole with [`parse_bank`], the exact way: diagnostics never depend
-//! on how a file was cut.
+//! time. Spans in a chunk's raw values are relative to the chunk's start;
+//! diagnostics made here are already shifted to the whole file. Whenever chunks
+//! could read differently from the whole file (a chunk that does not parse, a
+//! preamble that defines `fact` or `question`, a chunk that defines anything but
+//! its own one entry), these return [`Fallback`] and the file is read whole with
+//! [`parse_bank`], the exact way: diagnostics never depend on how a file was cut.
 //!
 //! Either way each entry is read on its own, so an unknown key or a wrong type in
 //! one question is reported and the others are still read and checked.
