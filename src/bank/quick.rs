@@ -352,6 +352,9 @@ pub(super) mod tests {
         let recall = "[[question]]\nid = \"a.b\"\n\n[[question.concept]]\nname = \"n\"\nphrases = [\"p\", \"q\"]\nrequired = true\n[[ question.concept ]] # two\ncontradicts = []\n";
         assert_eq!(agree(recall), 1);
         assert_eq!(agree("[[question]]"), 1);
+        // Any character but controls may be in strings and comments.
+        let unicode = "[[question]]\nid = \"a\u{85}\u{a0}\u{2028}\u{feff}\u{10ffff}\" # c\u{85}\n";
+        assert_eq!(agree(unicode), 1);
     }
 
     #[test]
@@ -379,6 +382,10 @@ pub(super) mod tests {
             ("false", "falsey"),
             ("false", "0"),
             ("# a comment", "# a \u{7f} comment"),
+            ("# a comment", "# a \u{1} comment"),
+            ("\"a.b\"", "\"a.b\"\u{a0}"),
+            ("id =", "id\u{a0}="),
+            ("id =", "\u{feff}id ="),
             ("\r\n", "\r"),
             ("tags = []", "[question.x]"),
             ("tags = []", "[[question.concept]]\nweight = 2"),
