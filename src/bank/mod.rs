@@ -22,6 +22,7 @@ pub mod parse;
 mod pipeline;
 pub mod question;
 mod quick;
+mod scan;
 pub mod schema;
 pub mod split;
 pub mod texts;

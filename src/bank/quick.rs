@@ -24,6 +24,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::limits::MAX_STRING_BYTES;
+use super::scan::{find_newline, find_string_end};
 use super::schema::{RawConcept, RawQuestion, Text, TextList};
 
 /// Reads a chunk that holds one `[[question]]`, or gives up.
@@ -89,7 +90,7 @@ impl<'a> Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let line = match rest.find('\n') {
+        let line = match find_newline(rest.as_bytes(), 0) {
             Some(end) => {
                 self.pos += end + 1;
                 // Only a carriage return before a line feed is a line break.
@@ -186,9 +187,7 @@ fn ends_value(rest: &str) -> bool {
 /// A basic string without escapes at the start of `text` (at `start`).
 fn string(start: usize, text: &str) -> Option<(Spanned<&str>, &str)> {
     let body = text.strip_prefix('"')?;
-    let len = body.bytes().position(|byte| {
-        byte == b'"' || byte == b'\\' || (byte < 0x20 && byte != b'\t') || byte == 0x7f
-    })?;
+    let len = find_string_end(body.as_bytes(), 0)?;
     if body.as_bytes().get(len) != Some(&b'"') || len > MAX_STRING_BYTES {
         return None;
     }

@@ -7,7 +7,7 @@
 //! size in memory) leaves no room for that, so each list is one string in which
 //! every item is preceded by its length in bytes and a colon: `5:hello3:abc`.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// Strings in order, in one allocation; see the module documentation.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -58,11 +58,23 @@ impl<S: AsRef<str>> FromIterator<S> for Texts {
         let mut packed = String::with_capacity(len);
         for item in &items {
             let item = item.as_ref();
-            // Writing to a `String` cannot fail.
-            let _ = write!(packed, "{}:", item.len());
+            push_decimal(&mut packed, item.len());
+            packed.push(':');
             packed.push_str(item);
         }
         Texts(packed.into_boxed_str())
+    }
+}
+
+/// Appends `number` in decimal (without `write!`, which costs more than the
+/// short texts it precedes).
+fn push_decimal(packed: &mut String, number: usize) {
+    let digits = decimal_digits(number);
+    let mut divisor = 10usize.pow(digits as u32 - 1);
+    while divisor > 0 {
+        let digit = (number / divisor) % 10;
+        packed.push(char::from(b'0' + digit as u8));
+        divisor /= 10;
     }
 }
 
@@ -151,5 +163,10 @@ mod tests {
         assert_eq!(decimal_digits(9), 1);
         assert_eq!(decimal_digits(10), 2);
         assert_eq!(decimal_digits(12_345), 5);
+        for number in [0, 7, 10, 99, 100, 16_384, 1_000_001] {
+            let mut packed = String::new();
+            push_decimal(&mut packed, number);
+            assert_eq!(packed, number.to_string());
+        }
     }
 }
