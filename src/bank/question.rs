@@ -62,7 +62,7 @@ impl QuestionTexts {
             deeper.unwrap_or(""),
             hint.unwrap_or(""),
         ];
-        QuestionTexts(texts.iter().collect())
+        QuestionTexts(Texts::pack(texts))
     }
 
     fn get(&self, idx: usize) -> &str {

@@ -44,25 +44,33 @@ impl Texts {
     }
 }
 
-impl<S: AsRef<str>> FromIterator<S> for Texts {
-    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Texts {
-        // Sized first, so the packed string is allocated once, at its size.
-        let items: Vec<S> = items.into_iter().collect();
+impl Texts {
+    /// Packs `items`, which are gone through twice: to size the packed string,
+    /// so that it is allocated once, then to fill it.
+    pub fn pack<'a, I>(items: I) -> Texts
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: Clone,
+    {
+        let items = items.into_iter();
         let len = items
-            .iter()
-            .map(|item| {
-                let len = item.as_ref().len();
-                len + decimal_digits(len) + 1
-            })
+            .clone()
+            .map(|item| item.len() + decimal_digits(item.len()) + 1)
             .sum();
         let mut packed = String::with_capacity(len);
-        for item in &items {
-            let item = item.as_ref();
+        for item in items {
             push_decimal(&mut packed, item.len());
             packed.push(':');
             packed.push_str(item);
         }
         Texts(packed.into_boxed_str())
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Texts {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Texts {
+        let items: Vec<S> = items.into_iter().collect();
+        Texts::pack(items.iter().map(AsRef::as_ref))
     }
 }
 

@@ -344,7 +344,7 @@ impl Checker<'_, '_> {
         let tags = raw
             .tags
             .take()
-            .map(|tags| tags.get_ref().iter().map(Spanned::get_ref).collect())
+            .map(|tags| Texts::pack(tags.get_ref().iter().map(|tag| tag.get_ref().as_str())))
             .unwrap_or_default();
         let kind = match &kind_name {
             Some(kind_name) => {
@@ -608,7 +608,7 @@ impl Checker<'_, '_> {
                 ok = false;
             }
         }
-        ok.then(|| entries.iter().map(Spanned::get_ref).collect())
+        ok.then(|| Texts::pack(entries.iter().map(|entry| entry.get_ref().as_str())))
     }
 
     fn choice(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Choice> {
@@ -808,7 +808,9 @@ impl Checker<'_, '_> {
                 return None;
             }
         }
-        Some(phrases.iter().map(Spanned::get_ref).collect())
+        Some(Texts::pack(
+            phrases.iter().map(|phrase| phrase.get_ref().as_str()),
+        ))
     }
 }
 
