@@ -32,7 +32,7 @@ impl Recorder for StoreRecorder<'_> {
         };
         let question = &catalog.questions()[attempt.presented.question_idx];
         let answer = Answer {
-            question_id: question.id.clone(),
+            question_id: question.id().to_string(),
             content_hash: question.content_hash(),
             reviewed_at: self.clock.now().as_second(),
             mode: store_mode(session.mode),
