@@ -2,12 +2,13 @@
 //! `path:line:col` and rendered with the offending line and a marker.
 //!
 //! TOML spans are byte offsets; people count characters, so columns here are
-//! 1-based character counts. A [`SourceText`] indexes line starts once, so locating
-//! many spans in one large file stays cheap.
+//! 1-based character counts. A [`SourceText`] indexes line starts once, on the
+//! first span it locates, so locating many spans in one large file stays cheap and
+//! a file with nothing to locate costs nothing.
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -134,47 +135,53 @@ const MAX_SNIPPET_CHARS: usize = 160;
 pub struct SourceText<'a> {
     pub path: Arc<str>,
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    /// Built on first use: loading a large valid bank never needs it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(path: Arc<str>, text: &'a str) -> SourceText<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, byte)| byte == b'\n')
-                .map(|(idx, _)| idx + 1),
-        );
         SourceText {
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut line_starts = vec![0];
+            line_starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, byte)| byte == b'\n')
+                    .map(|(idx, _)| idx + 1),
+            );
+            line_starts
+        })
     }
 
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line_idx = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line_idx = match line_starts.binary_search(&offset) {
             Ok(idx) => idx,
             Err(idx) => idx - 1,
         };
-        let start = self.line_starts[line_idx];
+        let start = line_starts[line_idx];
         let column = self.text[start..offset].chars().count() + 1;
         (line_idx + 1, column)
     }
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+        let line_starts = self.line_starts();
+        let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 

@@ -1,6 +1,12 @@
 //! The loaded content: every valid question and fact, indexed by id.
+//!
+//! Questions are indexed by the hash of their id in a sorted list rather than a
+//! map of id copies: a large bank's index then costs 12 bytes a question and no
+//! allocation per question.
 
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 
 use super::fact::Fact;
 use super::question::Question;
@@ -11,18 +17,36 @@ use crate::hash::Fnv64;
 pub struct Catalog {
     questions: Vec<Question>,
     facts: Vec<Fact>,
-    question_idx: HashMap<String, usize>,
+    /// (hash of the id, index in `questions`), sorted.
+    question_idx: Vec<(u64, u32)>,
+    hasher: RandomState,
     fact_idx: HashMap<String, usize>,
 }
 
 impl Catalog {
     /// Builds a catalog; ids are expected unique (validation drops duplicates).
     pub fn new(questions: Vec<Question>, facts: Vec<Fact>) -> Catalog {
-        let question_idx = questions
+        let hasher = RandomState::new();
+        // `MAX_QUESTIONS` keeps indices far below `u32::MAX`.
+        let mut question_idx: Vec<(u64, u32)> = questions
             .iter()
             .enumerate()
-            .map(|(idx, question)| (question.id.clone(), idx))
+            .map(|(idx, question)| (hasher.hash_one(question.id()), idx as u32))
             .collect();
+        question_idx.sort_unstable();
+        Catalog::with_index(questions, facts, hasher, question_idx)
+    }
+
+    /// A catalog whose id index was built while loading: `(hash of the id by
+    /// `hasher`, index in `questions`)` for every question, sorted.
+    pub(super) fn with_index(
+        questions: Vec<Question>,
+        facts: Vec<Fact>,
+        hasher: RandomState,
+        question_idx: Vec<(u64, u32)>,
+    ) -> Catalog {
+        debug_assert_eq!(question_idx.len(), questions.len());
+        debug_assert!(question_idx.is_sorted());
         let fact_idx = facts
             .iter()
             .enumerate()
@@ -32,6 +56,7 @@ impl Catalog {
             questions,
             facts,
             question_idx,
+            hasher,
             fact_idx,
         }
     }
@@ -45,8 +70,19 @@ impl Catalog {
         &self.facts
     }
 
+    /// The question with this id; with several (which validation prevents), the
+    /// last one, as a map built from the list would keep.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.question_idx.get(id).map(|&idx| &self.questions[idx])
+        let hash = self.hasher.hash_one(id);
+        let first = self
+            .question_idx
+            .partition_point(|&(other, _)| other < hash);
+        self.question_idx[first..]
+            .iter()
+            .take_while(|&&(other, _)| other == hash)
+            .filter_map(|&(_, idx)| self.questions.get(idx as usize))
+            .filter(|question| question.id() == id)
+            .last()
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {
@@ -57,7 +93,7 @@ impl Catalog {
     pub fn topics(&self) -> BTreeMap<&str, usize> {
         let mut topics = BTreeMap::new();
         for question in &self.questions {
-            *topics.entry(question.topic.as_str()).or_insert(0) += 1;
+            *topics.entry(&*question.topic).or_insert(0) += 1;
         }
         topics
     }
@@ -67,7 +103,7 @@ impl Catalog {
         let cited: std::collections::HashSet<&str> = self
             .questions
             .iter()
-            .flat_map(|question| question.facts.iter().map(String::as_str))
+            .flat_map(|question| question.facts.iter().map(|fact| &**fact))
             .collect();
         self.facts
             .iter()
@@ -79,7 +115,7 @@ impl Catalog {
     /// same content hash asked the same questions.
     pub fn content_hash(&self) -> String {
         let mut ids: Vec<&Question> = self.questions.iter().collect();
-        ids.sort_by(|a, b| a.id.cmp(&b.id));
+        ids.sort_by(|a, b| a.id().cmp(b.id()));
         let mut hasher = Fnv64::new();
         for question in ids {
             hasher.write_str(&question.content_hash());

@@ -1,17 +1,28 @@
 //! Reading one bank file's text into the raw schema, collecting every problem.
 //!
-//! The file is parsed once into toml's spanned document tree; each `[[fact]]` and
-//! `[[question]]` is then read on its own, so an unknown key or a wrong type in one
-//! question is reported and the others are still read and checked.
+//! Files are read in chunks (`bank::split`): the preamble with [`parse_preamble`],
+//! then each `[[fact]]` or `[[question]]` with [`parse_chunk`] (unless
+//! `bank::quick` already read it), so only one entry's TOML tree is alive at a
+//! time. Spans in a chunk's raw values are relative to the chunk's start;
+//! diagnostics made here are already shifted to the whole file. Whenever chunks
+//! could read differently from the whole file (a chunk that does not parse, a
+//! preamble that defines `fact` or `question`, a chunk that defines anything but
+//! its own one entry), these return [`Fallback`] and the file is read whole with
+//! [`parse_bank`], the exact way: diagnostics never depend on how a file was cut.
+//!
+//! Either way each entry is read on its own, so an unknown key or a wrong type in
+//! one question is reported and the others are still read and checked.
 
 use std::ops::Range;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::limits::{MAX_FILE_BYTES, MAX_STRING_BYTES};
 use super::schema::{RawFact, RawQuestion};
+use super::split::{Chunk, Table};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
 
@@ -35,38 +46,14 @@ pub struct ParsedFile {
 /// returned, so one bad question does not hide the others.
 pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
     let mut parsed = ParsedFile::default();
+    if !file_is_readable(source, diagnostics) {
+        return parsed;
+    }
     let text = source.text;
-    if text.len() > MAX_FILE_BYTES {
-        diagnostics.push(Diagnostic::file(
-            &source.path,
-            format!(
-                "bank file is {} bytes, over the limit of {MAX_FILE_BYTES} (8 MiB)",
-                text.len()
-            ),
-            "split the bank into several files",
-        ));
-        return parsed;
-    }
-    if let Some(offset) = text.find('\0') {
-        diagnostics.push(source.error(
-            offset..offset + 1,
-            "bank file contains a NUL byte; it looks like a binary file, not TOML",
-            "a bank is a UTF-8 TOML text file",
-        ));
-        return parsed;
-    }
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::file(
-            &source.path,
-            "bank file is empty",
-            "start it with `format_version = 1`, then add [[question]] tables",
-        ));
-        return parsed;
-    }
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            diagnostics.push(toml_error(source, &error, 0..0, "fix the TOML syntax"));
+            diagnostics.push(toml_error(source, 0, &error, 0..0, "fix the TOML syntax"));
             return parsed;
         }
     };
@@ -77,7 +64,7 @@ pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) ->
         match key.get_ref().as_ref() {
             "format_version" => {
                 format_seen = true;
-                check_format_version(source, &value, diagnostics);
+                check_format_version(source, 0, &value, diagnostics);
             }
             "fact" => read_tables(
                 source,
@@ -95,31 +82,146 @@ pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                 diagnostics,
                 &mut parsed.questions,
             ),
-            other => {
-                let suggestion = did_you_mean(other, TOP_LEVEL_KEYS.iter().copied());
-                diagnostics.push(source.error(
-                    key_span,
-                    format!("unknown top-level key `{other}`"),
-                    hint_or(
-                        suggestion,
-                        "a bank has `format_version`, [[fact]] and [[question]] tables",
-                    ),
-                ));
-            }
+            other => diagnostics.push(unknown_key(source, key_span, other)),
         }
     }
     if !format_seen {
-        diagnostics.push(source.error(
-            root_span.start..root_span.start,
-            "missing `format_version`",
-            "put `format_version = 1` on the first line",
-        ));
+        diagnostics.push(missing_version(source, root_span.start));
     }
     parsed
 }
 
+/// What a file's preamble (the text before its first entry) said.
+#[derive(Debug, Default)]
+pub struct Preamble {
+    /// Problems with its keys, in the order the whole-file reading reports them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The error when it has no `format_version`, reported after all the others.
+    pub missing_version: Option<Diagnostic>,
+}
+
+/// The file cannot be read in chunks exactly; read it whole with [`parse_bank`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallback;
+
+/// Reads the preamble `span` of a file cut by `bank::split`.
+pub fn parse_preamble(source: &SourceText<'_>, span: Range<usize>) -> Result<Preamble, Fallback> {
+    let base = span.start;
+    let text = source.text.get(span).ok_or(Fallback)?;
+    let root = DeTable::parse(text).map_err(|_| Fallback)?;
+    let root_start = root.span().start + base;
+    let mut preamble = Preamble::default();
+    let mut format_seen = false;
+    for (key, value) in root.into_inner() {
+        let key_span = shift(key.span(), base);
+        match key.get_ref().as_ref() {
+            // The chunks would define it a second time: only the whole file
+            // reports that the way TOML does.
+            "fact" | "question" => return Err(Fallback),
+            "format_version" => {
+                format_seen = true;
+                check_format_version(source, base, &value, &mut preamble.diagnostics);
+            }
+            other => preamble
+                .diagnostics
+                .push(unknown_key(source, key_span, other)),
+        }
+    }
+    if !format_seen {
+        preamble.missing_version = Some(missing_version(source, root_start));
+    }
+    Ok(preamble)
+}
+
+/// Reads the one entry of `chunk`. Problems with the entry go to `diagnostics`
+/// and give `Ok(None)`; the entry's spans, and the span returned with it, are
+/// relative to the chunk's start.
+pub fn parse_chunk<T: DeserializeOwned>(
+    source: &SourceText<'_>,
+    chunk: &Chunk,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<(T, Range<usize>)>, Fallback> {
+    let base = chunk.span.start;
+    let text = source.text.get(chunk.span.clone()).ok_or(Fallback)?;
+    let root = DeTable::parse(text).map_err(|_| Fallback)?.into_inner();
+    let mut keys = root.into_iter();
+    let (Some((key, value)), None) = (keys.next(), keys.next()) else {
+        return Err(Fallback);
+    };
+    if key.get_ref().as_ref() != chunk.table.key() {
+        return Err(Fallback);
+    }
+    let DeValue::Array(entries) = value.into_inner() else {
+        return Err(Fallback);
+    };
+    let mut entries = entries.into_iter();
+    let (Some(entry), None) = (entries.next(), entries.next()) else {
+        return Err(Fallback);
+    };
+    let name = match chunk.table {
+        Table::Fact => "fact",
+        Table::Question => "question",
+    };
+    Ok(read_entry(source, base, entry, name, diagnostics))
+}
+
+fn unknown_key(source: &SourceText<'_>, key_span: Range<usize>, key: &str) -> Diagnostic {
+    let suggestion = did_you_mean(key, TOP_LEVEL_KEYS.iter().copied());
+    source.error(
+        key_span,
+        format!("unknown top-level key `{key}`"),
+        hint_or(
+            suggestion,
+            "a bank has `format_version`, [[fact]] and [[question]] tables",
+        ),
+    )
+}
+
+fn missing_version(source: &SourceText<'_>, offset: usize) -> Diagnostic {
+    source.error(
+        offset..offset,
+        "missing `format_version`",
+        "put `format_version = 1` on the first line",
+    )
+}
+
+/// The checks of a whole file before its TOML is read: size, binary content,
+/// emptiness. Returns whether the file may be parsed.
+pub fn file_is_readable(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let text = source.text;
+    if text.len() > MAX_FILE_BYTES {
+        diagnostics.push(Diagnostic::file(
+            &source.path,
+            format!(
+                "bank file is {} bytes, over the limit of {MAX_FILE_BYTES} (8 MiB)",
+                text.len()
+            ),
+            "split the bank into several files",
+        ));
+        return false;
+    }
+    if let Some(offset) = text.find('\0') {
+        diagnostics.push(source.error(
+            offset..offset + 1,
+            "bank file contains a NUL byte; it looks like a binary file, not TOML",
+            "a bank is a UTF-8 TOML text file",
+        ));
+        return false;
+    }
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::file(
+            &source.path,
+            "bank file is empty",
+            "start it with `format_version = 1`, then add [[question]] tables",
+        ));
+        return false;
+    }
+    true
+}
+
 fn check_format_version(
     source: &SourceText<'_>,
+    base: usize,
     value: &Spanned<DeValue<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -129,7 +231,7 @@ fn check_format_version(
         .and_then(|integer| i64::from_str_radix(integer.as_str(), integer.radix()).ok());
     if version != Some(FORMAT_VERSION) {
         diagnostics.push(source.error(
-            value.span(),
+            shift(value.span(), base),
             "unsupported `format_version`",
             format!("this xcdrill reads `format_version = {FORMAT_VERSION}`"),
         ));
@@ -154,41 +256,60 @@ fn read_tables<'de, T: Deserialize<'de>>(
         return;
     };
     for entry in entries {
-        let entry_span = entry.span();
-        if !entry.get_ref().is_table() {
-            diagnostics.push(source.error(
-                entry_span,
-                format!("each `{name}` entry must be a table"),
-                format!("write each entry under its own [[{name}]] header"),
-            ));
-            continue;
+        if let Some(read) = read_entry(source, 0, entry, name, diagnostics) {
+            out.push(read);
         }
-        if !value_within_limits(source, &entry, 0, diagnostics) {
-            continue;
-        }
-        match T::deserialize(ValueDeserializer::from(entry)) {
-            Ok(raw) => out.push((raw, entry_span)),
-            Err(error) => diagnostics.push(toml_error(
+    }
+}
+
+/// Reads one entry of an array of tables; its spans, and the span returned with
+/// it, are relative to `base`.
+fn read_entry<'de, T: Deserialize<'de>>(
+    source: &SourceText<'_>,
+    base: usize,
+    entry: Spanned<DeValue<'de>>,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(T, Range<usize>)> {
+    let entry_span = entry.span();
+    if !entry.get_ref().is_table() {
+        diagnostics.push(source.error(
+            shift(entry_span, base),
+            format!("each `{name}` entry must be a table"),
+            format!("write each entry under its own [[{name}]] header"),
+        ));
+        return None;
+    }
+    if !value_within_limits(source, base, &entry, 0, diagnostics) {
+        return None;
+    }
+    match T::deserialize(ValueDeserializer::from(entry)) {
+        Ok(raw) => Some((raw, entry_span)),
+        Err(error) => {
+            diagnostics.push(toml_error(
                 source,
+                base,
                 &error,
                 entry_span,
                 &format!("see FORMAT.md for the fields of a [[{name}]]"),
-            )),
+            ));
+            None
         }
     }
 }
 
 /// Refuses strings over the size limit and values nested too deep. Returns
-/// whether the value may be read.
+/// whether the value may be read. `value`'s spans are relative to `base`.
 fn value_within_limits(
     source: &SourceText<'_>,
+    base: usize,
     value: &Spanned<DeValue<'_>>,
     depth: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     if depth > MAX_DEPTH {
         diagnostics.push(source.error(
-            value.span(),
+            shift(value.span(), base),
             format!("value nested more than {MAX_DEPTH} levels deep"),
             "banks need at most three levels; flatten this value",
         ));
@@ -197,7 +318,7 @@ fn value_within_limits(
     match value.get_ref() {
         DeValue::String(text) if text.len() > MAX_STRING_BYTES => {
             diagnostics.push(source.error(
-                value.span(),
+                shift(value.span(), base),
                 format!(
                     "string of {} bytes, over the limit of {MAX_STRING_BYTES} (16 KiB)",
                     text.len()
@@ -208,23 +329,24 @@ fn value_within_limits(
         }
         DeValue::Array(items) => items
             .iter()
-            .all(|item| value_within_limits(source, item, depth + 1, diagnostics)),
+            .all(|item| value_within_limits(source, base, item, depth + 1, diagnostics)),
         DeValue::Table(table) => table
             .values()
-            .all(|item| value_within_limits(source, item, depth + 1, diagnostics)),
+            .all(|item| value_within_limits(source, base, item, depth + 1, diagnostics)),
         _ => true,
     }
 }
 
 /// Turns a toml error into a located diagnostic; errors without a span point at
-/// `fallback` (the entry being read).
+/// `fallback` (the entry being read). Both spans are relative to `base`.
 fn toml_error(
     source: &SourceText<'_>,
+    base: usize,
     error: &toml::de::Error,
     fallback: Range<usize>,
     hint: &str,
 ) -> Diagnostic {
-    let span = error.span().unwrap_or(fallback);
+    let span = shift(error.span().unwrap_or(fallback), base);
     let message = error.message().trim().trim_end_matches('.').to_string();
     let (message, hint) = explain_serde_message(message, hint);
     source.error(span, message, hint)
@@ -247,6 +369,10 @@ fn explain_serde_message(message: String, hint: &str) -> (String, String) {
         );
     }
     (message, hint.to_string())
+}
+
+fn shift(span: Range<usize>, base: usize) -> Range<usize> {
+    span.start + base..span.end + base
 }
 
 fn hint_or(suggestion: String, fallback: &str) -> String {

@@ -4,10 +4,15 @@
 //! Everything here is plain data with no spans and no serde: `bank::schema` holds
 //! the TOML shapes, `bank::validate` turns them into these types. Indices are
 //! 0-based in memory; banks and answers speak 1-based.
+//!
+//! Texts are stored compactly (`Box<str>`, packed [`Texts`], topics and fact ids
+//! shared as `Arc<str>`): a loaded bank of 50,000 questions must fit in less
+//! memory than three times its files (DESIGN.md, Budgets).
 
 use std::sync::Arc;
 
 pub use super::scenario::{Diagnose, Scenario, Setup};
+use super::texts::Texts;
 use crate::hash::Fnv64;
 
 /// Score at or above which a question counts as passed, unless its bank sets `pass`.
@@ -16,30 +21,58 @@ pub const DEFAULT_PASS: f64 = 0.7;
 /// One validated question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
-    /// Dotted id, unique across every loaded bank (`setup.order`).
-    pub id: String,
-    /// Topic the question belongs to (`setup`, `hierarchy`, ...).
-    pub topic: String,
-    /// The question as asked.
-    pub prompt: String,
-    /// Shown after answering: why the right answer is right.
-    pub explanation: String,
-    /// Ids of the facts (from `facts.toml`) the question tests.
-    pub facts: Vec<String>,
+    /// Id, prompt, explanation, "going deeper" and hint, packed; read them with
+    /// the methods of those names.
+    pub texts: QuestionTexts,
+    /// Topic the question belongs to (`setup`, `hierarchy`, ...); shared by the
+    /// questions of a bank, as a large bank has many questions and few topics.
+    pub topic: Arc<str>,
+    /// Ids of the facts (from `facts.toml`) the question tests; shared with
+    /// every question citing the same fact.
+    pub facts: Box<[Arc<str>]>,
     /// How hard the question is meant to be.
     pub difficulty: Difficulty,
     /// Free-form labels.
-    pub tags: Vec<String>,
-    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
-    pub deeper: Option<String>,
-    /// A hint; when absent the first sentence of the explanation serves.
-    pub hint: Option<String>,
+    pub tags: Texts,
     /// Pass mark for this question, 0..=1.
     pub pass: f64,
     /// The kind of answer and its key.
     pub kind: Kind,
     /// Where the question was defined, for messages.
     pub origin: Origin,
+}
+
+/// The free texts of a question, in one allocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionTexts(Texts);
+
+impl QuestionTexts {
+    /// `deeper` and `hint` are absent or not blank (validation sees to it).
+    pub fn new(
+        id: &str,
+        prompt: &str,
+        explanation: &str,
+        deeper: Option<&str>,
+        hint: Option<&str>,
+    ) -> QuestionTexts {
+        // An absent optional text is stored empty: present ones never are.
+        let texts = [
+            id,
+            prompt,
+            explanation,
+            deeper.unwrap_or(""),
+            hint.unwrap_or(""),
+        ];
+        QuestionTexts(Texts::pack(texts))
+    }
+
+    fn get(&self, idx: usize) -> &str {
+        self.0.get(idx).unwrap_or("")
+    }
+
+    fn optional(&self, idx: usize) -> Option<&str> {
+        Some(self.get(idx)).filter(|text| !text.is_empty())
+    }
 }
 
 /// Where a question was defined: `content/setup.toml:12:1`.
@@ -57,6 +90,32 @@ impl std::fmt::Display for Origin {
 }
 
 impl Question {
+    /// Dotted id, unique across every loaded bank (`setup.order`).
+    pub fn id(&self) -> &str {
+        self.texts.get(0)
+    }
+
+    /// The question as asked.
+    pub fn prompt(&self) -> &str {
+        self.texts.get(1)
+    }
+
+    /// Shown after answering: why the right answer is right.
+    pub fn explanation(&self) -> &str {
+        self.texts.get(2)
+    }
+
+    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
+    pub fn deeper(&self) -> Option<&str> {
+        self.texts.optional(3)
+    }
+
+    /// The bank's own hint; when absent the first sentence of the explanation
+    /// serves (see [`Question::hint_text`]).
+    pub fn hint(&self) -> Option<&str> {
+        self.texts.optional(4)
+    }
+
     /// The name of the question's kind as written in banks.
     pub fn kind_name(&self) -> &'static str {
         self.kind.name()
@@ -67,7 +126,7 @@ impl Question {
     /// flagged, not silently kept or reset.
     pub fn content_hash(&self) -> String {
         let mut hasher = Fnv64::new();
-        for field in [&self.id, &self.prompt, &self.explanation] {
+        for field in [self.id(), self.prompt(), self.explanation()] {
             hasher.write_str(field);
         }
         hasher.write_str(self.kind_name());
@@ -134,9 +193,9 @@ impl Question {
 
     /// The hint shown on `:hint`: the bank's own, else the explanation's first sentence.
     pub fn hint_text(&self) -> &str {
-        match &self.hint {
+        match self.hint() {
             Some(hint) => hint,
-            None => first_sentence(&self.explanation),
+            None => first_sentence(self.explanation()),
         }
     }
 }
@@ -236,7 +295,7 @@ pub const KIND_NAMES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     /// The options, in bank order.
-    pub choices: Vec<String>,
+    pub choices: Texts,
     /// 0-based indices of the right options, sorted, no duplicates.
     pub correct: Vec<usize>,
     /// Select-all-that-apply: partial credit, several picks allowed.
@@ -253,7 +312,7 @@ pub struct TrueFalse {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Short {
     /// Accepted answers; the first is the one shown as the right answer.
-    pub accept: Vec<String>,
+    pub accept: Texts,
     /// What is folded before comparing.
     pub folding: Folding,
 }
@@ -285,27 +344,27 @@ impl Default for Folding {
 /// Items to put in order; the bank lists them in the right order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Order {
-    pub items: Vec<String>,
+    pub items: Texts,
 }
 
 /// A free-text answer graded against a rubric of concepts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recall {
     /// The answer a strong candidate would give; shown after answering.
-    pub model_answer: String,
+    pub model_answer: Box<str>,
     /// The concepts the grade looks for.
-    pub concepts: Vec<Concept>,
+    pub concepts: Box<[Concept]>,
 }
 
 /// One idea a recall answer should name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Concept {
     /// Short name shown in feedback ("linked to an account").
-    pub name: String,
+    pub name: Box<str>,
     /// Phrases that count for the concept; any one is enough.
-    pub phrases: Vec<String>,
+    pub phrases: Texts,
     /// Phrases that contradict the concept and cancel its credit.
-    pub contradicts: Vec<String>,
+    pub contradicts: Texts,
     /// Relative weight, greater than 0.
     pub weight: f64,
     /// Missing a required concept caps the score below the pass mark.

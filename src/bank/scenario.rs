@@ -135,23 +135,35 @@ impl OrgFiles {
 
     /// The org files of one content folder.
     pub fn scope(&self, root: usize) -> OrgScope<'_> {
-        OrgScope { files: self, root }
+        OrgScope {
+            files: Some(self),
+            root,
+        }
     }
 }
 
 /// The org files a bank may name: those of its own content folder.
 #[derive(Debug, Clone, Copy)]
 pub struct OrgScope<'a> {
-    files: &'a OrgFiles,
+    files: Option<&'a OrgFiles>,
     root: usize,
 }
 
 impl OrgScope<'_> {
+    /// No org files at all.
+    pub const NONE: OrgScope<'static> = OrgScope {
+        files: None,
+        root: 0,
+    };
+
     /// The folder's org at `relative`: `Err(false)` when there is none, `Err(true)`
     /// when it has errors (reported with the file).
     fn get(&self, relative: &str) -> Result<Arc<Org>, bool> {
         let relative = relative.trim_start_matches("./");
-        match self.files.orgs.get(&(self.root, relative.to_string())) {
+        let found = self
+            .files
+            .and_then(|files| files.orgs.get(&(self.root, relative.to_string())));
+        match found {
             Some(Some(org)) => Ok(Arc::clone(org)),
             Some(None) => Err(true),
             None => Err(false),
@@ -160,8 +172,8 @@ impl OrgScope<'_> {
 
     fn names(&self) -> impl Iterator<Item = &str> {
         self.files
-            .orgs
-            .keys()
+            .into_iter()
+            .flat_map(|files| files.orgs.keys())
             .filter(move |(root, _)| *root == self.root)
             .map(|(_, relative)| relative.as_str())
     }

@@ -51,7 +51,7 @@ pub struct RawFact {
 }
 
 /// One `[[question]]`. Which of the kind-specific fields apply depends on `kind`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Dotted id, unique across all banks (`setup.order`).
@@ -117,7 +117,7 @@ pub struct RawQuestion {
 }
 
 /// One `[[question.concept]]` of a recall rubric.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConcept {
     /// Short name shown in feedback.

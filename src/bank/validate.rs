@@ -1,9 +1,12 @@
 //! The validation pass: raw schema values in, validated [`Question`]s and
 //! [`Fact`]s out, with every problem of every file collected on the way.
 //!
-//! Checks that need all files (duplicate ids, unknown fact ids) run after every
-//! file is read. A question with an error is left out of the catalog; the run
-//! still reports all other problems.
+//! Each fact and question is first checked on its own by a [`Checker`], which can
+//! run on any thread as soon as its entry is parsed, so the raw values never pile
+//! up. The checks that need other entries run after, in file order: [`Facts`]
+//! refuses duplicate fact ids, [`check_fact_refs`] flags citations of unknown facts
+//! and `bank::pipeline` refuses duplicate question ids. A question with an error
+//! is left out of the catalog; the run still reports all other problems.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -11,158 +14,216 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::catalog::Catalog;
 use super::fact::{Confidence, Fact, is_valid_source};
-use super::limits::MAX_QUESTIONS;
-use super::parse::ParsedFile;
 use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
-    Recall, Short, TrueFalse,
+    QuestionTexts, Recall, Short, TrueFalse,
 };
-use super::scenario::{OrgFiles, OrgScope, RawScenario, check_scenario};
+use super::scenario::{OrgScope, RawScenario, check_scenario};
 use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
+use super::texts::Texts;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
 
-/// One file's text and what was parsed from it.
-pub struct FileParse<'a> {
-    pub source: SourceText<'a>,
-    pub parsed: ParsedFile,
-    /// The content folder the file belongs to (for the org files it may name).
-    pub root: usize,
+/// The facts kept so far, in file order, with where each id was first defined.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub facts: Vec<Fact>,
+    origins: HashMap<String, String>,
 }
 
-/// Validates every parsed file together and builds the catalog of what is valid.
-pub fn validate(
-    files: Vec<FileParse<'_>>,
-    orgs: &OrgFiles,
+impl Facts {
+    /// Keeps `fact` (defined in `source` with its id at `id_span`) unless its id
+    /// was defined before, which is an error.
+    pub fn add(
+        &mut self,
+        fact: Fact,
+        id_span: Range<usize>,
+        source: &SourceText<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(first) = self.origins.get(&fact.id) {
+            diagnostics.push(source.error(
+                id_span,
+                format!("duplicate fact id `{}`", fact.id),
+                format!("first defined at {first}; fact ids must be unique"),
+            ));
+        } else {
+            self.origins
+                .insert(fact.id.clone(), source.origin(id_span.start));
+            self.facts.push(fact);
+        }
+    }
+
+    /// The ids of the kept facts, for checking what questions cite.
+    pub fn ids(&self) -> FactIds<'_> {
+        FactIds {
+            known: self
+                .facts
+                .iter()
+                .map(|fact| (fact.id.as_str(), Arc::from(fact.id.as_str())))
+                .collect(),
+            facts: &self.facts,
+        }
+    }
+}
+
+/// Every fact id, for looking up citations from any thread; questions share the
+/// one copy of each id kept here.
+#[derive(Debug)]
+pub struct FactIds<'a> {
+    known: HashMap<&'a str, Arc<str>>,
+    /// In definition order, so that suggestions do not depend on hashing.
+    facts: &'a [Fact],
+}
+
+/// The topics met so far, so that the questions of a topic share one copy.
+#[derive(Debug, Default)]
+pub struct Topics(Vec<Arc<str>>);
+
+impl Topics {
+    /// Banks have a handful of topics; past this many, new ones are not kept
+    /// (each question then has its own copy), so a search never gets long.
+    const MAX_KEPT: usize = 64;
+
+    fn intern(&mut self, topic: String) -> Arc<str> {
+        if let Some(known) = self.0.iter().find(|known| ***known == *topic) {
+            return Arc::clone(known);
+        }
+        let topic: Arc<str> = Arc::from(topic);
+        if self.0.len() < Self::MAX_KEPT {
+            self.0.push(Arc::clone(&topic));
+        }
+        topic
+    }
+}
+
+/// Reports every fact `checked` cites that no bank defines; returns whether the
+/// question may be kept, and when it may, fills in its facts.
+pub fn check_fact_refs(
+    checked: &mut CheckedQuestion,
+    fact_ids: &FactIds<'_>,
+    source: &SourceText<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Catalog {
-    let mut facts = Vec::new();
-    let mut fact_origins: HashMap<String, String> = HashMap::new();
-    let mut pending_questions = Vec::new();
-    for file in files {
-        let FileParse {
-            source,
-            parsed,
-            root,
-        } = file;
-        let mut checker = Checker {
-            source: &source,
-            diagnostics: &mut *diagnostics,
-            n_errors: 0,
-            orgs: orgs.scope(root),
-        };
-        for (raw, span) in parsed.facts {
-            if let Some((fact, id_span)) = checker.fact(raw, span) {
-                if let Some(first) = fact_origins.get(&fact.id) {
-                    checker.error(
-                        id_span,
-                        format!("duplicate fact id `{}`", fact.id),
-                        format!("first defined at {first}; fact ids must be unique"),
-                    );
+) -> bool {
+    let mut ok = true;
+    let mut facts = Vec::with_capacity(checked.fact_refs.len());
+    for (fact_id, span) in &checked.fact_refs {
+        if let Some(known) = fact_ids.known.get(fact_id.as_str()) {
+            facts.push(Arc::clone(known));
+        } else {
+            ok = false;
+            let known = fact_ids.facts.iter().map(|fact| fact.id.as_str());
+            let suggestion = did_you_mean(fact_id, known);
+            diagnostics.push(source.error(
+                span.clone(),
+                format!("unknown fact id `{fact_id}`"),
+                if suggestion.is_empty() {
+                    "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
                 } else {
-                    fact_origins.insert(fact.id.clone(), source.origin(id_span.start));
-                    facts.push(fact);
-                }
-            }
-        }
-        let origin_path = Arc::clone(&source.path);
-        let questions: Vec<_> = parsed
-            .questions
-            .into_iter()
-            .filter_map(|(raw, span)| checker.question(raw, span, &origin_path))
-            .collect();
-        pending_questions.push((source, questions));
-    }
-
-    // Fact references and duplicate ids need every file read first.
-    let fact_ids: HashMap<&str, ()> = facts.iter().map(|fact| (fact.id.as_str(), ())).collect();
-    let mut question_origins: HashMap<String, String> = HashMap::new();
-    let mut questions = Vec::new();
-    for (source, checked) in pending_questions {
-        let mut checker = Checker {
-            source: &source,
-            diagnostics: &mut *diagnostics,
-            n_errors: 0,
-            orgs: orgs.scope(0),
-        };
-        for CheckedQuestion {
-            question,
-            id_span,
-            fact_refs,
-        } in checked
-        {
-            let mut ok = true;
-            for (fact_id, span) in &fact_refs {
-                if !fact_ids.contains_key(fact_id.as_str()) {
-                    ok = false;
-                    let suggestion = did_you_mean(fact_id, fact_ids.keys().copied());
-                    checker.error(
-                        span.clone(),
-                        format!("unknown fact id `{fact_id}`"),
-                        if suggestion.is_empty() {
-                            "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
-                        } else {
-                            suggestion
-                        },
-                    );
-                }
-            }
-            if let Some(first) = question_origins.get(&question.id) {
-                checker.error(
-                    id_span,
-                    format!("duplicate question id `{}`", question.id),
-                    format!(
-                        "first defined at {first}; question ids must be unique across all banks"
-                    ),
-                );
-                continue;
-            }
-            question_origins.insert(question.id.clone(), source.origin(id_span.start));
-            if ok {
-                questions.push(question);
-            }
+                    suggestion
+                },
+            ));
         }
     }
-    if questions.len() > MAX_QUESTIONS {
-        diagnostics.push(Diagnostic::file(
-            &Arc::from("<content>"),
-            format!(
-                "{} questions loaded, over the limit of {MAX_QUESTIONS}",
-                questions.len()
-            ),
-            "load fewer banks at once",
-        ));
-        questions.clear();
+    if ok {
+        checked.question.facts = facts.into_boxed_slice();
     }
-    Catalog::new(questions, facts)
+    ok
 }
 
-/// A question that passed its own checks, waiting for the checks across files.
-struct CheckedQuestion {
-    question: Question,
+/// The error for a question id defined a second time; `first` is where the
+/// first definition is (`path:line:col`).
+pub fn duplicate_question(
+    source: &SourceText<'_>,
+    id: &str,
     id_span: Range<usize>,
-    fact_refs: Vec<(String, Range<usize>)>,
+    first: &str,
+) -> Diagnostic {
+    source.error(
+        id_span,
+        format!("duplicate question id `{id}`"),
+        format!("first defined at {first}; question ids must be unique across all banks"),
+    )
 }
 
-/// Checks within one file.
-struct Checker<'s, 'd> {
+/// A question that passed its own checks, waiting for the checks across files;
+/// its `facts` are filled in by [`check_fact_refs`]. Spans here are offsets into
+/// the whole file.
+#[derive(Debug)]
+pub struct CheckedQuestion {
+    pub question: Question,
+    /// The question's id, also in `question`, kept for the checks across files.
+    pub id: String,
+    pub id_span: Range<usize>,
+    /// The facts cited, each once, with where.
+    pub fact_refs: Vec<(String, Range<usize>)>,
+}
+
+/// Checks of one entry on its own. Raw values' spans are relative to `base`, the
+/// offset in the file of the text they were parsed from; when that text is a
+/// chunk of the file (`bank::split`), `base` starts line `base_line`.
+pub struct Checker<'s, 'd> {
     source: &'s SourceText<'s>,
+    base: usize,
+    base_line: Option<usize>,
     diagnostics: &'d mut Vec<Diagnostic>,
     n_errors: usize,
     /// The org files scenario and diagnose questions may name.
     orgs: OrgScope<'s>,
 }
 
+impl<'s, 'd> Checker<'s, 'd> {
+    pub fn new(
+        source: &'s SourceText<'s>,
+        base: usize,
+        base_line: Option<usize>,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Checker<'s, 'd> {
+        Checker {
+            source,
+            base,
+            base_line,
+            diagnostics,
+            n_errors: 0,
+            orgs: OrgScope::NONE,
+        }
+    }
+
+    /// The checker, with the org files its bank's scenario and diagnose
+    /// questions may name (none unless given).
+    pub fn with_orgs(self, orgs: OrgScope<'s>) -> Checker<'s, 'd> {
+        Checker { orgs, ..self }
+    }
+
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
+
+    /// Line and column of a (relative) offset. An entry starts on its chunk's
+    /// first line, so this counts from the chunk instead of indexing the file.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = self.base + offset;
+        if let Some(line) = self.base_line
+            && let Some(prefix) = self.source.text.get(self.base..offset)
+            && !prefix.contains('\n')
+        {
+            return (line, prefix.chars().count() + 1);
+        }
+        self.source.locate(offset)
+    }
+}
+
 impl Checker<'_, '_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.n_errors += 1;
+        let span = self.shift(span);
         self.diagnostics
             .push(self.source.error(span, message, hint));
     }
 
     fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        let span = self.shift(span);
         self.diagnostics
             .push(self.source.error(span, message, hint).warning());
     }
@@ -209,7 +270,8 @@ impl Checker<'_, '_> {
         Some(id)
     }
 
-    fn fact(&mut self, raw: RawFact, span: Range<usize>) -> Option<(Fact, Range<usize>)> {
+    /// A fact on its own, with its id's span in the file.
+    pub fn fact(&mut self, raw: RawFact, span: Range<usize>) -> Option<(Fact, Range<usize>)> {
         let id = self.id(raw.id, "fact", &span);
         let statement = self.required(raw.statement, "statement", "fact", &span);
         let source = self.required(raw.source, "source", "fact", &span);
@@ -249,7 +311,7 @@ impl Checker<'_, '_> {
                 "add `confidence = \"H\"`, \"M\" or \"L\" as DOMAIN.md rates the row",
             );
         }
-        let id_span = id.span();
+        let id_span = self.shift(id.span());
         Some((
             Fact {
                 id: id.into_inner(),
@@ -261,11 +323,13 @@ impl Checker<'_, '_> {
         ))
     }
 
-    fn question(
+    /// A question on its own; `None` when it has an error.
+    pub fn question(
         &mut self,
-        mut raw: RawQuestion,
+        raw: &mut RawQuestion,
         span: Range<usize>,
         path: &Arc<str>,
+        topics: &mut Topics,
     ) -> Option<CheckedQuestion> {
         let n_errors = self.error_count();
         let id = self.id(raw.id.take(), "question", &span);
@@ -289,17 +353,12 @@ impl Checker<'_, '_> {
         let hint = self.optional_text(raw.hint.take(), "hint");
         let tags = raw
             .tags
-            .clone()
-            .map(|tags| {
-                tags.into_inner()
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect()
-            })
+            .take()
+            .map(|tags| Texts::pack(tags.get_ref().iter().map(|tag| tag.get_ref().as_str())))
             .unwrap_or_default();
         let kind = match &kind_name {
             Some(kind_name) => {
-                self.foreign_fields(&raw, kind_name);
+                self.foreign_fields(raw, kind_name);
                 self.kind_body(raw, kind_name, &span)
             }
             None => None,
@@ -308,19 +367,22 @@ impl Checker<'_, '_> {
             return None;
         }
         let id = id?;
-        let id_span = id.span();
-        let (line, column) = self.source.locate(span.start);
+        let id_span = self.shift(id.span());
+        let (line, column) = self.locate(span.start);
+        let texts = QuestionTexts::new(
+            id.get_ref(),
+            prompt?.get_ref(),
+            explanation?.get_ref(),
+            deeper.as_deref(),
+            hint.as_deref(),
+        );
         Some(CheckedQuestion {
             question: Question {
-                id: id.into_inner(),
-                topic: topic?.into_inner(),
-                prompt: prompt?.into_inner(),
-                explanation: explanation?.into_inner(),
-                facts: fact_refs.iter().map(|(fact, _)| fact.clone()).collect(),
+                texts,
+                topic: topics.intern(topic?.into_inner()),
+                facts: Box::default(),
                 difficulty: difficulty.unwrap_or_default(),
                 tags,
-                deeper,
-                hint,
                 pass: pass.unwrap_or(DEFAULT_PASS),
                 kind: kind?,
                 origin: Origin {
@@ -329,6 +391,7 @@ impl Checker<'_, '_> {
                     column,
                 },
             },
+            id: id.into_inner(),
             id_span,
             fact_refs,
         })
@@ -356,6 +419,7 @@ impl Checker<'_, '_> {
         None
     }
 
+    /// The facts cited, each once, with where each is cited in the file.
     fn fact_refs(
         &mut self,
         value: Option<TextList>,
@@ -376,10 +440,10 @@ impl Checker<'_, '_> {
                 "cite at least one fact the question tests",
             );
         }
-        let mut seen: Vec<String> = Vec::new();
-        let mut refs = Vec::new();
-        for fact in list.into_inner() {
-            if seen.contains(fact.get_ref()) {
+        let entries = list.into_inner();
+        let mut refs: Vec<(String, Range<usize>)> = Vec::with_capacity(entries.len());
+        for fact in entries {
+            if refs.iter().any(|(seen, _)| seen == fact.get_ref()) {
                 self.warn(
                     fact.span(),
                     format!("fact `{}` is cited twice", fact.get_ref()),
@@ -387,8 +451,7 @@ impl Checker<'_, '_> {
                 );
                 continue;
             }
-            seen.push(fact.get_ref().clone());
-            let span = fact.span();
+            let span = self.shift(fact.span());
             refs.push((fact.into_inner(), span));
         }
         refs
@@ -479,13 +542,13 @@ impl Checker<'_, '_> {
 
     fn kind_body(
         &mut self,
-        raw: RawQuestion,
+        raw: &mut RawQuestion,
         kind_name: &str,
         span: &Range<usize>,
     ) -> Option<Kind> {
         match kind_name {
             "choice" => self.choice(raw, span).map(Kind::Choice),
-            "truefalse" => match raw.answer {
+            "truefalse" => match raw.answer.take() {
                 Some(answer) => Some(Kind::TrueFalse(TrueFalse {
                     answer: answer.into_inner(),
                 })),
@@ -500,16 +563,16 @@ impl Checker<'_, '_> {
             },
             "short" => self.short(raw, span).map(Kind::Short),
             "order" => {
-                let items = self.list(raw.items, "items", 2, span)?;
+                let items = self.list(raw.items.take(), "items", 2, span)?;
                 Some(Kind::Order(Order { items }))
             }
             "recall" => self.recall(raw, span).map(Kind::Recall),
             "scenario" | "diagnose" => {
                 let fields = RawScenario {
-                    org: raw.org,
-                    goal: raw.goal,
-                    solution: raw.solution,
-                    wrong: raw.wrong,
+                    org: raw.org.take(),
+                    goal: raw.goal.take(),
+                    solution: raw.solution.take(),
+                    wrong: raw.wrong.take(),
                 };
                 let orgs = self.orgs;
                 let is_scenario = kind_name == "scenario";
@@ -532,7 +595,7 @@ impl Checker<'_, '_> {
         field: &str,
         min: usize,
         span: &Range<usize>,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Texts> {
         let Some(list) = value else {
             self.error(
                 span.clone(),
@@ -555,17 +618,19 @@ impl Checker<'_, '_> {
             );
             ok = false;
         }
-        let mut seen: Vec<String> = Vec::new();
-        for entry in &entries {
-            let folded = entry.get_ref().trim().to_lowercase();
-            if folded.is_empty() {
+        for (idx, entry) in entries.iter().enumerate() {
+            let text = entry.get_ref().trim();
+            if text.is_empty() {
                 self.error(
                     entry.span(),
                     format!("empty entry in `{field}`"),
                     "write the text or remove the entry",
                 );
                 ok = false;
-            } else if seen.contains(&folded) {
+            } else if entries[..idx]
+                .iter()
+                .any(|earlier| same_folded(earlier.get_ref().trim(), text))
+            {
                 self.error(
                     entry.span(),
                     format!("duplicate entry `{}` in `{field}`", entry.get_ref()),
@@ -573,14 +638,13 @@ impl Checker<'_, '_> {
                 );
                 ok = false;
             }
-            seen.push(folded);
         }
-        ok.then(|| entries.into_iter().map(Spanned::into_inner).collect())
+        ok.then(|| Texts::pack(entries.iter().map(|entry| entry.get_ref().as_str())))
     }
 
-    fn choice(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Choice> {
-        let choices = self.list(raw.choices, "choices", 2, span);
-        let Some(correct) = raw.correct else {
+    fn choice(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Choice> {
+        let choices = self.list(raw.choices.take(), "choices", 2, span);
+        let Some(correct) = raw.correct.take() else {
             self.error(
                 span.clone(),
                 "choice question has no right answer: `correct` is missing",
@@ -589,8 +653,8 @@ impl Checker<'_, '_> {
             return None;
         };
         let correct_span = correct.span();
-        let n_choices = choices.as_ref().map_or(usize::MAX, Vec::len);
-        let mut indices = Vec::new();
+        let n_choices = choices.as_ref().map_or(usize::MAX, Texts::len);
+        let mut indices = Vec::with_capacity(correct.get_ref().len());
         for number in correct.into_inner() {
             let value = *number.get_ref();
             if value < 1 || value as u64 > n_choices as u64 {
@@ -621,7 +685,7 @@ impl Checker<'_, '_> {
             return None;
         }
         indices.sort_unstable();
-        let multiple = match raw.multiple {
+        let multiple = match raw.multiple.take() {
             Some(flag) if !*flag.get_ref() && indices.len() > 1 => {
                 self.error(
                     flag.span(),
@@ -648,23 +712,28 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn short(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Short> {
-        let accept = self.list(raw.accept, "accept", 1, span)?;
+    fn short(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Short> {
+        let accept = self.list(raw.accept.take(), "accept", 1, span)?;
         let flag = |value: Option<Spanned<bool>>| value.is_none_or(Spanned::into_inner);
         Some(Short {
             accept,
             folding: Folding {
-                case: flag(raw.fold_case),
-                accents: flag(raw.fold_accents),
-                punctuation: flag(raw.fold_punctuation),
-                typos: flag(raw.typos),
+                case: flag(raw.fold_case.take()),
+                accents: flag(raw.fold_accents.take()),
+                punctuation: flag(raw.fold_punctuation.take()),
+                typos: flag(raw.typos.take()),
             },
         })
     }
 
-    fn recall(&mut self, raw: RawQuestion, span: &Range<usize>) -> Option<Recall> {
-        let model_answer = self.required(raw.model_answer, "model_answer", "recall question", span);
-        let Some(concepts) = raw.concept else {
+    fn recall(&mut self, raw: &mut RawQuestion, span: &Range<usize>) -> Option<Recall> {
+        let model_answer = self.required(
+            raw.model_answer.take(),
+            "model_answer",
+            "recall question",
+            span,
+        );
+        let Some(concepts) = raw.concept.take() else {
             self.error(
                 span.clone(),
                 "recall question has no concepts",
@@ -687,7 +756,7 @@ impl Checker<'_, '_> {
         for concept in raw_concepts {
             let concept_span = concept.span();
             if let Some(concept) = self.concept(concept.into_inner(), &concept_span) {
-                for phrase in &concept.phrases {
+                for phrase in concept.phrases.iter() {
                     let key = phrase.trim().to_lowercase();
                     if let Some(owner) = phrase_owner.get(&key) {
                         self.warn(
@@ -699,15 +768,15 @@ impl Checker<'_, '_> {
                             "a phrase should earn one concept; make it more specific",
                         );
                     } else {
-                        phrase_owner.insert(key, concept.name.clone());
+                        phrase_owner.insert(key, concept.name.to_string());
                     }
                 }
                 checked.push(concept);
             }
         }
         Some(Recall {
-            model_answer: model_answer?.into_inner(),
-            concepts: checked,
+            model_answer: model_answer?.into_inner().into_boxed_str(),
+            concepts: checked.into_boxed_slice(),
         })
     }
 
@@ -735,7 +804,7 @@ impl Checker<'_, '_> {
         let phrases = self.phrase_list(phrases?)?;
         let contradicts = match raw.contradicts {
             Some(list) => self.phrase_list(list)?,
-            None => Vec::new(),
+            None => Texts::default(),
         };
         let weight = match raw.weight {
             Some(weight) if !(*weight.get_ref() > 0.0 && weight.get_ref().is_finite()) => {
@@ -750,7 +819,7 @@ impl Checker<'_, '_> {
             None => 1.0,
         };
         Some(Concept {
-            name: name?.into_inner(),
+            name: name?.into_inner().into_boxed_str(),
             phrases,
             contradicts,
             weight,
@@ -758,9 +827,9 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn phrase_list(&mut self, list: TextList) -> Option<Vec<String>> {
-        let mut phrases = Vec::new();
-        for phrase in list.into_inner() {
+    fn phrase_list(&mut self, list: TextList) -> Option<Texts> {
+        let phrases = list.into_inner();
+        for phrase in &phrases {
             if phrase.get_ref().trim().is_empty() {
                 self.error(
                     phrase.span(),
@@ -769,9 +838,20 @@ impl Checker<'_, '_> {
                 );
                 return None;
             }
-            phrases.push(phrase.into_inner());
         }
-        Some(phrases)
+        Some(Texts::pack(
+            phrases.iter().map(|phrase| phrase.get_ref().as_str()),
+        ))
+    }
+}
+
+/// Whether two trimmed entries are the same ignoring case, as their lowercase
+/// forms compare; ASCII text, the usual case, is compared without allocating.
+fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 
@@ -801,4 +881,18 @@ fn is_valid_topic(topic: &str) -> bool {
         && topic
             .chars()
             .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_folded;
+
+    #[test]
+    fn entries_fold_case_like_their_lowercase_forms() {
+        assert!(same_folded("Create a Contact", "create a contact"));
+        assert!(!same_folded("a lead", "a leads"));
+        // The Kelvin sign lowercases to an ASCII `k`.
+        assert!(same_folded("\u{212A}elvin", "kelvin"));
+        assert!(same_folded("ÉTÉ", "été"));
+    }
 }

@@ -37,10 +37,7 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
     let Some(question) = catalog.question(&args.id) else {
         let suggestion = did_you_mean(
             &args.id,
-            catalog
-                .questions()
-                .iter()
-                .map(|question| question.id.as_str()),
+            catalog.questions().iter().map(|question| question.id()),
         );
         let hint = if suggestion.is_empty() {
             "`xcdrill list` shows the ids".to_string()
@@ -68,7 +65,7 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
     let mut out = output::stdout(config.color);
     if args.json {
         let json = JsonGrade {
-            id: &question.id,
+            id: question.id(),
             kind: question.kind_name(),
             score: shown_score,
             passed: graded.passed,
@@ -78,7 +75,7 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
         serde_json::to_writer(&mut out, &json).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        print_human(&mut out, &question.id, question.kind_name(), &graded)?;
+        print_human(&mut out, question.id(), question.kind_name(), &graded)?;
     }
     Ok(if graded.passed {
         Status::Success

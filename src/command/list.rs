@@ -18,7 +18,7 @@ struct JsonQuestion<'a> {
     id: &'a str,
     topic: &'a str,
     kind: &'a str,
-    facts: &'a [String],
+    facts: Vec<&'a str>,
 }
 
 /// The widest a prompt is shown in the human listing.
@@ -44,23 +44,25 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     let mut selected: Vec<&Question> = catalog
         .questions()
         .iter()
-        .filter(|question| args.topic.is_empty() || args.topic.contains(&question.topic))
+        .filter(|question| {
+            args.topic.is_empty() || args.topic.iter().any(|topic| **topic == *question.topic)
+        })
         .collect();
     // Stable: within a topic, questions keep their bank order.
     selected.sort_by(|a, b| a.topic.cmp(&b.topic));
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for question in &selected {
-        *counts.entry(question.topic.as_str()).or_insert(0) += 1;
+        *counts.entry(&question.topic).or_insert(0) += 1;
     }
     let mut out = output::stdout(config.color);
     if args.json {
         let json: Vec<JsonQuestion<'_>> = selected
             .iter()
             .map(|question| JsonQuestion {
-                id: &question.id,
+                id: question.id(),
                 topic: &question.topic,
                 kind: question.kind_name(),
-                facts: &question.facts,
+                facts: question.facts.iter().map(|fact| &**fact).collect(),
             })
             .collect();
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
@@ -69,7 +71,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     }
     let mut topic = "";
     for question in &selected {
-        if question.topic != topic {
+        if *question.topic != *topic {
             topic = &question.topic;
             let count = counts.get(topic).copied().unwrap_or(0);
             if !std::ptr::eq(*question, selected[0]) {
@@ -81,10 +83,10 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         writeln!(
             out,
             "  {:<34} {:<9} {:<6} {}",
-            question.id,
+            question.id(),
             question.kind_name(),
             question.difficulty.name(),
-            shorten(&inert_line(&question.prompt), PROMPT_CHARS)
+            shorten(&inert_line(question.prompt()), PROMPT_CHARS)
         )?;
     }
     let n_topics = counts.len();

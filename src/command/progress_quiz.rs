@@ -34,11 +34,11 @@ impl Recorder for StoreRecorder<'_> {
         };
         let question = &catalog.questions()[attempt.presented.question_idx];
         // Generated questions have no stable content to schedule.
-        if is_generated(&question.id) {
+        if is_generated(question.id()) {
             return Ok(());
         }
         let answer = Answer {
-            question_id: question.id.clone(),
+            question_id: question.id().to_string(),
             content_hash: question.content_hash(),
             reviewed_at: self.clock.now().as_second(),
             mode: store_mode(session.mode),

@@ -165,7 +165,7 @@ fn session_ids(catalog: &Catalog, session: &Session) -> Vec<String> {
     session
         .unreached()
         .iter()
-        .map(|presented| catalog.questions()[presented.question_idx].id.clone())
+        .map(|presented| catalog.questions()[presented.question_idx].id().to_string())
         .collect()
 }
 
@@ -265,8 +265,8 @@ fn result(
         .map(|attempt| {
             let question = &questions[attempt.presented.question_idx];
             QuestionResult {
-                id: question.id.clone(),
-                topic: question.topic.clone(),
+                id: question.id().to_string(),
+                topic: question.topic.to_string(),
                 kind: question.kind_name().to_string(),
                 answer: attempt.answer.clone(),
                 score: attempt.score(),
@@ -278,8 +278,8 @@ fn result(
     for presented in session.unreached() {
         let question = &questions[presented.question_idx];
         entries.push(QuestionResult {
-            id: question.id.clone(),
-            topic: question.topic.clone(),
+            id: question.id().to_string(),
+            topic: question.topic.to_string(),
             kind: question.kind_name().to_string(),
             answer: None,
             score: 0.0,

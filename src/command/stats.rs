@@ -25,7 +25,7 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
     let questions: Vec<(&str, &str)> = catalog
         .questions()
         .iter()
-        .map(|question| (question.id.as_str(), question.topic.as_str()))
+        .map(|question| (question.id(), &*question.topic))
         .collect();
     let time_zone = time_zone();
     let stats = Stats::compute(&StatsInput {

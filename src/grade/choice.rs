@@ -35,7 +35,7 @@ pub fn grade(choice: &Choice, answer: &str) -> Mark {
     let right_texts: Vec<String> = choice
         .correct
         .iter()
-        .filter_map(|&idx| choice.choices.get(idx).cloned())
+        .filter_map(|&idx| choice.choices.get(idx).map(str::to_string))
         .collect();
     let right_list = labels(choice, &choice.correct);
     if !problems.is_empty() {
@@ -79,7 +79,7 @@ pub fn grade(choice: &Choice, answer: &str) -> Mark {
         .correct
         .iter()
         .filter(|idx| !picks.contains(idx))
-        .filter_map(|&idx| choice.choices.get(idx).cloned())
+        .filter_map(|&idx| choice.choices.get(idx).map(str::to_string))
         .collect();
     if n_right == n_correct && wrong.is_empty() {
         return Mark::new(1.0, format!("right: {right_list}"), missed);
@@ -149,13 +149,7 @@ fn name(idx: usize) -> String {
 fn labels(choice: &Choice, indices: &[usize]) -> String {
     indices
         .iter()
-        .map(|&idx| {
-            format!(
-                "{}) {}",
-                name(idx),
-                choice.choices.get(idx).map_or("", String::as_str)
-            )
-        })
+        .map(|&idx| format!("{}) {}", name(idx), choice.choices.get(idx).unwrap_or("")))
         .collect::<Vec<_>>()
         .join(", ")
 }

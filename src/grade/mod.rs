@@ -113,9 +113,9 @@ pub fn key_answers(question: &Question) -> Vec<String> {
     match &question.kind {
         Kind::Choice(choice) => vec![choice::key(choice)],
         Kind::TrueFalse(truefalse) => vec![truefalse::key(truefalse)],
-        Kind::Short(short) => short.accept.clone(),
+        Kind::Short(short) => short.accept.iter().map(str::to_string).collect(),
         Kind::Order(order) => vec![order::key(order)],
-        Kind::Recall(recall) => vec![recall.model_answer.clone()],
+        Kind::Recall(recall) => vec![recall.model_answer.to_string()],
         Kind::Scenario(scenario) => vec![scenario::key(scenario)],
         Kind::Diagnose(diagnose) => vec![diagnose::key(diagnose)],
     }

@@ -34,7 +34,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
         }
     }
     let right_order = numbered(order);
-    let all_items: Vec<String> = order.items.clone();
+    let all_items: Vec<String> = order.items.iter().map(str::to_string).collect();
     if n_entries == 0 {
         return Mark::new(
             0.0,
@@ -95,7 +95,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     misplaced.sort_unstable();
     let missed: Vec<String> = misplaced
         .iter()
-        .map(|&idx| format!("{}. {}", idx + 1, order.items[idx]))
+        .map(|&idx| format!("{}. {}", idx + 1, order.items.get(idx).unwrap_or("")))
         .collect();
     if missed.is_empty() {
         return Mark::new(1.0, "right order", Vec::new());

@@ -138,7 +138,7 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
     feedback.push_str(&recall.model_answer);
     let missed = concepts()
         .filter(|(_, outcome)| **outcome != Outcome::Found)
-        .map(|(concept, _)| concept.name.clone())
+        .map(|(concept, _)| concept.name.to_string())
         .collect();
     Mark::new(score, feedback, missed)
 }

@@ -93,7 +93,7 @@ pub fn key_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
                     &question.origin.path,
                     question.origin.line,
                     question.origin.column,
-                    format!("question `{}`: {}", question.id, problem.message),
+                    format!("question `{}`: {}", question.id(), problem.message),
                     problem.hint,
                 )
             })

@@ -322,7 +322,7 @@ fn recall_grades_concepts_named() {
         unreachable!("RECALL is a recall question")
     };
     for (answer, expected) in [
-        (rubric.model_answer.as_str(), FULL),
+        (&*rubric.model_answer, FULL),
         (paraphrase, FULL),
         (typos, FULL),
         (

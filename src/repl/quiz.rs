@@ -304,7 +304,7 @@ fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<Stri
 /// The hint: the bank's own, else the explanation's first sentence; for a
 /// recall question the first concept of its rubric.
 fn hint(question: &crate::bank::Question) -> String {
-    if question.hint.is_none()
+    if question.hint().is_none()
         && let Kind::Recall(recall) = &question.kind
         && let Some(concept) = recall.concepts.first()
     {

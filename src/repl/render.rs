@@ -67,15 +67,19 @@ pub fn question(
     }
     styled(out, output::EMPHASIS, &inert(&header))?;
     writeln!(out)?;
-    wrapped(out, &question.prompt, width, 0)?;
-    let options: Option<&[String]> = match &question.kind {
+    wrapped(out, question.prompt(), width, 0)?;
+    let options: Option<&crate::bank::texts::Texts> = match &question.kind {
         Kind::Choice(choice) => Some(&choice.choices),
         Kind::Order(order) => Some(&order.items),
         _ => None,
     };
     if let Some(options) = options {
         for (shown_idx, &bank_idx) in presented.shown.iter().enumerate() {
-            let text = format!("{}) {}", letter(shown_idx), options[bank_idx]);
+            let text = format!(
+                "{}) {}",
+                letter(shown_idx),
+                options.get(bank_idx).unwrap_or("")
+            );
             wrapped_hanging(out, &text, width, 2, 5)?;
         }
     }
@@ -149,18 +153,28 @@ pub fn right_answer(question: &Question, presented: &Presented) -> String {
         Kind::Choice(choice) => choice
             .correct
             .iter()
-            .map(|&idx| format!("{}) {}", shown_letter(idx), choice.choices[idx]))
+            .map(|&idx| {
+                format!(
+                    "{}) {}",
+                    shown_letter(idx),
+                    choice.choices.get(idx).unwrap_or("")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; "),
         Kind::TrueFalse(truefalse) => truefalse.answer.to_string(),
-        Kind::Short(short) => short.accept.first().cloned().unwrap_or_default(),
+        Kind::Short(short) => short.accept.first().unwrap_or_default().to_string(),
         Kind::Order(order) => {
             let letters: Vec<String> = (0..order.items.len())
                 .map(|idx| shown_letter(idx).to_string())
                 .collect();
-            format!("{}: {}", letters.join(" "), order.items.join(" → "))
+            format!(
+                "{}: {}",
+                letters.join(" "),
+                order.items.to_vec().join(" → ")
+            )
         }
-        Kind::Recall(recall) => recall.model_answer.clone(),
+        Kind::Recall(recall) => recall.model_answer.to_string(),
         Kind::Scenario(scenario) => one_line(&scenario.solution),
         Kind::Diagnose(diagnose) => describe_blockers(
             &diagnose
@@ -236,8 +250,8 @@ pub fn explanation(
     question: &Question,
     width: usize,
 ) -> io::Result<()> {
-    wrapped(out, &format!("Why: {}", question.explanation), width, 2)?;
-    if let Some(deeper) = &question.deeper {
+    wrapped(out, &format!("Why: {}", question.explanation()), width, 2)?;
+    if let Some(deeper) = &question.deeper() {
         wrapped(out, &format!("Going deeper: {deeper}"), width, 2)?;
     }
     for fact_id in &question.facts {
@@ -301,7 +315,7 @@ pub fn summary(
     }
     let mut topics: Vec<(&str, usize, f64)> = Vec::new();
     for attempt in &firsts {
-        let topic = questions[attempt.presented.question_idx].topic.as_str();
+        let topic = &*questions[attempt.presented.question_idx].topic;
         match topics.iter_mut().find(|(name, _, _)| *name == topic) {
             Some(entry) => {
                 entry.1 += 1;
@@ -340,7 +354,7 @@ pub fn summary(
             let question = &questions[presented.question_idx];
             wrapped_hanging(
                 out,
-                &format!("- {} (not reached): {}", question.id, question.prompt),
+                &format!("- {} (not reached): {}", question.id(), question.prompt()),
                 width,
                 2,
                 4,
@@ -360,7 +374,7 @@ fn missed_line(
     let note = if skipped { " (skipped)" } else { "" };
     wrapped_hanging(
         out,
-        &format!("- {}{note}: {}", question.id, question.prompt),
+        &format!("- {}{note}: {}", question.id(), question.prompt()),
         width,
         2,
         4,

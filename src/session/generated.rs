@@ -13,7 +13,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::select::Presented;
-use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, Setup};
+use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, QuestionTexts, Setup};
+use crate::bank::texts::Texts;
 use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::grade::describe_blockers;
 use crate::org::{Generated, generate};
@@ -116,21 +117,17 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
             Kind::Diagnose(Diagnose { setup }),
         )
     };
+    let id = format!("{GENERATED_PREFIX}{seed}-{number}");
+    let explanation = format!(
+        "`check` finds, in order: {found}. Running the fixes in that order reaches the goal."
+    );
+    let hint = "`check` looks at Digital Experiences, then the site, then the contact and its account, then the user.";
     Some(Question {
-        id: format!("{GENERATED_PREFIX}{seed}-{number}"),
-        topic: GENERATED_TOPIC.to_string(),
-        prompt: prompt.to_string(),
-        explanation: format!(
-            "`check` finds, in order: {found}. Running the fixes in that order reaches the goal."
-        ),
-        facts: Vec::new(),
+        texts: QuestionTexts::new(&id, prompt, &explanation, None, Some(hint)),
+        topic: Arc::from(GENERATED_TOPIC),
+        facts: Box::default(),
         difficulty: Difficulty::Medium,
-        tags: Vec::new(),
-        deeper: None,
-        hint: Some(
-            "`check` looks at Digital Experiences, then the site, then the contact and its account, then the user."
-                .to_string(),
-        ),
+        tags: Texts::default(),
         pass: DEFAULT_PASS,
         kind,
         origin: Origin {
@@ -152,7 +149,7 @@ mod tests {
         assert_eq!(first, generated_questions(7, 4));
         let kinds: Vec<&str> = first.iter().map(Question::kind_name).collect();
         assert_eq!(kinds, ["scenario", "diagnose", "scenario", "diagnose"]);
-        assert_eq!(first[1].id, "generated.7-2");
+        assert_eq!(first[1].id(), "generated.7-2");
         assert_ne!(first, generated_questions(8, 4));
     }
 
@@ -161,7 +158,12 @@ mod tests {
         for seed in 0..40 {
             for question in generated_questions(seed, 2) {
                 for key in key_answers(&question) {
-                    assert_eq!(grade(&question, &key).score, 1.0, "{}: {key}", question.id);
+                    assert_eq!(
+                        grade(&question, &key).score,
+                        1.0,
+                        "{}: {key}",
+                        question.id()
+                    );
                 }
                 assert_eq!(grade(&question, "").score, 0.0);
             }

@@ -38,15 +38,19 @@ pub struct Selection {
 pub fn select(catalog: &Catalog, selection: &Selection) -> Vec<Presented> {
     let mut rng = ChaCha8Rng::seed_from_u64(selection.seed);
     let in_topic = |question: &Question| {
-        selection.topics.is_empty() || selection.topics.contains(&question.topic)
+        selection.topics.is_empty()
+            || selection
+                .topics
+                .iter()
+                .any(|topic| **topic == *question.topic)
     };
     let mut pool: Vec<usize> = catalog
         .questions()
         .iter()
         .enumerate()
         .filter(|(_, question)| in_topic(question))
-        .filter(|(_, question)| !selection.first.contains(&question.id))
-        .filter(|(_, question)| !selection.exclude.contains(&question.id))
+        .filter(|(_, question)| !selection.first.iter().any(|id| id == question.id()))
+        .filter(|(_, question)| !selection.exclude.iter().any(|id| id == question.id()))
         .map(|(idx, _)| idx)
         .collect();
     pool.shuffle(&mut rng);
@@ -57,7 +61,7 @@ pub fn select(catalog: &Catalog, selection: &Selection) -> Vec<Presented> {
             catalog
                 .questions()
                 .iter()
-                .position(|question| &question.id == id)
+                .position(|question| question.id() == id)
         })
         .filter(|&idx| in_topic(&catalog.questions()[idx]));
     let mut chosen: Vec<usize> = firsts.chain(pool).take(selection.count).collect();

@@ -156,16 +156,20 @@ fn every_recall_rubric_passes_its_model_answer_and_fails_a_one_line_partial_answ
         assert!(
             full.score >= 0.95,
             "`{}`: its model answer scores {}",
-            question.id,
+            question.id(),
             full.score
         );
         let concept = &recall.concepts[0];
-        let partial = format!("It is about {}.", concept.phrases[0]);
+        let partial = format!(
+            "It is about {}.",
+            concept.phrases.first().unwrap_or_default()
+        );
         let graded = grade(question, &partial);
         assert!(
             !graded.passed,
             "`{}`: the one-line answer `{partial}` passes ({})",
-            question.id, graded.score
+            question.id(),
+            graded.score
         );
     }
     assert!(n_recall >= 3);
@@ -175,12 +179,10 @@ fn every_recall_rubric_passes_its_model_answer_and_fails_a_one_line_partial_answ
 fn corrections_from_domain_md_appear_as_going_deeper() {
     let catalog = catalog();
     let deeper_citing = |row: &str| {
-        catalog.questions().iter().any(|question| {
-            question
-                .deeper
-                .as_deref()
-                .is_some_and(|deeper| deeper.contains(row))
-        })
+        catalog
+            .questions()
+            .iter()
+            .any(|question| question.deeper().is_some_and(|deeper| deeper.contains(row)))
     };
     for row in ["D5.3", "D3.9", "D3.12"] {
         assert!(deeper_citing(row), "no going-deeper note cites {row}");

@@ -5,7 +5,6 @@
 mod content;
 mod crash;
 mod grade;
-#[allow(dead_code, reason = "each command's tests use part of the harness")]
 mod harness;
 mod lint;
 mod list;
