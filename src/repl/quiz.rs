@@ -97,6 +97,7 @@ pub fn run(
             total,
             time_left,
             context.width,
+            reader.is_interactive(),
         )?;
         let asked_at = context.clock.now();
         let (reply, hints) = ask(context, session, &presented, reader, out)?;

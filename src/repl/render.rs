@@ -32,8 +32,9 @@ pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> 
     Ok(())
 }
 
-/// What the learner is asked to type, by kind.
-pub fn answer_hint(question: &Question) -> &'static str {
+/// What the learner is asked to type, by kind; a scenario is answered at its own
+/// `org> ` prompt in a terminal (`interactive`), on one line otherwise.
+pub fn answer_hint(question: &Question, interactive: bool) -> &'static str {
     match &question.kind {
         Kind::Choice(choice) if choice.multiple => "select all that apply: letters, e.g. `a c`",
         Kind::Choice(_) => "one letter",
@@ -41,7 +42,8 @@ pub fn answer_hint(question: &Question) -> &'static str {
         Kind::Short(_) => "a few words",
         Kind::Order(_) => "the letters in the right order, e.g. `c a b`",
         Kind::Recall(_) => "answer as you would out loud",
-        Kind::Scenario(_) => "commands at `org>`, one a line; `:done` submits",
+        Kind::Scenario(_) if interactive => "commands at `org>`, one a line; `:done` submits",
+        Kind::Scenario(_) => "commands on one line, separated by `;`",
         Kind::Diagnose(_) => "every blocker, by letter or code, e.g. `b i`",
     }
 }
@@ -55,6 +57,7 @@ pub fn question(
     total: usize,
     time_left: Option<f64>,
     width: usize,
+    interactive: bool,
 ) -> io::Result<()> {
     writeln!(out)?;
     let mut header = format!(
@@ -98,7 +101,11 @@ pub fn question(
             wrapped_hanging(out, &line, width, 2, 5)?;
         }
     }
-    styled(out, output::DIM, &format!("({})", answer_hint(question)))?;
+    styled(
+        out,
+        output::DIM,
+        &format!("({})", answer_hint(question, interactive)),
+    )?;
     writeln!(out)
 }
 

@@ -12,3 +12,4 @@ mod progress;
 mod pty;
 mod quiz;
 mod sandbox;
+mod scenario;

@@ -1,0 +1,282 @@
+//! Scenario and diagnose questions from the command line: `grade` in both
+//! output forms, a piped quiz answering both kinds, `quiz --generated`, and
+//! `lint` running reference and wrong solutions.
+
+use crate::harness::{Run, Workspace};
+
+const NOW: &str = "2026-11-27T09:00:00Z";
+
+const FACTS: &str = r#"format_version = 1
+
+[[fact]]
+id = "chain.owner-role"
+statement = "The account owner must hold a role."
+source = "D6.3"
+confidence = "H"
+"#;
+
+const ORG: &str = r#"[settings]
+digital_experiences = true
+
+[[license]]
+name = "Customer Community"
+seats = 5
+
+[[site]]
+name = "Help"
+template = "Help Center"
+status = "active"
+members = ["Customer Community User"]
+
+[[internal_user]]
+name = "Dana"
+
+[[account]]
+name = "Acme"
+owner = "Dana"
+
+[[contact]]
+name = "Priya"
+account = "Acme"
+email = "priya@acme.example"
+"#;
+
+const BANK: &str = r#"format_version = 1
+
+[[question]]
+id = "drill.fix"
+kind = "scenario"
+topic = "fix"
+prompt = "Get Priya logging in to Help."
+org = "orgs/acme.toml"
+solution = "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\""
+wrong = ["enable customer user Priya profile \"Customer Community User\""]
+explanation = "The owner needs a role first."
+facts = ["chain.owner-role"]
+
+[question.goal]
+contact = "Priya"
+as = "customer"
+site = "Help"
+
+[[question]]
+id = "drill.why"
+kind = "diagnose"
+topic = "why"
+prompt = "What blocks Priya?"
+org = "orgs/acme.toml"
+explanation = "The owner has no role and Priya has no user."
+facts = ["chain.owner-role"]
+
+[question.goal]
+contact = "Priya"
+as = "customer"
+site = "Help"
+"#;
+
+fn workspace() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write("bank/facts.toml", FACTS);
+    workspace.write("bank/drill.toml", BANK);
+    workspace.write("bank/orgs/acme.toml", ORG);
+    workspace
+}
+
+fn run(workspace: &Workspace, args: &[&str], stdin: &str) -> Run {
+    let output = workspace
+        .command(args)
+        .env("XCDRILL_NOW", NOW)
+        .env("USER", "tester")
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .expect("xcdrill runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn grade_runs_a_scenario_answer_on_the_org() {
+    let workspace = workspace();
+    let right =
+        "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"";
+    let run = workspace.run(&["--content", "bank", "grade", "drill.fix", "--answer", right]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "drill.fix (scenario): 100% passed\ngoal reached: `Priya` can log in to `Help` as a customer user\n"
+    );
+    let run = workspace.run(&[
+        "--content",
+        "bank",
+        "grade",
+        "drill.fix",
+        "--answer",
+        "enable customer user Priya profile \"Customer Community User\"",
+        "--json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["id"], "drill.fix");
+    assert_eq!(json["kind"], "scenario");
+    assert_eq!(json["score"], 0.0);
+    assert_eq!(json["passed"], false);
+    assert_eq!(
+        json["missed"],
+        serde_json::json!(["OWNER_NO_ROLE", "NO_EXTERNAL_USER"])
+    );
+    let feedback = json["feedback"].as_str().unwrap_or_default();
+    assert!(
+        feedback.contains(
+            "still blocking: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`)"
+        ),
+        "{feedback}"
+    );
+    assert!(feedback.contains("fails with OWNER_NO_ROLE"), "{feedback}");
+}
+
+#[test]
+fn grade_scores_a_diagnose_answer_by_f1() {
+    let workspace = workspace();
+    let run = workspace.run(&["--content", "bank", "grade", "drill.why", "--answer", "i n"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "drill.why (diagnose): 100% passed\nyou named OWNER_NO_ROLE, NO_EXTERNAL_USER\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = workspace.run(&[
+        "--content",
+        "bank",
+        "grade",
+        "drill.why",
+        "--answer",
+        "owner_no_role",
+        "--json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["kind"], "diagnose");
+    assert_eq!(json["score"], 0.66);
+    assert_eq!(json["missed"], serde_json::json!(["NO_EXTERNAL_USER"]));
+}
+
+#[test]
+fn the_embedded_scenarios_grade_from_the_command_line() {
+    let workspace = Workspace::new();
+    let run = workspace.run(&[
+        "grade",
+        "scenarios.person-account-reactivate",
+        "--answer",
+        "activate user \"Lena Novak\"",
+        "--json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["score"], 1.0);
+    let run = workspace.run(&[
+        "grade",
+        "scenarios.customer-what-blocks",
+        "--answer",
+        "k l n",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_piped_quiz_takes_commands_on_one_line_and_codes_or_letters() {
+    let run = run(
+        &workspace(),
+        &["--content", "bank", "quiz", "--seed", "1", "--count", "2"],
+        "OWNER_NO_ROLE, x\nOWNER_NO_ROLE n\nassign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("scenario_quiz_seed_1", run.stdout);
+}
+
+#[test]
+fn generated_questions_follow_the_seed() {
+    let workspace = workspace();
+    let args = [
+        "--content",
+        "bank",
+        "quiz",
+        "--seed",
+        "4",
+        "--count",
+        "1",
+        "--generated",
+        "2",
+        "--json",
+    ];
+    let first = run(&workspace, &args, "");
+    let second = run(&workspace, &args, "");
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(first.stderr, second.stderr);
+    let ids: Vec<String> = first.json()["questions"]
+        .as_array()
+        .map(|questions| {
+            questions
+                .iter()
+                .map(|question| question["id"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.contains(&"generated.4-1".to_string()), "{ids:?}");
+    assert!(ids.contains(&"generated.4-2".to_string()), "{ids:?}");
+    assert!(
+        first.stderr.contains("Generated practice"),
+        "{}",
+        first.stderr
+    );
+    let other = run(
+        &workspace,
+        &[
+            "--content",
+            "bank",
+            "quiz",
+            "--seed",
+            "5",
+            "--count",
+            "1",
+            "--generated",
+            "2",
+            "--json",
+        ],
+        "",
+    );
+    assert_ne!(first.stderr, other.stderr);
+    // Generated questions are not recorded in the progress store.
+    let stats = workspace.run(&["--content", "bank", "stats", "--json"]);
+    assert_eq!(stats.json()["reviews"], 0, "{}", stats.stdout);
+}
+
+#[test]
+fn lint_runs_reference_and_wrong_solutions() {
+    let workspace = workspace();
+    let broken = BANK
+        .replace("assign role Boss to Dana; enable", "enable")
+        .replace(
+            "wrong = [\"enable",
+            "wrong = [\"assign role Boss to Dana; enable",
+        );
+    workspace.write("bank/drill.toml", broken);
+    let run = workspace.run(&["lint", "bank"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("error: the reference solution does not reach the goal: `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE")
+            && run.stdout.contains("--> bank/drill.toml:9:12"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("error: this wrong solution reaches the goal\n  --> bank/drill.toml:10:10"),
+        "{}",
+        run.stdout
+    );
+}
