@@ -97,8 +97,8 @@ pub fn run(
             total,
             time_left,
             context.width,
-            reader.is_interactive(),
         )?;
+        render::answer_line(out, question, reader.is_interactive())?;
         let asked_at = context.clock.now();
         let (reply, hints) = ask(context, session, &presented, reader, out)?;
         let seconds = seconds_between(asked_at, context.clock.now());

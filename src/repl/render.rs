@@ -48,7 +48,8 @@ pub fn answer_hint(question: &Question, interactive: bool) -> &'static str {
     }
 }
 
-/// The question: its number, topic and kind, the prompt, and lettered options.
+/// The question: its number, topic and kind, the prompt, lettered options, and
+/// for scenario and diagnose questions the org and the goal.
 pub fn question(
     out: &mut dyn Write,
     question: &Question,
@@ -57,7 +58,6 @@ pub fn question(
     total: usize,
     time_left: Option<f64>,
     width: usize,
-    interactive: bool,
 ) -> io::Result<()> {
     writeln!(out)?;
     let mut header = format!(
@@ -101,6 +101,11 @@ pub fn question(
             wrapped_hanging(out, &line, width, 2, 5)?;
         }
     }
+    Ok(())
+}
+
+/// The line under a question saying what to type.
+pub fn answer_line(out: &mut dyn Write, question: &Question, interactive: bool) -> io::Result<()> {
     styled(
         out,
         output::DIM,
