@@ -328,7 +328,7 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
 
     let table = workspace.run(&[&["report"][..], &args[3..]].concat());
     assert!(
-        table.stdout.contains("Exam: seed 42, content c0ffee"),
+        table.stdout.contains("Seed 42, content c0ffee"),
         "{}",
         table.stdout
     );
