@@ -6,21 +6,15 @@ use crate::harness::{Run, Workspace};
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bank");
 const NOW: &str = "2026-11-27T09:00:00Z";
 
+/// `xcdrill quiz ARGS` on the fixture bank at [`NOW`], as user `tester`.
 fn quiz(workspace: &Workspace, args: &[&str], stdin: &str) -> Run {
+    quiz_at(workspace, NOW, args, stdin)
+}
+
+fn quiz_at(workspace: &Workspace, now: &str, args: &[&str], stdin: &str) -> Run {
     let mut full = vec!["--content", FIXTURE, "quiz"];
     full.extend_from_slice(args);
-    let output = workspace
-        .command(&full)
-        .env("XCDRILL_NOW", NOW)
-        .env("USER", "tester")
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .expect("xcdrill runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+    workspace.run_with(&full, stdin, &[("XCDRILL_NOW", now), ("USER", "tester")])
 }
 
 /// The ids of the questions asked, in order, read from a `--json` result.
@@ -239,22 +233,6 @@ fn quitting_early_lists_what_was_not_reached() {
         "{}",
         run.stdout
     );
-}
-
-fn quiz_at(workspace: &Workspace, now: &str, args: &[&str], stdin: &str) -> Run {
-    let mut full = vec!["--content", FIXTURE, "quiz"];
-    full.extend_from_slice(args);
-    let output = workspace
-        .command(&full)
-        .env("XCDRILL_NOW", now)
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .expect("xcdrill runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
 }
 
 #[test]
