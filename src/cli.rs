@@ -222,7 +222,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "TOPIC")]
     pub topic: Vec<String>,
 
-    /// Print one JSON object per question
+    /// Print the questions as a JSON array, one object per question
     #[arg(long)]
     pub json: bool,
 }

@@ -41,6 +41,15 @@ pub struct Fact {
 }
 
 impl Fact {
+    /// The source as learners read it: the seed is "the reference answer" (the
+    /// text the quiz teaches), DOMAIN.md rows keep their `D5.3` code.
+    pub fn source_label(&self) -> String {
+        match self.source.strip_prefix("seed:") {
+            Some(section) => format!("reference answer: {}", section.trim()),
+            None => self.source.clone(),
+        }
+    }
+
     /// Whether the fact comes from DOMAIN.md rather than the seed.
     pub fn is_domain(&self) -> bool {
         self.source.starts_with('D')

@@ -56,7 +56,7 @@ impl ContentFiles {
 
 /// A path that could not be read at all (exit status 2).
 #[derive(Debug, Error)]
-#[error("cannot read `{path}`: {source}")]
+#[error("cannot read `{path}`")]
 pub struct ReadError {
     pub path: String,
     #[source]

@@ -92,7 +92,9 @@ fn print_human(
     let catalog = &loaded.catalog;
     if coverage {
         let uncovered = catalog.uncovered_facts();
-        if uncovered.is_empty() {
+        if catalog.facts().is_empty() {
+            writeln!(out, "coverage: no facts loaded")?;
+        } else if uncovered.is_empty() {
             writeln!(out, "coverage: every fact is cited by a question")?;
         } else {
             writeln!(

@@ -25,6 +25,17 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let clock = clock::from_env().map_err(Error::Usage)?;
     let mode = mode(args.mode);
     check_topics(&catalog, &args.topic)?;
+    if mode != Mode::Exam && (args.time.is_some() || args.pass.is_some()) {
+        return Err(Error::Usage(
+            "`--time` and `--pass` apply to exams; add `--mode exam`".into(),
+        ));
+    }
+    // A result file that can't be written must be found out before the
+    // learner answers anything, not after.
+    let overwriting = match &args.output {
+        Some(path) => check_writable(path)?,
+        None => false,
+    };
     if mode == Mode::Drill && args.topic.is_empty() {
         return Err(Error::Usage(
             "a drill needs at least one `--topic`; `xcdrill list` shows them".into(),
@@ -98,6 +109,13 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     };
     let width = terminal_width();
     header(&mut *transcript, &content_hash, &session, args, width)?;
+    if let (true, Some(path)) = (overwriting, &args.output) {
+        writeln!(
+            transcript,
+            "Note: {} exists and will be replaced by this session's result.",
+            path.display()
+        )?;
+    }
     if mode == Mode::Cram {
         writeln!(
             transcript,
@@ -224,13 +242,49 @@ fn header(
     if let Some(minutes) = args.time.filter(|_| session.mode == Mode::Exam) {
         line.push_str(&format!(" · {minutes} min"));
     }
-    output::styled(out, output::EMPHASIS, &line)?;
+    if session.mode == Mode::Exam {
+        let pass = args.pass.unwrap_or(DEFAULT_PASS_PERCENT);
+        line.push_str(&format!(" · pass mark {pass}%"));
+    }
+    let wrapped = textwrap::fill(&line, width.max(20));
+    output::styled(out, output::EMPHASIS, &wrapped)?;
     writeln!(out)?;
     let repeat = format!(
         "Repeat this session with --seed {}. Type :help at any prompt.",
         session.seed
     );
     crate::repl::render::wrapped(out, &repeat, width, 0)
+}
+
+/// Whether `path` can be written, creating nothing: its folder must exist and
+/// an existing file must be writable. Returns whether a file is already there.
+fn check_writable(path: &std::path::Path) -> Result<bool, Error> {
+    let unwritable = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Err(unwritable(io::Error::other("it is a folder"))),
+        Ok(_) => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map(|_| true)
+            .map_err(unwritable),
+        Err(_) => {
+            let parent = path
+                .parent()
+                .filter(|parent| !parent.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            if parent.is_dir() {
+                Ok(false)
+            } else {
+                Err(unwritable(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("no folder `{}`", parent.display()),
+                )))
+            }
+        }
+    }
 }
 
 fn terminal_width() -> usize {
@@ -272,6 +326,7 @@ fn result(
                 score: attempt.score(),
                 passed: attempt.passed(),
                 seconds: attempt.seconds,
+                hints: attempt.hints,
             }
         })
         .collect();
@@ -285,6 +340,7 @@ fn result(
             score: 0.0,
             passed: false,
             seconds: 0.0,
+            hints: 0,
         });
     }
     let score = session.score();

@@ -78,7 +78,7 @@ fn percent(fraction: f64) -> String {
 /// separates them in CSV).
 fn write_exam(out: &mut impl Write, exam: &Exam, style: TableStyle) -> std::io::Result<()> {
     let title = format!(
-        "Exam: seed {}, content {}",
+        "Seed {}, content {}",
         exam.seed,
         inert_line(&exam.content_hash)
     );
@@ -86,7 +86,8 @@ fn write_exam(out: &mut impl Write, exam: &Exam, style: TableStyle) -> std::io::
     for learner in &exam.learners {
         learners.push(vec![
             inert_line(&learner.name).into_owned(),
-            format!("{:.0}%", learner.score_percent),
+            // `+ 0.0` turns a negative zero into 0, so no "-0%".
+            format!("{:.0}%", learner.score_percent + 0.0),
             if learner.passed { "yes" } else { "no" }.to_string(),
             format!("{:.1}", learner.seconds / 60.0),
             inert_line(&learner.file).into_owned(),

@@ -58,7 +58,7 @@ pub enum Ending {
 }
 
 const HELP: &str = "At any prompt:
-  :hint     a hint (a used hint caps the rating of this answer)
+  :hint     a hint (not in exams; the answer then counts as Hard at most for review)
   :skip     skip this question (an empty line or Ctrl-C also skips)
   :explain  give up and see the explanation (not in exams)
   :score    your score so far
@@ -102,9 +102,10 @@ pub fn run(
         let asked_at = context.clock.now();
         let (reply, hints) = ask(context, session, &presented, reader, out)?;
         let seconds = seconds_between(asked_at, context.clock.now());
+        let explained = matches!(reply, Reply::Explained);
         let (answer, quit) = match reply {
             Reply::Answer(answer) => (Some(answer), false),
-            Reply::Skip => (None, false),
+            Reply::Skip | Reply::Explained => (None, false),
             Reply::Quit => (None, true),
         };
         if quit {
@@ -128,7 +129,10 @@ pub fn run(
             seconds,
             hints,
         };
-        if session.mode.shows_feedback() {
+        if attempt.grade.is_none() {
+            writeln!(out, "Skipped.")?;
+        }
+        if session.mode.shows_feedback() && !explained {
             match &attempt.grade {
                 Some(grade) => render::feedback(
                     out,
@@ -139,7 +143,6 @@ pub fn run(
                     context.width,
                 )?,
                 None => {
-                    writeln!(out, "Skipped.")?;
                     render::wrapped(
                         out,
                         &format!(
@@ -183,6 +186,8 @@ const ECHO_CHARS: usize = 200;
 pub(super) enum Reply {
     Answer(String),
     Skip,
+    /// Skipped after `:explain` showed the answer.
+    Explained,
     Quit,
 }
 
@@ -206,10 +211,7 @@ fn ask(
         out.flush()?;
         let line = match reader.read("answer> ")? {
             Line::Eof => return Ok((Reply::Quit, hints)),
-            Line::Interrupted => {
-                writeln!(out, "(skipped)")?;
-                return Ok((Reply::Skip, hints));
-            }
+            Line::Interrupted => return Ok((Reply::Skip, hints)),
             Line::Text(line) => line,
         };
         if !reader.is_interactive() {
@@ -230,6 +232,9 @@ fn ask(
             "" | ":skip" => return Ok((Reply::Skip, hints)),
             ":quit" | ":q" => return Ok((Reply::Quit, hints)),
             ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
+            ":hint" if !session.mode.shows_feedback() => {
+                writeln!(out, "No hints during an exam.")?;
+            }
             ":hint" => {
                 hints += 1;
                 render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
@@ -245,7 +250,7 @@ fn ask(
                     2,
                 )?;
                 render::explanation(out, context.catalog, question, context.width)?;
-                return Ok((Reply::Skip, hints));
+                return Ok((Reply::Explained, hints));
             }
             ":explain" => writeln!(
                 out,
@@ -253,7 +258,9 @@ fn ask(
             )?,
             ":score" => {
                 let firsts = session.first_attempts();
-                let total: f64 = firsts.iter().map(|attempt| attempt.score()).sum();
+                let total = firsts
+                    .iter()
+                    .fold(0.0, |total, attempt| total + attempt.score());
                 writeln!(
                     out,
                     "Score so far: {}% over {} question{}",
@@ -281,6 +288,13 @@ fn ask(
                 };
                 match to_grader_answer(question, presented, &text) {
                     Ok(answer) => return Ok((Reply::Answer(answer), hints)),
+                    // Piped input is one answer a line (C1): a line that is not an
+                    // answer skips the question rather than eating the next line,
+                    // which belongs to the next question.
+                    Err(message) if !reader.is_interactive() => {
+                        writeln!(out, "{}; skipped", crate::text::inert_line(&message))?;
+                        return Ok((Reply::Skip, hints));
+                    }
                     Err(message) => writeln!(out, "{}", crate::text::inert_line(&message))?,
                 }
             }

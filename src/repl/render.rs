@@ -268,7 +268,7 @@ pub fn explanation(
     }
     for fact_id in &question.facts {
         if let Some(fact) = catalog.fact(fact_id) {
-            let line = format!("Fact {} ({}): {}", fact.id, fact.source, fact.statement);
+            let line = format!("Fact: {} [{}]", fact.statement, fact.source_label());
             styled(
                 out,
                 output::DIM,

@@ -155,7 +155,17 @@ impl Session {
                 let result = match self.undo.pop() {
                     Some((org, undone)) => {
                         self.org = org;
-                        Ok(format!("undid `{undone}`"))
+                        // Undo is the sandbox's, not Salesforce's: say so where
+                        // the real org would refuse.
+                        let note = if undone
+                            .to_lowercase()
+                            .starts_with("enable digital experiences")
+                        {
+                            " (sandbox only: a real org can't turn Digital Experiences off)"
+                        } else {
+                            ""
+                        };
+                        Ok(format!("undid `{undone}`{note}"))
                     }
                     None => Ok("nothing to undo".to_string()),
                 };

@@ -162,7 +162,7 @@ mod tests {
         let printed = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
         let answer = match reply {
             Reply::Answer(answer) => Some(answer),
-            Reply::Skip | Reply::Quit => None,
+            Reply::Skip | Reply::Explained | Reply::Quit => None,
         };
         (answer, printed)
     }

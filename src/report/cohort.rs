@@ -137,7 +137,8 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
         .map(|&(file, result)| LearnerRow {
             name: result.name.clone(),
             file: file.to_string(),
-            score_percent: result.score * 100.0,
+            // `+ 0.0` turns a negative zero from older result files into 0.
+            score_percent: result.score.clamp(0.0, 1.0) * 100.0 + 0.0,
             passed: result.passed,
             seconds: elapsed(&result.started, &result.ended).unwrap_or_else(|| {
                 result
@@ -274,6 +275,7 @@ mod tests {
                 score: choice_score,
                 passed: choice_score >= 0.7,
                 seconds: 10.0,
+                hints: 0,
             },
             QuestionResult {
                 id: "hierarchy.why".to_string(),
@@ -283,6 +285,7 @@ mod tests {
                 score: recall,
                 passed: recall >= 0.7,
                 seconds: 50.0,
+                hints: 0,
             },
         ];
         let score = (choice_score + recall) / 2.0;

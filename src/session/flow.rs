@@ -131,11 +131,12 @@ impl Session {
         if self.planned == 0 {
             return 0.0;
         }
-        let total: f64 = self
+        // A fold from +0.0, not `sum()`, whose empty sum is -0.0 and would print
+        // as "-0%".
+        let total = self
             .first_attempts()
             .iter()
-            .map(|attempt| attempt.score())
-            .sum();
+            .fold(0.0, |total, attempt| total + attempt.score());
         total / self.planned as f64
     }
 }

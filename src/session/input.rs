@@ -106,6 +106,7 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
             let lower = ch.to_ascii_lowercase();
             let idx = (lower as u32).wrapping_sub('a' as u32) as usize;
             if !lower.is_ascii_lowercase() || idx >= n_options {
+                let token = crate::text::shorten(token, 20);
                 let message = if token.chars().count() == 1 {
                     format!("`{token}` is not offered; answer with letters a to {last}")
                 } else {

@@ -49,4 +49,8 @@ pub struct QuestionResult {
     pub passed: bool,
     /// Seconds spent on the question.
     pub seconds: f64,
+    /// Hints shown before answering (added after format 1's first files, so
+    /// files without it read as 0).
+    #[serde(default)]
+    pub hints: u32,
 }

@@ -55,8 +55,16 @@ impl Workspace {
     }
 
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
-        let output = self
-            .command(args)
+        self.run_with(args, stdin, &[])
+    }
+
+    /// Runs with `stdin` piped in and extra environment variables set.
+    pub fn run_with(&self, args: &[&str], stdin: &str, envs: &[(&str, &str)]) -> Run {
+        let mut command = self.command(args);
+        for &(key, value) in envs {
+            command.env(key, value);
+        }
+        let output = command
             .write_stdin(stdin.as_bytes().to_vec())
             .output()
             .expect("xcdrill runs");

@@ -71,17 +71,11 @@ fn workspace() -> Workspace {
 fn run(workspace: &Workspace, args: &[&str]) -> Run {
     let mut all = vec!["--content", "bank"];
     all.extend_from_slice(args);
-    let output = workspace
-        .command(&all)
-        .env("XCDRILL_NOW", NOW.to_string())
-        .env("TZ", "UTC")
-        .output()
-        .expect("xcdrill runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+    workspace.run_with(
+        &all,
+        "",
+        &[("XCDRILL_NOW", &NOW.to_string()), ("TZ", "UTC")],
+    )
 }
 
 /// Three reviews on three days (yesterday twice counts one day), imported.
@@ -328,7 +322,7 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
 
     let table = workspace.run(&[&["report"][..], &args[3..]].concat());
     assert!(
-        table.stdout.contains("Exam: seed 42, content c0ffee"),
+        table.stdout.contains("Seed 42, content c0ffee"),
         "{}",
         table.stdout
     );

@@ -28,7 +28,7 @@ fn answer_then_ctrl_c_skips_then_ctrl_d_ends_with_the_summary() {
     session.exp_string("answer> ").expect("a prompt");
     session.send_control('c').expect("Ctrl-C");
     session
-        .exp_string("(skipped)")
+        .exp_string("Skipped.")
         .expect("Ctrl-C on an empty line skips");
     session.exp_string("Question 3/3").expect("third question");
     session.exp_string("answer> ").expect("a prompt");

@@ -83,18 +83,7 @@ fn workspace() -> Workspace {
 }
 
 fn run(workspace: &Workspace, args: &[&str], stdin: &str) -> Run {
-    let output = workspace
-        .command(args)
-        .env("XCDRILL_NOW", NOW)
-        .env("USER", "tester")
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .expect("xcdrill runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+    workspace.run_with(args, stdin, &[("XCDRILL_NOW", NOW), ("USER", "tester")])
 }
 
 #[test]
@@ -191,7 +180,7 @@ fn a_piped_quiz_takes_commands_on_one_line_and_codes_or_letters() {
     let run = run(
         &workspace(),
         &["--content", "bank", "quiz", "--seed", "1", "--count", "2"],
-        "OWNER_NO_ROLE, x\nOWNER_NO_ROLE n\nassign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"\n",
+        "i, NO_EXTERNAL_USER\nassign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("scenario_quiz_seed_1", run.stdout);
