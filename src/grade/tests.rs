@@ -423,10 +423,13 @@ fn percent_rounds_down() {
 
 /// One question of every kind, read once for all property cases.
 static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new(|| {
-    [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL]
+    let mut questions: Vec<Question> = [SINGLE, MULTI, TRUE, SHORT, ORDER, RECALL]
         .into_iter()
         .map(question)
-        .collect()
+        .collect();
+    questions.push(question(&scenario_toml()));
+    questions.push(question(&diagnose_toml()));
+    questions
 });
 
 proptest! {
@@ -441,6 +444,8 @@ proptest! {
                 proptest::sample::select(vec![
                     "contact", "account", "no", "don't", "need", "a", "the", "site", "active", ",",
                     ".", "(", "licence", "seats", "partner", "3", "D5.3", "é", "\u{1b}[2J", "'", "n't",
+                    ";", "\n", "\"", "#", "i", "OWNER_NO_ROLE", "enable", "customer", "user", "Priya",
+                    "profile", "assign", "role", "to", "Dana", "login",
                 ]),
                 0..60,
             ).prop_map(|words| words.join(" ")),

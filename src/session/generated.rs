@@ -17,7 +17,7 @@ use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, QuestionTexts, Set
 use crate::bank::texts::Texts;
 use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::grade::describe_blockers;
-use crate::org::{Generated, generate};
+use crate::org::{Code, Generated, generate};
 
 /// The start of every generated question's id.
 pub const GENERATED_PREFIX: &str = "generated.";
@@ -55,7 +55,16 @@ pub fn mix_in(
     let base = catalog.questions().len();
     let n_extra = extra.len();
     let mut questions = catalog.questions().to_vec();
-    questions.extend(extra);
+    // Cite only facts the content has (a `--content` folder may have others).
+    questions.extend(extra.into_iter().map(|mut question| {
+        question.facts = question
+            .facts
+            .iter()
+            .filter(|fact| catalog.fact(fact).is_some())
+            .cloned()
+            .collect();
+        question
+    }));
     let mixed_catalog = Catalog::new(questions, catalog.facts().to_vec());
     let n_chosen = chosen.len();
     let mut extra_idx = (0..n_extra).map(|idx| Presented {
@@ -102,6 +111,12 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
         goal,
     };
     let found = describe_blockers(&blockers);
+    let mut facts: Vec<Arc<str>> = Vec::new();
+    for fact in blockers.iter().filter_map(|blocker| fact_of(blocker.code)) {
+        if !facts.iter().any(|known| &**known == fact) {
+            facts.push(Arc::from(fact));
+        }
+    }
     let (prompt, kind) = if scenario {
         (
             "Generated practice: fix this org so that the goal holds.",
@@ -125,7 +140,7 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
     Some(Question {
         texts: QuestionTexts::new(&id, prompt, &explanation, None, Some(hint)),
         topic: Arc::from(GENERATED_TOPIC),
-        facts: Box::default(),
+        facts: facts.into_boxed_slice(),
         difficulty: Difficulty::Medium,
         tags: Texts::default(),
         pass: DEFAULT_PASS,
@@ -135,6 +150,26 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
             line: 0,
             column: 0,
         },
+    })
+}
+
+/// The fact of the embedded content that teaches why a blocker blocks.
+fn fact_of(code: Code) -> Option<&'static str> {
+    Some(match code {
+        Code::DxNotEnabled => "setup.enable-dx",
+        Code::NotFound => "setup.create-site",
+        Code::SiteNotActive => "setup.enable-community-login",
+        Code::NotSiteMember => "sites.membership",
+        Code::ContactNoAccount => "chain.private-contact",
+        Code::PersonAccountNotPartner => "partner.no-person-accounts",
+        Code::UserExistsForContact => "lifecycle.one-user-per-contact",
+        Code::AccountNotPartner => "setup.partner-account",
+        Code::OwnerNoRole => "chain.owner-role",
+        Code::NoLicense | Code::LicenseLimitExceeded => "license.limit-exceeded",
+        Code::StandardProfileBlocked => "license.standard-profiles-blocked",
+        Code::NoExternalUser => "setup.enable-user",
+        Code::UserInactive => "lifecycle.deactivate",
+        _ => return None,
     })
 }
 
@@ -186,5 +221,27 @@ mod tests {
             .collect();
         assert_eq!(order, [0, 1, 0, 2, 1, 3]);
         assert_eq!(mixed_catalog.questions().len(), 2);
+        assert!(
+            mixed_catalog
+                .questions()
+                .iter()
+                .all(|question| question.facts.is_empty()),
+            "facts the catalog lacks are not cited"
+        );
+    }
+
+    #[test]
+    fn generated_questions_cite_facts_of_the_embedded_content() {
+        let catalog = crate::bank::check(&crate::bank::load::embedded())
+            .into_catalog()
+            .unwrap();
+        for code in Code::DIAGNOSABLE {
+            if let Some(fact) = fact_of(code) {
+                assert!(catalog.fact(fact).is_some(), "{code}: no fact `{fact}`");
+            }
+        }
+        let (mixed, _) = mix_in(&catalog, Vec::new(), generated_questions(3, 2));
+        let generated = &mixed.questions()[catalog.questions().len()..];
+        assert!(generated.iter().all(|question| !question.facts.is_empty()));
     }
 }
