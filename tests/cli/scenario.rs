@@ -201,8 +201,10 @@ fn generated_questions_follow_the_seed() {
         "2",
         "--json",
     ];
-    let first = run(&workspace, &args, "");
-    let second = run(&workspace, &args, "");
+    // The authored question comes first and is skipped; both generated ones are answered.
+    let answers = "\nshow\na\n";
+    let first = run(&workspace, &args, answers);
+    let second = run(&workspace, &args, answers);
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert_eq!(first.stderr, second.stderr);
     let ids: Vec<String> = first.json()["questions"]
@@ -215,8 +217,12 @@ fn generated_questions_follow_the_seed() {
         })
         .unwrap_or_default();
     assert_eq!(ids.len(), 3, "{ids:?}");
-    assert!(ids.contains(&"generated.4-1".to_string()), "{ids:?}");
-    assert!(ids.contains(&"generated.4-2".to_string()), "{ids:?}");
+    assert_eq!(ids[1..], ["generated.4-1", "generated.4-2"], "{ids:?}");
+    let questions = first.json()["questions"].clone();
+    assert_eq!(questions[1]["kind"], "scenario");
+    assert_eq!(questions[1]["answer"], "show");
+    assert_eq!(questions[2]["kind"], "diagnose");
+    assert_eq!(questions[2]["answer"], "a");
     assert!(
         first.stderr.contains("Generated practice"),
         "{}",
