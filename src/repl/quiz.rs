@@ -204,7 +204,17 @@ fn ask(
     if let Kind::Scenario(scenario) = &question.kind
         && reader.is_interactive()
     {
-        return scenario_prompt::ask(scenario, &hint(question), reader, out, context.width);
+        let feedback = session.mode.shows_feedback();
+        let aids = scenario_prompt::Aids {
+            hint: feedback.then(|| hint(question)),
+            explain: &mut |out: &mut dyn Write| {
+                if feedback {
+                    explain(context, presented, out)?;
+                }
+                Ok(feedback)
+            },
+        };
+        return scenario_prompt::ask(scenario, aids, reader, out, context.width);
     }
     let mut hints = 0;
     loop {
@@ -240,16 +250,7 @@ fn ask(
                 render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
             }
             ":explain" if session.mode.shows_feedback() => {
-                render::wrapped(
-                    out,
-                    &format!(
-                        "Right answer: {}",
-                        render::right_answer(question, presented)
-                    ),
-                    context.width,
-                    2,
-                )?;
-                render::explanation(out, context.catalog, question, context.width)?;
+                explain(context, presented, out)?;
                 return Ok((Reply::Explained, hints));
             }
             ":explain" => writeln!(
@@ -300,6 +301,25 @@ fn ask(
             }
         }
     }
+}
+
+/// `:explain`: the right answer and the explanation.
+fn explain(
+    context: &QuizContext<'_>,
+    presented: &Presented,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let question = &context.catalog.questions()[presented.question_idx];
+    render::wrapped(
+        out,
+        &format!(
+            "Right answer: {}",
+            render::right_answer(question, presented)
+        ),
+        context.width,
+        2,
+    )?;
+    render::explanation(out, context.catalog, question, context.width)
 }
 
 /// A recall answer in a terminal may span lines; an empty line ends it.

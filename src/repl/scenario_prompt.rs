@@ -6,7 +6,7 @@
 //! Piped input never gets here: in script mode a scenario answer is one line of
 //! commands separated by `;` (DESIGN.md C1).
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use super::lines::{Line, LineReader};
 use super::quiz::Reply;
@@ -19,15 +19,25 @@ const HELP: &str = "At the org> prompt, type sandbox commands (`help` in `xcdril
   :show     the org as it is now
   :undo     take back the last line of commands
   :done     submit the commands entered so far
-  :hint     a hint
+  :hint     a hint (not in exams)
+  :explain  give up and see the answer (not in exams)
   :skip     skip this question (Ctrl-C too)
   :quit     end the session (Ctrl-D too)";
 
-/// Reads commands until `:done`, `:skip` or `:quit`; returns the reply and the
-/// number of hints used.
+/// What the quiz lends the prompt: the hint, and `:explain`, both refused in
+/// exams.
+pub(super) struct Aids<'a> {
+    /// The hint, or `None` when hints are not allowed.
+    pub hint: Option<String>,
+    /// Shows the answer and explanation; returns false when not allowed.
+    pub explain: &'a mut dyn FnMut(&mut dyn Write) -> io::Result<bool>,
+}
+
+/// Reads commands until `:done`, `:skip`, `:explain` or `:quit`; returns the
+/// reply and the number of hints used.
 pub(super) fn ask(
     scenario: &Scenario,
-    hint: &str,
+    aids: Aids<'_>,
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
     width: usize,
@@ -69,9 +79,21 @@ pub(super) fn ask(
             ":quit" | ":q" => return Ok((Reply::Quit, hints)),
             ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
             ":show" => render::org_view(out, &org)?,
-            ":hint" => {
-                hints += 1;
-                render::wrapped(out, &format!("Hint: {hint}"), width, 2)?;
+            ":hint" => match &aids.hint {
+                Some(hint) => {
+                    hints += 1;
+                    render::wrapped(out, &format!("Hint: {hint}"), width, 2)?;
+                }
+                None => writeln!(out, "No hints during an exam.")?,
+            },
+            ":explain" => {
+                if (aids.explain)(out)? {
+                    return Ok((Reply::Explained, hints));
+                }
+                writeln!(
+                    out,
+                    "No explanations during an exam; they come with the results."
+                )?;
             }
             ":undo" => match lines.pop() {
                 Some((before, commands)) => {
@@ -158,7 +180,11 @@ mod tests {
     fn run(lines: &[&'static str]) -> (Option<String>, String) {
         let mut reader = Typed(lines.iter().copied().collect());
         let mut out = Vec::new();
-        let (reply, _) = ask(&scenario(), "a hint", &mut reader, &mut out, 80).unwrap();
+        let aids = Aids {
+            hint: Some("a hint".to_string()),
+            explain: &mut |out: &mut dyn Write| writeln!(out, "the answer").map(|()| true),
+        };
+        let (reply, _) = ask(&scenario(), aids, &mut reader, &mut out, 80).unwrap();
         let printed = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
         let answer = match reply {
             Reply::Answer(answer) => Some(answer),
@@ -184,6 +210,13 @@ mod tests {
         assert!(printed.contains("error[PARSE_ERROR]"), "{printed}");
         assert!(printed.contains("undid `bogus`"), "{printed}");
         assert!(printed.contains("Goal reached"), "{printed}");
+    }
+
+    #[test]
+    fn explain_gives_up_with_the_answer() {
+        let (answer, printed) = run(&["activate user \"Lena Novak\"", ":explain", ":done"]);
+        assert_eq!(answer, None);
+        assert!(printed.ends_with("the answer\n"), "{printed}");
     }
 
     #[test]
