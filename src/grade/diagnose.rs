@@ -7,7 +7,6 @@
 use super::{Mark, quote};
 use crate::bank::question::Diagnose;
 use crate::org::{Blocker, Code};
-use crate::session::select::letter;
 use crate::suggest::closest;
 
 /// What an answer named.
@@ -71,15 +70,6 @@ fn near_code(word: &str) -> Option<Code> {
     let names = Code::DIAGNOSABLE.map(Code::as_str);
     let name = closest(&spelled, names)?;
     Code::from_name(name)
-}
-
-/// The lettered list shown with a diagnose question: `a) DX_NOT_ENABLED — …`.
-pub fn lettered_codes() -> Vec<String> {
-    Code::DIAGNOSABLE
-        .iter()
-        .enumerate()
-        .map(|(idx, code)| format!("{}) {code}: {}", letter(idx), code.summary()))
-        .collect()
 }
 
 /// The key: the codes of the blockers `check` computes, in its order.

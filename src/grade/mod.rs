@@ -30,7 +30,7 @@ mod tests;
 
 use crate::bank::{Kind, Question};
 
-pub use diagnose::{Named, describe_blockers, lettered_codes, read_codes};
+pub use diagnose::{Named, describe_blockers, read_codes};
 pub use scenario::{FAILED_COMMAND_PENALTY, GOAL_FLOOR, one_line};
 pub use self_check::{KeyProblem, key_diagnostics, self_check};
 

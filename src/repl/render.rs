@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use crate::bank::question::Setup;
 use crate::bank::{Catalog, Kind, Question};
 use crate::grade::{Grade, percent};
-use crate::grade::{describe_blockers, lettered_codes, one_line};
-use crate::org::{Listing, Org};
+use crate::grade::{describe_blockers, one_line};
+use crate::org::{Code, Listing, Org};
 use crate::output::{self, styled};
 use crate::session::select::letter;
 use crate::session::{Attempt, Presented, Session};
@@ -97,7 +97,8 @@ pub fn question(
     }
     if matches!(question.kind, Kind::Diagnose(_)) {
         writeln!(out, "What blocks the goal? The codes `check` reports:")?;
-        for line in lettered_codes() {
+        for (idx, code) in Code::DIAGNOSABLE.iter().enumerate() {
+            let line = format!("{}) {code}: {}", letter(idx), code.summary());
             wrapped_hanging(out, &line, width, 2, 5)?;
         }
     }
