@@ -261,8 +261,9 @@ pub enum Kind {
     Short(Short),
     Order(Order),
     Recall(Recall),
-    Scenario(Scenario),
-    Diagnose(Diagnose),
+    /// Boxed, so that the rare scenario does not make every question larger.
+    Scenario(Box<Scenario>),
+    Diagnose(Box<Diagnose>),
 }
 
 impl Kind {

@@ -183,7 +183,7 @@ impl OrgScope<'_> {
 #[derive(Debug, Default)]
 pub struct RawScenario {
     pub org: Option<Spanned<RawOrg>>,
-    pub goal: Option<Spanned<RawGoal>>,
+    pub goal: Option<Box<Spanned<RawGoal>>>,
     pub solution: Option<Text>,
     pub wrong: Option<TextList>,
 }
@@ -204,7 +204,7 @@ pub fn check_scenario(
     let kind = if is_scenario { "scenario" } else { "diagnose" };
     let org = org_of(raw.org, orgs, span, kind, report);
     let goal = match raw.goal {
-        Some(goal) => goal_of(goal, report),
+        Some(goal) => goal_of(*goal, report),
         None => {
             report(
                 span.clone(),
@@ -266,7 +266,9 @@ pub fn check_scenario(
         return None;
     }
     if !is_scenario {
-        return Some(super::question::Kind::Diagnose(Diagnose { setup }));
+        return Some(super::question::Kind::Diagnose(Box::new(Diagnose {
+            setup,
+        })));
     }
     if setup.goal.holds(&setup.org) {
         report(
@@ -312,11 +314,11 @@ pub fn check_scenario(
         wrong.push(entry.into_inner());
     }
     ok.then(|| {
-        super::question::Kind::Scenario(Scenario {
+        super::question::Kind::Scenario(Box::new(Scenario {
             setup,
             solution: solution.into_inner(),
             wrong,
-        })
+        }))
     })
 }
 

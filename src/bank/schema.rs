@@ -108,8 +108,9 @@ pub struct RawQuestion {
 
     /// scenario and diagnose: an org file under `orgs/`, or an inline `[question.org]`.
     pub org: Option<Spanned<RawOrg>>,
-    /// scenario and diagnose: `[question.goal]`, what must hold at the end.
-    pub goal: Option<Spanned<RawGoal>>,
+    /// scenario and diagnose: `[question.goal]`, what must hold at the end
+    /// (boxed: most questions have none, and raw questions are many).
+    pub goal: Option<Box<Spanned<RawGoal>>>,
     /// scenario: the reference solution, commands separated by newlines or `;`.
     pub solution: Option<Text>,
     /// scenario: known-wrong solutions, none of which may reach the goal.

@@ -517,7 +517,7 @@ impl Checker<'_, '_> {
             ("model_answer", raw.model_answer.as_ref().map(Spanned::span)),
             ("concept", raw.concept.as_ref().map(Spanned::span)),
             ("org", raw.org.as_ref().map(Spanned::span)),
-            ("goal", raw.goal.as_ref().map(Spanned::span)),
+            ("goal", raw.goal.as_ref().map(|goal| goal.span())),
             ("solution", raw.solution.as_ref().map(Spanned::span)),
             ("wrong", raw.wrong.as_ref().map(Spanned::span)),
             ("", None),

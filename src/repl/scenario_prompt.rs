@@ -172,7 +172,7 @@ mod tests {
             .question("scenarios.person-account-reactivate")
             .map(|question| question.kind.clone())
         {
-            Some(Kind::Scenario(scenario)) => scenario.clone(),
+            Some(Kind::Scenario(scenario)) => (**scenario).clone(),
             other => panic!("not a scenario: {other:?}"),
         }
     }

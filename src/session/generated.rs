@@ -120,16 +120,16 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
     let (prompt, kind) = if scenario {
         (
             "Generated practice: fix this org so that the goal holds.",
-            Kind::Scenario(Scenario {
+            Kind::Scenario(Box::new(Scenario {
                 setup,
                 solution,
                 wrong: Vec::new(),
-            }),
+            })),
         )
     } else {
         (
             "Generated practice: what blocks the goal in this org? Name every blocker.",
-            Kind::Diagnose(Diagnose { setup }),
+            Kind::Diagnose(Box::new(Diagnose { setup })),
         )
     };
     let id = format!("{GENERATED_PREFIX}{seed}-{number}");
