@@ -31,6 +31,7 @@ use serde::{Deserialize, de::value::MapAccessDeserializer};
 use toml::Spanned;
 
 use super::load::ContentFiles;
+use super::question::Kind;
 use super::schema::{Text, TextList};
 use crate::diagnostic::Diagnostic;
 use crate::org::{self, Goal, License, Org, OrgFile, Outcome, UserKind};
@@ -200,7 +201,7 @@ pub fn check_scenario(
     orgs: OrgScope<'_>,
     span: &Range<usize>,
     report: &mut Report<'_>,
-) -> Option<super::question::Kind> {
+) -> Option<Kind> {
     let kind = if is_scenario { "scenario" } else { "diagnose" };
     let org = org_of(raw.org, orgs, span, kind, report);
     let goal = match raw.goal {
@@ -216,34 +217,27 @@ pub fn check_scenario(
         }
     };
     let solution = if is_scenario {
-        match raw.solution {
-            Some(text) if !text.get_ref().trim().is_empty() => Some(text),
-            Some(text) => {
-                report(
-                    text.span(),
-                    "`solution` is empty".to_string(),
-                    "write the commands that reach the goal".to_string(),
-                );
-                None
-            }
-            None => {
-                report(
-                    span.clone(),
-                    "scenario question is missing `solution`".to_string(),
-                    "add `solution = \"command; command\"`: the reference solution".to_string(),
-                );
-                None
-            }
-        }
+        solution_of(raw.solution, span, report)
     } else {
         None
     };
     let (org, (goal, goal_span)) = (org?, goal?);
     let setup = Setup { org, goal };
-    let contact_ok = match setup.goal.blockers(&setup.org) {
-        Ok(blockers) if !is_scenario && blockers.is_empty() => {
+    let blockers = match setup.goal.blockers(&setup.org) {
+        Ok(blockers) => blockers,
+        Err(failure) => {
             report(
-                goal_span.clone(),
+                goal_span,
+                format!("goal names a contact the org lacks: {}", failure.message),
+                "name a `[[contact]]` (or a person account) of the org".to_string(),
+            );
+            return None;
+        }
+    };
+    if !is_scenario {
+        if blockers.is_empty() {
+            report(
+                goal_span,
                 format!(
                     "nothing blocks the goal: {}, so the question has no answer",
                     setup.goal.describe()
@@ -252,23 +246,7 @@ pub fn check_scenario(
             );
             return None;
         }
-        Ok(_) => true,
-        Err(failure) => {
-            report(
-                goal_span.clone(),
-                format!("goal names a contact the org lacks: {}", failure.message),
-                "name a `[[contact]]` (or a person account) of the org".to_string(),
-            );
-            false
-        }
-    };
-    if !contact_ok {
-        return None;
-    }
-    if !is_scenario {
-        return Some(super::question::Kind::Diagnose(Box::new(Diagnose {
-            setup,
-        })));
+        return Some(Kind::Diagnose(Box::new(Diagnose { setup })));
     }
     if setup.goal.holds(&setup.org) {
         report(
@@ -291,10 +269,44 @@ pub fn check_scenario(
         );
         ok = false;
     }
-    let mut wrong = Vec::new();
-    for entry in raw.wrong.map(Spanned::into_inner).unwrap_or_default() {
-        let mut org = (*setup.org).clone();
-        org.run_script(entry.get_ref());
+    let wrong = raw.wrong.map(Spanned::into_inner).unwrap_or_default();
+    ok &= wrong_solutions_fail(&setup, &wrong, report);
+    ok.then(|| {
+        Kind::Scenario(Box::new(Scenario {
+            setup,
+            solution: solution.into_inner(),
+            wrong: wrong.into_iter().map(Spanned::into_inner).collect(),
+        }))
+    })
+}
+
+/// A scenario's `solution`: present and not blank.
+fn solution_of(value: Option<Text>, span: &Range<usize>, report: &mut Report<'_>) -> Option<Text> {
+    match value {
+        Some(text) if !text.get_ref().trim().is_empty() => Some(text),
+        Some(text) => {
+            report(
+                text.span(),
+                "`solution` is empty".to_string(),
+                "write the commands that reach the goal".to_string(),
+            );
+            None
+        }
+        None => {
+            report(
+                span.clone(),
+                "scenario question is missing `solution`".to_string(),
+                "add `solution = \"command; command\"`: the reference solution".to_string(),
+            );
+            None
+        }
+    }
+}
+
+/// Whether every `wrong` entry is written and leaves the goal unmet.
+fn wrong_solutions_fail(setup: &Setup, wrong: &[Text], report: &mut Report<'_>) -> bool {
+    let mut ok = true;
+    for entry in wrong {
         if entry.get_ref().trim().is_empty() {
             report(
                 entry.span(),
@@ -302,7 +314,11 @@ pub fn check_scenario(
                 "write the wrong solution or remove the entry".to_string(),
             );
             ok = false;
-        } else if setup.goal.holds(&org) {
+            continue;
+        }
+        let mut org = (*setup.org).clone();
+        org.run_script(entry.get_ref());
+        if setup.goal.holds(&org) {
             report(
                 entry.span(),
                 "this wrong solution reaches the goal".to_string(),
@@ -311,15 +327,8 @@ pub fn check_scenario(
             );
             ok = false;
         }
-        wrong.push(entry.into_inner());
     }
-    ok.then(|| {
-        super::question::Kind::Scenario(Box::new(Scenario {
-            setup,
-            solution: solution.into_inner(),
-            wrong,
-        }))
-    })
+    ok
 }
 
 /// Why `solution` fails to reach the goal, or `None` when it reaches it with
