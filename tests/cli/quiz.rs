@@ -288,3 +288,65 @@ fn cram_is_recorded_but_says_it_moves_no_schedule() {
     let stats = workspace.run(&["stats", "--json"]).json();
     assert_eq!(stats["due"], 0, "cram scheduled nothing: {stats}");
 }
+
+#[test]
+fn a_question_whose_content_changed_is_flagged_not_silently_reset() {
+    let workspace = Workspace::new();
+    for file in ["facts.toml", "quiz.toml"] {
+        let text = std::fs::read_to_string(format!("{FIXTURE}/{file}")).expect("fixture");
+        workspace.write(&format!("bank/{file}"), text);
+    }
+    let bank = workspace.path("bank");
+    let bank = bank.to_str().expect("utf-8 path");
+    let args = [
+        "--content",
+        bank,
+        "quiz",
+        "--topic",
+        "accounts",
+        "--seed",
+        "1",
+        "--count",
+        "2",
+    ];
+    let first = workspace.run_with(
+        &args,
+        "a contact on an account\ntrue\n",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let quiz = workspace.path("bank/quiz.toml");
+    let text = std::fs::read_to_string(&quiz).expect("bank");
+    let changed = text.replace(
+        "The owner of the account must have a role",
+        "The account's owner must hold a role",
+    );
+    assert_ne!(text, changed);
+    std::fs::write(&quiz, changed).expect("edit bank");
+    let later = "2026-11-28T09:00:00Z";
+    let second = workspace.run_with(&args, "", &[("XCDRILL_NOW", later)]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second
+            .stdout
+            .contains("Question `fixture.owner-role` changed since you last reviewed it."),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second.stdout.contains("Its progress is kept"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        !second.stdout.contains("fixture.why` changed"),
+        "{}",
+        second.stdout
+    );
+    let export = workspace.run(&["export", "--format", "json"]).json();
+    assert_eq!(
+        export.as_array().map(Vec::len),
+        Some(2),
+        "nothing was reset or added"
+    );
+}
