@@ -52,7 +52,7 @@ name = "site created and active"
 phrases = ["site created", "active site", "site active", "community site", "create the site"]
 
 [[question.concept]]
-name = "licence seats available"
+name = "license seats available"
 phrases = ["license seats", "licenses available", "available licenses", "unused seats", "free seats"]
 contradicts = ["no licenses needed"]
 
@@ -65,7 +65,7 @@ name = "manage external user"
 phrases = ["manage external user", "enable customer user", "enable partner user"]
 
 [[question.concept]]
-name = "profile sets the licence"
+name = "profile sets the license"
 phrases = ["pick a profile", "choose the profile", "profile determines license", "community profile"]
 "#;
 

@@ -82,7 +82,7 @@ pub struct RawGoal {
     pub kind: Option<Text>,
     /// The site to log in to; with `as`.
     pub site: Option<Text>,
-    /// Instead of `as` and `site`: the contact has an active user of this licence.
+    /// Instead of `as` and `site`: the contact has an active user of this license.
     pub license: Option<Text>,
 }
 
@@ -456,9 +456,9 @@ fn goal_of(raw: Spanned<RawGoal>, report: &mut Report<'_>) -> Option<(Goal, Rang
                 let suggestion = did_you_mean(license.get_ref(), names);
                 report(
                     license.span(),
-                    format!("unknown licence `{}`", license.get_ref()),
+                    format!("unknown license `{}`", license.get_ref()),
                     if suggestion.is_empty() {
-                        "licences are Customer Community, Customer Community Plus and Partner Community".to_string()
+                        "licenses are Customer Community, Customer Community Plus and Partner Community".to_string()
                     } else {
                         suggestion
                     },

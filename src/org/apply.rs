@@ -396,7 +396,7 @@ impl Org {
             return Err(Failure::new(
                 Code::ProfileLicenseMismatch,
                 format!(
-                    "profile `{}` has the {} licence, which goes with `enable {right} user`",
+                    "profile `{}` has the {} license, which goes with `enable {right} user`",
                     self.profiles[profile].name,
                     license.name()
                 ),
@@ -424,7 +424,7 @@ impl Org {
             return Err(Failure::new(
                 Code::NoLicense,
                 format!(
-                    "the org has no {} licences; add some with `add licenses`",
+                    "the org has no {} licenses; add some with `add licenses`",
                     license.name()
                 ),
             ));

@@ -21,7 +21,7 @@ pub const PLACEHOLDER_OWNER_ROLE: &str = "Sales Manager";
 pub(super) enum Wanted {
     /// Any user of this kind (`check … as KIND`).
     Kind(UserKind),
-    /// A user of exactly this licence.
+    /// A user of exactly this license.
     License(License),
 }
 

@@ -112,7 +112,7 @@ impl Code {
         match self {
             Code::ParseError => "the line is not a command of the language",
             Code::NotFound => {
-                "a named site, profile, user, account, contact or licence does not exist"
+                "a named site, profile, user, account, contact or license does not exist"
             }
             Code::AlreadyExists => "the name of the new site, user, account or contact is taken",
             Code::DxIrreversible => "Digital Experiences can't be turned off once on",
@@ -123,12 +123,12 @@ impl Code {
             Code::ContactNoAccount => "the contact is private: it has no account",
             Code::UserExistsForContact => "the contact already has an external user",
             Code::ProfileLicenseMismatch => {
-                "the profile's licence does not match the kind of user being enabled"
+                "the profile's license does not match the kind of user being enabled"
             }
             Code::AccountNotPartner => "the contact's account is not enabled as a partner account",
             Code::OwnerNoRole => "the account owner has no role",
-            Code::NoLicense => "the org has no seats of the profile's licence",
-            Code::LicenseLimitExceeded => "every seat of the licence is taken",
+            Code::NoLicense => "the org has no seats of the profile's license",
+            Code::LicenseLimitExceeded => "every seat of the license is taken",
             Code::EmailRequired => "the contact has no email and none was given",
             Code::StandardProfileBlocked => {
                 "standard external profiles are not allowed in this org"

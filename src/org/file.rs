@@ -210,7 +210,7 @@ pub fn build(file: OrgFile) -> Result<Org, Vec<Problem>> {
 struct Builder {
     org: Org,
     problems: Vec<Problem>,
-    /// Which licences have had their [[license]] entry.
+    /// Which licenses have had their [[license]] entry.
     licenses_seen: [bool; 3],
 }
 
@@ -321,16 +321,16 @@ impl Builder {
         let Some(license) = License::from_name(license_file.name.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
             self.unknown(
-                "licence",
+                "license",
                 &license_file.name,
                 names,
-                "licences are Customer Community, Customer Community Plus and Partner Community",
+                "licenses are Customer Community, Customer Community Plus and Partner Community",
             );
             return;
         };
         let seen = &mut self.licenses_seen[license as usize];
         if std::mem::replace(seen, true) {
-            self.duplicate("licence", &license_file.name);
+            self.duplicate("license", &license_file.name);
             return;
         }
         let seats = self.count(&license_file.seats, "seats");
@@ -367,10 +367,10 @@ impl Builder {
         let Some(license) = License::from_name(profile.license.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
             self.unknown(
-                "licence",
+                "license",
                 &profile.license,
                 names,
-                "licences are Customer Community, Customer Community Plus and Partner Community",
+                "licenses are Customer Community, Customer Community Plus and Partner Community",
             );
             return;
         };
@@ -652,7 +652,7 @@ impl Builder {
         self.org.create_account_roles(account, license);
     }
 
-    /// More seats in use (`used` plus active users) than a licence has.
+    /// More seats in use (`used` plus active users) than a license has.
     fn seats_in_use(
         &mut self,
         licenses: &[Spanned<LicenseFile>],
@@ -897,7 +897,7 @@ profile = "Partner Community User"
             text,
             &[
                 "2:17 `partner_roles` must be 1, 2 or 3, not 4",
-                "5:8 unknown licence `Gold`",
+                "5:8 unknown license `Gold`",
                 "14:8 site `S` needs Digital Experiences, which is off",
                 "15:12 unknown site template `Partner Centrl`",
                 "21:8 duplicate internal user name `dana`",

@@ -13,7 +13,7 @@ pub enum Goal {
         kind: UserKind,
         site: String,
     },
-    /// The contact has an active external user of this licence.
+    /// The contact has an active external user of this license.
     ActiveUser { contact: String, license: License },
 }
 
@@ -66,7 +66,7 @@ impl Goal {
     }
 }
 
-/// The licence of the contact's user, if it has an active one.
+/// The license of the contact's user, if it has an active one.
 fn active_license(org: &Org, contact: &str) -> Option<License> {
     let user = org.user_of_contact(org.find_contact(contact)?)?;
     org.external_users()[user]

@@ -77,11 +77,11 @@ impl Org {
     }
 }
 
-/// The licence named `name`, or `NOT_FOUND` listing the three.
+/// The license named `name`, or `NOT_FOUND` listing the three.
 pub(super) fn license_named(name: &str) -> Result<License, Failure> {
     License::from_name(name).ok_or_else(|| {
         not_found(
-            "licence",
+            "license",
             name,
             License::ALL.iter().map(|license| license.name()),
         )

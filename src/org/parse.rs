@@ -71,7 +71,7 @@ impl Slot {
             Slot::InternalUser => "an internal user name",
             Slot::NewInternalUser => "a user name",
             Slot::Role => "a role name",
-            Slot::License => "a licence name",
+            Slot::License => "a license name",
             Slot::Email => "an email address",
             Slot::Count => "a count",
         }

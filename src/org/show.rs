@@ -65,7 +65,7 @@ impl Org {
     }
 
     fn write_licenses(&self, out: &mut String) {
-        let _ = writeln!(out, "licences");
+        let _ = writeln!(out, "licenses");
         for license in License::ALL {
             let seats = self.seats(license);
             if seats.total == 0 && seats.used_elsewhere == 0 {

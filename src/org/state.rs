@@ -1,4 +1,4 @@
-//! The state of a simulated org: settings, licences, profiles, sites, internal
+//! The state of a simulated org: settings, licenses, profiles, sites, internal
 //! users, accounts, contacts and external users, with the account roles that
 //! enabling creates.
 //!
@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use super::names::same_name;
 
-/// An Experience Cloud user licence.
+/// An Experience Cloud user license.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum License {
     CustomerCommunity,
@@ -40,7 +40,7 @@ impl License {
             .find(|license| same_name(license.name(), name))
     }
 
-    /// Which enable command the licence goes with.
+    /// Which enable command the license goes with.
     pub fn kind(self) -> UserKind {
         match self {
             License::PartnerCommunity => UserKind::Partner,
@@ -48,7 +48,7 @@ impl License {
         }
     }
 
-    /// Whether users of this licence get an account role (CC users do not).
+    /// Whether users of this license get an account role (CC users do not).
     pub fn has_roles(self) -> bool {
         self != License::CustomerCommunity
     }
@@ -191,7 +191,7 @@ impl Default for Settings {
     }
 }
 
-/// The seats of one licence.
+/// The seats of one license.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Seats {
     pub total: u32,
@@ -336,7 +336,7 @@ impl Org {
         &mut self.seats[license.index()]
     }
 
-    /// Seats taken: those held elsewhere plus this org's active users of the licence.
+    /// Seats taken: those held elsewhere plus this org's active users of the license.
     pub fn seats_used(&self, license: License) -> u64 {
         let active = self
             .external_users
@@ -383,7 +383,7 @@ impl Org {
             .position(|user| user.contact == contact)
     }
 
-    /// The licence of an external user.
+    /// The license of an external user.
     pub fn user_license(&self, user: usize) -> License {
         self.profiles[self.external_users[user].profile].license
     }
@@ -412,7 +412,7 @@ impl Org {
     }
 
     /// The role an external user holds: the lowest of its account's roles of its
-    /// licence, or none for Customer Community users.
+    /// license, or none for Customer Community users.
     pub fn user_role(&self, user: usize) -> Option<String> {
         let license = self.user_license(user);
         if !license.has_roles() {
@@ -427,7 +427,7 @@ impl Org {
         (created > 0).then(|| format!("{} {word} {}", account.name, ROLE_LEVELS[0]))
     }
 
-    /// Creates an account's roles for a licence when its first such user arrives.
+    /// Creates an account's roles for a license when its first such user arrives.
     pub(super) fn create_account_roles(&mut self, account: usize, license: License) {
         let settings = self.settings;
         let account = &mut self.accounts[account];

@@ -127,7 +127,7 @@ fn the_seeds_quick_answer_earns_full_marks_and_a_paraphrase_passes() {
         from the Contact via Manage External User → Enable Customer User or Enable Partner User.";
     assert!(grade(question, seed).score >= 0.95);
     let paraphrase = "You enable it from a contact on an account, with Communities turned on, the site \
-        published, and free licences; partners need the account enabled as partner first, then use Manage \
+        published, and free licenses; partners need the account enabled as partner first, then use Manage \
         External User on the contact.";
     assert!(
         grade(question, paraphrase).passed,
@@ -135,7 +135,7 @@ fn the_seeds_quick_answer_earns_full_marks_and_a_paraphrase_passes() {
         grade(question, paraphrase)
     );
     let denial = "You don't need a contact; just turn on Experience Cloud, activate the site, check the \
-        licence seats and create the user.";
+        license seats and create the user.";
     let denied = grade(question, denial);
     assert!(
         !denied.passed,

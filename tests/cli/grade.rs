@@ -30,7 +30,7 @@ topic = "setup"
 prompt = "What comes first?"
 explanation = "Digital Experiences."
 facts = ["chain.contact-needs-account"]
-choices = ["Create a contact", "Enable Digital Experiences", "Buy licences"]
+choices = ["Create a contact", "Enable Digital Experiences", "Buy licenses"]
 correct = [2]
 
 [[question]]
