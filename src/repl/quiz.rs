@@ -255,7 +255,7 @@ fn ask(
             }
             ":explain" => writeln!(
                 out,
-                "No explanations during an exam; they come with the results."
+                "No explanations during an exam; the right answers come with the results."
             )?,
             ":score" => {
                 let firsts = session.first_attempts();

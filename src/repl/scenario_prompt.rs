@@ -92,7 +92,7 @@ pub(super) fn ask(
                 }
                 writeln!(
                     out,
-                    "No explanations during an exam; they come with the results."
+                    "No explanations during an exam; the right answers come with the results."
                 )?;
             }
             ":undo" => match lines.pop() {
