@@ -8,3 +8,6 @@ pub const MAX_STRING_BYTES: usize = 16 * 1024;
 
 /// More questions than this across all loaded banks are refused.
 pub const MAX_QUESTIONS: usize = 100_000;
+
+/// More choices or order items than this can't be lettered a to z in the quiz.
+pub const MAX_OPTIONS: usize = 26;

@@ -6,6 +6,7 @@
 //! looked up by their path relative to the folder of the bank that names them.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -84,9 +85,15 @@ pub fn embedded() -> ContentFiles {
 
 /// Reads content from disk: each path is a content folder, or a single bank file
 /// (read with the `facts.toml` and `orgs/` beside it).
+///
+/// Paths may overlap (`lint content/*.toml`, or a folder and a file in it):
+/// each file is read once, and each folder's `orgs/` once, so nothing is
+/// reported as a duplicate of itself.
 pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
     let mut files = ContentFiles::default();
-    for (root, path) in paths.iter().enumerate() {
+    let mut seen_banks: HashSet<PathBuf> = HashSet::new();
+    let mut root_dirs: Vec<PathBuf> = Vec::new();
+    for path in paths {
         let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
         let (dir, bank_paths) = if metadata.is_dir() {
             (path.clone(), toml_files(path)?)
@@ -103,13 +110,25 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
             }
             (dir, banks)
         };
+        let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        let (root, new_root) = match root_dirs.iter().position(|seen| *seen == canonical_dir) {
+            Some(root) => (root, false),
+            None => {
+                root_dirs.push(canonical_dir);
+                (root_dirs.len() - 1, true)
+            }
+        };
         for bank in bank_paths {
+            let canonical = fs::canonicalize(&bank).unwrap_or_else(|_| bank.clone());
+            if !seen_banks.insert(canonical) {
+                continue;
+            }
             if let Some(file) = read_file(&bank, &dir, root, &mut files.diagnostics)? {
                 files.banks.push(file);
             }
         }
         let orgs_dir = dir.join(ORGS_DIR);
-        if orgs_dir.is_dir() {
+        if new_root && orgs_dir.is_dir() {
             for org in toml_files(&orgs_dir)? {
                 if let Some(file) = read_file(&org, &dir, root, &mut files.diagnostics)? {
                     files.orgs.push(file);

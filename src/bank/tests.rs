@@ -556,3 +556,23 @@ fn org_files_are_read_once_and_their_errors_located_in_them() {
         ]
     );
 }
+
+#[test]
+fn the_generated_prefix_is_reserved_for_generated_questions() {
+    check(
+        &replace("\"setup.first\"", "\"generated.first\""),
+        &["bank.toml:4:6: error: `generated.first` uses a reserved prefix"],
+    );
+}
+
+#[test]
+fn more_than_26_choices_cannot_be_lettered() {
+    let choices: Vec<String> = (1..=27).map(|n| format!("\"option {n}\"")).collect();
+    check(
+        &replace(
+            "[\"Enable Digital Experiences\", \"Create a contact\"]",
+            &format!("[{}]", choices.join(", ")),
+        ),
+        &["bank.toml:8:11: error: `choices` has 27 entries; at most 26 can be lettered"],
+    );
+}

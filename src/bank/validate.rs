@@ -15,6 +15,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::fact::{Confidence, Fact, is_valid_source};
+use super::limits::MAX_OPTIONS;
 use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
     QuestionTexts, Recall, Short, TrueFalse,
@@ -264,6 +265,17 @@ impl Checker<'_, '_> {
                 id.span(),
                 format!("`{}` is not a valid id", id.get_ref()),
                 "use dotted lowercase words, like `setup.order` or `roles.first-user`",
+            );
+            return None;
+        }
+        if id
+            .get_ref()
+            .starts_with(crate::session::generated::GENERATED_PREFIX)
+        {
+            self.error(
+                id.span(),
+                format!("`{}` uses a reserved prefix", id.get_ref()),
+                "`generated.` is reserved for `quiz --generated`; pick another first word",
             );
             return None;
         }
@@ -609,12 +621,24 @@ impl Checker<'_, '_> {
         let mut ok = true;
         if entries.len() < min {
             self.error(
-                list_span,
+                list_span.clone(),
                 format!(
                     "`{field}` has {} entries; at least {min} are needed",
                     entries.len()
                 ),
                 format!("add more {field}"),
+            );
+            ok = false;
+        }
+        // The quiz letters choices and items a to z.
+        if matches!(field, "choices" | "items") && entries.len() > MAX_OPTIONS {
+            self.error(
+                list_span.clone(),
+                format!(
+                    "`{field}` has {} entries; at most {MAX_OPTIONS} can be lettered",
+                    entries.len()
+                ),
+                format!("keep at most {MAX_OPTIONS} {field}"),
             );
             ok = false;
         }

@@ -91,8 +91,8 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let interactive = io::stdin().is_terminal();
     let mut reader: Box<dyn LineReader> = if interactive {
         let history = config
-            .data_dir
-            .as_ref()
+            .data_dir()
+            .ok()
             .map(|dir| dir.join("quiz_history.txt"));
         Box::new(
             Terminal::new(history)
@@ -149,14 +149,15 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         store: &mut store,
         clock: clock.as_ref(),
     };
-    quiz::run(
+    let outcome = quiz::run(
         &context,
         &mut session,
         reader.as_mut(),
         &mut *transcript,
         &mut recorder,
-    )?;
-    transcript.flush()?;
+    );
+    // The result file is written even when the session ended in an error (a
+    // closed terminal, say): what was answered is not lost.
     let result = result(
         &catalog,
         content_hash,
@@ -168,8 +169,12 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     );
     if let Some(path) = &args.output {
         write_result(path, &result)?;
-        writeln!(transcript, "Result written to {}", path.display())?;
+        if outcome.is_ok() {
+            writeln!(transcript, "Result written to {}", path.display())?;
+        }
     }
+    outcome?;
+    transcript.flush()?;
     if args.json {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::from)?;

@@ -121,12 +121,15 @@ impl Org {
             Command::AddLicenses { license, count } => {
                 let license = license_named(license)?;
                 let seats = self.seats_mut(license);
-                seats.total = seats.total.saturating_add(*count);
+                // The total stops at the type's maximum; say how many were
+                // really added rather than the count asked for.
+                let added = (*count).min(u32::MAX - seats.total);
+                seats.total += added;
                 let total = seats.total;
                 format!(
-                    "added {count} {} seat{}; {} of {total} now in use",
+                    "added {added} {} seat{}; {} of {total} now in use",
                     license.name(),
-                    plural(*count),
+                    plural(added),
                     self.seats_used(license),
                 )
             }

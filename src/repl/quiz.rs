@@ -129,6 +129,13 @@ pub fn run(
             seconds,
             hints,
         };
+        // Record first: once graded, an answer must survive whatever happens to
+        // the output (a closed pipe, a killed terminal) while feedback prints.
+        session.record(attempt);
+        let Some(attempt) = session.attempts().last() else {
+            continue;
+        };
+        recorder.record(context.catalog, session, attempt)?;
         if attempt.grade.is_none() {
             writeln!(out, "Skipped.")?;
         }
@@ -154,10 +161,6 @@ pub fn run(
                     )?;
                 }
             }
-        }
-        session.record(attempt);
-        if let Some(attempt) = session.attempts().last() {
-            recorder.record(context.catalog, session, attempt)?;
         }
     };
     let seconds = seconds_between(started, context.clock.now());
@@ -206,6 +209,7 @@ fn ask(
     {
         let feedback = session.mode.shows_feedback();
         let aids = scenario_prompt::Aids {
+            exam: !feedback,
             hint: feedback.then(|| hint(question)),
             explain: &mut |out: &mut dyn Write| {
                 if feedback {
@@ -490,5 +494,91 @@ facts = ["t.fact"]
         )
         .unwrap();
         assert_eq!(recorder.0, [1, 2]);
+    }
+}
+
+#[cfg(test)]
+mod closed_output_tests {
+    use std::borrow::Cow;
+    use std::io;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::bank::{self, ContentFile, ContentFiles};
+    use crate::repl::lines::Piped;
+    use crate::session::{Mode, Selection, select};
+
+    /// Accepts output until the echo of the first answer, then fails like a
+    /// closed pipe.
+    struct ClosesAfterEcho {
+        written: Vec<u8>,
+    }
+
+    impl Write for ClosesAfterEcho {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if String::from_utf8_lossy(&self.written).contains("> true\n") {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            self.written.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    struct Counting(usize);
+
+    impl Recorder for Counting {
+        fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), crate::Error> {
+            self.0 += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_answer_is_recorded_even_when_its_feedback_cannot_be_printed() {
+        let bank = "format_version = 1\n[[fact]]\nid = \"t.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Quick interview answer\"\n[[question]]\nid = \"t.one\"\nkind = \"truefalse\"\ntopic = \"t\"\nprompt = \"One?\"\nanswer = true\nexplanation = \"Yes.\"\nfacts = [\"t.fact\"]\n";
+        let files = ContentFiles {
+            banks: vec![ContentFile {
+                path: Arc::from("t.toml"),
+                root: 0,
+                relative: "t.toml".into(),
+                text: Cow::Borrowed(bank),
+            }],
+            ..ContentFiles::default()
+        };
+        let catalog = bank::check(&files).into_catalog().expect("valid bank");
+        let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
+        let questions = select(
+            &catalog,
+            &Selection {
+                count: 1,
+                seed: 1,
+                ..Selection::default()
+            },
+        );
+        let mut session = Session::new(Mode::Practice, 1, questions);
+        let context = QuizContext {
+            catalog: &catalog,
+            clock: &clock,
+            deadline: None,
+            width: 80,
+            pass_percent: None,
+        };
+        let mut out = ClosesAfterEcho {
+            written: Vec::new(),
+        };
+        let mut recorder = Counting(0);
+        let result = run(
+            &context,
+            &mut session,
+            &mut Piped::new("true\n".as_bytes()),
+            &mut out,
+            &mut recorder,
+        );
+        assert!(result.is_err(), "the closed output ends the session");
+        assert_eq!(recorder.0, 1, "the answer was recorded before its feedback");
     }
 }

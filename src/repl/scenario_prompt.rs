@@ -15,7 +15,7 @@ use super::transcript::Transcript;
 use crate::bank::question::Scenario;
 use crate::org::Org;
 
-const HELP: &str = "At the org> prompt, type sandbox commands (`help` in `xcdrill sandbox` lists them), one or more a line:
+const HELP: &str = "At the org> prompt, type org commands (`help` lists them), one or more a line; a failed command costs 10% of the score (`:undo` takes its line back):
   :show     the org as it is now
   :undo     take back the last line of commands
   :done     submit the commands entered so far
@@ -27,6 +27,9 @@ const HELP: &str = "At the org> prompt, type sandbox commands (`help` in `xcdril
 /// What the quiz lends the prompt: the hint, and `:explain`, both refused in
 /// exams.
 pub(super) struct Aids<'a> {
+    /// In an exam, `check` and the "goal reached" note would give the answer
+    /// away, so both are held back.
+    pub exam: bool,
     /// The hint, or `None` when hints are not allowed.
     pub hint: Option<String>,
     /// Shows the answer and explanation; returns false when not allowed.
@@ -79,6 +82,11 @@ pub(super) fn ask(
             ":quit" | ":q" => return Ok((Reply::Quit, hints)),
             ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
             ":show" => render::org_view(out, &org)?,
+            "help" => writeln!(out, "{}", super::sandbox::HELP)?,
+            _ if aids.exam && names_check(&line) => writeln!(
+                out,
+                "`check` is not available during an exam; find the blockers yourself."
+            )?,
             ":hint" => match &aids.hint {
                 Some(hint) => {
                     hints += 1;
@@ -127,7 +135,7 @@ pub(super) fn ask(
                     .collect();
                 lines.push((before, commands));
                 let holds = goal.holds(&org);
-                if holds && !reached {
+                if holds && !reached && !aids.exam {
                     writeln!(
                         out,
                         "Goal reached: {}. Type :done to submit.",
@@ -138,6 +146,16 @@ pub(super) fn ask(
             }
         }
     }
+}
+
+/// Whether any command of `line` is a `check`.
+fn names_check(line: &str) -> bool {
+    line.split(';').any(|command| {
+        command
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("check"))
+    })
 }
 
 #[cfg(test)]
@@ -178,9 +196,14 @@ mod tests {
     }
 
     fn run(lines: &[&'static str]) -> (Option<String>, String) {
+        run_in(false, lines)
+    }
+
+    fn run_in(exam: bool, lines: &[&'static str]) -> (Option<String>, String) {
         let mut reader = Typed(lines.iter().copied().collect());
         let mut out = Vec::new();
         let aids = Aids {
+            exam,
             hint: Some("a hint".to_string()),
             explain: &mut |out: &mut dyn Write| writeln!(out, "the answer").map(|()| true),
         };
@@ -226,5 +249,26 @@ mod tests {
         assert!(printed.contains("No commands yet"), "{printed}");
         assert!(printed.contains("Lena Novak"), "{printed}");
         assert!(printed.contains("Hint: a hint"), "{printed}");
+    }
+
+    #[test]
+    fn an_exam_holds_back_check_and_the_goal_note_but_help_is_free() {
+        let (_, printed) = run_in(
+            true,
+            &[
+                "help",
+                "check \"Lena Novak\" as customer site \"Help Hub\"",
+                ":skip",
+            ],
+        );
+        assert!(
+            printed.contains("`check` is not available during an exam"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("enable digital experiences"),
+            "help lists the commands: {printed}"
+        );
+        assert!(!printed.contains("Goal reached"), "{printed}");
     }
 }

@@ -126,3 +126,25 @@ fn help_describes_the_exit_statuses() {
         run.stdout
     );
 }
+
+#[test]
+fn lint_of_every_bank_file_named_one_by_one_is_clean() {
+    let mut paths: Vec<String> = std::fs::read_dir(crate::harness::content_dir())
+        .expect("content folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|path| path.display().to_string())
+        .collect();
+    paths.sort();
+    let mut args = vec!["lint"];
+    args.extend(paths.iter().map(String::as_str));
+    args.push(crate::harness::content_dir().to_str().expect("utf-8 path"));
+    let run = Workspace::new().run(&args);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(": 0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+}
