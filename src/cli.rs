@@ -84,7 +84,7 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Grade one answer to one question
     #[command(
-        after_help = "Answers: choice `b` or `a, c` (letters or numbers); truefalse `true`/`false`; order the item numbers in your order, `2 1 3`; short and recall free text.\n\nExamples:\n  xcdrill grade setup.order --answer \"1 2 4 3 5 6 7\"\n  xcdrill grade interview.prerequisites --answer-file answer.txt --json\n\nExit status: 0 passed, 1 not passed, 2 unknown id or unreadable answer file."
+        after_help = "Answers: choice `b` or `a, c` (letters or numbers, in bank order); truefalse `true`/`false`; order the item numbers in your order, `2 1 3`; short and recall free text; scenario the org commands separated by `;`; diagnose the blocker codes (`OWNER_NO_ROLE`) or their letters.\n\nExamples:\n  xcdrill grade setup.order --answer \"1 2 4 3 5 6 7\"\n  xcdrill grade interview.prerequisites --answer-file answer.txt --json\n\nExit status: 0 passed, 1 not passed, 2 unknown id or unreadable answer file."
     )]
     Grade(GradeArgs),
     /// Print a shell completion script
