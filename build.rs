@@ -1,5 +1,5 @@
-//! Compiles every bank under `content/` into the binary, so xcdrill works with no
-//! files beside it. Writes `$OUT_DIR/embedded_content.rs`: a sorted list of
+//! Compiles the banks of `content/` (and its `orgs/`) into the binary, so
+//! xcdrill works with no files beside it. Writes `$OUT_DIR/embedded_content.rs`: a sorted list of
 //! (relative path, text) pairs, bank files and org files alike.
 
 use std::env;
@@ -38,9 +38,13 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        // Only what the disk loader reads too: banks at the top, org files in
+        // `orgs/` (see `bank::load`).
         if path.is_dir() {
-            println!("cargo::rerun-if-changed={}", path.display());
-            collect(root, &path, files);
+            if dir == root && path.file_name().is_some_and(|name| name == "orgs") {
+                println!("cargo::rerun-if-changed={}", path.display());
+                collect(root, &path, files);
+            }
         } else if path.extension().is_some_and(|ext| ext == "toml") {
             let relative = path.strip_prefix(root).expect("walked from root");
             files.push(relative.to_string_lossy().replace('\\', "/"));

@@ -67,6 +67,23 @@ fn read_result(path: &Path) -> Result<(String, SessionResult), Error> {
             result.format
         )));
     }
+    // Result files travel between people: numbers outside their range would
+    // print as nonsense ("500%", "inf%"), so they are refused by name.
+    let score_ok = |score: f64| (0.0..=1.0).contains(&score);
+    if !score_ok(result.score) {
+        return Err(invalid(format!(
+            "its score {} is outside 0 to 1",
+            result.score
+        )));
+    }
+    for question in &result.questions {
+        if !score_ok(question.score) || !(question.seconds.is_finite() && question.seconds >= 0.0) {
+            return Err(invalid(format!(
+                "question `{}` has a score outside 0 to 1 or a negative time",
+                question.id
+            )));
+        }
+    }
     Ok((name, result))
 }
 

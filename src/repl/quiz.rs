@@ -262,20 +262,12 @@ fn ask(
                 "No explanations during an exam; the right answers come with the results."
             )?,
             ":score" => {
-                let firsts = session.first_attempts();
-                let total = firsts
-                    .iter()
-                    .fold(0.0, |total, attempt| total + attempt.score());
+                let n_asked = session.first_attempts().len();
                 writeln!(
                     out,
-                    "Score so far: {}% over {} question{}",
-                    crate::grade::percent(if firsts.is_empty() {
-                        0.0
-                    } else {
-                        total / firsts.len() as f64
-                    }),
-                    firsts.len(),
-                    if firsts.len() == 1 { "" } else { "s" }
+                    "Score so far: {}% over {n_asked} question{}",
+                    crate::grade::percent(session.score_so_far()),
+                    if n_asked == 1 { "" } else { "s" }
                 )?;
             }
             command if command.starts_with(':') && !command.contains(' ') => {

@@ -4,7 +4,7 @@
 //! Pure: the quiz front end asks for the next question, grades the answer with
 //! `grade`, and hands the outcome back here.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use super::mode::Mode;
 use super::select::Presented;
@@ -96,34 +96,35 @@ impl Session {
 
     /// How many planned questions were not reached (the session was ended early).
     pub fn unreached(&self) -> Vec<Presented> {
-        let mut seen: Vec<usize> = self
+        let mut seen: HashSet<usize> = self
             .attempts
             .iter()
             .map(|attempt| attempt.presented.question_idx)
             .collect();
-        let mut left = Vec::new();
-        for presented in &self.queue {
-            if !seen.contains(&presented.question_idx) {
-                seen.push(presented.question_idx);
-                left.push(presented.clone());
-            }
-        }
-        left
+        self.queue
+            .iter()
+            .filter(|presented| seen.insert(presented.question_idx))
+            .cloned()
+            .collect()
     }
 
     /// Each question's first attempt, in the order asked: what the score counts,
     /// so drilling a question until it is right does not inflate the score.
     pub fn first_attempts(&self) -> Vec<&Attempt> {
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
         self.attempts
             .iter()
-            .filter(|attempt| {
-                let idx = attempt.presented.question_idx;
-                let first = !seen.contains(&idx);
-                seen.push(idx);
-                first
-            })
+            .filter(|attempt| seen.insert(attempt.presented.question_idx))
             .collect()
+    }
+
+    /// The mean score over the questions answered or skipped so far.
+    pub fn score_so_far(&self) -> f64 {
+        let n_asked = self.first_attempts().len();
+        if n_asked == 0 {
+            return 0.0;
+        }
+        self.total_score() / n_asked as f64
     }
 
     /// The mean score over the planned questions; unanswered ones count 0.
@@ -131,13 +132,15 @@ impl Session {
         if self.planned == 0 {
             return 0.0;
         }
+        self.total_score() / self.planned as f64
+    }
+
+    fn total_score(&self) -> f64 {
         // A fold from +0.0, not `sum()`, whose empty sum is -0.0 and would print
         // as "-0%".
-        let total = self
-            .first_attempts()
+        self.first_attempts()
             .iter()
-            .fold(0.0, |total, attempt| total + attempt.score());
-        total / self.planned as f64
+            .fold(0.0, |total, attempt| total + attempt.score())
     }
 }
 

@@ -442,3 +442,15 @@ fn two_processes_importing_at_once_lose_nothing() {
     let exported = run(&workspace, &["export"]).json();
     assert_eq!(exported.as_array().map(Vec::len), Some(2 * n_files * 50));
 }
+
+#[test]
+fn report_refuses_a_result_file_with_out_of_range_numbers() {
+    let workspace = workspace();
+    let mut bad = result_file("ann", 1, &[("q", "t", "choice", Some("a"), 1.0)]);
+    bad["score"] = json!(5.0);
+    workspace.write("results/bad.json", bad.to_string());
+    let run = workspace.run(&["report", "results/bad.json"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("results/bad.json"), "{}", run.stderr);
+    assert!(run.stderr.contains("outside 0 to 1"), "{}", run.stderr);
+}
