@@ -77,7 +77,7 @@ fn read_result(path: &Path) -> Result<(String, SessionResult), Error> {
         )));
     }
     for question in &result.questions {
-        if !score_ok(question.score) || !(question.seconds.is_finite() && question.seconds >= 0.0) {
+        if !(score_ok(question.score) && question.seconds.is_finite() && question.seconds >= 0.0) {
             return Err(invalid(format!(
                 "question `{}` has a score outside 0 to 1 or a negative time",
                 question.id
