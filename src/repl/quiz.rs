@@ -348,6 +348,7 @@ fn hint(question: &crate::bank::Question) -> String {
 mod tests {
     use std::borrow::Cow;
     use std::cell::Cell;
+    use std::io;
     use std::sync::Arc;
 
     use super::*;
@@ -487,18 +488,6 @@ facts = ["t.fact"]
         .unwrap();
         assert_eq!(recorder.0, [1, 2]);
     }
-}
-
-#[cfg(test)]
-mod closed_output_tests {
-    use std::borrow::Cow;
-    use std::io;
-    use std::sync::Arc;
-
-    use super::*;
-    use crate::bank::{self, ContentFile, ContentFiles};
-    use crate::repl::lines::Piped;
-    use crate::session::{Mode, Selection, select};
 
     /// Accepts output until the echo of the first answer, then fails like a
     /// closed pipe.
@@ -520,9 +509,9 @@ mod closed_output_tests {
         }
     }
 
-    struct Counting(usize);
+    struct AnswerCount(usize);
 
-    impl Recorder for Counting {
+    impl Recorder for AnswerCount {
         fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), crate::Error> {
             self.0 += 1;
             Ok(())
@@ -531,17 +520,7 @@ mod closed_output_tests {
 
     #[test]
     fn an_answer_is_recorded_even_when_its_feedback_cannot_be_printed() {
-        let bank = "format_version = 1\n[[fact]]\nid = \"t.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Quick interview answer\"\n[[question]]\nid = \"t.one\"\nkind = \"truefalse\"\ntopic = \"t\"\nprompt = \"One?\"\nanswer = true\nexplanation = \"Yes.\"\nfacts = [\"t.fact\"]\n";
-        let files = ContentFiles {
-            banks: vec![ContentFile {
-                path: Arc::from("t.toml"),
-                root: 0,
-                relative: "t.toml".into(),
-                text: Cow::Borrowed(bank),
-            }],
-            ..ContentFiles::default()
-        };
-        let catalog = bank::check(&files).into_catalog().expect("valid bank");
+        let catalog = catalog();
         let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
         let questions = select(
             &catalog,
@@ -562,7 +541,7 @@ mod closed_output_tests {
         let mut out = ClosesAfterEcho {
             written: Vec::new(),
         };
-        let mut recorder = Counting(0);
+        let mut recorder = AnswerCount(0);
         let result = run(
             &context,
             &mut session,
