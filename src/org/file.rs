@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::apply::MAX_SITES;
 use super::names::same_name;
@@ -170,24 +171,117 @@ pub struct Problem {
 /// problem is returned, each located by `path:line:col`.
 pub fn load(path: &str, text: &str) -> Result<Org, Vec<Diagnostic>> {
     let source = SourceText::new(Arc::from(path), text);
-    let file: OrgFile = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().trim_end_matches('.').to_string();
-            return Err(vec![source.error(
-                span,
-                message,
-                "an org file has [settings] and [[license]], [[profile]], [[site]], [[internal_user]], [[account]], [[contact]], [[external_user]] tables",
-            )]);
-        }
-    };
+    let file = read(&source)?;
     build(file).map_err(|problems| {
         problems
             .into_iter()
             .map(|problem| source.error(problem.span, problem.message, problem.hint))
             .collect()
     })
+}
+
+/// The hint for problems with an org file's shape.
+const SHAPE_HINT: &str = "an org file has [settings] and [[license]], [[profile]], [[site]], [[internal_user]], [[account]], [[contact]], [[external_user]] tables";
+
+/// The top-level keys of an org file.
+const TABLES: &[&str] = &[
+    "settings",
+    "license",
+    "profile",
+    "site",
+    "internal_user",
+    "account",
+    "contact",
+    "external_user",
+];
+
+/// Reads the file's tables one entry at a time, so an unknown key or a missing
+/// field in one entry is reported together with those of every other entry.
+fn read(source: &SourceText<'_>) -> Result<OrgFile, Vec<Diagnostic>> {
+    let root =
+        DeTable::parse(source.text).map_err(|error| vec![toml_problem(source, &error, 0..0)])?;
+    let mut file = OrgFile::default();
+    let mut errors = Vec::new();
+    for (key, value) in root.into_inner() {
+        let key_span = key.span();
+        match key.get_ref().as_ref() {
+            "settings" => {
+                let span = value.span();
+                match SettingsFile::deserialize(ValueDeserializer::from(value)) {
+                    Ok(settings) => file.settings = settings,
+                    Err(error) => errors.push(toml_problem(source, &error, span)),
+                }
+            }
+            "license" => entries(source, key_span, value, &mut file.license, &mut errors),
+            "profile" => entries(source, key_span, value, &mut file.profile, &mut errors),
+            "site" => entries(source, key_span, value, &mut file.site, &mut errors),
+            "internal_user" => entries(
+                source,
+                key_span,
+                value,
+                &mut file.internal_user,
+                &mut errors,
+            ),
+            "account" => entries(source, key_span, value, &mut file.account, &mut errors),
+            "contact" => entries(source, key_span, value, &mut file.contact, &mut errors),
+            "external_user" => entries(
+                source,
+                key_span,
+                value,
+                &mut file.external_user,
+                &mut errors,
+            ),
+            other => {
+                let hint = match closest(other, TABLES.iter().copied()) {
+                    Some(table) => format!("did you mean `{table}`?"),
+                    None => SHAPE_HINT.to_string(),
+                };
+                errors.push(source.error(key_span, format!("unknown key `{other}`"), hint));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        // The tables come back by key, not in file order.
+        errors.sort_by_key(|diagnostic| (diagnostic.line, diagnostic.column));
+        Err(errors)
+    }
+}
+
+/// Reads each entry of an array of tables on its own.
+fn entries<'de, T: Deserialize<'de>>(
+    source: &SourceText<'_>,
+    key_span: Range<usize>,
+    value: Spanned<DeValue<'de>>,
+    out: &mut Vec<Spanned<T>>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let DeValue::Array(items) = value.into_inner() else {
+        errors.push(source.error(
+            key_span,
+            "expected an array of tables".to_string(),
+            SHAPE_HINT,
+        ));
+        return;
+    };
+    for item in items {
+        let span = item.span();
+        match T::deserialize(ValueDeserializer::from(item)) {
+            Ok(entry) => out.push(Spanned::new(span, entry)),
+            Err(error) => errors.push(toml_problem(source, &error, span)),
+        }
+    }
+}
+
+fn toml_problem(
+    source: &SourceText<'_>,
+    error: &toml::de::Error,
+    fallback: Range<usize>,
+) -> Diagnostic {
+    let span = error.span().unwrap_or(fallback);
+    let message = error.message().trim().trim_end_matches('.').to_string();
+    source.error(span, message, SHAPE_HINT)
 }
 
 /// Validates a parsed org file and builds its org, or returns every problem,
@@ -845,6 +939,19 @@ mod tests {
             "[[site]]\nname = \"S\"\ntemplat = \"x\"\n",
             &[
                 "3:1 unknown field `templat`, expected one of `name`, `template`, `status`, `members`",
+            ],
+        );
+    }
+
+    #[test]
+    fn every_entry_with_an_unknown_key_or_missing_field_is_reported() {
+        check_errors(
+            "[[site]]\nname = \"S\"\ntemplat = \"x\"\n\n[[account]]\nname = \"A\"\n\n[[contact]]\nname = \"C\"\nmail = \"c@x\"\n\n[widgets]\n",
+            &[
+                "3:1 unknown field `templat`, expected one of `name`, `template`, `status`, `members`",
+                "5:1 missing field `owner`",
+                "10:1 unknown field `mail`, expected one of `name`, `account`, `email`",
+                "12:2 unknown key `widgets`",
             ],
         );
     }
