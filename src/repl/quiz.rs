@@ -403,6 +403,26 @@ facts = ["t.fact"]
         bank::check(&files).into_catalog().expect("valid bank")
     }
 
+    /// A practice session of `count` questions from `catalog`, seed 1.
+    fn practice(catalog: &Catalog, count: usize) -> Session {
+        let selection = Selection {
+            count,
+            seed: 1,
+            ..Selection::default()
+        };
+        Session::new(Mode::Practice, 1, select(catalog, &selection))
+    }
+
+    fn practice_context<'a>(catalog: &'a Catalog, clock: &'a dyn Clock) -> QuizContext<'a> {
+        QuizContext {
+            catalog,
+            clock,
+            deadline: None,
+            width: 80,
+            pass_percent: None,
+        }
+    }
+
     #[test]
     fn an_exam_ends_when_its_time_is_up_and_a_late_answer_does_not_count() {
         let catalog = catalog();
@@ -460,22 +480,8 @@ facts = ["t.fact"]
         }
         let catalog = catalog();
         let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
-        let questions = select(
-            &catalog,
-            &Selection {
-                count: 2,
-                seed: 1,
-                ..Selection::default()
-            },
-        );
-        let mut session = Session::new(Mode::Practice, 1, questions);
-        let context = QuizContext {
-            catalog: &catalog,
-            clock: &clock,
-            deadline: None,
-            width: 80,
-            pass_percent: None,
-        };
+        let mut session = practice(&catalog, 2);
+        let context = practice_context(&catalog, &clock);
         let mut recorder = Counting(Vec::new());
         let mut reader = Piped::new("true\n\n".as_bytes());
         run(
@@ -522,22 +528,8 @@ facts = ["t.fact"]
     fn an_answer_is_recorded_even_when_its_feedback_cannot_be_printed() {
         let catalog = catalog();
         let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
-        let questions = select(
-            &catalog,
-            &Selection {
-                count: 1,
-                seed: 1,
-                ..Selection::default()
-            },
-        );
-        let mut session = Session::new(Mode::Practice, 1, questions);
-        let context = QuizContext {
-            catalog: &catalog,
-            clock: &clock,
-            deadline: None,
-            width: 80,
-            pass_percent: None,
-        };
+        let mut session = practice(&catalog, 1);
+        let context = practice_context(&catalog, &clock);
         let mut out = ClosesAfterEcho {
             written: Vec::new(),
         };
