@@ -300,6 +300,27 @@ pub fn build(file: OrgFile) -> Result<Org, Vec<Problem>> {
     }
 }
 
+/// Reports `name` as unknown, suggesting the closest of `known`. A free
+/// function, so callers can pass the problem list and an iterator over the
+/// org's names at once (disjoint fields of the builder).
+fn unknown<'k>(
+    problems: &mut Vec<Problem>,
+    what: &str,
+    name: &Spanned<String>,
+    known: impl Iterator<Item = &'k str>,
+    hint: &str,
+) {
+    let hint = match closest(name.get_ref(), known) {
+        Some(candidate) => format!("did you mean `{candidate}`?"),
+        None => hint.to_string(),
+    };
+    problems.push(Problem {
+        span: name.span(),
+        message: format!("unknown {what} `{}`", name.get_ref()),
+        hint,
+    });
+}
+
 /// Builds an org from a parsed file, collecting every problem.
 struct Builder {
     org: Org,
@@ -315,25 +336,6 @@ impl Builder {
             message,
             hint: hint.to_string(),
         });
-    }
-
-    /// Reports `name` as unknown, suggesting the closest of `known`.
-    fn unknown<'k>(
-        &mut self,
-        what: &str,
-        name: &Spanned<String>,
-        known: impl Iterator<Item = &'k str>,
-        hint: &str,
-    ) {
-        let hint = match closest(name.get_ref(), known) {
-            Some(candidate) => format!("did you mean `{candidate}`?"),
-            None => hint.to_string(),
-        };
-        self.error(
-            name.span(),
-            format!("unknown {what} `{}`", name.get_ref()),
-            &hint,
-        );
     }
 
     fn duplicate(&mut self, what: &str, name: &Spanned<String>) {
@@ -414,7 +416,8 @@ impl Builder {
     fn license(&mut self, license_file: &LicenseFile) {
         let Some(license) = License::from_name(license_file.name.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "license",
                 &license_file.name,
                 names,
@@ -460,7 +463,8 @@ impl Builder {
         }
         let Some(license) = License::from_name(profile.license.get_ref()) else {
             let names = License::ALL.iter().map(|license| license.name());
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "license",
                 &profile.license,
                 names,
@@ -500,7 +504,8 @@ impl Builder {
         }
         let Some(template) = Template::from_name(site.template.get_ref()) else {
             let names = Template::ALL.iter().map(|template| template.name());
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "site template",
                 &site.template,
                 names,
@@ -520,7 +525,8 @@ impl Builder {
             {
                 Some(known) => known,
                 None => {
-                    self.unknown(
+                    unknown(
+                        &mut self.problems,
                         "site status",
                         status,
                         ["preview", "active", "inactive"].into_iter(),
@@ -536,16 +542,11 @@ impl Builder {
                 Some(profile) if !members.contains(&profile) => members.push(profile),
                 Some(_) => {}
                 None => {
-                    let names: Vec<String> = self
-                        .org
-                        .profiles
-                        .iter()
-                        .map(|profile| profile.name.to_string())
-                        .collect();
-                    self.unknown(
+                    unknown(
+                        &mut self.problems,
                         "profile",
                         member,
-                        names.iter().map(String::as_str),
+                        self.org.profiles.iter().map(|profile| &*profile.name),
                         "member profiles are standard or [[profile]] profiles",
                     );
                 }
@@ -582,16 +583,11 @@ impl Builder {
             );
         }
         let Some(owner) = self.org.find_internal_user(account.owner.get_ref()) else {
-            let names: Vec<String> = self
-                .org
-                .internal_users
-                .iter()
-                .map(|user| user.name.clone())
-                .collect();
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "internal user",
                 &account.owner,
-                names.iter().map(String::as_str),
+                self.org.internal_users.iter().map(|user| &*user.name),
                 "an owner is an [[internal_user]]",
             );
             return;
@@ -613,16 +609,11 @@ impl Builder {
             Some(account) => match self.org.find_account(account.get_ref()) {
                 Some(found) => Some(found),
                 None => {
-                    let names: Vec<String> = self
-                        .org
-                        .accounts
-                        .iter()
-                        .map(|account| account.name.clone())
-                        .collect();
-                    self.unknown(
+                    unknown(
+                        &mut self.problems,
                         "account",
                         account,
-                        names.iter().map(String::as_str),
+                        self.org.accounts.iter().map(|account| &*account.name),
                         "an account is an [[account]]",
                     );
                     return;
@@ -673,31 +664,21 @@ impl Builder {
     fn external_user(&mut self, entry: &Spanned<ExternalUserFile>) {
         let user = entry.get_ref();
         let Some(contact) = self.org.find_contact(user.contact.get_ref()) else {
-            let names: Vec<String> = self
-                .org
-                .contacts
-                .iter()
-                .map(|contact| contact.name.clone())
-                .collect();
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "contact",
                 &user.contact,
-                names.iter().map(String::as_str),
+                self.org.contacts.iter().map(|contact| &*contact.name),
                 "an external user's contact is a [[contact]] or a person account",
             );
             return;
         };
         let Some(profile) = self.org.find_profile(user.profile.get_ref()) else {
-            let names: Vec<String> = self
-                .org
-                .profiles
-                .iter()
-                .map(|profile| profile.name.to_string())
-                .collect();
-            self.unknown(
+            unknown(
+                &mut self.problems,
                 "profile",
                 &user.profile,
-                names.iter().map(String::as_str),
+                self.org.profiles.iter().map(|profile| &*profile.name),
                 "profiles are the six standard ones or a [[profile]]",
             );
             return;
