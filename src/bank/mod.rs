@@ -34,7 +34,7 @@ mod cut_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use catalog::Catalog;
 pub use fact::Fact;

@@ -386,19 +386,8 @@ fn oversized_strings_and_deep_nesting_are_refused() {
     );
 }
 
-/// A valid scenario on an inline org: Priya needs her owner's role and her user.
-const SCENARIO: &str = r#"format_version = 1
-
-[[question]]
-id = "scenarios.one"
-kind = "scenario"
-topic = "scenarios"
-prompt = "Get Priya in."
-solution = "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\""
-wrong = ["enable customer user Priya profile \"Customer Community User\""]
-explanation = "The owner needs a role."
-facts = ["chain.contact"]
-
+/// An org where Priya needs her account owner's role and her user to log in to Help.
+pub(crate) const SCENARIO_ORG: &str = r#"
 [question.goal]
 contact = "Priya"
 as = "customer"
@@ -427,17 +416,36 @@ owner = "Dana"
 [[question.org.contact]]
 name = "Priya"
 account = "Acme"
-email = "priya@acme.example"
-"#;
+email = "priya@acme.example""#;
+
+/// A valid scenario on an inline org: Priya needs her owner's role and her user.
+fn scenario() -> String {
+    format!(
+        r#"format_version = 1
+
+[[question]]
+id = "scenarios.one"
+kind = "scenario"
+topic = "scenarios"
+prompt = "Get Priya in."
+solution = "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\""
+wrong = ["enable customer user Priya profile \"Customer Community User\""]
+explanation = "The owner needs a role."
+facts = ["chain.contact"]
+{SCENARIO_ORG}
+"#
+    )
+}
 
 fn scenario_with(old: &str, new: &str) -> String {
-    assert!(SCENARIO.contains(old), "SCENARIO has no `{old}`");
-    SCENARIO.replacen(old, new, 1)
+    let scenario = scenario();
+    assert!(scenario.contains(old), "the scenario has no `{old}`");
+    scenario.replacen(old, new, 1)
 }
 
 #[test]
 fn a_sound_scenario_and_diagnose_load() {
-    check(SCENARIO, &[]);
+    check(&scenario(), &[]);
     let diagnose = scenario_with("kind = \"scenario\"", "kind = \"diagnose\"")
         .replace("solution = \"assign role Boss to Dana; enable customer user Priya profile \\\"Customer Community User\\\"\"\n", "")
         .replace("wrong = [\"enable customer user Priya profile \\\"Customer Community User\\\"\"]\n", "");

@@ -4,6 +4,7 @@
 //! contradictory, empty, off-topic, huge and hostile answers where the kind has
 //! them; a property test feeds every grader arbitrary text.
 
+use crate::bank::tests::SCENARIO_ORG;
 use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
@@ -458,38 +459,6 @@ proptest! {
         }
     }
 }
-
-/// An org where Priya needs her account owner's role and her user to log in to Help.
-const SCENARIO_ORG: &str = r#"
-[question.goal]
-contact = "Priya"
-as = "customer"
-site = "Help"
-
-[question.org.settings]
-digital_experiences = true
-
-[[question.org.license]]
-name = "Customer Community"
-seats = 5
-
-[[question.org.site]]
-name = "Help"
-template = "Help Center"
-status = "active"
-members = ["Customer Community User"]
-
-[[question.org.internal_user]]
-name = "Dana"
-
-[[question.org.account]]
-name = "Acme"
-owner = "Dana"
-
-[[question.org.contact]]
-name = "Priya"
-account = "Acme"
-email = "priya@acme.example""#;
 
 fn scenario_toml() -> String {
     format!(
