@@ -3,9 +3,7 @@
 //! through the real loader once; the benchmark times `grade::grade` alone, which
 //! normalises the rubric's phrases on every call.
 
-use std::borrow::Cow;
-
-use xcdrill::bank::{self, ContentFile, ContentFiles, Question};
+use xcdrill::bank::{self, ContentFiles, Question};
 use xcdrill::grade;
 
 fn main() {
@@ -77,16 +75,7 @@ const ANSWER: &str = "Yes, there are prerequisites. First you turn on Experience
     the contact and use Manage External User to enable the customer user.";
 
 fn question() -> Question {
-    let files = ContentFiles {
-        banks: vec![ContentFile {
-            path: "bench.toml".into(),
-            root: 0,
-            relative: "bench.toml".to_string(),
-            text: Cow::Borrowed(BANK),
-        }],
-        ..ContentFiles::default()
-    };
-    let loaded = bank::check(&files);
+    let loaded = bank::check(&ContentFiles::from_texts(&[("bench.toml", BANK)]));
     assert!(
         !loaded.has_errors(),
         "the benchmark bank is invalid: {:?}",

@@ -3,24 +3,12 @@
 
 #![no_main]
 
-use std::borrow::Cow;
-use std::sync::Arc;
-
 use libfuzzer_sys::fuzz_target;
-use xcdrill::bank::{self, ContentFile, ContentFiles};
+use xcdrill::bank::{self, ContentFiles};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let files = ContentFiles {
-        banks: vec![ContentFile {
-            path: Arc::from("fuzz.toml"),
-            root: 0,
-            relative: "fuzz.toml".to_string(),
-            text: Cow::Owned(text),
-        }],
-        ..ContentFiles::default()
-    };
-    let loaded = bank::check(&files);
+    let loaded = bank::check(&ContentFiles::from_texts(&[("fuzz.toml", &text)]));
     for diagnostic in &loaded.diagnostics {
         let _ = diagnostic.to_string();
     }

@@ -2,11 +2,8 @@
 //! the same diagnostics in the same order, the same catalog. Each bank here is
 //! checked both ways, cut into one task per question on two threads, and whole.
 
-use std::borrow::Cow;
-use std::sync::Arc;
-
 use super::Loaded;
-use super::load::{ContentFile, ContentFiles};
+use super::load::ContentFiles;
 use super::pipeline::{Tuning, check_tuned};
 
 /// Every file read whole, on this thread: the reference.
@@ -76,25 +73,10 @@ name = "contact"
 phrases = ["contact"]
 "#;
 
-pub(super) fn files(banks: &[(&str, &str)]) -> ContentFiles {
-    ContentFiles {
-        banks: banks
-            .iter()
-            .map(|&(path, text)| ContentFile {
-                path: Arc::from(path),
-                root: 0,
-                relative: path.to_string(),
-                text: Cow::Owned(text.to_string()),
-            })
-            .collect(),
-        ..ContentFiles::default()
-    }
-}
-
 /// Checks `banks` cut and whole, asserts both agree, and returns the cut result.
 #[track_caller]
 pub(super) fn check_both_ways(banks: &[(&str, &str)]) -> Loaded {
-    let files = files(banks);
+    let files = ContentFiles::from_texts(banks);
     let whole = check_tuned(&files, WHOLE);
     let cut = check_tuned(&files, CUT);
     assert_eq!(cut.diagnostics, whole.diagnostics, "\nbanks:\n{banks:#?}");

@@ -47,6 +47,24 @@ pub struct ContentFiles {
 }
 
 impl ContentFiles {
+    /// Banks given as (path, text) pairs, all in one content folder and with
+    /// no org files: content that never touched a disk (tests, benchmarks,
+    /// fuzzing).
+    pub fn from_texts(banks: &[(&str, &str)]) -> ContentFiles {
+        ContentFiles {
+            banks: banks
+                .iter()
+                .map(|&(path, text)| ContentFile {
+                    path: Arc::from(path),
+                    root: 0,
+                    relative: path.to_string(),
+                    text: Cow::Owned(text.to_string()),
+                })
+                .collect(),
+            ..ContentFiles::default()
+        }
+    }
+
     /// The org file `relative` of content folder `root`, if it was found.
     pub fn org(&self, root: usize, relative: &str) -> Option<&ContentFile> {
         self.orgs

@@ -36,26 +36,14 @@ explanation = "Digital Experiences comes first."
 facts = ["chain.contact"]
 "#;
 
-fn files(banks: &[(&str, &str)]) -> ContentFiles {
-    ContentFiles {
-        banks: banks
-            .iter()
-            .map(|&(path, text)| ContentFile {
-                path: Arc::from(path),
-                root: 0,
-                relative: path.to_string(),
-                text: Cow::Owned(text.to_string()),
-            })
-            .collect(),
-        ..ContentFiles::default()
-    }
-}
-
 /// Loads `bank` (as `bank.toml`) with the facts above and compares every
 /// problem, rendered `path:line:col: severity: message`, with `expected`.
 #[track_caller]
 fn check(bank: &str, expected: &[&str]) {
-    let loaded = check_content(&files(&[("bank.toml", bank), ("facts.toml", FACTS)]));
+    let loaded = check_content(&ContentFiles::from_texts(&[
+        ("bank.toml", bank),
+        ("facts.toml", FACTS),
+    ]));
     let actual: Vec<String> = loaded
         .diagnostics
         .iter()
@@ -82,7 +70,10 @@ fn replace(old: &str, new: &str) -> String {
 #[test]
 fn a_valid_bank_has_no_problems() {
     check(GOOD, &[]);
-    let loaded = check_content(&files(&[("bank.toml", GOOD), ("facts.toml", FACTS)]));
+    let loaded = check_content(&ContentFiles::from_texts(&[
+        ("bank.toml", GOOD),
+        ("facts.toml", FACTS),
+    ]));
     let question = loaded.catalog.question("setup.first").unwrap();
     assert_eq!(question.origin.to_string(), "bank.toml:3:1");
     let Kind::Choice(choice) = &question.kind else {
@@ -106,7 +97,10 @@ fn unknown_keys_are_named_with_a_suggestion() {
         &replace("prompt =", "promt ="),
         &["bank.toml:7:1: error: unknown field `promt`"],
     );
-    let loaded = check_content(&files(&[("bank.toml", &replace("prompt =", "promt ="))]));
+    let loaded = check_content(&ContentFiles::from_texts(&[(
+        "bank.toml",
+        &replace("prompt =", "promt ="),
+    )]));
     let hint = loaded.diagnostics[0].hint.clone().unwrap();
     assert_eq!(hint, "did you mean `prompt`?");
 }
@@ -150,7 +144,7 @@ fn missing_format_version_is_an_error() {
 #[test]
 fn duplicate_question_ids_point_at_both_places() {
     let second = GOOD.replace("format_version = 1\n", "");
-    let loaded = check_content(&files(&[
+    let loaded = check_content(&ContentFiles::from_texts(&[
         ("a.toml", GOOD),
         ("b.toml", &format!("format_version = 1\n{second}")),
         ("facts.toml", FACTS),
@@ -171,7 +165,10 @@ fn duplicate_question_ids_point_at_both_places() {
 
 #[test]
 fn duplicate_fact_ids_are_errors() {
-    let loaded = check_content(&files(&[("facts.toml", FACTS), ("more.toml", FACTS)]));
+    let loaded = check_content(&ContentFiles::from_texts(&[
+        ("facts.toml", FACTS),
+        ("more.toml", FACTS),
+    ]));
     let messages: Vec<_> = loaded
         .errors()
         .map(|d| format!("{}: {}", d.location(), d.message))
@@ -310,14 +307,14 @@ fn invalid_ids_topics_and_pass_marks_are_errors() {
 #[test]
 fn fact_sources_and_confidences_are_checked() {
     let bad = FACTS.replace("source = \"D5.1\"", "source = \"DOMAIN\"");
-    let loaded = check_content(&files(&[("facts.toml", &bad)]));
+    let loaded = check_content(&ContentFiles::from_texts(&[("facts.toml", &bad)]));
     let messages: Vec<_> = loaded
         .errors()
         .map(|d| format!("{}: {}", d.location(), d.message))
         .collect();
     assert_eq!(messages, ["facts.toml:11:10: `DOMAIN` is not a source"]);
     let unrated = FACTS.replace("confidence = \"H\"\n", "");
-    let loaded = check_content(&files(&[("facts.toml", &unrated)]));
+    let loaded = check_content(&ContentFiles::from_texts(&[("facts.toml", &unrated)]));
     let warnings: Vec<_> = loaded.warnings().map(|d| d.message.clone()).collect();
     assert_eq!(
         warnings,
@@ -349,7 +346,7 @@ fn every_problem_of_every_file_is_reported_in_one_run() {
             .replace("setup.first", "setup.second")
             .replace("prompt =", "promt =")
     );
-    let loaded = check_content(&files(&[
+    let loaded = check_content(&ContentFiles::from_texts(&[
         ("bank.toml", &two_bad),
         ("other.toml", "format_version = 1\n[[question]]\nid = 3\n"),
         ("facts.toml", FACTS),
@@ -540,7 +537,7 @@ fn org_files_are_read_once_and_their_errors_located_in_them() {
         relative: "orgs/acme.toml".to_string(),
         text: Cow::Owned(text.to_string()),
     };
-    let mut content = files(&[("bank.toml", bank), ("facts.toml", FACTS)]);
+    let mut content = ContentFiles::from_texts(&[("bank.toml", bank), ("facts.toml", FACTS)]);
     content.orgs.push(org_file(
         "[[internal_user]]\nname = \"Dana\"\n[[account]]\nname = \"Acme\"\nowner = \"Dana\"\n[[contact]]\nname = \"Priya\"\naccount = \"Acme\"\n",
     ));

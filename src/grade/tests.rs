@@ -5,13 +5,12 @@
 //! them; a property test feeds every grader arbitrary text.
 
 use crate::bank::tests::SCENARIO_ORG;
-use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
 use proptest::prelude::*;
 
 use super::*;
-use crate::bank::{self, ContentFile, ContentFiles, Question};
+use crate::bank::{self, ContentFiles, Question};
 
 /// One question of `kind_toml` (its kind and key fields, then any subtables),
 /// validated by the real loader.
@@ -21,16 +20,7 @@ fn question(kind_toml: &str) -> Question {
          [[question]]\nid = \"test.question\"\ntopic = \"test\"\nprompt = \"A prompt?\"\n\
          explanation = \"Because.\"\nfacts = [\"test.fact\"]\n{kind_toml}\n"
     );
-    let files = ContentFiles {
-        banks: vec![ContentFile {
-            path: "test.toml".into(),
-            root: 0,
-            relative: "test.toml".to_string(),
-            text: Cow::Owned(text),
-        }],
-        ..ContentFiles::default()
-    };
-    let loaded = bank::check(&files);
+    let loaded = bank::check(&ContentFiles::from_texts(&[("test.toml", &text)]));
     assert!(
         !loaded.has_errors(),
         "the test bank is invalid: {:#?}",

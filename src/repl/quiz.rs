@@ -346,13 +346,12 @@ fn hint(question: &crate::bank::Question) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
+
     use std::cell::Cell;
     use std::io;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::bank::{self, ContentFile, ContentFiles};
+    use crate::bank::{self, ContentFiles};
     use crate::repl::lines::Piped;
     use crate::session::{Mode, Selection, select};
 
@@ -391,16 +390,9 @@ facts = ["t.fact"]
     }
 
     fn catalog() -> Catalog {
-        let files = ContentFiles {
-            banks: vec![ContentFile {
-                path: Arc::from("t.toml"),
-                root: 0,
-                relative: "t.toml".into(),
-                text: Cow::Borrowed(BANK),
-            }],
-            ..ContentFiles::default()
-        };
-        bank::check(&files).into_catalog().expect("valid bank")
+        bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]))
+            .into_catalog()
+            .expect("valid bank")
     }
 
     /// A practice session of `count` questions from `catalog`, seed 1.
