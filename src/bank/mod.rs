@@ -15,6 +15,7 @@
 
 pub mod catalog;
 pub mod fact;
+pub mod lexicon;
 pub mod limits;
 pub mod load;
 mod parallel;

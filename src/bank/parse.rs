@@ -20,6 +20,9 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use std::sync::Arc;
+
+use super::lexicon::{LEXICON_KEYS, Lexicon, LexiconReader};
 use super::limits::{MAX_FILE_BYTES, MAX_STRING_BYTES};
 use super::schema::{RawFact, RawQuestion};
 use super::split::{Chunk, Table};
@@ -30,7 +33,13 @@ use crate::suggest::did_you_mean;
 pub const FORMAT_VERSION: i64 = 1;
 
 /// The keys a bank file may have at its top level.
-const TOP_LEVEL_KEYS: &[&str] = &["format_version", "fact", "question"];
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "format_version",
+    "synonyms",
+    "confusable",
+    "fact",
+    "question",
+];
 
 /// Deeper than this, a value is refused rather than walked.
 const MAX_DEPTH: usize = 16;
@@ -38,6 +47,8 @@ const MAX_DEPTH: usize = 16;
 /// What one file held, each entry with the span of its table.
 #[derive(Debug, Default)]
 pub struct ParsedFile {
+    /// The file's `synonyms` and `confusable` groups.
+    pub lexicon: Arc<Lexicon>,
     pub facts: Vec<(RawFact, Range<usize>)>,
     pub questions: Vec<(RawQuestion, Range<usize>)>,
 }
@@ -59,12 +70,16 @@ pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) ->
     };
     let root_span = root.span();
     let mut format_seen = false;
+    let mut lexicon = LexiconReader::default();
     for (key, value) in root.into_inner() {
         let key_span = key.span();
         match key.get_ref().as_ref() {
             "format_version" => {
                 format_seen = true;
                 check_format_version(source, 0, &value, diagnostics);
+            }
+            name if LEXICON_KEYS.contains(&name) => {
+                lexicon.read(source, 0, name, value, diagnostics);
             }
             "fact" => read_tables(
                 source,
@@ -88,12 +103,15 @@ pub fn parse_bank(source: &SourceText<'_>, diagnostics: &mut Vec<Diagnostic>) ->
     if !format_seen {
         diagnostics.push(missing_version(source, root_span.start));
     }
+    parsed.lexicon = lexicon.finish();
     parsed
 }
 
 /// What a file's preamble (the text before its first entry) said.
 #[derive(Debug, Default)]
 pub struct Preamble {
+    /// The file's `synonyms` and `confusable` groups.
+    pub lexicon: Arc<Lexicon>,
     /// Problems with its keys, in the order the whole-file reading reports them.
     pub diagnostics: Vec<Diagnostic>,
     /// The error when it has no `format_version`, reported after all the others.
@@ -112,9 +130,13 @@ pub fn parse_preamble(source: &SourceText<'_>, span: Range<usize>) -> Result<Pre
     let root_start = root.span().start + base;
     let mut preamble = Preamble::default();
     let mut format_seen = false;
+    let mut lexicon = LexiconReader::default();
     for (key, value) in root.into_inner() {
         let key_span = shift(key.span(), base);
         match key.get_ref().as_ref() {
+            name if LEXICON_KEYS.contains(&name) => {
+                lexicon.read(source, base, name, value, &mut preamble.diagnostics);
+            }
             // The chunks would define it a second time: only the whole file
             // reports that the way TOML does.
             "fact" | "question" => return Err(Fallback),
@@ -130,6 +152,7 @@ pub fn parse_preamble(source: &SourceText<'_>, span: Range<usize>) -> Result<Pre
     if !format_seen {
         preamble.missing_version = Some(missing_version(source, root_start));
     }
+    preamble.lexicon = lexicon.finish();
     Ok(preamble)
 }
 
@@ -172,7 +195,7 @@ fn unknown_key(source: &SourceText<'_>, key_span: Range<usize>, key: &str) -> Di
         format!("unknown top-level key `{key}`"),
         hint_or(
             suggestion,
-            "a bank has `format_version`, [[fact]] and [[question]] tables",
+            "a bank has `format_version`, `synonyms`, `confusable`, [[fact]] and [[question]] tables",
         ),
     )
 }

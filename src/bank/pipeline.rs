@@ -32,6 +32,7 @@ use std::sync::Arc;
 
 use super::catalog::Catalog;
 use super::fact::Fact;
+use super::lexicon::Lexicon;
 use super::limits::MAX_QUESTIONS;
 use super::load::ContentFiles;
 use super::parallel;
@@ -290,10 +291,10 @@ fn attempt(
     for (idx, read) in reads.into_iter().enumerate() {
         let source = &sources[idx];
         let diagnostics = &mut per_file[idx];
-        let (raw_facts, raw_questions) = match read {
+        let (raw_facts, raw_questions, lexicon) = match read {
             FactsRead::Chunked { reading, facts } => {
                 diagnostics.reading = reading;
-                (facts, Vec::new())
+                (facts, Vec::new(), Lexicon::empty())
             }
             FactsRead::Whole { reading, parsed } => {
                 diagnostics.reading = reading;
@@ -302,7 +303,7 @@ fn attempt(
                     .into_iter()
                     .map(|(raw, span)| (raw, span, 0))
                     .collect();
-                (facts, parsed.questions)
+                (facts, parsed.questions, parsed.lexicon)
             }
         };
         for (raw, span, base) in raw_facts {
@@ -312,7 +313,8 @@ fn attempt(
             }
         }
         let mut checker = Checker::new(source, 0, None, &mut diagnostics.checks)
-            .with_orgs(orgs.scope(files.banks[idx].root));
+            .with_orgs(orgs.scope(files.banks[idx].root))
+            .with_lexicon(lexicon);
         let mut topics = Topics::default();
         let checked: Vec<_> = raw_questions
             .into_iter()
@@ -396,7 +398,11 @@ fn attempt(
     let read = parallel::run(tasks, parallel, |task| {
         let source = &sources[task.file];
         let scope = orgs.scope(files.banks[task.file].root);
-        read_questions(task, source, &fact_ids, &hasher, scope)
+        let lexicon = match &plans[task.file] {
+            Plan::Chunked { preamble, .. } => Arc::clone(&preamble.lexicon),
+            Plan::Whole => Lexicon::empty(),
+        };
+        read_questions(task, source, &fact_ids, &hasher, scope, lexicon)
     });
     drop(fact_ids);
     for read in read {
@@ -563,6 +569,7 @@ fn read_questions(
     fact_ids: &FactIds<'_>,
     hasher: &RandomState,
     orgs: OrgScope<'_>,
+    lexicon: Arc<Lexicon>,
 ) -> Result<QuestionsRead, usize> {
     let QuestionTask {
         file,
@@ -593,7 +600,8 @@ fn read_questions(
         };
         let mut checker =
             Checker::new(source, chunk.span.start, Some(chunk.line), &mut read.checks)
-                .with_orgs(orgs);
+                .with_orgs(orgs)
+                .with_lexicon(Arc::clone(&lexicon));
         let Some(mut checked) = checker.question(&mut raw, span, &source.path, &mut topics) else {
             continue;
         };

@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 
+use super::lexicon::Lexicon;
 pub use super::scenario::{Diagnose, Scenario, Setup};
 use super::texts::Texts;
 use crate::hash::Fnv64;
@@ -160,7 +161,12 @@ impl Question {
                     hasher.write_str(&switch.to_string());
                 }
             }
-            Kind::Order(order) => order.items.iter().for_each(|text| hasher.write_str(text)),
+            Kind::Order(order) => {
+                order.items.iter().for_each(|text| hasher.write_str(text));
+                for (first, then) in &order.before {
+                    hasher.write_str(&format!("{first}<{then}"));
+                }
+            }
             Kind::Scenario(scenario) => {
                 hash_setup(&mut hasher, &scenario.setup);
                 hasher.write_str(&scenario.solution);
@@ -183,8 +189,25 @@ impl Question {
                         .contradicts
                         .iter()
                         .for_each(|text| hasher.write_str(text));
+                    hasher.write_str("/");
+                    concept
+                        .together
+                        .iter()
+                        .for_each(|text| hasher.write_str(text));
+                    if let Some((group, term)) = concept.subject {
+                        hasher.write_str(&format!("subject {group}.{term}"));
+                    }
                     hasher.write_str(&concept.weight.to_string());
                     hasher.write_str(&concept.required.to_string());
+                }
+                for group in recall
+                    .lexicon
+                    .synonyms
+                    .iter()
+                    .chain(&recall.lexicon.confusable)
+                {
+                    group.iter().for_each(|word| hasher.write_str(word));
+                    hasher.write_str("/");
                 }
             }
         }
@@ -346,6 +369,9 @@ impl Default for Folding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     pub items: Texts,
+    /// Hard dependencies, 0-based: in each `(first, then)`, item `first` must
+    /// come before item `then`; an answer that breaks one fails.
+    pub before: Box<[(u16, u16)]>,
 }
 
 /// A free-text answer graded against a rubric of concepts.
@@ -355,6 +381,8 @@ pub struct Recall {
     pub model_answer: Box<str>,
     /// The concepts the grade looks for.
     pub concepts: Box<[Concept]>,
+    /// The synonyms and confusable terms of the question's bank file.
+    pub lexicon: Arc<Lexicon>,
 }
 
 /// One idea a recall answer should name.
@@ -366,6 +394,13 @@ pub struct Concept {
     pub phrases: Texts,
     /// Phrases that contradict the concept and cancel its credit.
     pub contradicts: Texts,
+    /// Sets of words that count for the concept when all of them stand in one
+    /// clause, in any order (`"owner role"`).
+    pub together: Texts,
+    /// What the concept's claim is about: (group, term) in the lexicon's
+    /// `confusable` groups. A claim made of another term of that group
+    /// contradicts the concept.
+    pub subject: Option<(usize, usize)>,
     /// Relative weight, greater than 0.
     pub weight: f64,
     /// Missing a required concept caps the score below the pass mark.

@@ -303,6 +303,8 @@ fn set_concept_field(concept: &mut RawConcept, key: &str, value: Value<'_>) -> O
         ("name", Value::Text(text)) => put(&mut concept.name, owned(text)),
         ("phrases", Value::Texts(list)) => put(&mut concept.phrases, owned_list(list)),
         ("contradicts", Value::Texts(list)) => put(&mut concept.contradicts, owned_list(list)),
+        ("together", Value::Texts(list)) => put(&mut concept.together, owned_list(list)),
+        ("subject", Value::Text(text)) => put(&mut concept.subject, owned(text)),
         ("required", Value::Bool(flag)) => put(&mut concept.required, flag),
         _ => None,
     }

@@ -35,6 +35,8 @@ use super::scenario::{RawGoal, RawOrg};
 pub type Text = Spanned<String>;
 /// A spanned list of spanned strings.
 pub type TextList = Spanned<Vec<Text>>;
+/// A spanned list of spanned lists of spanned integers (`[[1, 3], [2, 3]]`).
+pub type PairList = Spanned<Vec<Spanned<Vec<Spanned<i64>>>>>;
 
 /// One `[[fact]]`: a statement the trainer teaches, with where it comes from.
 #[derive(Debug, Deserialize)]
@@ -100,6 +102,9 @@ pub struct RawQuestion {
 
     /// order: the items, listed in the right order.
     pub items: Option<TextList>,
+    /// order: hard dependencies, pairs of 1-based item numbers: `[[1, 3]]` says
+    /// item 1 must come before item 3. Breaking one fails the answer.
+    pub before: Option<PairList>,
 
     /// recall: the answer a strong candidate would give.
     pub model_answer: Option<Text>,
@@ -127,6 +132,11 @@ pub struct RawConcept {
     pub phrases: Option<TextList>,
     /// Phrases that contradict it and cancel its credit.
     pub contradicts: Option<TextList>,
+    /// Word sets that count for it when all their words stand in one clause,
+    /// in any order.
+    pub together: Option<TextList>,
+    /// A term of the bank's `confusable` groups the claim is about.
+    pub subject: Option<Text>,
     /// Relative weight, greater than 0 (default 1).
     pub weight: Option<Spanned<f64>>,
     /// Missing it caps the score below the pass mark (default false).
@@ -145,7 +155,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
             "fold_punctuation",
             "typos",
         ],
-        "order" => &["items"],
+        "order" => &["items", "before"],
         "recall" => &["model_answer", "concept"],
         "scenario" => &["org", "goal", "solution", "wrong"],
         "diagnose" => &["org", "goal"],

@@ -15,13 +15,14 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::fact::{Confidence, Fact, is_valid_source};
+use super::lexicon::Lexicon;
 use super::limits::MAX_OPTIONS;
 use super::question::{
     Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
     QuestionTexts, Recall, Short, TrueFalse,
 };
 use super::scenario::{OrgScope, RawScenario, check_scenario};
-use super::schema::{RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
+use super::schema::{PairList, RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
 use super::texts::Texts;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::suggest::did_you_mean;
@@ -172,6 +173,8 @@ pub struct Checker<'s, 'd> {
     n_errors: usize,
     /// The org files scenario and diagnose questions may name.
     orgs: OrgScope<'s>,
+    /// The file's synonyms and confusable terms.
+    lexicon: Arc<Lexicon>,
 }
 
 impl<'s, 'd> Checker<'s, 'd> {
@@ -188,6 +191,7 @@ impl<'s, 'd> Checker<'s, 'd> {
             diagnostics,
             n_errors: 0,
             orgs: OrgScope::NONE,
+            lexicon: Lexicon::empty(),
         }
     }
 
@@ -195,6 +199,11 @@ impl<'s, 'd> Checker<'s, 'd> {
     /// questions may name (none unless given).
     pub fn with_orgs(self, orgs: OrgScope<'s>) -> Checker<'s, 'd> {
         Checker { orgs, ..self }
+    }
+
+    /// The lexicon of the file the questions come from.
+    pub fn with_lexicon(self, lexicon: Arc<Lexicon>) -> Checker<'s, 'd> {
+        Checker { lexicon, ..self }
     }
 
     fn shift(&self, span: Range<usize>) -> Range<usize> {
@@ -526,13 +535,13 @@ impl Checker<'_, '_> {
             ),
             ("typos", raw.typos.as_ref().map(Spanned::span)),
             ("items", raw.items.as_ref().map(Spanned::span)),
+            ("before", raw.before.as_ref().map(Spanned::span)),
             ("model_answer", raw.model_answer.as_ref().map(Spanned::span)),
             ("concept", raw.concept.as_ref().map(Spanned::span)),
             ("org", raw.org.as_ref().map(Spanned::span)),
             ("goal", raw.goal.as_ref().map(|goal| goal.span())),
             ("solution", raw.solution.as_ref().map(Spanned::span)),
             ("wrong", raw.wrong.as_ref().map(Spanned::span)),
-            ("", None),
         ];
         for (field, span) in present {
             if let Some(span) = span
@@ -576,7 +585,8 @@ impl Checker<'_, '_> {
             "short" => self.short(raw, span).map(Kind::Short),
             "order" => {
                 let items = self.list(raw.items.take(), "items", 2, span)?;
-                Some(Kind::Order(Order { items }))
+                let before = self.before(raw.before.take(), items.len())?;
+                Some(Kind::Order(Order { items, before }))
             }
             "recall" => self.recall(raw, span).map(Kind::Recall),
             "scenario" | "diagnose" => {
@@ -801,7 +811,59 @@ impl Checker<'_, '_> {
         Some(Recall {
             model_answer: model_answer?.into_inner().into_boxed_str(),
             concepts: checked.into_boxed_slice(),
+            lexicon: Arc::clone(&self.lexicon),
         })
+    }
+
+    /// An order question's hard dependencies, 0-based; every pair names two
+    /// different items, and together they leave the bank's order possible.
+    fn before(&mut self, raw: Option<PairList>, n_items: usize) -> Option<Box<[(u16, u16)]>> {
+        let Some(raw) = raw else {
+            return Some(Box::default());
+        };
+        let mut pairs = Vec::new();
+        let mut ok = true;
+        for pair in raw.into_inner() {
+            let pair_span = pair.span();
+            let numbers = pair.into_inner();
+            let [first, then] = numbers.as_slice() else {
+                self.error(
+                    pair_span,
+                    "a dependency is a pair of item numbers",
+                    "write `[1, 3]`: item 1 must come before item 3",
+                );
+                ok = false;
+                continue;
+            };
+            let mut index = |number: &Spanned<i64>| {
+                let value = *number.get_ref();
+                if (1..=n_items as i64).contains(&value) {
+                    Some((value - 1) as u16)
+                } else {
+                    self.error(
+                        number.span(),
+                        format!("there is no item {value}"),
+                        format!("items are numbered 1 to {n_items}, in bank order"),
+                    );
+                    None
+                }
+            };
+            let (Some(first_idx), Some(then_idx)) = (index(first), index(then)) else {
+                ok = false;
+                continue;
+            };
+            if first_idx >= then_idx {
+                self.error(
+                    pair_span,
+                    "a dependency must follow the bank's order",
+                    "the items are listed in the right order, so write the earlier item first",
+                );
+                ok = false;
+                continue;
+            }
+            pairs.push((first_idx, then_idx));
+        }
+        ok.then(|| pairs.into_boxed_slice())
     }
 
     fn concept(&mut self, raw: RawConcept, span: &Range<usize>) -> Option<Concept> {
@@ -830,6 +892,30 @@ impl Checker<'_, '_> {
             Some(list) => self.phrase_list(list)?,
             None => Texts::default(),
         };
+        let together = match raw.together {
+            Some(list) => self.phrase_list(list)?,
+            None => Texts::default(),
+        };
+        let subject = match raw.subject {
+            Some(term) => match self.lexicon.subject(term.get_ref()) {
+                Some(found) => Some(found),
+                None => {
+                    let terms = self.lexicon.confusable.iter().flatten().map(|term| &**term);
+                    let suggestion = did_you_mean(term.get_ref(), terms);
+                    self.error(
+                        term.span(),
+                        format!("`{}` is not a term of the bank's `confusable` groups", term.get_ref()),
+                        if suggestion.is_empty() {
+                            "declare it at the top of the file: `confusable = [[\"deactivate\", \"disable\"]]`".to_string()
+                        } else {
+                            suggestion
+                        },
+                    );
+                    return None;
+                }
+            },
+            None => None,
+        };
         let weight = match raw.weight {
             Some(weight) if !(*weight.get_ref() > 0.0 && weight.get_ref().is_finite()) => {
                 self.error(
@@ -846,6 +932,8 @@ impl Checker<'_, '_> {
             name: name?.into_inner().into_boxed_str(),
             phrases,
             contradicts,
+            together,
+            subject,
             weight,
             required: raw.required.is_some_and(Spanned::into_inner),
         })

@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use super::normalize::{self, Fold};
+use super::polarity;
 
 /// At most this many extra words may stand between two words of a phrase:
 /// "linked to an account" matches "linked directly to their account".
@@ -37,6 +38,11 @@ pub struct AnswerWords {
     /// `positions[offsets[id]..offsets[id + 1]]`: the token positions of word `id`.
     offsets: Vec<u32>,
     positions: Vec<u32>,
+    /// Clauses with at least one word, and those of them that assert something
+    /// (a verb, a function word, `=` or an arrow): an answer whose clauses
+    /// mostly assert nothing is a bare list of terms.
+    n_clauses: u32,
+    n_asserting_clauses: u32,
 }
 
 /// One distinct word of the answer.
@@ -53,7 +59,23 @@ struct VocabWord {
 struct Token {
     word: u32,
     clause: u32,
+    sentence: u32,
+    /// Inside a negation's scope (`polarity`).
+    negated: bool,
+    /// `which`, `who` or `that`: a clause starting with it is about the word
+    /// before it.
+    relative: bool,
     span: Range<usize>,
+}
+
+/// A match of a phrase in an answer: its first and last token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub first: u32,
+    pub last: u32,
+    /// Whether the answer reads the phrase's claim the other way round: the
+    /// match stands inside a negation and the phrase does not, or the reverse.
+    pub flipped: bool,
 }
 
 impl AnswerWords {
@@ -66,21 +88,121 @@ impl AnswerWords {
             ..AnswerWords::default()
         };
         let mut stem = String::new();
+        let mut cues: Vec<polarity::Word> = Vec::with_capacity(text.len() / 4);
+        let mut sentence = 0;
+        let mut previous_end = 0;
+        // The last clause seen to have a word, and whether it asserts.
+        let mut clause_state: Option<(u32, bool)> = None;
+        let mut previous_not = false;
         normalize::scan(text, Fold::ALL, |word, span, clause| {
+            let gap = text.get(previous_end..span.start).unwrap_or("");
+            previous_end = span.end;
+            if gap.contains(['.', '!', '?', '\n']) {
+                sentence += 1;
+            }
+            let relation = gap.contains(['=', '→', '>']);
             if normalize::is_stop_word(word) {
                 return;
             }
+            let asserts = relation || asserts(word);
+            match &mut clause_state {
+                Some((current, asserting)) if *current == clause => *asserting |= asserts,
+                _ => {
+                    if let Some((_, asserting)) = clause_state {
+                        answer.count_clause(asserting);
+                    }
+                    clause_state = Some((clause, asserts));
+                }
+            }
+            let mut cue = polarity::cue(word, None);
+            if previous_not && matches!(word, "only" | "just" | "merely") {
+                if let Some(last) = cues.last_mut() {
+                    last.cue = polarity::Cue::None;
+                }
+                cue = polarity::Cue::None;
+            }
+            previous_not = word == "not";
+            cues.push(polarity::Word {
+                cue,
+                clause,
+                sentence,
+            });
             stem.clear();
             normalize::push_stem(word, &mut stem);
             let id = answer.intern(&stem);
             answer.tokens.push(Token {
                 word: id,
                 clause,
+                sentence,
+                negated: false,
+                relative: matches!(word, "which" | "who" | "that" | "whose"),
                 span,
             });
         });
+        if let Some((_, asserting)) = clause_state {
+            answer.count_clause(asserting);
+        }
+        let mut negated = Vec::new();
+        polarity::negations(&cues, &mut Vec::new(), &mut negated);
+        for (token, negated) in answer.tokens.iter_mut().zip(negated) {
+            token.negated = negated;
+        }
         answer.index_positions();
         answer
+    }
+
+    fn count_clause(&mut self, asserting: bool) {
+        self.n_clauses += 1;
+        self.n_asserting_clauses += u32::from(asserting);
+    }
+
+    /// Whether the answer only lists terms: fewer than a third of its clauses
+    /// assert anything.
+    pub fn is_bare_list(&self) -> bool {
+        self.n_clauses > 0 && self.n_asserting_clauses * 3 < self.n_clauses
+    }
+
+    /// The words of the answer from token `first` to token `last`, as written.
+    pub fn text_between<'t>(&self, text: &'t str, first: u32, last: u32) -> &'t str {
+        let (Some(first), Some(last)) = (
+            self.tokens.get(first as usize),
+            self.tokens.get(last as usize),
+        ) else {
+            return "";
+        };
+        text.get(first.span.start..last.span.end).unwrap_or("")
+    }
+
+    /// The span of token `position`.
+    pub fn span_of(&self, position: u32) -> Range<usize> {
+        self.tokens
+            .get(position as usize)
+            .map_or(0..0, |token| token.span.clone())
+    }
+
+    pub fn clause_of(&self, position: u32) -> u32 {
+        self.tokens
+            .get(position as usize)
+            .map_or(0, |token| token.clause)
+    }
+
+    /// Whether the clause of token `position` starts with `which`, `who` or
+    /// `that`.
+    pub fn clause_is_relative(&self, position: u32) -> bool {
+        let Some(token) = self.tokens.get(position as usize) else {
+            return false;
+        };
+        let mut first = position as usize;
+        while first > 0 && self.tokens[first - 1].clause == token.clause {
+            first -= 1;
+        }
+        self.tokens[first].relative
+    }
+
+    pub fn sentence_of(&self, position: u32) -> u32 {
+        self.tokens
+            .get(position as usize)
+            .map_or(0, |token| token.sentence)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -152,10 +274,12 @@ impl AnswerWords {
             // Lengths in the last bucket vary, so only the other buckets can be
             // skipped by length alone.
             let length_gap = n_chars.abs_diff(bucket_len);
+            // The phrase word's length sets the allowance: a misspelling may
+            // drop a letter ("actve" for "active").
             let allowance = if has_digit {
                 0
             } else {
-                recall_allowance(n_chars.min(bucket_len))
+                recall_allowance(n_chars)
             };
             if length_gap > allowance && bucket_len < MAX_BUCKET {
                 continue;
@@ -177,6 +301,111 @@ impl AnswerWords {
             }
         }
     }
+}
+
+/// Whether a word makes its clause a statement rather than a label: a verb
+/// or function word from a closed list, or a past participle (`enabled`).
+pub fn asserts(word: &str) -> bool {
+    let participle = word.len() >= 5 && word.ends_with("ed");
+    participle
+        || matches!(
+            word,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "am"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "must"
+                | "need"
+                | "needs"
+                | "can"
+                | "could"
+                | "should"
+                | "will"
+                | "would"
+                | "may"
+                | "might"
+                | "shall"
+                | "it"
+                | "its"
+                | "they"
+                | "them"
+                | "their"
+                | "you"
+                | "your"
+                | "we"
+                | "i"
+                | "he"
+                | "she"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "what"
+                | "there"
+                | "to"
+                | "of"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+                | "on"
+                | "in"
+                | "at"
+                | "into"
+                | "onto"
+                | "under"
+                | "over"
+                | "before"
+                | "after"
+                | "between"
+                | "than"
+                | "so"
+                | "because"
+                | "if"
+                | "when"
+                | "then"
+                | "only"
+                | "not"
+                | "no"
+                | "never"
+                | "first"
+                | "via"
+                | "per"
+                | "through"
+                | "without"
+                | "while"
+                | "once"
+                | "every"
+                | "each"
+                | "get"
+                | "gets"
+                | "got"
+                | "let"
+                | "lets"
+                | "make"
+                | "makes"
+                | "means"
+                | "become"
+                | "becomes"
+                | "goes"
+                | "keeps"
+                | "stays"
+                | "sees"
+                | "creates"
+        )
 }
 
 /// The typo allowance of recall matching: the short-answer scale
@@ -203,6 +432,45 @@ fn letter_bits(word: &str) -> u32 {
     })
 }
 
+/// Synonym groups as stems: a phrase word stemming to one member of a group is
+/// looked up as every member.
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    groups: Vec<Vec<String>>,
+}
+
+impl Synonyms {
+    /// The stems of `groups` (single words).
+    pub fn new<'w>(
+        groups: impl IntoIterator<Item = impl IntoIterator<Item = &'w str>>,
+    ) -> Synonyms {
+        let groups = groups
+            .into_iter()
+            .map(|group| {
+                let mut stems: Vec<String> = Vec::new();
+                for word in group {
+                    normalize::scan(word, Fold::ALL, |folded, _, _| {
+                        let mut stem = String::new();
+                        normalize::push_stem(folded, &mut stem);
+                        if !stems.contains(&stem) {
+                            stems.push(stem);
+                        }
+                    });
+                }
+                stems
+            })
+            .collect();
+        Synonyms { groups }
+    }
+
+    fn group_of(&self, stem: &str) -> Option<&[String]> {
+        self.groups
+            .iter()
+            .find(|group| group.iter().any(|member| member == stem))
+            .map(Vec::as_slice)
+    }
+}
+
 /// The phrase words already looked up in one answer, with the vocabulary ids
 /// that count for each: rubrics repeat their key words ("contact", "account")
 /// in many phrases, and each is looked up once per grade.
@@ -223,8 +491,9 @@ struct LookedUp {
 }
 
 impl Lookups {
-    /// Where the ids that count for `stem` lie in `self.ids`.
-    fn ids_of(&mut self, answer: &AnswerWords, stem: &str) -> Range<usize> {
+    /// Where the ids that count for `stem` (or any of its synonyms) lie in
+    /// `self.ids`.
+    fn ids_of(&mut self, answer: &AnswerWords, synonyms: &Synonyms, stem: &str) -> Range<usize> {
         let letters = letter_bits(stem);
         let known = self
             .words
@@ -237,6 +506,11 @@ impl Lookups {
         self.text.push_str(stem);
         let ids_start = self.ids.len();
         answer.lookup(stem, letters, &mut self.ids);
+        if let Some(group) = synonyms.group_of(stem) {
+            for member in group.iter().filter(|member| *member != stem) {
+                answer.lookup(member, letter_bits(member), &mut self.ids);
+            }
+        }
         let ids = ids_start..self.ids.len();
         self.words.push(LookedUp {
             text: text_start..self.text.len(),
@@ -251,6 +525,7 @@ impl Lookups {
 #[derive(Debug)]
 pub struct Matcher<'a> {
     answer: &'a AnswerWords,
+    synonyms: &'a Synonyms,
     lookups: Lookups,
     /// The stem of the phrase word being read.
     stem: String,
@@ -260,30 +535,113 @@ pub struct Matcher<'a> {
     /// lie in `lookups.ids`, and whether a clause break of the phrase itself
     /// comes before it (then the answer may break there too).
     phrase_words: Vec<(Range<usize>, bool)>,
+    /// The phrase's own polarity cues, and scratch space for reading them.
+    phrase_cues: Vec<polarity::Word>,
+    polarity_counts: Vec<u8>,
+    phrase_negated: Vec<bool>,
     frontier: Vec<(u32, u32)>,
     next: Vec<(u32, u32)>,
+    found: Vec<Found>,
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(answer: &'a AnswerWords) -> Matcher<'a> {
+    pub fn new(answer: &'a AnswerWords, synonyms: &'a Synonyms) -> Matcher<'a> {
         Matcher {
             answer,
+            synonyms,
             lookups: Lookups::default(),
             stem: String::new(),
             word_buffer: String::new(),
             phrase_words: Vec::new(),
+            phrase_cues: Vec::new(),
+            polarity_counts: Vec::new(),
+            phrase_negated: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
+            found: Vec::new(),
         }
     }
 
-    /// The byte range of the answer where `phrase` first matches, if it does.
-    /// A phrase of nothing but `a`, `an` and `the` never matches.
+    pub fn answer(&self) -> &'a AnswerWords {
+        self.answer
+    }
+
+    /// The byte range of the answer where `phrase` first matches, if it does,
+    /// whatever its polarity. A phrase of nothing but `a`, `an` and `the` never
+    /// matches.
+    #[cfg(test)]
     pub fn find(&mut self, phrase: &str) -> Option<Range<usize>> {
+        let first = *self
+            .find_all(phrase)
+            .iter()
+            .min_by_key(|found| (found.first, found.last))?;
+        Some(self.answer.span_of(first.first).start..self.answer.span_of(first.last).end)
+    }
+
+    /// Every match of `phrase` (one per token it can end at).
+    pub fn find_all(&mut self, phrase: &str) -> &[Found] {
+        self.found.clear();
         if self.answer.is_empty() || !self.read_phrase(phrase) {
-            return None;
+            return &self.found;
         }
-        self.search()
+        self.search();
+        &self.found
+    }
+
+    /// Every place where all the words of `words` stand in one clause, in any
+    /// order: one match per clause, from its earliest to its latest word.
+    pub fn find_together(&mut self, words: &str) -> &[Found] {
+        self.found.clear();
+        if self.answer.is_empty() || !self.read_phrase(words) {
+            return &self.found;
+        }
+        let answer = self.answer;
+        let tokens = &answer.tokens;
+        let first_ids = &self.lookups.ids[self.phrase_words[0].0.clone()];
+        let mut starts: Vec<u32> = first_ids
+            .iter()
+            .flat_map(|&id| answer.positions_of(id).iter().copied())
+            .collect();
+        starts.sort_unstable();
+        let mut last_clause = None;
+        for start in starts {
+            let clause = tokens[start as usize].clause;
+            if last_clause == Some(clause) {
+                continue;
+            }
+            last_clause = Some(clause);
+            // The clause's tokens: tokens are in order, so a clause is a run.
+            let mut from = start as usize;
+            while from > 0 && tokens[from - 1].clause == clause {
+                from -= 1;
+            }
+            let mut to = start as usize;
+            while to + 1 < tokens.len() && tokens[to + 1].clause == clause {
+                to += 1;
+            }
+            let mut first = u32::MAX;
+            let mut last = 0;
+            let all = self.phrase_words.iter().all(|(ids, _)| {
+                let set = &self.lookups.ids[ids.clone()];
+                match (from..=to).find(|&position| set.contains(&tokens[position].word)) {
+                    Some(position) => {
+                        first = first.min(position as u32);
+                        last = last.max(position as u32);
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if all {
+                let flipped = tokens[first as usize].negated != self.phrase_negated[0];
+                self.found.push(Found {
+                    first,
+                    last,
+                    flipped,
+                });
+            }
+        }
+        &self.found
     }
 
     /// Reads `phrase` into `phrase_words`, looking each word up as it comes.
@@ -291,11 +649,18 @@ impl<'a> Matcher<'a> {
     /// occurs nowhere in the answer: the rest is then not stemmed or looked up.
     fn read_phrase(&mut self, phrase: &str) -> bool {
         self.phrase_words.clear();
+        self.phrase_cues.clear();
         let answer = self.answer;
-        let (stem, phrase_words, lookups) =
-            (&mut self.stem, &mut self.phrase_words, &mut self.lookups);
+        let synonyms = self.synonyms;
+        let (stem, phrase_words, lookups, cues) = (
+            &mut self.stem,
+            &mut self.phrase_words,
+            &mut self.lookups,
+            &mut self.phrase_cues,
+        );
         let mut can_match = true;
         let mut last_clause = 0;
+        let mut previous_not = false;
         normalize::scan_with(
             phrase,
             Fold::ALL,
@@ -304,20 +669,41 @@ impl<'a> Matcher<'a> {
                 if !can_match || normalize::is_stop_word(word) {
                     return;
                 }
+                let mut cue = polarity::cue(word, None);
+                if previous_not && matches!(word, "only" | "just" | "merely") {
+                    if let Some(last) = cues.last_mut() {
+                        last.cue = polarity::Cue::None;
+                    }
+                    cue = polarity::Cue::None;
+                }
+                previous_not = word == "not";
+                cues.push(polarity::Word {
+                    cue,
+                    clause,
+                    sentence: 0,
+                });
                 stem.clear();
                 normalize::push_stem(word, stem);
-                let ids = lookups.ids_of(answer, stem);
+                let ids = lookups.ids_of(answer, synonyms, stem);
                 can_match = !ids.is_empty();
                 phrase_words.push((ids, clause != last_clause));
                 last_clause = clause;
             },
         );
-        can_match && !self.phrase_words.is_empty()
+        if !can_match || self.phrase_words.is_empty() {
+            return false;
+        }
+        polarity::negations(
+            &self.phrase_cues,
+            &mut self.polarity_counts,
+            &mut self.phrase_negated,
+        );
+        true
     }
 
     /// Walks the phrase word by word, keeping (first token, last token) of every
-    /// partial match still alive.
-    fn search(&mut self) -> Option<Range<usize>> {
+    /// partial match still alive, then records every complete one.
+    fn search(&mut self) {
         let answer = self.answer;
         let tokens = &answer.tokens;
         self.frontier.clear();
@@ -331,7 +717,7 @@ impl<'a> Matcher<'a> {
         }
         for word_idx in 1..self.phrase_words.len() {
             if self.frontier.is_empty() {
-                return None;
+                return;
             }
             let (ids, may_cross) = &self.phrase_words[word_idx];
             let (set, may_cross) = (&self.lookups.ids[ids.clone()], *may_cross);
@@ -354,8 +740,13 @@ impl<'a> Matcher<'a> {
             self.next.dedup_by_key(|&mut (_, last)| last);
             std::mem::swap(&mut self.frontier, &mut self.next);
         }
-        let &(first, last) = self.frontier.iter().min()?;
-        Some(tokens[first as usize].span.start..tokens[last as usize].span.end)
+        let phrase_negated = self.phrase_negated.first().copied().unwrap_or(false);
+        self.found
+            .extend(self.frontier.iter().map(|&(first, last)| Found {
+                first,
+                last,
+                flipped: tokens[first as usize].negated != phrase_negated,
+            }));
     }
 }
 
@@ -365,7 +756,8 @@ mod tests {
 
     fn found(answer: &str, phrase: &str) -> Option<String> {
         let words = AnswerWords::new(answer);
-        let mut matcher = Matcher::new(&words);
+        let synonyms = Synonyms::default();
+        let mut matcher = Matcher::new(&words, &synonyms);
         matcher.find(phrase).map(|span| answer[span].to_string())
     }
 

@@ -6,6 +6,11 @@
 //! seven items 20/21, the reversed list 0. An answer that is not a permutation of
 //! the numbers (missing, repeated, out of range, not a number) scores 0 with a
 //! message naming exactly what is wrong.
+//!
+//! Some items need others before them (`Order::before`: a site can't be
+//! activated before it exists). An answer that breaks any of these hard
+//! dependencies fails whatever its share of pairs: its score is capped at
+//! [`BROKEN_DEPENDENCY_CAP`], and the feedback names each broken dependency.
 
 use super::list::{self, Entry};
 use super::{Mark, quote};
@@ -13,6 +18,12 @@ use crate::bank::question::Order;
 
 /// At most this many numbers or entries are named per problem.
 const MAX_NAMED: usize = 5;
+
+/// The highest score of an answer that breaks a hard dependency. The grader is
+/// not given the question's pass mark, so this is the default pass mark (0.7)
+/// less 0.2: below any usual pass mark, with the pairs still showing how close
+/// the rest of the order was.
+pub const BROKEN_DEPENDENCY_CAP: f64 = 0.5;
 
 pub fn grade(order: &Order, answer: &str) -> Mark {
     let n_items = order.items.len();
@@ -86,32 +97,67 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
                 .count()
         })
         .sum();
-    let mut misplaced: Vec<usize> = sequence
-        .iter()
-        .enumerate()
-        .filter(|&(position, &idx)| position != idx)
-        .map(|(_, &idx)| idx)
-        .collect();
-    misplaced.sort_unstable();
-    let missed: Vec<String> = misplaced
-        .iter()
-        .map(|&idx| format!("{}. {}", idx + 1, order.items.get(idx).unwrap_or("")))
-        .collect();
-    if missed.is_empty() {
-        return Mark::new(1.0, "right order", Vec::new());
+    let mut position = vec![0_usize; n_items];
+    for (at, &idx) in sequence.iter().enumerate() {
+        position[idx] = at;
     }
+    let broken: Vec<(usize, usize)> = order
+        .before
+        .iter()
+        .map(|&(first, then)| (usize::from(first), usize::from(then)))
+        .filter(|&(first, then)| {
+            first < n_items && then < n_items && position[first] > position[then]
+        })
+        .collect();
     let score = if n_pairs == 0 {
         1.0
     } else {
         n_concordant as f64 / n_pairs as f64
     };
+    let pairs = format!("{n_concordant} of {n_pairs} pairs in the right relative order");
+    if !broken.is_empty() {
+        let mut involved: Vec<usize> = broken
+            .iter()
+            .flat_map(|&(first, then)| [first, then])
+            .collect();
+        involved.sort_unstable();
+        involved.dedup();
+        let needs: Vec<String> = broken
+            .iter()
+            .map(|&(first, then)| {
+                format!(
+                    "{} must come before {}",
+                    quote(order.items.get(first).unwrap_or("")),
+                    quote(order.items.get(then).unwrap_or(""))
+                )
+            })
+            .collect();
+        return Mark::new(
+            score.min(BROKEN_DEPENDENCY_CAP),
+            format!(
+                "a step comes before one it needs: {}; {pairs}; the right order is:\n{right_order}",
+                needs.join("; ")
+            ),
+            item_lines(order, &involved),
+        );
+    }
+    let misplaced: Vec<usize> = (0..n_items).filter(|&idx| position[idx] != idx).collect();
+    if misplaced.is_empty() {
+        return Mark::new(1.0, "right order", Vec::new());
+    }
     Mark::new(
         score,
-        format!(
-            "{n_concordant} of {n_pairs} pairs in the right relative order; the right order is:\n{right_order}"
-        ),
-        missed,
+        format!("{pairs}; the right order is:\n{right_order}"),
+        item_lines(order, &misplaced),
     )
+}
+
+/// The items at `indices` as the bank numbers them: `3. Enable the community`.
+fn item_lines(order: &Order, indices: &[usize]) -> Vec<String> {
+    indices
+        .iter()
+        .map(|&idx| format!("{}. {}", idx + 1, order.items.get(idx).unwrap_or("")))
+        .collect()
 }
 
 /// The bank's order as an answer: `1 2 3 ...`.
@@ -156,5 +202,194 @@ fn join(parts: &[String]) -> String {
             )
         }
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::texts::Texts;
+
+    const GO_LIVE: [&str; 4] = [
+        "Enable Digital Experiences",
+        "Create the site (Setup → All Sites → New); it starts in Preview",
+        "Set the site's status to Active",
+        "Existing members receive their welcome email",
+    ];
+
+    /// Grades `answer` to `items` with the 1-based dependencies `before`, and
+    /// checks the score's range, the feedback's fragments and the missed items.
+    #[track_caller]
+    fn check(
+        items: &[&str],
+        before: &[(u16, u16)],
+        answer: &str,
+        score: (f64, f64),
+        feedback: &[&str],
+        missed: &[&str],
+    ) {
+        let order = Order {
+            items: Texts::pack(items.iter().copied()),
+            before: before
+                .iter()
+                .map(|&(first, then)| (first - 1, then - 1))
+                .collect(),
+        };
+        let mark = grade(&order, answer);
+        assert!(
+            (score.0..=score.1).contains(&mark.score),
+            "{answer:?}: score {} not in {score:?}; {}",
+            mark.score,
+            mark.feedback
+        );
+        for fragment in feedback {
+            assert!(
+                mark.feedback.contains(fragment),
+                "{answer:?}: feedback {:?} lacks {fragment:?}",
+                mark.feedback
+            );
+        }
+        assert_eq!(mark.missed, missed, "{answer:?}");
+    }
+
+    const SEVEN: [&str; 7] = ["one", "two", "three", "four", "five", "six", "seven"];
+    const SETUP_BEFORE: [(u16, u16); 7] = [(1, 2), (2, 3), (1, 6), (1, 7), (4, 7), (5, 7), (6, 7)];
+
+    #[test]
+    fn the_bank_order_scores_full_marks() {
+        check(
+            &GO_LIVE,
+            &[(1, 2), (2, 3), (3, 4)],
+            "1 2 3 4",
+            (1.0, 1.0),
+            &["right order"],
+            &[],
+        );
+        check(
+            &SEVEN,
+            &SETUP_BEFORE,
+            "1 2 3 4 5 6 7",
+            (1.0, 1.0),
+            &["right order"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_swap_of_independent_neighbours_keeps_kendall_credit() {
+        let twenty_of_21 = 20.0 / 21.0;
+        check(
+            &SEVEN,
+            &SETUP_BEFORE,
+            "1 2 3 5 4 6 7",
+            (twenty_of_21, twenty_of_21),
+            &["20 of 21 pairs in the right relative order"],
+            &["4. four", "5. five"],
+        );
+        // Without dependencies, any order is pairs only.
+        check(
+            &SEVEN,
+            &[],
+            "1 3 2 4 5 6 7",
+            (twenty_of_21, twenty_of_21),
+            &["20 of 21"],
+            &["2. two", "3. three"],
+        );
+        let roles = ["User", "Manager", "Executive", "Owner's role"];
+        let roles_before = [(1, 2), (1, 3), (1, 4), (2, 4), (3, 4)];
+        check(
+            &roles,
+            &roles_before,
+            "1 3 2 4",
+            (5.0 / 6.0, 5.0 / 6.0),
+            &["5 of 6"],
+            &["2. Manager", "3. Executive"],
+        );
+    }
+
+    #[test]
+    fn a_broken_dependency_fails_and_is_named() {
+        check(
+            &GO_LIVE,
+            &[(1, 2), (2, 3), (3, 4)],
+            "1 3 2 4",
+            (BROKEN_DEPENDENCY_CAP, BROKEN_DEPENDENCY_CAP),
+            &[
+                "`Create the site (Setup → All Sites → Ne…` must come before `Set the site's status to Active`",
+                "5 of 6 pairs",
+                "the right order is:\n1. Enable Digital Experiences",
+            ],
+            &[
+                "2. Create the site (Setup → All Sites → New); it starts in Preview",
+                "3. Set the site's status to Active",
+            ],
+        );
+        check(
+            &SEVEN,
+            &SETUP_BEFORE,
+            "1 3 2 4 5 6 7",
+            (0.5, 0.5),
+            &["`two` must come before `three`"],
+            &["2. two", "3. three"],
+        );
+        let roles = ["User", "Manager", "Executive", "Owner's role"];
+        let roles_before = [(1, 2), (1, 3), (1, 4), (2, 4), (3, 4)];
+        check(
+            &roles,
+            &roles_before,
+            "1 2 4 3",
+            (0.5, 0.5),
+            &["`Executive` must come before `Owner's role`"],
+            &["3. Executive", "4. Owner's role"],
+        );
+    }
+
+    #[test]
+    fn every_broken_dependency_is_named_and_low_scores_stay_low() {
+        check(
+            &GO_LIVE[..3],
+            &[(1, 2), (2, 3)],
+            "3 2 1",
+            (0.0, 0.0),
+            &[
+                "`Enable Digital Experiences` must come before `Create the site",
+                "`Create the site (Setup → All Sites → Ne…` must come before `Set the site's status",
+                "0 of 3 pairs",
+            ],
+            &[
+                "1. Enable Digital Experiences",
+                "2. Create the site (Setup → All Sites → New); it starts in Preview",
+                "3. Set the site's status to Active",
+            ],
+        );
+        // Only the dependency that is broken is named.
+        check(
+            &SEVEN,
+            &SETUP_BEFORE,
+            "1 2 3 4 5 7 6",
+            (0.5, 0.5),
+            &["`six` must come before `seven`"],
+            &["6. six", "7. seven"],
+        );
+    }
+
+    #[test]
+    fn answers_that_are_not_orders_still_score_zero() {
+        check(
+            &GO_LIVE,
+            &[(1, 2)],
+            "1 2 3",
+            (0.0, 0.0),
+            &["item 4 is missing"],
+            &GO_LIVE,
+        );
+        check(
+            &GO_LIVE,
+            &[(1, 2)],
+            "2 1 1 x",
+            (0.0, 0.0),
+            &["`x` is not a number", "item 1 is listed more than once"],
+            &GO_LIVE,
+        );
     }
 }

@@ -1,82 +1,274 @@
-//! Recall questions: a free-text answer graded against a rubric of concepts.
+//! Recall questions: a free-text answer graded for what it claims, against a
+//! rubric of concepts.
 //!
-//! A concept is earned when any of its phrases is found in the answer
-//! (`matcher`: normalised, stemmed words in order, small gaps, typos forgiven,
-//! never across clause punctuation), unless one of its contradicting phrases is
-//! found too ("you don't need a contact" never earns "contact"). The score is the
-//! earned share of the concepts' weights. Missing a `required` concept caps the
-//! score at [`REQUIRED_CAP_BELOW_PASS`] below the pass mark. Feedback lists the
-//! concepts found, missed and contradicted, and shows the model answer.
+//! A concept's phrases (and its `together` word sets) are found in the answer
+//! by `matcher`: normalised, stemmed words, typos and the bank's synonyms
+//! forgiven, never across clause punctuation. Each match is then read as a
+//! claim:
+//!
+//! - inside a negation's scope (`polarity`: "a contact isn't required", "never
+//!   unlinks") it denies the concept: the concept is contradicted;
+//! - made of the wrong subject (the concept's `subject` is `deactivate`, and the
+//!   nearest term of its `confusable` group before the match in its clause, or
+//!   else the first one of its sentence, or the one just before a clause that
+//!   starts with `which`, `who` or `that`, is `disable`) it is said of something else:
+//!   the concept is contradicted, unless another match says it of the right
+//!   subject;
+//! - a `contradicts` phrase found plainly contradicts the concept, and found
+//!   negated ("a contact is not optional") affirms it.
+//!
+//! The score is the earned share of the concepts' weights, less
+//! [`CONTRADICTION_COST`] times the weight of each contradicted concept. A
+//! required concept missed or contradicted caps the score just below the pass
+//! mark; an answer that only lists terms (`AnswerWords::is_bare_list`) is capped
+//! at [`BARE_LIST_CAP`] and never passes. Feedback names the concepts found,
+//! missed and contradicted with the words that decided, and shows the model
+//! answer.
 
-use super::matcher::{AnswerWords, Matcher};
+use std::sync::Arc;
+
+use super::matcher::{AnswerWords, Found, Matcher, Synonyms};
 use super::{Mark, quote};
+use crate::bank::lexicon::Lexicon;
 use crate::bank::question::{Concept, Recall};
 
 /// How far below the pass mark an answer missing a required concept is capped:
 /// just below, so that it fails however much else it names.
 pub const REQUIRED_CAP_BELOW_PASS: f64 = 0.01;
 
+/// What a contradicted concept costs, as a share of its weight, on top of the
+/// credit it does not earn: a wrong claim is worse than a silence.
+pub const CONTRADICTION_COST: f64 = 0.5;
+
+/// The most a bare list of terms can score.
+pub const BARE_LIST_CAP: f64 = 0.5;
+
+/// Why a concept was contradicted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contradiction {
+    /// A phrase of the concept inside a negation, or a `contradicts` phrase:
+    /// the words that matched.
+    Denied(String),
+    /// The claim was made of another term of the subject's group: the words
+    /// that matched, and the term they were said of.
+    WrongSubject { written: String, said_of: String },
+}
+
 /// What an answer earned for one concept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Found,
+    /// The words that earned it.
+    Found(String),
     Missed,
-    /// A contradicting phrase was found: the answer's words that matched it.
-    Contradicted(String),
+    Contradicted(Contradiction),
 }
 
-/// The outcome of every concept of the rubric, in rubric order.
-pub fn assess(recall: &Recall, answer: &str) -> Vec<Outcome> {
+impl Outcome {
+    pub fn is_found(&self) -> bool {
+        matches!(self, Outcome::Found(_))
+    }
+}
+
+/// The stems a lexicon's synonyms derive, made once per bank file.
+pub fn synonyms_of(lexicon: &Lexicon) -> &Synonyms {
+    let derived = lexicon.derived.get_or_init(|| {
+        Box::new(Synonyms::new(
+            lexicon
+                .synonyms
+                .iter()
+                .map(|group| group.iter().map(|word| &**word)),
+        ))
+    });
+    derived
+        .downcast_ref::<Synonyms>()
+        .unwrap_or_else(|| empty_synonyms())
+}
+
+fn empty_synonyms() -> &'static Synonyms {
+    static EMPTY: std::sync::OnceLock<Synonyms> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Synonyms::default)
+}
+
+/// The outcome of every concept of the rubric, in rubric order, and whether the
+/// answer is a bare list of terms.
+pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
     let words = AnswerWords::new(answer);
-    let mut matcher = Matcher::new(&words);
-    recall
+    let synonyms = synonyms_of(&recall.lexicon);
+    let mut reader = Reader {
+        matcher: Matcher::new(&words, synonyms),
+        lexicon: &recall.lexicon,
+        text: answer,
+        subjects: Vec::new(),
+    };
+    let outcomes = recall
         .concepts
         .iter()
-        .map(|concept| outcome(concept, answer, &mut matcher))
-        .collect()
+        .map(|concept| reader.outcome(concept))
+        .collect();
+    (outcomes, words.is_bare_list())
 }
 
-/// The outcome of one concept alone.
-pub fn assess_concept(concept: &Concept, answer: &str) -> Outcome {
+/// The outcome of one concept alone, read with `lexicon`.
+pub fn assess_concept(concept: &Concept, lexicon: &Arc<Lexicon>, answer: &str) -> Outcome {
     let words = AnswerWords::new(answer);
-    outcome(concept, answer, &mut Matcher::new(&words))
+    let mut reader = Reader {
+        matcher: Matcher::new(&words, synonyms_of(lexicon)),
+        lexicon,
+        text: answer,
+        subjects: Vec::new(),
+    };
+    reader.outcome(concept)
 }
 
-/// A contradiction found anywhere cancels the concept, so those are looked for
-/// first.
-fn outcome(concept: &Concept, answer: &str, matcher: &mut Matcher<'_>) -> Outcome {
-    for contradiction in &concept.contradicts {
-        if let Some(span) = matcher.find(contradiction) {
-            let written = answer.get(span).unwrap_or("");
-            return Outcome::Contradicted(written.split_whitespace().collect::<Vec<_>>().join(" "));
+/// Reads one answer's claims, concept by concept.
+struct Reader<'a> {
+    matcher: Matcher<'a>,
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    /// Per confusable group, once needed: where its terms occur, as (token
+    /// position, term index), in answer order.
+    subjects: Vec<Option<Vec<(u32, usize)>>>,
+}
+
+impl Reader<'_> {
+    fn outcome(&mut self, concept: &Concept) -> Outcome {
+        let mut affirmed: Option<String> = None;
+        for contradiction in &concept.contradicts {
+            let matches = self.matcher.find_all(contradiction).to_vec();
+            if let Some(found) = matches.iter().find(|found| !found.flipped) {
+                return Outcome::Contradicted(Contradiction::Denied(self.written(found)));
+            }
+            if let Some(found) = matches.first() {
+                affirmed.get_or_insert_with(|| self.written(found));
+            }
+        }
+        let mut found_plainly: Option<String> = affirmed;
+        let mut wrong_subject: Option<Contradiction> = None;
+        let mut denied: Option<String> = None;
+        let phrases = concept.phrases.iter().map(|phrase| (phrase, false));
+        let together = concept.together.iter().map(|words| (words, true));
+        for (phrase, is_together) in phrases.chain(together) {
+            let matches = if is_together {
+                self.matcher.find_together(phrase).to_vec()
+            } else {
+                self.matcher.find_all(phrase).to_vec()
+            };
+            for found in &matches {
+                if found.flipped {
+                    denied.get_or_insert_with(|| self.written(found));
+                    continue;
+                }
+                match self.wrong_subject(concept, found) {
+                    Some(said_of) => {
+                        wrong_subject.get_or_insert_with(|| Contradiction::WrongSubject {
+                            written: self.written(found),
+                            said_of,
+                        });
+                    }
+                    None => {
+                        found_plainly.get_or_insert_with(|| self.written(found));
+                    }
+                }
+            }
+        }
+        match (found_plainly, denied, wrong_subject) {
+            (Some(written), _, _) => Outcome::Found(written),
+            (None, Some(written), _) => Outcome::Contradicted(Contradiction::Denied(written)),
+            (None, None, Some(contradiction)) => Outcome::Contradicted(contradiction),
+            (None, None, None) => Outcome::Missed,
         }
     }
-    if concept
-        .phrases
-        .iter()
-        .any(|phrase| matcher.find(phrase).is_some())
-    {
-        Outcome::Found
-    } else {
-        Outcome::Missed
+
+    /// The answer's words of a match, on one line.
+    fn written(&self, found: &Found) -> String {
+        let text = self
+            .matcher
+            .answer()
+            .text_between(self.text, found.first, found.last);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The other term of the concept's subject group that `found` is said of,
+    /// if it is said of one: the nearest term at or before the match in its
+    /// clause, else the first term of its sentence before it.
+    fn wrong_subject(&mut self, concept: &Concept, found: &Found) -> Option<String> {
+        let (group, term) = concept.subject?;
+        let answer = self.matcher.answer();
+        if self.subjects.len() <= group {
+            self.subjects.resize(group + 1, None);
+        }
+        if self.subjects[group].is_none() {
+            let terms = self.lexicon.confusable.get(group)?;
+            let mut occurrences = Vec::new();
+            for (term_idx, term_text) in terms.iter().enumerate() {
+                for occurrence in self.matcher.find_all(term_text) {
+                    occurrences.push((occurrence.first, term_idx));
+                }
+            }
+            occurrences.sort_unstable();
+            self.subjects[group] = Some(occurrences);
+        }
+        let occurrences = self.subjects[group].as_deref()?;
+        let clause = answer.clause_of(found.first);
+        let sentence = answer.sentence_of(found.first);
+        let before = occurrences
+            .iter()
+            .take_while(|(position, _)| *position <= found.first);
+        // A term in the match's own gaps counts ("enable the Contact as a
+        // partner"); one its last word matched ("linked to an account") is
+        // what the claim is about, not who makes it.
+        let in_clause = occurrences
+            .iter()
+            .take_while(|(position, _)| *position < found.last || *position == found.first)
+            .filter(|(position, _)| answer.clause_of(*position) == clause)
+            .last();
+        let mut in_sentence =
+            before.filter(|(position, _)| answer.sentence_of(*position) == sentence);
+        let said_of = match in_clause {
+            Some(&(_, said_of)) => said_of,
+            // "..., which is the bridge": said of the term just before.
+            None if answer.clause_is_relative(found.first) => in_sentence.last()?.1,
+            None => {
+                // Else the sentence's subject, its first term, when the term
+                // nearest the match agrees; when they differ the reading is
+                // ambiguous, and no subject is judged.
+                let first = in_sentence.next()?.1;
+                let nearest = in_sentence.last().map_or(first, |&(_, term)| term);
+                if first != nearest {
+                    return None;
+                }
+                first
+            }
+        };
+        (said_of != term).then(|| {
+            self.lexicon.confusable[group]
+                .get(said_of)
+                .map_or_else(String::new, |text| text.to_string())
+        })
     }
 }
 
 pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
-    let outcomes = assess(recall, answer);
+    let (outcomes, bare_list) = assess(recall, answer);
     let concepts = || recall.concepts.iter().zip(&outcomes);
     let total_weight: f64 = recall.concepts.iter().map(|concept| concept.weight).sum();
     let earned: f64 = concepts()
-        .filter(|(_, outcome)| **outcome == Outcome::Found)
+        .filter(|(_, outcome)| outcome.is_found())
         .map(|(concept, _)| concept.weight)
         .sum();
+    let lost: f64 = concepts()
+        .filter(|(_, outcome)| matches!(outcome, Outcome::Contradicted(_)))
+        .map(|(concept, _)| concept.weight * CONTRADICTION_COST)
+        .sum();
     let mut score = if total_weight > 0.0 {
-        earned / total_weight
+        ((earned - lost) / total_weight).max(0.0)
     } else {
         0.0
     };
     let required_missing =
-        concepts().any(|(concept, outcome)| concept.required && *outcome != Outcome::Found);
+        concepts().any(|(concept, outcome)| concept.required && *outcome == Outcome::Missed);
+    let required_contradicted = concepts()
+        .any(|(concept, outcome)| concept.required && matches!(outcome, Outcome::Contradicted(_)));
     // Written straight into one string: recall grading has a time budget, and
     // the feedback is a fair share of its work.
     let mut feedback = String::with_capacity(256 + recall.model_answer.len());
@@ -86,20 +278,30 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
     push_section(
         &mut feedback,
         "found: ",
-        ", ",
+        "; ",
         concepts(),
         |out, concept, outcome| {
-            let shown = *outcome == Outcome::Found;
-            if shown {
-                out.push_str(&concept.name);
+            let Outcome::Found(written) = outcome else {
+                return false;
+            };
+            out.push_str(&concept.name);
+            // The words that earned it, unless the name already says them.
+            if !concept
+                .name
+                .to_lowercase()
+                .contains(&written.to_lowercase())
+            {
+                out.push_str(" (");
+                out.push_str(&quote(written));
+                out.push(')');
             }
-            shown
+            true
         },
     );
     push_section(
         &mut feedback,
         "missed: ",
-        ", ",
+        "; ",
         concepts(),
         |out, concept, outcome| {
             let shown = *outcome == Outcome::Missed;
@@ -112,32 +314,53 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
     );
     push_section(
         &mut feedback,
-        "contradicted: ",
+        "wrong: ",
         "; ",
         concepts(),
         |out, concept, outcome| {
-            let Outcome::Contradicted(written) = outcome else {
+            let Outcome::Contradicted(contradiction) = outcome else {
                 return false;
             };
             out.push_str(&concept.name);
             out.push_str(required_note(concept));
-            out.push_str(": you wrote ");
-            out.push_str(&quote(written));
+            out.push_str(": you said ");
+            match contradiction {
+                Contradiction::Denied(written) => out.push_str(&quote(written)),
+                Contradiction::WrongSubject { written, said_of } => {
+                    out.push_str(&quote(written));
+                    out.push_str(" of `");
+                    out.push_str(said_of);
+                    out.push('`');
+                }
+            }
             true
         },
     );
     let cap = (pass - REQUIRED_CAP_BELOW_PASS).max(0.0);
-    if required_missing && score > cap {
+    if (required_missing || required_contradicted) && score > cap {
         score = cap;
+        let why = if required_contradicted {
+            "a required concept is contradicted"
+        } else {
+            "a required concept is missing"
+        };
         feedback.push_str(&format!(
-            "a required concept is missing, so the score is capped at {}%\n",
+            "{why}, so the score is capped at {}%\n",
             super::percent(cap)
+        ));
+    }
+    let list_cap = BARE_LIST_CAP.min(cap);
+    if bare_list && score > list_cap {
+        score = list_cap;
+        feedback.push_str(&format!(
+            "the answer lists terms without saying what they do, so the score is capped at {}%; say it in sentences\n",
+            super::percent(list_cap)
         ));
     }
     feedback.push_str("model answer: ");
     feedback.push_str(&recall.model_answer);
     let missed = concepts()
-        .filter(|(_, outcome)| **outcome != Outcome::Found)
+        .filter(|(_, outcome)| !outcome.is_found())
         .map(|(concept, _)| concept.name.to_string())
         .collect();
     Mark::new(score, feedback, missed)

@@ -5,7 +5,8 @@
 //! must, on its own, earn its concept. A bank whose key its own grader rejects
 //! fails `lint`, so no such question can ship.
 
-use super::recall::{self, Outcome};
+use super::mutation;
+use super::recall;
 use super::{grade, key_answers, percent, quote};
 use crate::bank::{Catalog, Kind, Question};
 use crate::diagnostic::Diagnostic;
@@ -65,7 +66,7 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
     if let Kind::Recall(rubric) = &question.kind {
         for concept in &rubric.concepts {
             for phrase in &concept.phrases {
-                if recall::assess_concept(concept, phrase) != Outcome::Found {
+                if !recall::assess_concept(concept, &rubric.lexicon, phrase).is_found() {
                     problems.push(KeyProblem {
                         message: format!(
                             "phrase {} of concept `{}` does not earn the concept on its own",
@@ -78,14 +79,45 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
             }
         }
     }
+    if let Kind::Recall(rubric) = &question.kind {
+        for mutant in mutation::mutants(rubric) {
+            let graded = grade(question, &mutant.answer);
+            if graded.passed {
+                problems.push(KeyProblem {
+                    message: format!(
+                        "the model answer with {} still passes ({}%): {}",
+                        mutant.what,
+                        percent(graded.score),
+                        quote(&mutant.answer)
+                    ),
+                    hint: "give the concepts a `subject`, make the ideas that answer the question `required`, or use phrases that make a claim".to_string(),
+                });
+            }
+        }
+    }
     problems
 }
 
 /// [`self_check`] over every question of `catalog`, as errors located at each
 /// question's definition, for `lint`.
 pub fn key_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
-    catalog
-        .questions()
+    let questions = catalog.questions();
+    // Both halves are checked at once: mutation tests grade every recall
+    // question several times, and lint has a time budget.
+    let (first, second) = questions.split_at(questions.len() / 2);
+    if questions.len() < 64 {
+        return diagnostics_of(questions);
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| diagnostics_of(second));
+        let mut diagnostics = diagnostics_of(first);
+        diagnostics.extend(second.join().unwrap_or_default());
+        diagnostics
+    })
+}
+
+fn diagnostics_of(questions: &[Question]) -> Vec<Diagnostic> {
+    questions
         .iter()
         .flat_map(|question| {
             self_check(question).into_iter().map(|problem| {

@@ -320,8 +320,9 @@ fn recall_grades_concepts_named() {
             "It has to be a contact on an account.",
             4.0 / 9.0..=4.0 / 9.0,
         ),
-        (contradicting, 0.69..=0.69),
-        (without_contact, 0.69..=0.69),
+        // Mostly a list of terms, so capped at 50% even before the denial.
+        (contradicting, 0.5..=0.5),
+        (without_contact, 0.5..=0.5),
         ("", ZERO),
         ("I like turtles and sailing on weekends.", ZERO),
         ("contact. account", 4.0 / 9.0..=4.0 / 9.0),
@@ -329,21 +330,27 @@ fn recall_grades_concepts_named() {
     ] {
         check(RECALL, answer, expected);
     }
-    let graded = check(RECALL, contradicting, 0.69..=0.69);
+    let graded = check(RECALL, contradicting, 0.5..=0.5);
     assert!(
-        graded.feedback.contains(
-            "contradicted: enabled from a contact (required): you wrote `don't need a contact`"
-        ),
+        graded
+            .feedback
+            .contains("wrong: enabled from a contact (required): you said `don't need a contact`"),
         "{}",
         graded.feedback
     );
-    assert!(graded.feedback.contains("so the score is capped at 69%"));
+    assert!(
+        graded
+            .feedback
+            .contains("capped at 50%; say it in sentences")
+    );
     assert_eq!(graded.missed, ["enabled from a contact"]);
     let partial = check(RECALL, "It has to be a contact on an account.", 0.0..=1.0);
     assert!(
         partial
             .feedback
-            .starts_with("found: enabled from a contact, linked to an account\nmissed: digital")
+            .starts_with("found: enabled from a contact; linked to an account\nmissed: digital"),
+        "{}",
+        partial.feedback
     );
     assert!(
         partial

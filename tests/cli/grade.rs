@@ -105,7 +105,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     assert_eq!(json["kind"], "recall");
-    assert_eq!(json["score"], 0.5);
+    assert_eq!(json["score"], 0.25);
     assert_eq!(json["passed"], false);
     assert_eq!(
         json["missed"],
@@ -113,7 +113,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     );
     let feedback = json["feedback"].as_str().unwrap_or_default();
     assert!(
-        feedback.contains("you wrote `don't need a contact`"),
+        feedback.contains("you said `don't need a contact`"),
         "{feedback}"
     );
     assert!(
@@ -127,7 +127,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     assert!(
         human
             .stdout
-            .starts_with("interview.prerequisites (recall): 50% failed\n"),
+            .starts_with("interview.prerequisites (recall): 25% failed\n"),
         "{}",
         human.stdout
     );
@@ -225,7 +225,7 @@ fn hostile_answers_are_printed_inert() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("you wrote `no \u{241b}[31mcontact`"),
+        run.stdout.contains("you said `no \u{241b}[31mcontact`"),
         "{}",
         run.stdout
     );

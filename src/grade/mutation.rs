@@ -1,0 +1,203 @@
+//! Rubric mutation tests, for `lint`: adversarial answers made from a recall
+//! question's own model answer, each of which must fail its grader. A rubric
+//! that passes one of them rewards words, not claims.
+//!
+//! - **negated**: each required concept's words in the model answer preceded by
+//!   `not` (every concept at once when none is required);
+//! - **swapped**: for each `confusable` group with two or more terms in the model
+//!   answer, the first two exchanged everywhere;
+//! - **listed**: each concept's shortest phrase that asserts nothing, joined
+//!   by commas.
+
+use std::ops::Range;
+
+use super::matcher::{self, AnswerWords, Matcher};
+use super::polarity;
+use super::recall::synonyms_of;
+use crate::bank::question::Recall;
+
+/// One adversarial answer and what was done to make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mutant {
+    /// What was changed, for the lint message ("required concept `x` negated").
+    pub what: String,
+    pub answer: String,
+}
+
+/// Every mutant of `recall`'s model answer.
+pub fn mutants(recall: &Recall) -> Vec<Mutant> {
+    let model = &*recall.model_answer;
+    let words = AnswerWords::new(model);
+    let synonyms = synonyms_of(&recall.lexicon);
+    let mut matcher = Matcher::new(&words, synonyms);
+    let mut out = Vec::new();
+
+    let required: Vec<_> = recall
+        .concepts
+        .iter()
+        .filter(|concept| concept.required)
+        .collect();
+    let negate_all = required.is_empty();
+    let targets: Vec<_> = if negate_all {
+        recall.concepts.iter().collect()
+    } else {
+        required
+    };
+    let mut all_spans = Vec::new();
+    for concept in &targets {
+        let spans = concept_spans(&mut matcher, concept.phrases.iter());
+        if spans.is_empty() {
+            continue;
+        }
+        if negate_all {
+            all_spans.extend(spans);
+        } else {
+            out.push(Mutant {
+                what: format!("required concept `{}` negated", concept.name),
+                answer: negate(model, &spans),
+            });
+        }
+    }
+    if negate_all && !all_spans.is_empty() {
+        out.push(Mutant {
+            what: "every concept negated".to_string(),
+            answer: negate(model, &all_spans),
+        });
+    }
+
+    for group in recall.lexicon.confusable.iter() {
+        let present: Vec<(usize, Vec<Range<usize>>)> = group
+            .iter()
+            .enumerate()
+            .map(|(idx, term)| (idx, term_spans(&mut matcher, term)))
+            .filter(|(_, spans)| !spans.is_empty())
+            .collect();
+        let [(first, first_spans), (second, second_spans), ..] = present.as_slice() else {
+            continue;
+        };
+        let mut replacements: Vec<(Range<usize>, &str)> = first_spans
+            .iter()
+            .map(|span| (span.clone(), &*group[*second]))
+            .chain(
+                second_spans
+                    .iter()
+                    .map(|span| (span.clone(), &*group[*first])),
+            )
+            .collect();
+        replacements.sort_by_key(|(span, _)| span.start);
+        out.push(Mutant {
+            what: format!("`{}` and `{}` swapped", group[*first], group[*second]),
+            answer: replace(model, &replacements),
+        });
+    }
+
+    // Each concept's shortest phrase that asserts nothing on its own, as a
+    // learner listing terms would write it.
+    let listed: Vec<&str> = recall
+        .concepts
+        .iter()
+        .filter_map(|concept| {
+            concept.phrases.iter().min_by_key(|phrase| {
+                (
+                    phrase.split_whitespace().any(matcher::asserts),
+                    phrase.len(),
+                )
+            })
+        })
+        .collect();
+    out.push(Mutant {
+        what: "the concepts' phrases listed bare".to_string(),
+        answer: listed.join(", "),
+    });
+    out
+}
+
+/// Where to negate a concept: the first word of its matches, as byte ranges,
+/// leaving out those an earlier negation already reaches.
+fn concept_spans<'p>(
+    matcher: &mut Matcher<'_>,
+    phrases: impl Iterator<Item = &'p str>,
+) -> Vec<Range<usize>> {
+    let answer = matcher.answer();
+    let mut starts: Vec<(u32, u32)> = Vec::new();
+    for phrase in phrases {
+        starts.extend(
+            matcher
+                .find_all(phrase)
+                .iter()
+                .map(|found| (found.first, found.last)),
+        );
+    }
+    // A match whose first word an earlier `not` already reaches gets none of
+    // its own: two would cancel.
+    starts.sort_unstable();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut last_negated: Option<(u32, u32)> = None;
+    for (first, last) in starts {
+        let clause = answer.clause_of(first);
+        if let Some((negated_clause, negated_at)) = last_negated
+            && negated_clause == clause
+            && (first as usize) < negated_at as usize + polarity::PRE_WINDOW
+        {
+            continue;
+        }
+        last_negated = Some((clause, first));
+        let _ = last;
+        spans.push(answer.span_of(first));
+    }
+    spans
+}
+
+/// Every place `term` occurs, as byte ranges.
+fn term_spans(matcher: &mut Matcher<'_>, term: &str) -> Vec<Range<usize>> {
+    let answer = matcher.answer();
+    let found = matcher.find_all(term).to_vec();
+    found
+        .iter()
+        .map(|found| answer.span_of(found.first).start..answer.span_of(found.last).end)
+        .collect()
+}
+
+/// `text` with each claim whose first word is `spans[..]` negated: a negation
+/// there (`not already has a user`) is dropped, else `not` is put before it.
+fn negate(text: &str, spans: &[Range<usize>]) -> String {
+    let mut spans = spans.to_vec();
+    spans.sort_by_key(|span| span.start);
+    spans.dedup();
+    let mut out = String::with_capacity(text.len() + spans.len() * 4);
+    let mut done = 0;
+    for span in spans {
+        if span.start < done {
+            continue;
+        }
+        out.push_str(&text[done..span.start]);
+        let word = text[span.clone()].to_lowercase();
+        if matches!(
+            polarity::cue(&word, None),
+            polarity::Cue::Before | polarity::Cue::Both
+        ) {
+            done = span.end;
+        } else {
+            out.push_str("not ");
+            done = span.start;
+        }
+    }
+    out.push_str(&text[done..]);
+    out
+}
+
+/// `text` with each span replaced; overlapping spans after the first are skipped.
+fn replace(text: &str, replacements: &[(Range<usize>, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (span, with) in replacements {
+        if span.start < done {
+            continue;
+        }
+        out.push_str(&text[done..span.start]);
+        out.push_str(with);
+        done = span.end;
+    }
+    out.push_str(&text[done..]);
+    out
+}

@@ -1,0 +1,212 @@
+//! Which words of an answer stand inside a negation: the polarity that recall
+//! grading reads claims with ("a contact isn't required" denies what "a contact
+//! is required" asserts, though both name a contact).
+//!
+//! A NegEx-style reading over the words of one text, clause by clause:
+//!
+//! - A cue before (`not`, `n't`, `no`, `never`, `without`, `neither`, `nor`,
+//!   `none`, `nothing`) negates up to [`PRE_WINDOW`] words after it in its
+//!   clause. `not only` and `not just` are not negations. `without` followed by
+//!   another negation in its sentence states a requirement ("a contact without
+//!   an account can't be enabled"), so it negates nothing there.
+//! - A cue after (`optional`, `unnecessary`, `irrelevant`, `automatic`,
+//!   `automatically`), or a word of need (`required`, `needed`, `necessary`,
+//!   `matter`, ...) that is itself negated ("isn't required", "doesn't
+//!   matter"), negates up to [`POST_WINDOW`] words before it in its clause. A
+//!   cue after that is itself negated ("not optional") negates nothing.
+//! - `nothing` negates on both sides ("nothing to add", "has nothing to do
+//!   with it").
+//! - `but`, `however`, `although`, `though`, `except`, `unless`, `until`, `yet`,
+//!   `whereas`, `instead` and `otherwise` end every scope.
+//!
+//! A word negated an even number of times is not negated. Pure: words in,
+//! flags out.
+
+/// How many words after a cue it negates.
+pub const PRE_WINDOW: usize = 6;
+/// How many words before a cue after it negates.
+pub const POST_WINDOW: usize = 6;
+
+/// What a word does for polarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    None,
+    /// Negates the words after it.
+    Before,
+    /// `without`: negates the words after it unless another negation follows
+    /// in its sentence.
+    Without,
+    /// Negates the words before it.
+    After,
+    /// Negates the words on both sides.
+    Both,
+    /// A word of need: negates the words before it when it is negated itself.
+    Need,
+    /// Ends every scope.
+    End,
+}
+
+/// The cue of a folded word; `next` is the word after it, if any.
+pub fn cue(word: &str, next: Option<&str>) -> Cue {
+    match word {
+        "not" => match next {
+            Some("only" | "just" | "merely") => Cue::None,
+            _ => Cue::Before,
+        },
+        "no" | "never" | "neither" | "nor" | "none" | "cannot" | "nobody" => Cue::Before,
+        // "nothing to add" and "has nothing to do with it" both deny.
+        "nothing" => Cue::Both,
+        "without" => Cue::Without,
+        "optional" | "optionally" | "unnecessary" | "irrelevant" | "automatic"
+        | "automatically" | "needless" => Cue::After,
+        "required" | "require" | "requires" | "need" | "needs" | "needed" | "necessary"
+        | "mandatory" | "matter" | "matters" | "essential" | "prerequisite" => Cue::Need,
+        "but" | "however" | "although" | "though" | "except" | "unless" | "until" | "yet"
+        | "whereas" | "instead" | "otherwise" => Cue::End,
+        _ => Cue::None,
+    }
+}
+
+/// One word as polarity sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub cue: Cue,
+    pub clause: u32,
+    pub sentence: u32,
+}
+
+/// Whether each word is negated. `negated` is cleared and refilled, one flag a
+/// word; `counts` is scratch space kept by the caller.
+pub fn negations(words: &[Word], counts: &mut Vec<u8>, negated: &mut Vec<bool>) {
+    counts.clear();
+    counts.resize(words.len(), 0);
+    // Cues before, left to right.
+    for (cue_idx, word) in words.iter().enumerate() {
+        let negates = match word.cue {
+            Cue::Before | Cue::Both => true,
+            Cue::Without => !another_negation_follows(words, cue_idx),
+            _ => false,
+        };
+        if !negates {
+            continue;
+        }
+        for (idx, later) in words.iter().enumerate().skip(cue_idx + 1).take(PRE_WINDOW) {
+            if later.clause != word.clause || later.cue == Cue::End {
+                break;
+            }
+            counts[idx] = counts[idx].wrapping_add(1);
+        }
+    }
+    // Cues after, which may themselves be negated by a cue before.
+    for (cue_idx, word) in words.iter().enumerate() {
+        let cue_negated = counts[cue_idx] % 2 == 1;
+        let negates = match word.cue {
+            Cue::After | Cue::Both => !cue_negated,
+            Cue::Need => cue_negated,
+            _ => false,
+        };
+        if !negates {
+            continue;
+        }
+        let first = cue_idx.saturating_sub(POST_WINDOW);
+        for idx in (first..cue_idx).rev() {
+            let earlier = &words[idx];
+            if earlier.clause != word.clause || earlier.cue == Cue::End {
+                break;
+            }
+            if matches!(earlier.cue, Cue::Before | Cue::Both) {
+                continue;
+            }
+            // The words the cue before already negated (between it and this
+            // word of need) are the same claim, negated once.
+            if word.cue == Cue::Need && counts[idx] % 2 == 1 {
+                continue;
+            }
+            counts[idx] = counts[idx].wrapping_add(1);
+        }
+    }
+    negated.clear();
+    negated.extend(counts.iter().map(|count| count % 2 == 1));
+}
+
+/// Whether a negation other than `without` follows the word at `idx` in its
+/// sentence, before anything ends the scope.
+fn another_negation_follows(words: &[Word], idx: usize) -> bool {
+    let sentence = words[idx].sentence;
+    words[idx + 1..]
+        .iter()
+        .take_while(|word| word.sentence == sentence && word.cue != Cue::End)
+        .any(|word| matches!(word.cue, Cue::Before | Cue::Both))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of `text` that come out negated, `.` ending sentences and `,`
+    /// clauses.
+    #[track_caller]
+    fn check(text: &str, expected: &str) {
+        let mut words = Vec::new();
+        let mut names = Vec::new();
+        let (mut clause, mut sentence) = (0, 0);
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        for (idx, token) in raw.iter().enumerate() {
+            let name = token.trim_end_matches([',', '.']);
+            let next = raw
+                .get(idx + 1)
+                .map(|next| next.trim_end_matches([',', '.']));
+            words.push(Word {
+                cue: cue(name, next),
+                clause,
+                sentence,
+            });
+            names.push(name);
+            if token.ends_with(',') {
+                clause += 1;
+            }
+            if token.ends_with('.') {
+                clause += 1;
+                sentence += 1;
+            }
+        }
+        let mut negated = Vec::new();
+        negations(&words, &mut Vec::new(), &mut negated);
+        let got: Vec<&str> = names
+            .iter()
+            .zip(&negated)
+            .filter(|(_, negated)| **negated)
+            .map(|(name, _)| *name)
+            .collect();
+        assert_eq!(got.join(" "), expected, "in {text:?}");
+    }
+
+    #[test]
+    fn cues_before_negate_what_follows_in_the_clause() {
+        check("you do not need contact", "you do need contact");
+        check("no contact needed, account is", "contact needed");
+        check("never unlinks contact", "unlinks contact");
+        check("not contact, account is required", "contact");
+    }
+
+    #[test]
+    fn cues_after_negate_what_comes_before() {
+        check("contact is optional", "contact is");
+        check("account is not needed", "account is needed");
+        check("seats do not matter either", "seats do matter either");
+        check("user gets created automatically", "user gets created");
+    }
+
+    #[test]
+    fn double_negations_cancel() {
+        check("contact is not optional", "optional");
+        check("contact without account can not be enabled", "be enabled");
+    }
+
+    #[test]
+    fn pseudo_negations_and_scope_ends() {
+        check("not only contact but account", "");
+        check("not contact but account is", "contact");
+        check("without account, user fails", "account");
+    }
+}
