@@ -3,6 +3,7 @@
 //! another's progress or the user's.
 
 mod content;
+mod corpus;
 mod crash;
 mod grade;
 mod harness;
