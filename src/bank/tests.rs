@@ -581,3 +581,81 @@ fn more_than_26_choices_cannot_be_lettered() {
         &["bank.toml:8:11: error: `choices` has 27 entries; at most 26 can be lettered"],
     );
 }
+
+/// A recall question to give lexicon fields to.
+const RECALL_BANK: &str = r#"
+[[question]]
+id = "life.diff"
+kind = "recall"
+topic = "lifecycle"
+prompt = "Deactivate or disable?"
+explanation = "Because."
+facts = ["chain.contact"]
+model_answer = "Deactivating keeps the link."
+
+[[question.concept]]
+name = "deactivating keeps the link"
+subject = "deactivate"
+phrases = ["keeps the link"]
+together = ["link kept"]
+"#;
+
+#[test]
+fn a_lexicon_declares_synonyms_and_confusable_terms() {
+    check(
+        &format!(
+            "format_version = 1\nsynonyms = [[\"organization\", \"organisation\"]]\nconfusable = [[\"deactivate\", \"disable\"]]\n{RECALL_BANK}"
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn a_subject_must_be_a_confusable_term_of_the_bank() {
+    check(
+        &format!(
+            "format_version = 1\nconfusable = [[\"deactivated\", \"disable\"]]\n{RECALL_BANK}"
+        ),
+        &["bank.toml:15:11: error: `deactivate` is not a term of the bank's `confusable` groups"],
+    );
+    check(
+        &format!("format_version = 1\n{RECALL_BANK}"),
+        &["bank.toml:14:11: error: `deactivate` is not a term of the bank's `confusable` groups"],
+    );
+}
+
+#[test]
+fn lexicon_groups_are_checked_entry_by_entry() {
+    check(
+        "format_version = 1\nsynonyms = [[\"one\"], [\"two words\", \"three\"], [\"org\", \"Org\"]]\nconfusable = \"deactivate\"\n",
+        &[
+            "bank.toml:2:13: error: a `synonyms` group needs at least two entries",
+            "bank.toml:2:23: error: a synonym is one word",
+            "bank.toml:2:54: error: entry already in another group",
+            "bank.toml:3:14: error: `confusable` must be a list of lists of strings",
+        ],
+    );
+}
+
+#[test]
+fn order_dependencies_name_two_items_in_bank_order() {
+    let order = |before: &str| {
+        format!(
+            "format_version = 1\n\n[[question]]\nid = \"setup.steps\"\nkind = \"order\"\ntopic = \"setup\"\nprompt = \"Order them.\"\nexplanation = \"Because.\"\nfacts = [\"chain.contact\"]\nitems = [\"A\", \"B\", \"C\"]\nbefore = {before}\n"
+        )
+    };
+    check(&order("[[1, 2], [2, 3]]"), &[]);
+    check(
+        &order("[[1], [0, 2], [3, 1], [2, 4]]"),
+        &[
+            "bank.toml:11:11: error: a dependency is a pair of item numbers",
+            "bank.toml:11:17: error: there is no item 0",
+            "bank.toml:11:24: error: a dependency must follow the bank's order",
+            "bank.toml:11:36: error: there is no item 4",
+        ],
+    );
+    check(
+        &GOOD.replace("correct = [1]", "correct = [1]\nbefore = [[1, 2]]"),
+        &["bank.toml:10:10: error: `before` does not apply to a `choice` question"],
+    );
+}

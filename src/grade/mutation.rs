@@ -6,8 +6,8 @@
 //!   `not` (every concept at once when none is required);
 //! - **swapped**: for each `confusable` group with two or more terms in the model
 //!   answer, the first two exchanged everywhere;
-//! - **listed**: each concept's shortest phrase that asserts nothing, joined
-//!   by commas.
+//! - **listed**: each concept's shortest phrase or word set that asserts
+//!   nothing, joined by commas.
 
 use std::ops::Range;
 
@@ -91,18 +91,22 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
         });
     }
 
-    // Each concept's shortest phrase that asserts nothing on its own, as a
-    // learner listing terms would write it.
+    // Each concept's shortest phrase or word set that asserts nothing on its
+    // own, as a learner listing terms would write it.
     let listed: Vec<&str> = recall
         .concepts
         .iter()
         .filter_map(|concept| {
-            concept.phrases.iter().min_by_key(|phrase| {
-                (
-                    phrase.split_whitespace().any(matcher::asserts),
-                    phrase.len(),
-                )
-            })
+            concept
+                .phrases
+                .iter()
+                .chain(concept.together.iter())
+                .min_by_key(|phrase| {
+                    (
+                        phrase.split_whitespace().any(matcher::asserts),
+                        phrase.len(),
+                    )
+                })
         })
         .collect();
     out.push(Mutant {

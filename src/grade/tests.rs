@@ -15,8 +15,13 @@ use crate::bank::{self, ContentFiles, Question};
 /// One question of `kind_toml` (its kind and key fields, then any subtables),
 /// validated by the real loader.
 fn question(kind_toml: &str) -> Question {
+    question_in("", kind_toml)
+}
+
+/// [`question`] in a bank whose top has `lexicon` (`synonyms`, `confusable`).
+fn question_in(lexicon: &str, kind_toml: &str) -> Question {
     let text = format!(
-        "format_version = 1\n\n[[fact]]\nid = \"test.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Test\"\n\n\
+        "format_version = 1\n{lexicon}\n[[fact]]\nid = \"test.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Test\"\n\n\
          [[question]]\nid = \"test.question\"\ntopic = \"test\"\nprompt = \"A prompt?\"\n\
          explanation = \"Because.\"\nfacts = [\"test.fact\"]\n{kind_toml}\n"
     );
@@ -32,7 +37,13 @@ fn question(kind_toml: &str) -> Question {
 /// Grades `answer` to the question of `kind_toml` and checks the score's range.
 #[track_caller]
 fn check(kind_toml: &str, answer: &str, expected: RangeInclusive<f64>) -> Grade {
-    let graded = grade(&question(kind_toml), answer);
+    check_in("", kind_toml, answer, expected)
+}
+
+/// [`check`] in a bank with a lexicon.
+#[track_caller]
+fn check_in(lexicon: &str, kind_toml: &str, answer: &str, expected: RangeInclusive<f64>) -> Grade {
+    let graded = grade(&question_in(lexicon, kind_toml), answer);
     assert!(
         expected.contains(&graded.score),
         "answer {:?} scored {}, expected {expected:?}\nfeedback:\n{}",
@@ -358,6 +369,204 @@ fn recall_grades_concepts_named() {
             .ends_with(&format!("model answer: {}", rubric.model_answer))
     );
     assert_eq!(partial.missed.len(), 5);
+}
+
+/// A rubric about two confusable actions, each concept with its subject.
+const LIFECYCLE_LEXICON: &str = r#"synonyms = [["seat", "licence", "license"]]
+confusable = [["deactivate", "disable"]]"#;
+
+const LIFECYCLE: &str = r#"kind = "recall"
+model_answer = "Deactivating keeps the user's link to the contact and frees its seat. Disabling breaks the link for good."
+
+[[question.concept]]
+name = "deactivating keeps the link"
+subject = "deactivate"
+phrases = ["keeps the link", "keeps its link", "link kept"]
+weight = 2
+required = true
+
+[[question.concept]]
+name = "disabling breaks the link for good"
+subject = "disable"
+phrases = ["for good", "breaks the link", "permanent"]
+weight = 2
+required = true
+
+[[question.concept]]
+name = "the seat is freed"
+phrases = ["frees its seat", "seat freed"]
+together = ["seat free"]"#;
+
+#[test]
+fn claims_inside_a_negation_contradict_their_concept() {
+    let denied = check(
+        RECALL,
+        "A contact isn't required. Digital Experiences must be enabled, the site created and active, license seats available, the account enabled as a partner account, then Manage External User.",
+        0.0..=0.69,
+    );
+    assert!(
+        denied
+            .feedback
+            .contains("wrong: enabled from a contact (required): you said `contact`"),
+        "{}",
+        denied.feedback
+    );
+    // A double negation affirms; a requirement said with `without` is right.
+    check(
+        RECALL,
+        "A contact is not optional: it must be linked to an account. Digital Experiences is enabled, the site created and active, license seats available, the account enabled as a partner account, then Manage External User.",
+        0.95..=1.0,
+    );
+    check(
+        RECALL,
+        "A contact without an account can't be enabled. Digital Experiences is enabled, the site created and active, license seats available, the account enabled as a partner account, then Manage External User.",
+        0.95..=1.0,
+    );
+    // Said right once and denied once, the plain claim counts.
+    check(
+        RECALL,
+        "Not a lead: a contact linked to an account. Digital Experiences enabled, the site created and active, license seats available, the account enabled as a partner account, then Manage External User.",
+        0.95..=1.0,
+    );
+}
+
+#[test]
+fn a_claim_made_of_the_wrong_subject_contradicts() {
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Deactivating a user keeps the link to its contact, and frees its seat. Disabling breaks the link for good.",
+        FULL,
+    );
+    let swapped = check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Disabling keeps the link to the contact and frees its seat. Deactivating breaks the link for good.",
+        0.0..=0.3,
+    );
+    assert!(
+        swapped.feedback.contains(
+            "wrong: deactivating keeps the link (required): you said `keeps the link` of `disable`"
+        ),
+        "{}",
+        swapped.feedback
+    );
+    // No subject in the clause: the sentence's first term is its subject.
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Disabling, unlike the other action, is the one that breaks the link for good. Deactivating: the link kept, the seat freed.",
+        FULL,
+    );
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Disabling removes access, and it breaks the link for good. Deactivating, though, keeps the link.",
+        0.8..=0.8,
+    );
+    // When the sentence's first term and the nearest one differ, nobody is judged.
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Disabling also deactivates the user, and breaks the link for good. Deactivating keeps the link; the seat is freed.",
+        FULL,
+    );
+}
+
+#[test]
+fn synonyms_and_word_sets_cover_paraphrases() {
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Deactivating keeps the link; its licence is free again. Disabling is permanent.",
+        FULL,
+    );
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Deactivating keeps the link. Disabling is permanent.",
+        0.8..=0.8,
+    );
+    // Every word of a set must stand in one clause.
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Deactivating keeps the link; the seat stays. Free for good: disabling.",
+        0.8..=0.8,
+    );
+}
+
+#[test]
+fn a_bare_list_of_terms_never_passes() {
+    let listed = check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "deactivate, link kept, disable, permanent, seat free",
+        0.5..=0.5,
+    );
+    assert!(
+        listed.feedback.contains("say it in sentences"),
+        "{}",
+        listed.feedback
+    );
+    check_in(
+        LIFECYCLE_LEXICON,
+        LIFECYCLE,
+        "Deactivate = keeps the link, seat free. Disable = breaks the link for good.",
+        FULL,
+    );
+}
+
+#[test]
+fn lint_mutation_tests_find_rubrics_that_reward_words() {
+    let Kind::Recall(rubric) = &question_in(LIFECYCLE_LEXICON, LIFECYCLE).kind else {
+        unreachable!("LIFECYCLE is a recall question")
+    };
+    let mutants: Vec<(String, String)> = super::mutation::mutants(rubric)
+        .into_iter()
+        .map(|mutant| (mutant.what, mutant.answer))
+        .collect();
+    assert_eq!(
+        mutants,
+        [
+            (
+                "required concept `deactivating keeps the link` negated".to_string(),
+                "Deactivating not keeps the user's link to the contact and frees its seat. Disabling breaks the link for good.".to_string()
+            ),
+            (
+                "required concept `disabling breaks the link for good` negated".to_string(),
+                "Deactivating keeps the user's link to the contact and frees its seat. Disabling not breaks the link for good.".to_string()
+            ),
+            (
+                "`deactivate` and `disable` swapped".to_string(),
+                "disable keeps the user's link to the contact and frees its seat. deactivate breaks the link for good.".to_string()
+            ),
+            (
+                "the concepts' phrases listed bare".to_string(),
+                "link kept, permanent, seat free".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        self_check(&question_in(LIFECYCLE_LEXICON, LIFECYCLE)),
+        Vec::new()
+    );
+    // Without subjects or required concepts, words earn the marks.
+    let weak = LIFECYCLE
+        .replace("subject = \"deactivate\"\n", "")
+        .replace("subject = \"disable\"\n", "")
+        .replace("required = true\n", "");
+    let problems: Vec<String> = self_check(&question_in(LIFECYCLE_LEXICON, &weak))
+        .into_iter()
+        .map(|problem| problem.message)
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with(
+            "the model answer with `deactivate` and `disable` swapped still passes (100%)"
+        ),
+        "{problems:#?}"
+    );
 }
 
 #[test]
