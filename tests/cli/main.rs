@@ -4,6 +4,7 @@
 
 mod content;
 mod crash;
+mod durability;
 mod grade;
 mod harness;
 mod lint;
