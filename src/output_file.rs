@@ -121,16 +121,22 @@ impl OutputFile {
                 .map_err(failed);
         }
         let folder = self.target.parent().unwrap_or(Path::new(".")).to_path_buf();
-        write_atomically(&folder, &self.target, bytes).map_err(failed)
+        write_atomically(&folder, &self.target, |file| file.write_all(bytes)).map_err(failed)
     }
 }
 
-/// The temporary-file, sync, rename, sync-folder sequence.
-fn write_atomically(folder: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// The temporary-file, sync, rename, sync-folder sequence; `fill` writes the
+/// content. On any failure the temporary file is removed and `target` is as
+/// it was.
+fn write_atomically(
+    folder: &Path,
+    target: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let mut temporary = tempfile::Builder::new()
         .prefix(".xcdrill-")
         .tempfile_in(folder)?;
-    temporary.write_all(bytes)?;
+    fill(temporary.as_file_mut())?;
     temporary.as_file().sync_all()?;
     match std::fs::metadata(target) {
         Ok(metadata) => temporary
@@ -205,4 +211,62 @@ fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &Path, _: &Path) -> bool {
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `old` to `result.json` (if any), then `fill` through
+    /// [`write_atomically`], and checks the outcome and that the folder then
+    /// holds only `result.json` with `expected`.
+    #[track_caller]
+    fn check(
+        old: Option<&str>,
+        fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+        succeeds: bool,
+        expected: Option<&str>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("result.json");
+        if let Some(old) = old {
+            std::fs::write(&target, old).unwrap();
+        }
+        assert_eq!(
+            write_atomically(dir.path(), &target, fill).is_ok(),
+            succeeds
+        );
+        assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), expected);
+        let n_files = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(
+            n_files,
+            usize::from(expected.is_some()),
+            "a temporary file is left"
+        );
+    }
+
+    fn disk_full(file: &mut std::fs::File) -> io::Result<()> {
+        file.write_all(b"{\"half\": ")?;
+        Err(io::Error::new(
+            io::ErrorKind::StorageFull,
+            "no space left on device",
+        ))
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_old_result_or_none_never_a_short_one() {
+        check(Some("old result"), disk_full, false, Some("old result"));
+        check(None, disk_full, false, None);
+    }
+
+    #[test]
+    fn a_write_replaces_the_old_file_whole() {
+        check(
+            Some("old"),
+            |file| file.write_all(b"new"),
+            true,
+            Some("new"),
+        );
+        check(None, |file| file.write_all(b"new"), true, Some("new"));
+    }
 }

@@ -46,15 +46,17 @@ pub(super) struct Opened {
     pub snapshot: Option<tempfile::TempDir>,
 }
 
-/// Refuses companions SQLite would merge into the store on opening it.
-fn refuse_foreign_companions(path: &Path) -> Result<(), StoreError> {
+/// Refuses companions SQLite would merge into the store on opening it;
+/// returns what the WAL holds otherwise.
+fn refuse_foreign_companions(path: &Path) -> Result<Verdict, StoreError> {
     let display = path.display().to_string();
     let wal_path = companion(path, "-wal");
     let unreadable = |source: io::Error| StoreError::Unreadable {
         path: wal_path.display().to_string(),
         source,
     };
-    if let Verdict::Foreign(detail) = wal::inspect(path).map_err(unreadable)? {
+    let verdict = wal::inspect(path).map_err(unreadable)?;
+    if let Verdict::Foreign(detail) = verdict {
         return Err(StoreError::ForeignWal {
             path: display,
             wal: wal_path.display().to_string(),
@@ -68,7 +70,49 @@ fn refuse_foreign_companions(path: &Path) -> Result<(), StoreError> {
             journal: journal.display().to_string(),
         });
     }
-    Ok(())
+    Ok(verdict)
+}
+
+/// Runs the checks of [`refuse_unusable`] before the store is opened for
+/// writing, since a refused store opened for writing would get `-wal` and
+/// `-shm` files. With no WAL to replay the file is read as `immutable` (SQLite
+/// then creates and locks nothing); a store that reads as damaged that way,
+/// or one with a WAL, is checked through a private copy instead.
+fn refuse_unusable_unopened(path: &Path, verdict: &Verdict) -> Result<(), StoreError> {
+    let display = path.display().to_string();
+    if *verdict == Verdict::Nothing {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection = Connection::open_with_flags(immutable_uri(path), flags)
+            .map_err(|error| StoreError::sqlite(&display, error))?;
+        match refuse_unusable(&connection, &display) {
+            // A writer may have rewritten the file under an immutable read:
+            // only a copy taken with care says it is damaged.
+            Err(StoreError::Corrupt { .. }) => {}
+            checked => return checked,
+        }
+    }
+    snapshot(path).map(|_| ())
+}
+
+/// An SQLite URI that opens `path` read-only and `immutable`.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(absolute.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = absolute.to_string_lossy().into_owned().into_bytes();
+    for byte in bytes {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
 }
 
 /// Why the store at `path` must not be written, from permission bits.
@@ -91,7 +135,10 @@ fn read_only_reason(path: &Path) -> Option<&'static str> {
 pub(super) fn connect(path: &Path) -> Result<Opened, StoreError> {
     let display = path.display().to_string();
     let sqlite = |error| StoreError::sqlite(&display, error);
-    refuse_foreign_companions(path)?;
+    let verdict = refuse_foreign_companions(path)?;
+    if path.exists() {
+        refuse_unusable_unopened(path, &verdict)?;
+    }
     let read_only = |reason: &str| StoreError::ReadOnly {
         path: display.clone(),
         reason: reason.to_string(),

@@ -500,3 +500,29 @@ fn a_version_1_store_is_migrated_keeping_its_reviews() {
     assert_eq!(version, SCHEMA_VERSION);
     assert_ne!(identity, 0);
 }
+
+#[test]
+fn a_newer_wal_mode_store_is_refused_without_creating_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; CREATE TABLE review (x); PRAGMA user_version = 99;",
+            )
+            .unwrap();
+    }
+    let before = files(&path);
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Newer { .. }), "{error}");
+    // Compared by presence and length: a failure should not print 4 KiB pages.
+    let shape = |files: Vec<Option<Vec<u8>>>| -> Vec<Option<usize>> {
+        files
+            .iter()
+            .map(|file| file.as_ref().map(Vec::len))
+            .collect()
+    };
+    assert_eq!(shape(files(&path)), shape(before.clone()));
+    assert!(files(&path) == before, "the store's bytes changed");
+}
