@@ -49,10 +49,13 @@ impl OutputFile {
             Ok(metadata) if metadata.is_dir() => {
                 return Err(unwritable(io::Error::other("it is a folder")));
             }
+            // A device or pipe (`/dev/stdout`) is written where it is; its
+            // link may not resolve to a path at all.
+            Ok(metadata) if !metadata.is_file() => (path.to_path_buf(), true, true),
             Ok(metadata) => {
                 let target = std::fs::canonicalize(path).map_err(unwritable)?;
-                let special = !metadata.is_file();
-                if !special && metadata.permissions().readonly() {
+                let special = false;
+                if metadata.permissions().readonly() {
                     return Err(unwritable(io::Error::new(
                         io::ErrorKind::PermissionDenied,
                         "it is read-only",
