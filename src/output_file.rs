@@ -4,9 +4,10 @@
 //!
 //! - [`OutputFile::check`] runs first: it refuses the progress store and its
 //!   companions (`-wal`, `-shm`, `-journal`), compared as files (canonical path,
-//!   or same device and inode), not as strings; a folder; a read-only file; and
-//!   a folder where no file can be created (found by creating and removing a
-//!   temporary file there), so a quiz never runs to an end it cannot save.
+//!   or same device and inode), not as strings; a folder; a file or folder whose
+//!   permission bits deny writing (also for root); and a folder where no file
+//!   can be created (found by creating and removing a temporary file there), so
+//!   a quiz never runs to an end it cannot save.
 //! - [`OutputFile::write`] writes a temporary file in the same folder, syncs
 //!   it to disk, renames it over the target and syncs the folder: a full disk
 //!   or a crash leaves the old file (or none), never a short one. A symbolic
@@ -82,6 +83,15 @@ impl OutputFile {
             refuse_store(path, &target, store)?;
         }
         if !special {
+            // As for the store, permission bits that deny writing are
+            // respected also by root, who could write anyway.
+            let folder = folder_of(&target);
+            if std::fs::metadata(&folder).is_ok_and(|metadata| metadata.permissions().readonly()) {
+                return Err(unwritable(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!("its folder `{}` is read-only", folder.display()),
+                )));
+            }
             // The rename needs a new file in the target's folder: try one now.
             tempfile::Builder::new()
                 .prefix(".xcdrill-check-")

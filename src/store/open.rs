@@ -150,9 +150,14 @@ pub(super) fn connect(path: &Path) -> Result<Opened, StoreError> {
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateDir {
-        path: folder.display().to_string(),
-        source,
+    std::fs::create_dir_all(folder).map_err(|source| match source.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            read_only("its folder can't be created here")
+        }
+        _ => StoreError::CreateDir {
+            path: folder.display().to_string(),
+            source,
+        },
     })?;
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if !path.exists() && !create(path, folder)? {

@@ -259,7 +259,17 @@ fn an_output_naming_the_store_or_a_companion_is_refused() {
 fn an_unwritable_output_is_refused_before_the_first_question() {
     let workspace = workspace();
     std::fs::create_dir(workspace.path("folder")).expect("folder");
-    for output in ["folder", "/proc/version", "missing/result.json"] {
+    // Read-only by permission bits, which xcdrill respects also as root.
+    std::fs::create_dir(workspace.path("locked")).expect("folder");
+    make_read_only(&workspace.path("locked"));
+    make_read_only(&workspace.write("kept.json", "kept"));
+    for output in [
+        "folder",
+        "/proc/version",
+        "missing/result.json",
+        "locked/result.json",
+        "kept.json",
+    ] {
         let quiz = run(
             &workspace,
             &["quiz", "--count", "1", "--output", output],
@@ -288,7 +298,8 @@ fn an_unwritable_output_is_refused_before_the_first_question() {
         .expect("list")
         .map(|entry| entry.expect("entry").file_name())
         .collect();
-    assert_eq!(names.len(), 4, "{names:?}"); // bank, data, folder, result.json
+    // bank, data, folder, locked, kept.json, result.json
+    assert_eq!(names.len(), 6, "{names:?}");
 }
 
 #[test]
@@ -384,6 +395,8 @@ fn a_store_in_a_read_only_folder_is_read_and_practised_without_recording() {
     let data = closed_store(&workspace, "data", 2);
     make_read_only(&data);
     check_read_only_use(&workspace, &data);
+    // So the temporary folder can be removed when tests run as a user.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
 #[test]
