@@ -526,3 +526,21 @@ fn a_newer_wal_mode_store_is_refused_without_creating_files() {
     assert_eq!(shape(files(&path)), shape(before.clone()));
     assert!(files(&path) == before, "the store's bytes changed");
 }
+
+#[test]
+fn a_rollback_journal_beside_the_store_is_refused_and_nothing_changes() {
+    // SQLite would roll a hot journal back into the store on opening it.
+    let dir = tempfile::tempdir().unwrap();
+    store_with_wal(dir.path(), "s");
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(companion(&path, "-journal"), vec![0xd9; 512]).unwrap();
+    let before = files(&path);
+    for opened in [Store::open(&path), Store::open_read_only(&path)] {
+        let error = opened.unwrap_err();
+        assert!(
+            matches!(error, StoreError::ForeignJournal { .. }),
+            "{error}"
+        );
+    }
+    assert!(files(&path) == before, "a file changed");
+}
