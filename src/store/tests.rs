@@ -544,3 +544,57 @@ fn a_rollback_journal_beside_the_store_is_refused_and_nothing_changes() {
     }
     assert!(files(&path) == before, "a file changed");
 }
+
+#[test]
+fn opening_while_another_process_writes_never_sees_a_foreign_wal() {
+    // The writer's WAL grows, is checkpointed (every 1000 pages) and reset
+    // while others open the store: the WAL check and the private copy must
+    // take that for what it is, and a reader never sees reviews disappear.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    Store::open(&path).unwrap();
+    let n_reviews = 800;
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut store = Store::open(&path).unwrap();
+            for idx in 0..n_reviews {
+                let question = format!("q{}", idx % 50);
+                store
+                    .record(&answer(
+                        &question,
+                        T0 + idx,
+                        Mode::Review,
+                        Rating::Good,
+                        "w",
+                    ))
+                    .unwrap();
+            }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        for read_only in [true, false] {
+            let (path, done) = (&path, &done);
+            scope.spawn(move || {
+                let mut seen = 0;
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    let store = if read_only {
+                        Store::open_read_only(path)
+                    } else {
+                        Store::open(path)
+                    };
+                    let n = store.unwrap().reviews().unwrap().len();
+                    assert!(n >= seen, "{n} reviews after {seen}");
+                    seen = n;
+                }
+            });
+        }
+    });
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .reviews()
+            .unwrap()
+            .len(),
+        n_reviews as usize
+    );
+}
