@@ -6,7 +6,7 @@
 //!
 //! The evidence: every write transaction of xcdrill also writes the store's
 //! identity (`PRAGMA application_id`, random per store) into page 1 (see
-//! [`super::Store::begin_write`]), so every committed transaction in our WAL
+//! `store::begin_write`), so every committed transaction in our WAL
 //! carries a page-1 image. A WAL belongs to the store when its page size
 //! matches, its first page-1 image has the store's identity, and the store's
 //! change counter lies between the counters of the WAL's first page-1 image
