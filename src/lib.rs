@@ -13,6 +13,7 @@ pub mod grade;
 pub mod hash;
 pub mod org;
 pub mod output;
+pub mod output_file;
 pub mod repl;
 pub mod report;
 pub mod session;

@@ -1,10 +1,13 @@
 //! `xcdrill export [--format json|csv] [--output FILE]`: the review log (C4).
+//! The store is only read; `--output` is checked before it is read and written
+//! whole or not at all (`output_file`).
 
 use std::io::Write;
 
-use super::progress::open_store;
+use super::progress::{read_store, store_path};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::Config;
+use crate::output_file::OutputFile;
 use crate::report::table::{Table, TableStyle};
 use crate::store::Review;
 use crate::{Error, Status};
@@ -24,7 +27,11 @@ const CSV_HEADERS: [&str; 10] = [
 ];
 
 pub fn run(args: &ExportArgs, config: &Config) -> Result<Status, Error> {
-    let store = open_store(config)?;
+    let output = match &args.output {
+        Some(path) => Some(OutputFile::check(path, Some(&store_path(config)?))?),
+        None => None,
+    };
+    let store = read_store(config)?;
     let reviews = store.reviews()?;
     let text = match args.format {
         ExportFormat::Json => {
@@ -34,11 +41,8 @@ pub fn run(args: &ExportArgs, config: &Config) -> Result<Status, Error> {
         }
         ExportFormat::Csv => csv(&reviews),
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|source| Error::Write {
-            path: path.display().to_string(),
-            source,
-        })?,
+    match output {
+        Some(output) => output.write(text.as_bytes())?,
         None => {
             let mut out = crate::output::stdout(config.color);
             out.write_all(text.as_bytes())?;

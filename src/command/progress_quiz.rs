@@ -16,7 +16,8 @@ use crate::{Error, clock::Clock};
 
 /// Records each attempt in the store, in its own transaction, before the next
 /// question is shown. Skipped questions are not reviews and are not recorded,
-/// nor are generated ones.
+/// nor are generated ones, nor anything when the store was opened read-only
+/// (the learner was warned before the session).
 pub struct StoreRecorder<'a> {
     pub store: &'a mut Store,
     pub clock: &'a dyn Clock,
@@ -32,6 +33,9 @@ impl Recorder for StoreRecorder<'_> {
         let Some(grade) = &attempt.grade else {
             return Ok(());
         };
+        if !self.store.is_writable() {
+            return Ok(());
+        }
         let question = &catalog.questions()[attempt.presented.question_idx];
         // Generated questions have no stable content to schedule.
         if is_generated(question.id()) {
@@ -133,16 +137,18 @@ pub fn flag_changed(
             "Question `{}` changed since you last reviewed it.",
             change.question_id
         )?;
-        let reset = reader.is_interactive() && ask_reset(reader, out)?;
+        let reset = store.is_writable() && reader.is_interactive() && ask_reset(reader, out)?;
         if reset {
             let session_id = format!("{}-{}", session.mode.name(), session.seed);
             store.reset_question(&change.question_id, &change.current_hash, now, &session_id)?;
             writeln!(out, "Its progress starts over.")?;
-        } else {
+        } else if store.is_writable() {
             writeln!(
                 out,
                 "Its progress is kept; your next answer counts for the new version."
             )?;
+        } else {
+            writeln!(out, "Its progress is kept.")?;
         }
     }
     Ok(())

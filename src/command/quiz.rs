@@ -2,7 +2,6 @@
 //! run it in the terminal or on piped input, then print or write the result.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 
 use super::load_catalog;
 use super::progress_quiz::{self, StoreRecorder};
@@ -11,6 +10,7 @@ use crate::cli::{ModeArg, QuizArgs};
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
+use crate::output_file::OutputFile;
 use crate::repl::lines::{LineReader, Piped, Terminal};
 use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
@@ -32,9 +32,12 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     }
     // A result file that can't be written must be found out before the
     // learner answers anything, not after.
-    let overwriting = match &args.output {
-        Some(path) => check_writable(path)?,
-        None => false,
+    let output = match &args.output {
+        Some(path) => {
+            let store = super::progress::store_path(config).ok();
+            Some(OutputFile::check(path, store.as_deref())?)
+        }
+        None => None,
     };
     if mode == Mode::Drill && args.topic.is_empty() {
         return Err(Error::Usage(
@@ -45,7 +48,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let count = args
         .count
         .map_or(mode.default_count(), |count| count as usize);
-    let mut store = super::progress::open_store(config)?;
+    let mut store = super::progress::open_for_quiz(config)?;
     let now = clock.now().as_second();
     let mut selection = Selection {
         topics: args.topic.clone(),
@@ -109,11 +112,11 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     };
     let width = terminal_width();
     header(&mut *transcript, &content_hash, &session, args, width)?;
-    if let (true, Some(path)) = (overwriting, &args.output) {
+    if let Some(output) = output.as_ref().filter(|output| output.exists()) {
         writeln!(
             transcript,
             "Note: {} exists and will be replaced by this session's result.",
-            path.display()
+            output.path().display()
         )?;
     }
     if mode == Mode::Cram {
@@ -167,10 +170,10 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         clock.now(),
         pass_percent,
     );
-    if let Some(path) = &args.output {
-        write_result(path, &result)?;
+    if let Some(output) = &output {
+        write_result(output, &result)?;
         if outcome.is_ok() {
-            writeln!(transcript, "Result written to {}", path.display())?;
+            writeln!(transcript, "Result written to {}", output.path().display())?;
         }
     }
     outcome?;
@@ -261,37 +264,6 @@ fn header(
     crate::repl::render::wrapped(out, &repeat, width, 0)
 }
 
-/// Whether `path` can be written, creating nothing: its folder must exist and
-/// an existing file must be writable. Returns whether a file is already there.
-fn check_writable(path: &std::path::Path) -> Result<bool, Error> {
-    let unwritable = |source| Error::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    match std::fs::metadata(path) {
-        Ok(metadata) if metadata.is_dir() => Err(unwritable(io::Error::other("it is a folder"))),
-        Ok(_) => std::fs::OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map(|_| true)
-            .map_err(unwritable),
-        Err(_) => {
-            let parent = path
-                .parent()
-                .filter(|parent| !parent.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            if parent.is_dir() {
-                Ok(false)
-            } else {
-                Err(unwritable(io::Error::new(
-                    io::ErrorKind::NotFound,
-                    format!("no folder `{}`", parent.display()),
-                )))
-            }
-        }
-    }
-}
-
 fn terminal_width() -> usize {
     terminal_size::terminal_size()
         .map(|(width, _)| usize::from(width.0))
@@ -365,12 +337,10 @@ fn result(
     }
 }
 
-fn write_result(path: &PathBuf, result: &SessionResult) -> Result<(), Error> {
-    let write_error = |source| Error::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let json = serde_json::to_string_pretty(result)
-        .map_err(|error| write_error(io::Error::from(error)))?;
-    std::fs::write(path, json + "\n").map_err(write_error)
+fn write_result(output: &OutputFile, result: &SessionResult) -> Result<(), Error> {
+    let json = serde_json::to_string_pretty(result).map_err(|error| Error::Write {
+        path: output.path().display().to_string(),
+        source: io::Error::from(error),
+    })?;
+    output.write((json + "\n").as_bytes())
 }

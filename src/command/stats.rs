@@ -1,10 +1,10 @@
 //! `xcdrill stats [--json]`: progress at a glance, from the store and the
-//! active content's topics. Bars are Unicode in a terminal, ASCII otherwise.
+//! active content's topics. The store is only read (never changed). Bars are Unicode in a terminal, ASCII otherwise.
 
 use std::io::Write;
 
 use super::load_catalog;
-use super::progress::{now, open_store, time_zone};
+use super::progress::{now, read_store, time_zone};
 use crate::cli::StatsArgs;
 use crate::config::Config;
 use crate::output::{self, styled};
@@ -19,7 +19,7 @@ const BAR_WIDTH: usize = 20;
 pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
     let now = now()?;
     let catalog = load_catalog(config)?;
-    let store = open_store(config)?;
+    let store = read_store(config)?;
     let states = store.question_states()?;
     let answer_times = store.answer_times()?;
     let questions: Vec<(&str, &str)> = catalog

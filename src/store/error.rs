@@ -37,6 +37,48 @@ pub enum StoreError {
     )]
     NoWal { path: String, mode: String },
 
+    #[error("cannot create the progress store `{path}`")]
+    CreateStore {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("cannot read `{path}`")]
+    Unreadable {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("cannot copy the progress store `{path}` to read it")]
+    Snapshot {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "`{wal}` beside the progress store `{path}` is not this store's WAL ({detail}); \
+         SQLite would merge it into the store, so xcdrill has written to neither: if the store \
+         was restored from a backup, move `{wal}` aside"
+    )]
+    ForeignWal {
+        path: String,
+        wal: String,
+        detail: String,
+    },
+
+    #[error(
+        "a rollback journal `{journal}` lies beside the progress store `{path}`; xcdrill never \
+         leaves one and SQLite would roll it into the store, so xcdrill has written to neither: \
+         move it aside"
+    )]
+    ForeignJournal { path: String, journal: String },
+
+    #[error("cannot write the progress store `{path}`: {reason}")]
+    ReadOnly { path: String, reason: String },
+
     #[error("the progress store `{path}` failed")]
     Sqlite {
         path: String,
@@ -58,8 +100,12 @@ impl StoreError {
     /// Wraps a SQLite failure on the store at `path`: damage to the file becomes
     /// [`StoreError::Corrupt`], anything else [`StoreError::Sqlite`].
     pub(crate) fn sqlite(path: &str, source: rusqlite::Error) -> StoreError {
-        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase, ReadOnly};
         match source.sqlite_error_code() {
+            Some(ReadOnly) => StoreError::ReadOnly {
+                path: path.to_string(),
+                reason: source.to_string(),
+            },
             Some(DatabaseCorrupt | NotADatabase) => StoreError::Corrupt {
                 path: path.to_string(),
                 detail: source.to_string(),

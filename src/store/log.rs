@@ -4,13 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::TransactionBehavior;
 use serde::Serialize;
 
 use super::error::StoreError;
 use super::review::Review;
 use super::state::{self, select_reviews};
-use super::{Store, sqlite_error};
+use super::{Store, begin_write, sqlite_error};
 
 /// What an [`Store::import`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -23,15 +22,22 @@ pub struct ImportSummary {
 
 impl Store {
     /// Appends `review` to the log and updates its question's schedule, in one
-    /// committed transaction: once this returns, a crash loses nothing.
-    /// Recording a review whose id is already stored changes nothing.
+    /// committed transaction: once this returns, a crash loses nothing. Every
+    /// call adds a row: a review whose id is already stored (the same question
+    /// answered the same way in the same second, as a drill or a frozen clock
+    /// makes) is stored under its next repeat id ([`Review::repeat_id`]), so
+    /// its ids stay the same wherever it is exported and imported.
     pub fn record(&mut self, review: &Review) -> Result<(), StoreError> {
         validate(review)?;
         let sqlite = sqlite_error(&self.path);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sqlite)?;
+        let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
+        let mut stored = review.clone();
+        let mut repeat = 0;
+        while state::has_id(&transaction, &stored.id).map_err(&sqlite)? {
+            repeat += 1;
+            stored.id = review.repeat_id(repeat);
+        }
+        let review = &stored;
         if state::append(&transaction, review).map_err(&sqlite)? {
             let previous = state::load(&transaction, &review.question_id).map_err(&sqlite)?;
             match previous {
@@ -85,10 +91,7 @@ impl Store {
             validate(review)?;
         }
         let sqlite = sqlite_error(&self.path);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sqlite)?;
+        let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
         let mut summary = ImportSummary::default();
         let mut touched = BTreeSet::new();
         for review in reviews {
@@ -109,21 +112,10 @@ impl Store {
 
 /// Refuses a review no quiz could have recorded.
 fn validate(review: &Review) -> Result<(), StoreError> {
-    let problem = if review.id.trim().is_empty() {
-        Some("its `id` is empty")
-    } else if review.question_id.trim().is_empty() {
-        Some("its `question_id` is empty")
-    } else if !(0.0..=1.0).contains(&review.score) {
-        Some("its `score` is not between 0 and 1")
-    } else if !review.seconds.is_finite() || review.seconds < 0.0 {
-        Some("its `seconds` is not a time")
-    } else {
-        None
-    };
-    match problem {
+    match review.problem() {
         Some(message) => Err(StoreError::InvalidReview {
             id: review.id.clone(),
-            message: message.to_string(),
+            message,
         }),
         None => Ok(()),
     }

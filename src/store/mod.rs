@@ -44,10 +44,11 @@ mod review;
 mod schedule;
 mod schema;
 mod state;
+mod wal;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use log::ImportSummary;
@@ -58,6 +59,7 @@ pub use schedule::{
     DAY_SECONDS, DESIRED_RETENTION, QuestionState, Schedule, retrievability, weakest_first,
 };
 pub use schema::SCHEMA_VERSION;
+pub use wal::companion;
 
 /// The store's file name inside the data dir.
 pub const FILE_NAME: &str = "progress.sqlite3";
@@ -66,24 +68,47 @@ pub const FILE_NAME: &str = "progress.sqlite3";
 /// mode and a busy timeout let several write at once.
 #[derive(Debug)]
 pub struct Store {
+    // Declared first so it closes before the snapshot folder is removed.
     connection: Connection,
     path: PathBuf,
     scheduler: schedule::Scheduler,
+    /// The identity every write stamps; `None` when opened read-only.
+    write_identity: Option<u32>,
+    /// The private copy a read-only store reads from.
+    _snapshot: Option<tempfile::TempDir>,
 }
 
 impl Store {
-    /// Opens the store at `path`, creating it (and its folder) when missing and
-    /// migrating an older schema. A damaged file, another program's database or
-    /// a newer schema is refused with [`StoreError::Corrupt`] or
-    /// [`StoreError::Newer`] and left byte for byte as it was.
+    /// Opens the store at `path` for reading and writing, creating it (and its
+    /// folder) when missing and migrating an older schema. A damaged file,
+    /// another program's database or a newer schema is refused with
+    /// [`StoreError::Corrupt`] or [`StoreError::Newer`] and left byte for byte
+    /// as it was; a `-wal` or `-journal` beside it that is not its own is
+    /// refused before anything is opened; a store or folder that can't be
+    /// written is [`StoreError::ReadOnly`] before anything is opened.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let (connection, migrated) = open::connect(path)?;
+        Store::from_opened(path, open::connect(path)?)
+    }
+
+    /// Opens the store at `path` for reading only. Its files are never
+    /// changed, not even by SQLite's WAL recovery: a private copy is read.
+    /// A missing store reads as empty and is not created. Writing to it fails
+    /// with [`StoreError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let mut store = Store::from_opened(path, open::snapshot(path)?)?;
+        store.write_identity = None;
+        Ok(store)
+    }
+
+    fn from_opened(path: &Path, opened: open::Opened) -> Result<Store, StoreError> {
         let mut store = Store {
-            connection,
+            connection: opened.connection,
             path: path.to_path_buf(),
             scheduler: schedule::Scheduler::new()?,
+            write_identity: Some(opened.identity),
+            _snapshot: opened.snapshot,
         };
-        if migrated {
+        if opened.migrated {
             store.rebuild_states()?;
         }
         Ok(store)
@@ -98,6 +123,34 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether this store records (false when opened read-only).
+    pub fn is_writable(&self) -> bool {
+        self.write_identity.is_some()
+    }
+}
+
+/// Starts a write transaction on a store's connection: `BEGIN IMMEDIATE` (it
+/// waits for other writers instead of failing on a lock upgrade), stamping the
+/// store's identity into page 1 so the WAL shows whose it is (`wal.rs`).
+/// `write_identity` is `None` for a store opened read-only.
+fn begin_write<'c>(
+    connection: &'c mut Connection,
+    path: &Path,
+    write_identity: Option<u32>,
+) -> Result<Transaction<'c>, StoreError> {
+    let Some(identity) = write_identity else {
+        return Err(StoreError::ReadOnly {
+            path: path.display().to_string(),
+            reason: "it was opened for reading only".to_string(),
+        });
+    };
+    let sqlite = sqlite_error(path);
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(&sqlite)?;
+    schema::stamp(&transaction, identity).map_err(&sqlite)?;
+    Ok(transaction)
 }
 
 /// Turns SQLite failures on the store at `path` into [`StoreError`]s.

@@ -127,7 +127,64 @@ impl From<Answer> for Review {
     }
 }
 
+/// The longest `id`, `question_id`, `content_hash` or `session`, in bytes.
+pub const MAX_FIELD_BYTES: usize = 256;
+/// The most seconds one answer may take: a year.
+pub const MAX_SECONDS: f64 = 31_536_000.0;
+/// The most hints one answer may have used.
+pub const MAX_HINTS: u32 = 1_000;
+
 impl Review {
+    /// What makes this review one no quiz could have recorded, if anything.
+    /// (Whether its question exists or its time has come is for the caller,
+    /// who knows the content and the clock.)
+    pub fn problem(&self) -> Option<String> {
+        let fields = [
+            ("id", &self.id),
+            ("question_id", &self.question_id),
+            ("content_hash", &self.content_hash),
+            ("session", &self.session),
+        ];
+        for (name, value) in &fields[..2] {
+            if value.trim().is_empty() {
+                return Some(format!("its `{name}` is empty"));
+            }
+        }
+        if let Some((name, _)) = fields
+            .iter()
+            .find(|(_, value)| value.len() > MAX_FIELD_BYTES)
+        {
+            return Some(format!(
+                "its `{name}` is longer than {MAX_FIELD_BYTES} bytes"
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.score) {
+            return Some("its `score` is not between 0 and 1".to_string());
+        }
+        if !self.seconds.is_finite() || !(0.0..=MAX_SECONDS).contains(&self.seconds) {
+            return Some(format!(
+                "its `seconds` is not a time between 0 and {MAX_SECONDS} (a year)"
+            ));
+        }
+        if self.hints > MAX_HINTS {
+            return Some(format!("its `hints` is over {MAX_HINTS}"));
+        }
+        if self.reviewed_at < 0 {
+            return Some("its `reviewed_at` is before 1970".to_string());
+        }
+        None
+    }
+
+    /// The id of the `n`th repeat (from 1) of a review equal in every field to
+    /// this one: a hash of its id and `n`, so it is the same on every machine.
+    pub fn repeat_id(&self, n: u32) -> String {
+        let mut hasher = Fnv64::new();
+        hasher.write_str(&self.id);
+        hasher.write_str("repeat");
+        hasher.write_str(&n.to_string());
+        hasher.hex()
+    }
+
     /// A reset marker: from `at` on, `question_id` counts as never reviewed,
     /// and `content_hash` becomes its last seen hash.
     pub fn reset(question_id: &str, content_hash: &str, at: i64, session: &str) -> Review {
@@ -145,10 +202,9 @@ impl Review {
     }
 }
 
-/// A hash of every field: the same answer recorded on two machines has one id,
-/// two answers differ in at least one field (a repeat of the same question in
-/// one session within the same second, with the same score and time, would
-/// count once).
+/// A hash of every field: the same answer recorded on two machines has one id.
+/// Two answers equal in every field (the same question answered the same way in
+/// the same second) get the repeat ids [`Review::repeat_id`] when recorded.
 fn identity(answer: &Answer) -> String {
     let mut hasher = Fnv64::new();
     hasher.write_str(&answer.question_id);

@@ -7,16 +7,22 @@
 //! - `question_state`: a cache of what the log implies for each question
 //!   (latest hash and score, FSRS schedule), rebuilt from the log whenever in
 //!   doubt. The log is the truth.
+//!
+//! Version 2 adds no table: it gives the store an identity, a random
+//! `PRAGMA application_id` that every write stamps into page 1, so a `-wal`
+//! file can be told apart from another database's (`wal.rs`). A version-1
+//! xcdrill does not stamp, so it must not write a version-2 store.
 
 use rusqlite::Connection;
 
 use super::error::StoreError;
 
 /// The newest schema this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `MIGRATIONS[n]` takes a store from version `n` to `n + 1`.
-const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [r"
+const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
+    r"
 CREATE TABLE review (
     seq          INTEGER PRIMARY KEY,
     id           TEXT    NOT NULL UNIQUE,
@@ -46,17 +52,20 @@ CREATE TABLE question_state (
     reviews          INTEGER
 );
 CREATE INDEX question_state_by_due ON question_state (due_at);
-"];
+",
+    "",
+];
 
 /// The schema version the file at hand says it has.
 pub(super) fn version(connection: &Connection) -> rusqlite::Result<i64> {
     connection.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
-/// Brings the store up to [`SCHEMA_VERSION`] in one transaction (so a second
-/// process opening the same new store waits, then finds it migrated). Returns
-/// whether anything ran.
-pub(super) fn migrate(connection: &mut Connection, path: &str) -> Result<bool, StoreError> {
+/// Brings the store up to [`SCHEMA_VERSION`] in one `BEGIN IMMEDIATE`
+/// transaction (so a second process opening the same new store waits, then
+/// finds it migrated), and gives it an identity if it has none. Returns whether
+/// a migration ran, and the identity.
+pub(super) fn migrate(connection: &mut Connection, path: &str) -> Result<(bool, u32), StoreError> {
     let sqlite = |error| StoreError::sqlite(path, error);
     let transaction = connection
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -71,13 +80,41 @@ pub(super) fn migrate(connection: &mut Connection, path: &str) -> Result<bool, S
     }
     let from = usize::try_from(found).unwrap_or(0);
     for migration in MIGRATIONS.iter().skip(from) {
-        transaction.execute_batch(migration).map_err(sqlite)?;
+        if !migration.is_empty() {
+            transaction.execute_batch(migration).map_err(sqlite)?;
+        }
     }
     if from < MIGRATIONS.len() {
         transaction
             .pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(sqlite)?;
     }
+    let mut identity = identity_of(&transaction).map_err(sqlite)?;
+    if identity == 0 {
+        identity = new_identity();
+        stamp(&transaction, identity).map_err(sqlite)?;
+    }
     transaction.commit().map_err(sqlite)?;
-    Ok(from < MIGRATIONS.len())
+    Ok((from < MIGRATIONS.len(), identity))
+}
+
+/// The store's identity (0: none yet).
+fn identity_of(connection: &Connection) -> rusqlite::Result<u32> {
+    let stored: i64 = connection.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+    // SQLite keeps the four bytes as a signed number.
+    Ok(stored as i32 as u32)
+}
+
+/// Writes the identity into page 1; inside a write transaction this also puts
+/// page 1, with its change counter, into the transaction.
+pub(super) fn stamp(connection: &Connection, identity: u32) -> rusqlite::Result<()> {
+    connection.pragma_update(None, "application_id", identity as i32)
+}
+
+/// A random, non-zero identity from the OS's randomness (std's hasher keys).
+fn new_identity() -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    (hasher.finish() as u32).max(1)
 }

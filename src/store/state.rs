@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::error::StoreError;
 use super::review::{Mode, Review};
 use super::schedule::{QuestionState, Schedule, Scheduler};
-use super::{Store, sqlite_error};
+use super::{Store, begin_write, sqlite_error};
 use crate::session::rating::Rating;
 
 pub(super) const STATE_COLUMNS: &str = "question_id, content_hash, last_at, last_score, answers, \
@@ -92,6 +92,14 @@ pub(super) fn save(connection: &Connection, state: &QuestionState) -> rusqlite::
         ],
     )?;
     Ok(())
+}
+
+/// Whether the log has a review with this id.
+pub(super) fn has_id(connection: &Connection, id: &str) -> rusqlite::Result<bool> {
+    connection
+        .query_row("SELECT 1 FROM review WHERE id = ?1", [id], |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
 }
 
 /// Inserts `review` into the log unless its id is there; returns whether it was new.
@@ -198,10 +206,7 @@ impl Store {
     /// transaction. Run after migrations; safe to run at any time.
     pub fn rebuild_states(&mut self) -> Result<(), StoreError> {
         let sqlite = sqlite_error(&self.path);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(&sqlite)?;
+        let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
         transaction
             .execute("DELETE FROM question_state", [])
             .map_err(&sqlite)?;

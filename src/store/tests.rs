@@ -85,7 +85,10 @@ fn a_store_from_a_newer_schema_is_refused_and_left_unchanged() {
             .execute_batch("CREATE TABLE review (x); PRAGMA user_version = 99;")
             .unwrap();
     }
-    check_refused_unchanged(&path, "store schema 99, this version knows up to 1");
+    check_refused_unchanged(
+        &path,
+        &format!("store schema 99, this version knows up to {SCHEMA_VERSION}"),
+    );
 }
 
 #[test]
@@ -280,14 +283,26 @@ fn changed_hashes_are_flagged_until_reset_or_answered_again() {
 }
 
 #[test]
-fn recording_the_same_review_twice_counts_once() {
+fn the_same_answer_recorded_twice_in_one_second_is_two_rows() {
+    // A drill asks a question again at once; with a frozen clock (or a fast
+    // learner) the second answer equals the first in every field, and used
+    // to be dropped as "already recorded".
     let (_dir, mut store) = temp_store();
-    let review = answer("q", T0, Mode::Review, Rating::Good, "s");
+    let review = answer("q", T0, Mode::Drill, Rating::Again, "s");
     store.record(&review).unwrap();
-    let schedule = store.schedule_of("q").unwrap();
     store.record(&review).unwrap();
-    assert_eq!(store.reviews().unwrap().len(), 1);
-    assert_eq!(store.schedule_of("q").unwrap(), schedule);
+    store.record(&review).unwrap();
+    let stored = store.reviews().unwrap();
+    let ids: Vec<&str> = stored.iter().map(|review| review.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [review.id.clone(), review.repeat_id(1), review.repeat_id(2)]
+    );
+    assert_eq!(store.state_of("q").unwrap().unwrap().answers, 3);
+    // The export imports elsewhere with the same ids, and twice adds nothing.
+    let (_other_dir, mut other) = temp_store();
+    assert_eq!(other.import(&stored).unwrap().added, 3);
+    assert_eq!(other.import(&stored).unwrap().added, 0);
 }
 
 #[test]
@@ -310,4 +325,276 @@ fn rebuilding_states_from_the_log_changes_nothing() {
     let before = store.question_states().unwrap();
     store.rebuild_states().unwrap();
     assert_eq!(store.question_states().unwrap(), before);
+}
+
+/// The store's files (store, `-wal`, `-shm`, `-journal`) as bytes if present.
+fn files(path: &Path) -> Vec<Option<Vec<u8>>> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| std::fs::read(companion(path, suffix)).ok())
+        .collect()
+}
+
+/// Opening `path` for writing and for reading is refused with `expected`, and
+/// no file of the store changes.
+#[track_caller]
+fn check_wal_refused(path: &Path, expected: &str) {
+    let before = files(path);
+    for opened in [Store::open(path), Store::open_read_only(path)] {
+        let error = opened.expect_err("the store is refused").to_string();
+        assert!(error.contains(expected), "{error}");
+        assert!(error.contains("-wal`"), "{error}");
+    }
+    assert!(before[1].is_some(), "the test planted a WAL");
+    assert_eq!(files(path), before, "a file changed");
+}
+
+/// A store at `dir` with one review, and the bytes of its `-wal` while a
+/// second review is still only in the WAL.
+fn store_with_wal(dir: &Path, session: &str) -> Vec<u8> {
+    let mut store = Store::open_in(dir).unwrap();
+    store
+        .record(&answer("a", T0, Mode::Review, Rating::Good, session))
+        .unwrap();
+    let wal = std::fs::read(companion(&dir.join(FILE_NAME), "-wal")).unwrap();
+    drop(store);
+    wal
+}
+
+#[test]
+fn another_stores_wal_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let wal = store_with_wal(&dir.path().join("other"), "other");
+    store_with_wal(dir.path(), "mine");
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(companion(&path, "-wal"), wal).unwrap();
+    check_wal_refused(&path, "it was written for another database");
+}
+
+#[test]
+fn an_older_copy_of_the_store_under_its_newer_wal_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live");
+    let path = live.join(FILE_NAME);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .record(&answer("a", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap();
+    let backup = dir.path().join("backup");
+    std::fs::create_dir(&backup).unwrap();
+    // The backup: the store file alone, before the WAL reached it.
+    std::fs::copy(&path, backup.join(FILE_NAME)).unwrap();
+    let checkpoint = rusqlite::Connection::open(&path).unwrap();
+    checkpoint
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    store
+        .record(&answer("b", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap();
+    std::fs::copy(
+        companion(&path, "-wal"),
+        companion(&backup.join(FILE_NAME), "-wal"),
+    )
+    .unwrap();
+    check_wal_refused(
+        &backup.join(FILE_NAME),
+        "does not continue the store's saved state",
+    );
+}
+
+#[test]
+fn the_stores_own_wal_after_a_crash_is_read_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live");
+    let path = live.join(FILE_NAME);
+    let mut store = Store::open(&path).unwrap();
+    for idx in 0..3 {
+        store
+            .record(&answer("a", T0 + idx, Mode::Review, Rating::Good, "s"))
+            .unwrap();
+    }
+    // What a SIGKILL leaves: the store file and its WAL, copied while open.
+    let crashed = dir.path().join("crashed");
+    std::fs::create_dir(&crashed).unwrap();
+    for suffix in ["", "-wal"] {
+        std::fs::copy(
+            companion(&path, suffix),
+            companion(&crashed.join(FILE_NAME), suffix),
+        )
+        .unwrap();
+    }
+    let crashed = crashed.join(FILE_NAME);
+    let before = files(&crashed);
+    assert_eq!(
+        Store::open_read_only(&crashed)
+            .unwrap()
+            .reviews()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert_eq!(files(&crashed), before, "reading changed a file");
+    assert_eq!(Store::open(&crashed).unwrap().reviews().unwrap().len(), 3);
+}
+
+#[test]
+fn a_read_only_open_creates_nothing_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data").join(FILE_NAME);
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert!(store.reviews().unwrap().is_empty());
+    let error = store
+        .record(&answer("a", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap_err();
+    assert!(matches!(error, StoreError::ReadOnly { .. }), "{error}");
+    assert!(!dir.path().join("data").exists());
+}
+
+#[test]
+fn a_store_whose_permissions_deny_writing_opens_read_only_only() {
+    // Decided from the permission bits, so this holds when tests run as root
+    // (for whom chmod would not stop a write).
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    store_with_wal(dir.path(), "s");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::ReadOnly { .. }), "{error}");
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .reviews()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_version_1_store_is_migrated_keeping_its_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let review = answer("a", T0, Mode::Review, Rating::Good, "s");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.record(&review).unwrap();
+    }
+    {
+        // Back to what version 1 wrote: no identity, user_version 1.
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch("PRAGMA application_id = 0; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.reviews().unwrap(), vec![review]);
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    let (version, identity): (i64, i64) = connection
+        .query_row(
+            "SELECT * FROM pragma_user_version, pragma_application_id",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_ne!(identity, 0);
+}
+
+#[test]
+fn a_newer_wal_mode_store_is_refused_without_creating_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; CREATE TABLE review (x); PRAGMA user_version = 99;",
+            )
+            .unwrap();
+    }
+    let before = files(&path);
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Newer { .. }), "{error}");
+    // Compared by presence and length: a failure should not print 4 KiB pages.
+    let shape = |files: Vec<Option<Vec<u8>>>| -> Vec<Option<usize>> {
+        files
+            .iter()
+            .map(|file| file.as_ref().map(Vec::len))
+            .collect()
+    };
+    assert_eq!(shape(files(&path)), shape(before.clone()));
+    assert!(files(&path) == before, "the store's bytes changed");
+}
+
+#[test]
+fn a_rollback_journal_beside_the_store_is_refused_and_nothing_changes() {
+    // SQLite would roll a hot journal back into the store on opening it.
+    let dir = tempfile::tempdir().unwrap();
+    store_with_wal(dir.path(), "s");
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(companion(&path, "-journal"), vec![0xd9; 512]).unwrap();
+    let before = files(&path);
+    for opened in [Store::open(&path), Store::open_read_only(&path)] {
+        let error = opened.unwrap_err();
+        assert!(
+            matches!(error, StoreError::ForeignJournal { .. }),
+            "{error}"
+        );
+    }
+    assert!(files(&path) == before, "a file changed");
+}
+
+#[test]
+fn opening_while_another_process_writes_never_sees_a_foreign_wal() {
+    // The writer's WAL grows, is checkpointed (every 1000 pages) and reset
+    // while others open the store: the WAL check and the private copy must
+    // take that for what it is, and a reader never sees reviews disappear.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    Store::open(&path).unwrap();
+    let n_reviews = 800;
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut store = Store::open(&path).unwrap();
+            for idx in 0..n_reviews {
+                let question = format!("q{}", idx % 50);
+                store
+                    .record(&answer(
+                        &question,
+                        T0 + idx,
+                        Mode::Review,
+                        Rating::Good,
+                        "w",
+                    ))
+                    .unwrap();
+            }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        for read_only in [true, false] {
+            let (path, done) = (&path, &done);
+            scope.spawn(move || {
+                let mut seen = 0;
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    let store = if read_only {
+                        Store::open_read_only(path)
+                    } else {
+                        Store::open(path)
+                    };
+                    let n = store.unwrap().reviews().unwrap().len();
+                    assert!(n >= seen, "{n} reviews after {seen}");
+                    seen = n;
+                }
+            });
+        }
+    });
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .reviews()
+            .unwrap()
+            .len(),
+        n_reviews as usize
+    );
 }

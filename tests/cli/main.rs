@@ -5,6 +5,7 @@
 mod content;
 mod corpus;
 mod crash;
+mod durability;
 mod grade;
 mod harness;
 mod lint;
