@@ -52,6 +52,9 @@ struct VocabWord {
     /// Which letters occur (one bit each), for rejecting most pairs of words
     /// before computing an edit distance: each edit changes at most two bits.
     letters: u32,
+    /// A negation cue or a function word: never a misspelling of a rubric's
+    /// word (`never` is not `sever`).
+    exact_only: bool,
 }
 
 /// One word of the answer where it occurs.
@@ -65,6 +68,9 @@ struct Token {
     /// `which`, `who` or `that`: a clause starting with it is about the word
     /// before it.
     relative: bool,
+    /// `it`, `they`, `this`, ...: a sentence starting with it is about
+    /// something named before.
+    pronoun: bool,
     span: Range<usize>,
 }
 
@@ -104,7 +110,8 @@ impl AnswerWords {
             if normalize::is_stop_word(word) {
                 return;
             }
-            let asserts = relation || asserts(word);
+            let function_word = asserts(word);
+            let asserts = relation || function_word;
             match &mut clause_state {
                 Some((current, asserting)) if *current == clause => *asserting |= asserts,
                 _ => {
@@ -126,16 +133,23 @@ impl AnswerWords {
                 cue,
                 clause,
                 sentence,
+                role: polarity::role(word),
+                determiner: word == "no",
             });
             stem.clear();
             normalize::push_stem(word, &mut stem);
-            let id = answer.intern(&stem);
+            let exact_only = cue != polarity::Cue::None || function_word;
+            let id = answer.intern(&stem, exact_only);
             answer.tokens.push(Token {
                 word: id,
                 clause,
                 sentence,
                 negated: false,
                 relative: matches!(word, "which" | "who" | "that" | "whose"),
+                pronoun: matches!(
+                    word,
+                    "it" | "its" | "they" | "them" | "this" | "these" | "those" | "he" | "she"
+                ),
                 span,
             });
         });
@@ -199,6 +213,19 @@ impl AnswerWords {
         self.tokens[first].relative
     }
 
+    /// Whether the sentence of token `position` starts with a pronoun
+    /// (`it`, `they`, `this`, ...).
+    pub fn sentence_starts_with_pronoun(&self, position: u32) -> bool {
+        let Some(token) = self.tokens.get(position as usize) else {
+            return false;
+        };
+        let mut first = position as usize;
+        while first > 0 && self.tokens[first - 1].sentence == token.sentence {
+            first -= 1;
+        }
+        self.tokens[first].pronoun
+    }
+
     pub fn sentence_of(&self, position: u32) -> u32 {
         self.tokens
             .get(position as usize)
@@ -210,7 +237,7 @@ impl AnswerWords {
     }
 
     /// The vocabulary id of `stem`, adding it when new.
-    fn intern(&mut self, stem: &str) -> u32 {
+    fn intern(&mut self, stem: &str, exact_only: bool) -> u32 {
         let n_chars = normalize::n_chars(stem);
         let bucket = n_chars.min(MAX_BUCKET);
         let letters = letter_bits(stem);
@@ -226,6 +253,7 @@ impl AnswerWords {
         self.vocab.push(VocabWord {
             range: start..self.arena.len() as u32,
             letters,
+            exact_only,
         });
         self.by_len[bucket].push(id);
         id
@@ -292,6 +320,7 @@ impl AnswerWords {
                     true
                 } else {
                     allowance > 0
+                        && !self.vocab[id as usize].exact_only
                         && differing_letters <= 2 * allowance
                         && normalize::within_edits(stem, self.text_of(id), allowance)
                 };
@@ -681,6 +710,8 @@ impl<'a> Matcher<'a> {
                     cue,
                     clause,
                     sentence: 0,
+                    role: polarity::role(word),
+                    determiner: word == "no",
                 });
                 stem.clear();
                 normalize::push_stem(word, stem);
@@ -740,12 +771,18 @@ impl<'a> Matcher<'a> {
             self.next.dedup_by_key(|&mut (_, last)| last);
             std::mem::swap(&mut self.frontier, &mut self.next);
         }
-        let phrase_negated = self.phrase_negated.first().copied().unwrap_or(false);
+        // The claim reads the other way when the answer's polarity differs
+        // from the phrase's at either end: at its start ("not linked to an
+        // account") or at its head word ("a contact with no account can't be
+        // enabled" against "... can be enabled").
+        let first_negated = self.phrase_negated.first().copied().unwrap_or(false);
+        let last_negated = self.phrase_negated.last().copied().unwrap_or(false);
         self.found
             .extend(self.frontier.iter().map(|&(first, last)| Found {
                 first,
                 last,
-                flipped: tokens[first as usize].negated != phrase_negated,
+                flipped: tokens[first as usize].negated != first_negated
+                    || tokens[last as usize].negated != last_negated,
             }));
     }
 }

@@ -14,6 +14,12 @@
 //!   `matter`, ...) that is itself negated ("isn't required", "doesn't
 //!   matter"), negates up to [`POST_WINDOW`] words before it in its clause. A
 //!   cue after that is itself negated ("not optional") negates nothing.
+//! - `no` and `without` deny a noun phrase: their scope ends at an auxiliary
+//!   or modal verb ("a contact with no account can be enabled" denies only
+//!   the account).
+//! - A negation after `if`, `when` or `unless` in its clause, before a
+//!   pronoun starts the main clause, states a condition, not a denial, and
+//!   negates nothing.
 //! - `nothing` negates on both sides ("nothing to add", "has nothing to do
 //!   with it").
 //! - `but`, `however`, `although`, `though`, `except`, `unless`, `until`, `yet`,
@@ -73,6 +79,39 @@ pub struct Word {
     pub cue: Cue,
     pub clause: u32,
     pub sentence: u32,
+    /// What else the word is to a scope (see [`role`]).
+    pub role: Role,
+    /// `no`: a negation of the noun phrase after it.
+    pub determiner: bool,
+}
+
+/// What a word that is not a cue does to a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Other,
+    /// An auxiliary or modal verb (`is`, `can`, `must`): the noun phrase that
+    /// `no` or `without` negates ends before it ("no account can be enabled").
+    Auxiliary,
+    /// `if`, `when`, `unless`: a negation after it in its clause states a
+    /// condition ("if the owner doesn't have a role, saving fails"), not a
+    /// denial.
+    Condition,
+    /// A subject pronoun: after a condition's own subject, one starts the main
+    /// clause ("if you enable it again you don't get ..."), whose negations
+    /// are claims.
+    Pronoun,
+}
+
+/// The scope role of a folded word.
+pub fn role(word: &str) -> Role {
+    match word {
+        "is" | "are" | "was" | "were" | "be" | "been" | "can" | "could" | "must" | "should"
+        | "will" | "would" | "may" | "might" | "has" | "have" | "had" | "does" | "do" | "did"
+        | "gets" | "get" => Role::Auxiliary,
+        "if" | "when" | "whenever" | "unless" => Role::Condition,
+        "you" | "we" | "i" | "it" | "they" | "he" | "she" => Role::Pronoun,
+        _ => Role::Other,
+    }
 }
 
 /// Whether each word is negated. `negated` is cleared and refilled, one flag a
@@ -87,11 +126,16 @@ pub fn negations(words: &[Word], counts: &mut Vec<u8>, negated: &mut Vec<bool>) 
             Cue::Without => !another_negation_follows(words, cue_idx),
             _ => false,
         };
-        if !negates {
+        if !negates || is_conditional(words, cue_idx) {
             continue;
         }
+        // `no` and `without` deny a noun phrase, which ends at a verb.
+        let noun_phrase = word.cue == Cue::Without || word.determiner;
         for (idx, later) in words.iter().enumerate().skip(cue_idx + 1).take(PRE_WINDOW) {
-            if later.clause != word.clause || later.cue == Cue::End {
+            if later.clause != word.clause
+                || later.cue == Cue::End
+                || (noun_phrase && later.role == Role::Auxiliary)
+            {
                 break;
             }
             counts[idx] = counts[idx].wrapping_add(1);
@@ -129,6 +173,28 @@ pub fn negations(words: &[Word], counts: &mut Vec<u8>, negated: &mut Vec<bool>) 
     negated.extend(counts.iter().map(|count| count % 2 == 1));
 }
 
+/// Whether the negation at `idx` stands after `if`, `when` or `unless` in its
+/// clause.
+fn is_conditional(words: &[Word], idx: usize) -> bool {
+    let clause = words[idx].clause;
+    let mut pronoun_seen = false;
+    for (position, word) in words[..idx].iter().enumerate().rev() {
+        if word.clause != clause {
+            return false;
+        }
+        if word.role == Role::Condition {
+            // The pronoun right after `if` is the condition's own subject.
+            return !pronoun_seen;
+        }
+        if word.role == Role::Pronoun
+            && !(position > 0 && words[position - 1].role == Role::Condition)
+        {
+            pronoun_seen = true;
+        }
+    }
+    false
+}
+
 /// Whether a negation other than `without` follows the word at `idx` in its
 /// sentence, before anything ends the scope.
 fn another_negation_follows(words: &[Word], idx: usize) -> bool {
@@ -160,6 +226,8 @@ mod tests {
                 cue: cue(name, next),
                 clause,
                 sentence,
+                role: role(name),
+                determiner: name == "no",
             });
             names.push(name);
             if token.ends_with(',') {
@@ -201,6 +269,18 @@ mod tests {
     fn double_negations_cancel() {
         check("contact is not optional", "optional");
         check("contact without account can not be enabled", "be enabled");
+    }
+
+    #[test]
+    fn noun_phrase_and_conditional_negations() {
+        check("contact with no account can be enabled", "account");
+        check("no new record is created", "new record");
+        check("if owner does not have role, save fails", "");
+        check("when site is not active, login fails", "");
+        check(
+            "if you enable it again you do not get old user",
+            "get old user",
+        );
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub const REQUIRED_CAP_BELOW_PASS: f64 = 0.01;
 
 /// What a contradicted concept costs, as a share of its weight, on top of the
 /// credit it does not earn: a wrong claim is worse than a silence.
-pub const CONTRADICTION_COST: f64 = 0.5;
+pub const CONTRADICTION_COST: f64 = 0.75;
 
 /// The most a bare list of terms can score.
 pub const BARE_LIST_CAP: f64 = 0.5;
@@ -147,27 +147,28 @@ impl Reader<'_> {
         let mut denied: Option<String> = None;
         let phrases = concept.phrases.iter().map(|phrase| (phrase, false));
         let together = concept.together.iter().map(|words| (words, true));
+        let mut matches: Vec<Found> = Vec::new();
         for (phrase, is_together) in phrases.chain(together) {
-            let matches = if is_together {
-                self.matcher.find_together(phrase).to_vec()
+            if is_together {
+                matches.extend_from_slice(self.matcher.find_together(phrase));
             } else {
-                self.matcher.find_all(phrase).to_vec()
-            };
-            for found in &matches {
-                if found.flipped {
-                    denied.get_or_insert_with(|| self.written(found));
-                    continue;
+                matches.extend_from_slice(self.matcher.find_all(phrase));
+            }
+        }
+        for found in &matches {
+            if found.flipped {
+                denied.get_or_insert_with(|| self.written(found));
+                continue;
+            }
+            match self.wrong_subject(concept, found, &matches) {
+                Some(said_of) => {
+                    wrong_subject.get_or_insert_with(|| Contradiction::WrongSubject {
+                        written: self.written(found),
+                        said_of,
+                    });
                 }
-                match self.wrong_subject(concept, found) {
-                    Some(said_of) => {
-                        wrong_subject.get_or_insert_with(|| Contradiction::WrongSubject {
-                            written: self.written(found),
-                            said_of,
-                        });
-                    }
-                    None => {
-                        found_plainly.get_or_insert_with(|| self.written(found));
-                    }
+                None => {
+                    found_plainly.get_or_insert_with(|| self.written(found));
                 }
             }
         }
@@ -191,7 +192,12 @@ impl Reader<'_> {
     /// The other term of the concept's subject group that `found` is said of,
     /// if it is said of one: the nearest term at or before the match in its
     /// clause, else the first term of its sentence before it.
-    fn wrong_subject(&mut self, concept: &Concept, found: &Found) -> Option<String> {
+    fn wrong_subject(
+        &mut self,
+        concept: &Concept,
+        found: &Found,
+        matches: &[Found],
+    ) -> Option<String> {
         let (group, term) = concept.subject?;
         let answer = self.matcher.answer();
         if self.subjects.len() <= group {
@@ -208,7 +214,20 @@ impl Reader<'_> {
             occurrences.sort_unstable();
             self.subjects[group] = Some(occurrences);
         }
-        let occurrences = self.subjects[group].as_deref()?;
+        // A term that begins or ends another match of the concept is part of a
+        // name the rubric knows ("Manage External Account"), not who the claim
+        // is about; one in a match's gap ("enable the Contact as a partner")
+        // still counts.
+        let occurrences: Vec<(u32, usize)> = self.subjects[group]
+            .as_deref()?
+            .iter()
+            .copied()
+            .filter(|&(position, _)| {
+                !matches.iter().any(|other| {
+                    other != found && (other.first == position || other.last == position)
+                })
+            })
+            .collect();
         let clause = answer.clause_of(found.first);
         let sentence = answer.sentence_of(found.first);
         let before = occurrences
@@ -228,6 +247,9 @@ impl Reader<'_> {
             Some(&(_, said_of)) => said_of,
             // "..., which is the bridge": said of the term just before.
             None if answer.clause_is_relative(found.first) => in_sentence.last()?.1,
+            // "It deactivates them and ...": the sentence is about something
+            // named before it, so nobody is judged.
+            None if answer.sentence_starts_with_pronoun(found.first) => return None,
             None => {
                 // Else the sentence's subject, its first term, when the term
                 // nearest the match agrees; when they differ the reading is

@@ -105,7 +105,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     assert_eq!(json["kind"], "recall");
-    assert_eq!(json["score"], 0.25);
+    assert_eq!(json["score"], 0.12);
     assert_eq!(json["passed"], false);
     assert_eq!(
         json["missed"],
@@ -127,7 +127,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     assert!(
         human
             .stdout
-            .starts_with("interview.prerequisites (recall): 25% failed\n"),
+            .starts_with("interview.prerequisites (recall): 12% failed\n"),
         "{}",
         human.stdout
     );
