@@ -50,6 +50,21 @@ fn load_and_validate_50k(bencher: divan::Bencher) {
     });
 }
 
+/// What `xcdrill lint` does with the 50,000 questions beyond reading files:
+/// load and validate, then grade every question's key and, for recall
+/// questions, the mutants of its model answer (on both cores).
+#[divan::bench(sample_count = 20)]
+fn lint_50k_with_mutation_tests(bencher: divan::Bencher) {
+    let dir = bank_dir();
+    bencher.bench(|| {
+        let files = load::from_paths(std::slice::from_ref(&dir)).expect("bank readable");
+        let loaded = bank::check(&files);
+        let problems = xcdrill::grade::key_diagnostics(&loaded.catalog);
+        assert!(problems.is_empty(), "{:?}", problems.first());
+        problems.len()
+    });
+}
+
 #[divan::bench]
 fn load_embedded_banks() -> usize {
     let loaded = bank::check(&load::embedded());
@@ -58,7 +73,7 @@ fn load_embedded_banks() -> usize {
 
 /// The synthetic bank, generated once per machine into the target folder.
 fn bank_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}"));
+    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}-v2"));
     if !dir.join("facts.toml").exists() {
         std::fs::create_dir_all(&dir).expect("temp dir writable");
         for (name, text) in generate() {
@@ -108,7 +123,7 @@ fn write_question(out: &mut String, idx: usize) {
         1 => out.push_str("kind = \"truefalse\"\nanswer = true\n"),
         2 => out.push_str("kind = \"short\"\naccept = [\"Digital Experiences\", \"Experience Cloud\"]\n"),
         3 => out.push_str("kind = \"order\"\nitems = [\"Enable Digital Experiences\", \"Create the site\", \"Activate the site\", \"Create the contact\"]\n"),
-        _ => out.push_str("kind = \"recall\"\nmodel_answer = \"From a contact linked to an account.\"\n\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\n\n[[question.concept]]\nname = \"account\"\nphrases = [\"account\"]\n"),
+        _ => out.push_str("kind = \"recall\"\nmodel_answer = \"From a contact linked to an account.\"\n\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\nrequired = true\n\n[[question.concept]]\nname = \"account\"\nphrases = [\"linked to an account\"]\nrequired = true\n"),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Grading budget (DESIGN.md, Budgets): a recall answer of about 80 words against
 //! a rubric of 8 concepts with their phrases, under 20 µs. The question is read
 //! through the real loader once; the benchmark times `grade::grade` alone, which
-//! normalises the rubric's phrases on every call.
+//! normalises the rubric's phrases on every call. The rubric uses every claim
+//! feature: negation, subjects from `confusable` groups, synonyms and word sets.
 
 use xcdrill::bank::{self, ContentFiles, Question};
 use xcdrill::grade;
@@ -11,6 +12,8 @@ fn main() {
 }
 
 const BANK: &str = r#"format_version = 1
+synonyms = [["license", "licence", "seat"], ["organization", "organisation", "company"]]
+confusable = [["account", "contact"], ["customer", "partner"]]
 
 [[fact]]
 id = "chain.contact-needs-account"
@@ -35,7 +38,9 @@ required = true
 
 [[question.concept]]
 name = "contact linked to an account"
-phrases = ["linked to an account", "account", "parent account", "belongs to an account"]
+subject = "contact"
+phrases = ["linked to an account", "parent account", "belongs to an account"]
+together = ["contact account linked"]
 contradicts = ["no account", "don't need an account", "without an account"]
 weight = 2
 required = true
@@ -56,6 +61,7 @@ contradicts = ["no licenses needed"]
 
 [[question.concept]]
 name = "partner account enabled first"
+subject = "account"
 phrases = ["partner account", "enable as partner", "enable the account as a partner"]
 
 [[question.concept]]

@@ -99,6 +99,7 @@ pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
         lexicon: &recall.lexicon,
         text: answer,
         subjects: Vec::new(),
+        matches: Vec::new(),
     };
     let outcomes = recall
         .concepts
@@ -116,6 +117,7 @@ pub fn assess_concept(concept: &Concept, lexicon: &Arc<Lexicon>, answer: &str) -
         lexicon,
         text: answer,
         subjects: Vec::new(),
+        matches: Vec::new(),
     };
     reader.outcome(concept)
 }
@@ -128,56 +130,78 @@ struct Reader<'a> {
     /// Per confusable group, once needed: where its terms occur, as (token
     /// position, term index), in answer order.
     subjects: Vec<Option<Vec<(u32, usize)>>>,
+    /// The matches of the concept being read (a buffer kept between concepts).
+    matches: Vec<Found>,
 }
 
 impl Reader<'_> {
     fn outcome(&mut self, concept: &Concept) -> Outcome {
-        let mut affirmed: Option<String> = None;
+        let mut affirmed: Option<Found> = None;
         for contradiction in &concept.contradicts {
-            let matches = self.matcher.find_all(contradiction).to_vec();
-            if let Some(found) = matches.iter().find(|found| !found.flipped) {
-                return Outcome::Contradicted(Contradiction::Denied(self.written(found)));
+            let matches = self.matcher.find_all(contradiction);
+            if let Some(found) = matches.iter().find(|found| !found.flipped).copied() {
+                return Outcome::Contradicted(Contradiction::Denied(self.written(&found)));
             }
-            if let Some(found) = matches.first() {
-                affirmed.get_or_insert_with(|| self.written(found));
-            }
+            affirmed = affirmed.or_else(|| matches.first().copied());
         }
-        let mut found_plainly: Option<String> = affirmed;
-        let mut wrong_subject: Option<Contradiction> = None;
-        let mut denied: Option<String> = None;
-        let phrases = concept.phrases.iter().map(|phrase| (phrase, false));
-        let together = concept.together.iter().map(|words| (words, true));
-        let mut matches: Vec<Found> = Vec::new();
-        for (phrase, is_together) in phrases.chain(together) {
-            if is_together {
-                matches.extend_from_slice(self.matcher.find_together(phrase));
+        if let Some(found) = affirmed {
+            return Outcome::Found(self.written(&found));
+        }
+        let mut matches = std::mem::take(&mut self.matches);
+        matches.clear();
+        for (idx, phrase) in concept.phrases.iter().chain(&concept.together).enumerate() {
+            let found = if idx < concept.phrases.len() {
+                self.matcher.find_all(phrase)
             } else {
-                matches.extend_from_slice(self.matcher.find_all(phrase));
+                self.matcher.find_together(phrase)
+            };
+            // Without a subject to check, the first plain claim decides.
+            if concept.subject.is_none()
+                && let Some(plain) = found.iter().find(|found| !found.flipped).copied()
+            {
+                self.matches = matches;
+                return Outcome::Found(self.written(&plain));
             }
+            matches.extend_from_slice(found);
         }
+        // A claim said plainly of the right subject (or of no telling which)
+        // earns the concept; only when none is, a denial or a claim of the
+        // wrong subject contradicts it.
+        let mut denied: Option<Found> = None;
+        let mut wrong_subject: Option<(Found, usize)> = None;
+        let mut outcome = None;
         for found in &matches {
             if found.flipped {
-                denied.get_or_insert_with(|| self.written(found));
+                denied.get_or_insert(*found);
                 continue;
             }
             match self.wrong_subject(concept, found, &matches) {
                 Some(said_of) => {
-                    wrong_subject.get_or_insert_with(|| Contradiction::WrongSubject {
-                        written: self.written(found),
-                        said_of,
-                    });
+                    wrong_subject.get_or_insert((*found, said_of));
                 }
                 None => {
-                    found_plainly.get_or_insert_with(|| self.written(found));
+                    outcome = Some(Outcome::Found(self.written(found)));
+                    break;
                 }
             }
         }
-        match (found_plainly, denied, wrong_subject) {
-            (Some(written), _, _) => Outcome::Found(written),
-            (None, Some(written), _) => Outcome::Contradicted(Contradiction::Denied(written)),
-            (None, None, Some(contradiction)) => Outcome::Contradicted(contradiction),
-            (None, None, None) => Outcome::Missed,
-        }
+        let outcome = outcome.unwrap_or_else(|| match (denied, wrong_subject) {
+            (Some(found), _) => Outcome::Contradicted(Contradiction::Denied(self.written(&found))),
+            (None, Some((found, said_of))) => {
+                let said_of = concept
+                    .subject
+                    .and_then(|(group, _)| self.lexicon.confusable.get(group))
+                    .and_then(|terms| terms.get(said_of))
+                    .map_or_else(String::new, |term| term.to_string());
+                Outcome::Contradicted(Contradiction::WrongSubject {
+                    written: self.written(&found),
+                    said_of,
+                })
+            }
+            (None, None) => Outcome::Missed,
+        });
+        self.matches = matches;
+        outcome
     }
 
     /// The answer's words of a match, on one line.
@@ -197,7 +221,7 @@ impl Reader<'_> {
         concept: &Concept,
         found: &Found,
         matches: &[Found],
-    ) -> Option<String> {
+    ) -> Option<usize> {
         let (group, term) = concept.subject?;
         let answer = self.matcher.answer();
         if self.subjects.len() <= group {
@@ -218,26 +242,24 @@ impl Reader<'_> {
         // name the rubric knows ("Manage External Account"), not who the claim
         // is about; one in a match's gap ("enable the Contact as a partner")
         // still counts.
-        let occurrences: Vec<(u32, usize)> = self.subjects[group]
-            .as_deref()?
-            .iter()
-            .copied()
-            .filter(|&(position, _)| {
-                !matches.iter().any(|other| {
-                    other != found && (other.first == position || other.last == position)
-                })
-            })
-            .collect();
+        let counts = |&&(position, _): &&(u32, usize)| {
+            !matches
+                .iter()
+                .any(|other| other != found && (other.first == position || other.last == position))
+        };
+        let occurrences = self.subjects[group].as_deref()?;
         let clause = answer.clause_of(found.first);
         let sentence = answer.sentence_of(found.first);
         let before = occurrences
             .iter()
+            .filter(counts)
             .take_while(|(position, _)| *position <= found.first);
         // A term in the match's own gaps counts ("enable the Contact as a
         // partner"); one its last word matched ("linked to an account") is
         // what the claim is about, not who makes it.
         let in_clause = occurrences
             .iter()
+            .filter(counts)
             .take_while(|(position, _)| *position < found.last || *position == found.first)
             .filter(|(position, _)| answer.clause_of(*position) == clause)
             .last();
@@ -262,11 +284,7 @@ impl Reader<'_> {
                 first
             }
         };
-        (said_of != term).then(|| {
-            self.lexicon.confusable[group]
-                .get(said_of)
-                .map_or_else(String::new, |text| text.to_string())
-        })
+        (said_of != term).then_some(said_of)
     }
 }
 
@@ -308,11 +326,7 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
             };
             out.push_str(&concept.name);
             // The words that earned it, unless the name already says them.
-            if !concept
-                .name
-                .to_lowercase()
-                .contains(&written.to_lowercase())
-            {
+            if !contains_ignoring_ascii_case(&concept.name, written) {
                 out.push_str(" (");
                 out.push_str(&quote(written));
                 out.push(')');
@@ -386,6 +400,15 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
         .map(|(concept, _)| concept.name.to_string())
         .collect();
     Mark::new(score, feedback, missed)
+}
+
+/// Whether `text` contains `part`, ASCII letters compared without case.
+fn contains_ignoring_ascii_case(text: &str, part: &str) -> bool {
+    part.is_empty()
+        || text
+            .as_bytes()
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 fn required_note(concept: &Concept) -> &'static str {
