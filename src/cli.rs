@@ -127,8 +127,8 @@ pub struct QuizArgs {
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub pass: Option<f64>,
 
-    /// The learner's name in results [default: the OS user]
-    #[arg(long)]
+    /// The learner's name in results, up to 200 characters [default: the OS user]
+    #[arg(long, value_parser = parse_name)]
     pub name: Option<String>,
 
     /// Write the session's result as JSON to this file
@@ -159,6 +159,18 @@ fn parse_percent(text: &str) -> Result<f64, String> {
         Ok(value)
     } else {
         Err(format!("{value} is not between 0 and 100"))
+    }
+}
+
+fn parse_name(text: &str) -> Result<String, String> {
+    let max = crate::report::check::MAX_NAME_CHARS;
+    let n_chars = text.chars().count();
+    if n_chars > max {
+        Err(format!(
+            "the name is {n_chars} characters; at most {max} fit in a result file"
+        ))
+    } else {
+        Ok(text.to_string())
     }
 }
 

@@ -304,7 +304,11 @@ fn learner_name(args: &QuizArgs) -> String {
         .clone()
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("USERNAME").ok())
-        .filter(|name| !name.trim().is_empty())
+        // The OS user's name is not checked like `--name`: one too long for a
+        // result file counts as none.
+        .filter(|name| {
+            !name.trim().is_empty() && name.chars().count() <= crate::report::check::MAX_NAME_CHARS
+        })
         .unwrap_or_else(|| "learner".to_string())
 }
 

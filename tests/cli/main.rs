@@ -11,5 +11,6 @@ mod list;
 mod progress;
 mod pty;
 mod quiz;
+mod report;
 mod sandbox;
 mod scenario;
