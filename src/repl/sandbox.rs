@@ -220,6 +220,12 @@ fn save(org: &Org, path: &str) -> Result<String, String> {
     if path.is_empty() {
         return Err("`save` needs a file name, e.g. `save my-org.toml`".to_string());
     }
+    // Writing to a FIFO or a device would wait for a reader or go nowhere.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+    {
+        return Err(format!("cannot write `{path}`: it is not a regular file"));
+    }
     std::fs::write(path, to_toml(org))
         .map(|()| format!("saved the org to `{path}`; load it with `xcdrill sandbox --org {path}`"))
         .map_err(|error| format!("cannot write `{path}`: {error}"))

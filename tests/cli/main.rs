@@ -4,6 +4,7 @@
 
 mod content;
 mod crash;
+mod fifo;
 mod grade;
 mod harness;
 mod lint;
