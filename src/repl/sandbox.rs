@@ -6,6 +6,7 @@
 //! through the same code; only the terminal gets a prompt, completion and
 //! history. Ctrl-C clears the line; Ctrl-D (or the end of input) ends.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,7 +48,7 @@ pub const HELP: &str = r#"Commands (keywords in any case; a name is one word or 
                                          check "Priya Shah" as partner site "Partner Hub"
   show [org|sites|accounts|contacts|users|licenses|roles]
 Sandbox:
-  help   this list          undo   take back the last line that changed the org
+  help   this list          undo   take back the last line that changed the org (up to 100)
   reset  back to the start  save FILE  write the org as an org file
   quit   leave (or Ctrl-D); Ctrl-C clears the line"#;
 
@@ -94,13 +95,19 @@ pub enum Flow {
     Quit,
 }
 
+/// How many lines `undo` can take back: each step keeps a copy of the org,
+/// so the history is bounded (the oldest step is dropped first).
+pub const UNDO_STEPS: usize = 100;
+
 /// An org being tried out, with what `undo` and `reset` need.
 #[derive(Debug, Clone)]
 pub struct Session {
     org: Org,
-    start: Org,
-    /// Earlier states, each with the line that left it.
-    undo: Vec<(Org, String)>,
+    /// The org as it started, for `reset`; `None` in a script, which has no `reset`.
+    start: Option<Org>,
+    /// Earlier states, each with the line that left it, oldest first; at most
+    /// [`UNDO_STEPS`], and none in a script, which has no `undo`.
+    undo: VecDeque<(Org, String)>,
     goal: Option<Goal>,
     goal_reached: bool,
     /// Whether `help`, `undo`, `reset`, `save` and `quit` are understood (not in `--script`).
@@ -112,9 +119,9 @@ impl Session {
     pub fn new(org: Org, goal: Option<Goal>, session_words: bool) -> Session {
         let goal_reached = goal.as_ref().is_some_and(|goal| goal.holds(&org));
         Session {
-            start: org.clone(),
+            start: session_words.then(|| org.clone()),
             org,
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             goal,
             goal_reached,
             session_words,
@@ -152,7 +159,7 @@ impl Session {
             Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
-                let result = match self.undo.pop() {
+                let result = match self.undo.pop_back() {
                     Some((org, undone)) => {
                         self.org = org;
                         // Undo is the sandbox's, not Salesforce's: say so where
@@ -172,9 +179,11 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Reset => {
-                if self.org != self.start {
-                    let current = std::mem::replace(&mut self.org, self.start.clone());
-                    self.undo.push((current, command.to_string()));
+                if let Some(start) = &self.start
+                    && self.org != *start
+                {
+                    let current = std::mem::replace(&mut self.org, start.clone());
+                    self.remember(current, command);
                 }
                 out.note(
                     line_no,
@@ -187,18 +196,36 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
-                let before = self.org.clone();
+                // A script can't undo, so it keeps no copies: copying the org
+                // for every line made memory and time grow with the square
+                // of the script.
+                let before = self.session_words.then(|| self.org.clone());
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
                     out.outcome(line_no, &outcome)?;
                 }
-                if self.org != before {
-                    self.undo.push((before, command.to_string()));
+                if let Some(before) = before
+                    && self.org != before
+                {
+                    self.remember(before, command);
                 }
             }
         }
         self.report_goal(out)?;
         Ok(Flow::Continue)
+    }
+
+    /// Keeps `before` for `undo`, dropping the oldest step past [`UNDO_STEPS`].
+    fn remember(&mut self, before: Org, line: &str) {
+        if self.undo.len() == UNDO_STEPS {
+            self.undo.pop_front();
+        }
+        self.undo.push_back((before, line.to_string()));
+    }
+
+    /// How many lines `undo` can take back now.
+    pub fn undo_steps(&self) -> usize {
+        self.undo.len()
     }
 
     /// Says so once when the goal is first reached.
@@ -390,6 +417,30 @@ mod tests {
         assert_eq!(session.status(), Status::Success);
         transcript_of(&mut session, &["bogus"]);
         assert_eq!(session.status(), Status::Failed);
+    }
+
+    #[test]
+    fn undo_history_is_bounded_and_a_script_keeps_none() {
+        let lines: Vec<String> = std::iter::once("enable digital experiences".to_string())
+            .chain((0..UNDO_STEPS + 20).map(|idx| format!("create internal user U{idx}")))
+            .collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let mut interactive = Session::new(Org::new(), None, true);
+        transcript_of(&mut interactive, &lines);
+        assert_eq!(interactive.undo_steps(), UNDO_STEPS);
+        let undos = vec!["undo"; UNDO_STEPS + 1];
+        let printed = transcript_of(&mut interactive, &undos);
+        assert!(printed.ends_with("ok: nothing to undo\n"), "{printed}");
+        assert!(
+            interactive.org().find_internal_user("U19").is_some(),
+            "the oldest steps were dropped"
+        );
+        assert!(interactive.org().find_internal_user("U20").is_none());
+
+        let mut script = Session::new(Org::new(), None, false);
+        transcript_of(&mut script, &lines);
+        assert_eq!(script.undo_steps(), 0);
+        assert!(script.start.is_none());
     }
 
     #[test]

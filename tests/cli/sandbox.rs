@@ -369,3 +369,26 @@ fn a_piped_session_reads_like_a_transcript() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stdout);
 }
+
+/// Each script line kept a copy of the org for an `undo` scripts don't have,
+/// and names were looked up one by one: 8,000 lines took 4 GB, 100,000 never
+/// ended. 20,000 lines that keep growing the org must simply run.
+#[test]
+fn a_script_of_20000_commands_keeps_no_undo_copies_and_runs() {
+    let workspace = Workspace::new();
+    let mut script = String::from(
+        "enable digital experiences\ncreate internal user \"Dana Owner\" role \"VP Sales\"\n",
+    );
+    for idx in 0..9_999 {
+        script.push_str(&format!(
+            "create account \"Acct {idx}\" owner \"Dana Owner\"\ncreate contact \"Person {idx}\" account \"Acct {idx}\" email p{idx}@acme.example\n"
+        ));
+    }
+    workspace.write("big.txt", &script);
+    let run = workspace.run(&["sandbox", "--script", "big.txt", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let outcomes = run.json_lines();
+    assert_eq!(outcomes.len(), 20_000);
+    assert!(outcomes.iter().all(|outcome| outcome["ok"] == true));
+    assert_eq!(outcomes[19_999]["line"], 20_000);
+}
