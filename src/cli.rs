@@ -119,9 +119,10 @@ pub struct QuizArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub generated: Option<u32>,
 
-    /// Time limit in minutes (exam)
-    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
-    pub time: Option<u32>,
+    /// Time limit in minutes (exam), up to 1440; fractions allowed (`0.5` is 30 seconds).
+    /// At the limit the session ends, even at a prompt, with what was answered
+    #[arg(long, value_name = "MINUTES", value_parser = parse_minutes)]
+    pub time: Option<f64>,
 
     /// Pass mark in percent (exam) [default: 70]
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
@@ -159,6 +160,17 @@ fn parse_percent(text: &str) -> Result<f64, String> {
         Ok(value)
     } else {
         Err(format!("{value} is not between 0 and 100"))
+    }
+}
+
+fn parse_minutes(text: &str) -> Result<f64, String> {
+    let minutes: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of minutes"))?;
+    if minutes > 0.0 && minutes <= 1440.0 {
+        Ok(minutes)
+    } else {
+        Err(format!("{minutes} is not more than 0 and at most 1440"))
     }
 }
 

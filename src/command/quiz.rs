@@ -83,9 +83,8 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         .time
         .filter(|_| mode == Mode::Exam)
         .and_then(|minutes| {
-            started
-                .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
-                .ok()
+            let limit = jiff::SignedDuration::try_from_secs_f64(minutes * 60.0).ok()?;
+            started.checked_add(limit).ok()
         });
     let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
     let interactive = io::stdin().is_terminal();
@@ -94,10 +93,14 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             .data_dir()
             .ok()
             .map(|dir| dir.join("quiz_history.txt"));
-        Box::new(
-            Terminal::new(history)
-                .map_err(|error| Error::Output(io::Error::other(error.to_string())))?,
-        )
+        let mut terminal = Terminal::new(history)
+            .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
+        if let Some(deadline) = deadline {
+            // The limit holds even while the learner sits at a prompt.
+            let left = clock::seconds_between(clock.now(), deadline);
+            terminal.end_after(std::time::Duration::from_secs_f64(left))?;
+        }
+        Box::new(terminal)
     } else {
         Box::new(Piped::new(io::stdin().lock()))
     };

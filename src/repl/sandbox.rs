@@ -299,6 +299,7 @@ pub fn run<W: Write>(
         let _ = editor.load_history(history);
     }
     if options.interactive {
+        super::signals::restore_terminal_on_signals();
         out.text(
             "xcdrill sandbox: type `help` for the commands, Tab to complete, `quit` to leave",
         )?;
