@@ -3,6 +3,7 @@
 //! file or holds nonsense (`report::check`) stops it with exit status 2,
 //! naming the file and the entry.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -31,9 +32,30 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     let mut results = Vec::with_capacity(args.files.len());
     let mut n_invalid = 0;
     let mut n_unchecked = 0;
+    // A session given twice (the same file, or a copy) would count its
+    // learner twice.
+    let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
     for path in &args.files {
         let (name, result) = read_result(path)?;
-        let problems = check::check(&result, &context);
+        let mut problems = check::check(&result, &context);
+        let session = (
+            result.name.clone(),
+            result.seed,
+            result.content_hash.clone(),
+            result.started.clone(),
+            result.ended.clone(),
+        );
+        match sessions.get(&session) {
+            Some(first) => problems.push(check::Problem {
+                entry: None,
+                message: format!(
+                    "it is the same session as `{first}` (learner, seed, content and times); give each once"
+                ),
+            }),
+            None => {
+                sessions.insert(session, name.clone());
+            }
+        }
         if !problems.is_empty() {
             n_invalid += 1;
             // Every problem of every file, so one run shows all there is to fix.

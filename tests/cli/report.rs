@@ -210,3 +210,26 @@ fn report_refuses_a_file_over_64_mib_and_a_fifo() {
         run.stderr
     );
 }
+
+#[test]
+fn report_refuses_the_same_session_given_twice() {
+    let workspace = Workspace::new();
+    let file = result_file("ann", &[("q.one", 1.0)]).to_string();
+    workspace.write("ann.json", &file);
+    workspace.write("copy.json", &file);
+    let run = report(&workspace, &["ann.json", "copy.json", "ann.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: copy.json: it is the same session as `ann.json` (learner, seed, content and times); give each once"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: 2 of 3 result files have problems"),
+        "{}",
+        run.stderr
+    );
+}
