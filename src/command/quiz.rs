@@ -11,7 +11,7 @@ use crate::cli::{ModeArg, QuizArgs};
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
-use crate::repl::lines::{LineReader, Piped, Terminal};
+use crate::repl::lines::{LineReader, Piped, PipedUntil, Terminal};
 use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, generated, select};
@@ -88,6 +88,11 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         });
     let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
     let interactive = io::stdin().is_terminal();
+    // The limit holds even while the learner sits at a prompt or the pipe
+    // gives nothing: the reader ends input then.
+    let time_left = deadline.map(|deadline| {
+        std::time::Duration::from_secs_f64(clock::seconds_between(clock.now(), deadline))
+    });
     let mut reader: Box<dyn LineReader> = if interactive {
         let history = config
             .data_dir()
@@ -95,12 +100,12 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             .map(|dir| dir.join("quiz_history.txt"));
         let mut terminal = Terminal::new(history)
             .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
-        if let Some(deadline) = deadline {
-            // The limit holds even while the learner sits at a prompt.
-            let left = clock::seconds_between(clock.now(), deadline);
-            terminal.end_after(std::time::Duration::from_secs_f64(left))?;
+        if let Some(left) = time_left {
+            terminal.end_after(left)?;
         }
         Box::new(terminal)
+    } else if let Some(left) = time_left {
+        Box::new(PipedUntil::new(io::BufReader::new(io::stdin()), left))
     } else {
         Box::new(Piped::new(io::stdin().lock()))
     };

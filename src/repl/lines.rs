@@ -6,7 +6,8 @@
 
 use std::io::{self, BufRead};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -68,6 +69,67 @@ impl<R: BufRead> LineReader for Piped<R> {
 
     fn is_interactive(&self) -> bool {
         false
+    }
+}
+
+/// Lines from a pipe with a time limit: they are read on a thread of their
+/// own, so an exam ends at its limit even when the pipe gives nothing more
+/// (a script that stalls, a person typing into `cat | xcdrill`).
+pub struct PipedUntil {
+    lines: mpsc::Receiver<io::Result<Line>>,
+    deadline: Instant,
+    passed: bool,
+}
+
+impl PipedUntil {
+    /// Reads `input` until `after` from now; from then on, reads are the end of input.
+    pub fn new<R: BufRead + Send + 'static>(input: R, after: Duration) -> PipedUntil {
+        let (send, lines) = mpsc::sync_channel(1);
+        let deadline = Instant::now() + after;
+        let spawned = std::thread::Builder::new()
+            .name("xcdrill-input".to_string())
+            .spawn(move || {
+                let mut piped = Piped::new(input);
+                loop {
+                    let line = piped.read("");
+                    let more = matches!(line, Ok(Line::Text(_)));
+                    if send.send(line).is_err() || !more {
+                        return;
+                    }
+                }
+            });
+        // Without the thread no line arrives: the session ends at the limit.
+        drop(spawned);
+        PipedUntil {
+            lines,
+            deadline,
+            passed: false,
+        }
+    }
+}
+
+impl LineReader for PipedUntil {
+    fn read(&mut self, _prompt: &str) -> io::Result<Line> {
+        if self.passed {
+            return Ok(Line::Eof);
+        }
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        match self.lines.recv_timeout(left) {
+            Ok(line) => line,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                self.passed = true;
+                Ok(Line::Eof)
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => Ok(Line::Eof),
+        }
+    }
+
+    fn is_interactive(&self) -> bool {
+        false
+    }
+
+    fn deadline_passed(&self) -> bool {
+        self.passed
     }
 }
 
