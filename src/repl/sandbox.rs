@@ -95,19 +95,18 @@ pub enum Flow {
     Quit,
 }
 
-/// How many lines `undo` can take back: each step keeps a copy of the org,
-/// so the history is bounded (the oldest step is dropped first).
+/// How many lines `undo` can take back. The history keeps the lines, not
+/// copies of the org: `undo` replays all but the last on the org as it was
+/// before the oldest, so memory and the work per line stay flat however large
+/// the org grows.
 pub const UNDO_STEPS: usize = 100;
 
 /// An org being tried out, with what `undo` and `reset` need.
 #[derive(Debug, Clone)]
 pub struct Session {
     org: Org,
-    /// The org as it started, for `reset`; `None` in a script, which has no `reset`.
-    start: Option<Org>,
-    /// Earlier states, each with the line that left it, oldest first; at most
-    /// [`UNDO_STEPS`], and none in a script, which has no `undo`.
-    undo: VecDeque<(Org, String)>,
+    /// What `undo` and `reset` need; `None` in a script, which has neither.
+    history: Option<History>,
     goal: Option<Goal>,
     goal_reached: bool,
     /// Whether `help`, `undo`, `reset`, `save` and `quit` are understood (not in `--script`).
@@ -115,13 +114,78 @@ pub struct Session {
     any_failed: bool,
 }
 
+/// The lines `undo` can take back, and the orgs to replay them from.
+#[derive(Debug, Clone)]
+struct History {
+    /// The org as it started, for `reset`.
+    start: Org,
+    /// The org before the oldest step kept.
+    base: Org,
+    /// The lines that changed the org since `base`, oldest first, each with
+    /// what was typed; at most [`UNDO_STEPS`].
+    steps: VecDeque<(Step, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// A line of org commands.
+    Line,
+    /// `reset`.
+    Reset,
+}
+
+impl History {
+    fn apply(&self, org: &mut Org, (step, line): &(Step, String)) {
+        match step {
+            Step::Line => {
+                org.run_line(line);
+            }
+            Step::Reset => *org = self.start.clone(),
+        }
+    }
+
+    fn remember(&mut self, step: Step, line: &str) {
+        if self.steps.len() == UNDO_STEPS
+            && let Some(oldest) = self.steps.pop_front()
+        {
+            let mut base = std::mem::take(&mut self.base);
+            self.apply(&mut base, &oldest);
+            self.base = base;
+        }
+        self.steps.push_back((step, line.to_string()));
+    }
+
+    /// The org without the last step, and that step's line.
+    fn undo(&mut self) -> Option<(Org, String)> {
+        let (_, line) = self.steps.pop_back()?;
+        let mut org = self.base.clone();
+        for step in &self.steps {
+            self.apply(&mut org, step);
+        }
+        Some((org, line))
+    }
+}
+
+/// Whether a command only looks at the org (`show`, `check`, `login`).
+fn only_looks(command_text: &str) -> bool {
+    let verb = command_text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(verb.as_str(), "show" | "check" | "login")
+}
+
 impl Session {
     pub fn new(org: Org, goal: Option<Goal>, session_words: bool) -> Session {
         let goal_reached = goal.as_ref().is_some_and(|goal| goal.holds(&org));
         Session {
-            start: session_words.then(|| org.clone()),
+            history: session_words.then(|| History {
+                start: org.clone(),
+                base: org.clone(),
+                steps: VecDeque::new(),
+            }),
             org,
-            undo: VecDeque::new(),
             goal,
             goal_reached,
             session_words,
@@ -159,7 +223,7 @@ impl Session {
             Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
-                let result = match self.undo.pop_back() {
+                let result = match self.history.as_mut().and_then(History::undo) {
                     Some((org, undone)) => {
                         self.org = org;
                         // Undo is the sandbox's, not Salesforce's: say so where
@@ -179,11 +243,11 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Reset => {
-                if let Some(start) = &self.start
-                    && self.org != *start
+                if let Some(history) = &mut self.history
+                    && self.org != history.start
                 {
-                    let current = std::mem::replace(&mut self.org, start.clone());
-                    self.remember(current, command);
+                    self.org = history.start.clone();
+                    history.remember(Step::Reset, command);
                 }
                 out.note(
                     line_no,
@@ -196,18 +260,16 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
-                // A script can't undo, so it keeps no copies: copying the org
-                // for every line made memory and time grow with the square
-                // of the script.
-                let before = self.session_words.then(|| self.org.clone());
+                let mut changing = false;
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
+                    changing |= outcome.is_ok() && !only_looks(&outcome.command_text);
                     out.outcome(line_no, &outcome)?;
                 }
-                if let Some(before) = before
-                    && self.org != before
-                {
-                    self.remember(before, command);
+                // A failed command changes nothing; a line with a command
+                // that succeeded and does more than look is a step to undo.
+                if changing && let Some(history) = &mut self.history {
+                    history.remember(Step::Line, command);
                 }
             }
         }
@@ -215,17 +277,11 @@ impl Session {
         Ok(Flow::Continue)
     }
 
-    /// Keeps `before` for `undo`, dropping the oldest step past [`UNDO_STEPS`].
-    fn remember(&mut self, before: Org, line: &str) {
-        if self.undo.len() == UNDO_STEPS {
-            self.undo.pop_front();
-        }
-        self.undo.push_back((before, line.to_string()));
-    }
-
     /// How many lines `undo` can take back now.
     pub fn undo_steps(&self) -> usize {
-        self.undo.len()
+        self.history
+            .as_ref()
+            .map_or(0, |history| history.steps.len())
     }
 
     /// Says so once when the goal is first reached.
@@ -312,7 +368,11 @@ pub fn run<W: Write>(
                 if session.handle(line_no, &line, out)? == Flow::Quit {
                     break;
                 }
-                if let Some(helper) = editor.helper_mut() {
+                // Completion is for a person at a terminal; refreshing its
+                // names for every piped line would cost a pass over the org each.
+                if options.interactive
+                    && let Some(helper) = editor.helper_mut()
+                {
                     helper.refresh(session.org());
                 }
             }
@@ -441,7 +501,34 @@ mod tests {
         let mut script = Session::new(Org::new(), None, false);
         transcript_of(&mut script, &lines);
         assert_eq!(script.undo_steps(), 0);
-        assert!(script.start.is_none());
+        assert!(script.history.is_none());
+    }
+
+    #[test]
+    fn undo_replays_the_steps_kept_from_the_org_before_them() {
+        let mut lines = vec![
+            "enable digital experiences".to_string(),
+            "reset".to_string(),
+            "enable digital experiences".to_string(),
+        ];
+        lines.extend((0..UNDO_STEPS).map(|idx| format!("create internal user U{idx}")));
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let mut session = Session::new(Org::new(), None, true);
+        transcript_of(&mut session, &lines);
+        let printed = transcript_of(&mut session, &vec!["undo"; UNDO_STEPS - 1]);
+        assert!(
+            printed.contains("undid `create internal user U1`"),
+            "{printed}"
+        );
+        assert!(session.org().find_internal_user("U0").is_some());
+        assert!(session.org().find_internal_user("U1").is_none());
+        assert!(session.org().settings().digital_experiences);
+        let printed = transcript_of(&mut session, &["undo", "undo"]);
+        assert!(printed.ends_with("ok: nothing to undo\n"), "{printed}");
+        assert!(
+            session.org().settings().digital_experiences,
+            "the steps dropped stay applied"
+        );
     }
 
     #[test]
