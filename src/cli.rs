@@ -170,7 +170,7 @@ fn parse_minutes(text: &str) -> Result<f64, String> {
     if minutes > 0.0 && minutes <= 1440.0 {
         Ok(minutes)
     } else {
-        Err(format!("{minutes} is not more than 0 and at most 1440"))
+        Err("the time limit must be more than 0 and at most 1440 minutes".to_string())
     }
 }
 
