@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use nix::sys::signal::{Signal, kill};
 use nix::sys::termios::{SetArg, tcgetattr, tcsetattr};
-use nix::unistd::Pid;
+use nix::unistd::{Pid, getpgrp, tcgetpgrp};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -26,10 +26,18 @@ pub const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGQUIT];
 /// From the first call on, a SIGTERM, SIGHUP or SIGQUIT puts the terminal on
 /// stdin back as it was at that call, leaves bracketed paste mode, and then
 /// ends the process by the same signal (a shell sees status 128 + its number).
-/// Calls after the first do nothing.
+/// Calls after the first do nothing, and so does a call from a process that
+/// is not in the terminal's foreground.
 pub fn restore_terminal_on_signals() {
     static INSTALLED: OnceLock<()> = OnceLock::new();
     INSTALLED.get_or_init(|| {
+        // In the background (`timeout 3 xcdrill quiz` runs it so) the first
+        // change to the terminal stops the process (SIGTTOU) before it is
+        // raw; a caught SIGTERM could then never be acted on, while the
+        // default action ends the process as it should.
+        if tcgetpgrp(io::stdin()) != Ok(getpgrp()) {
+            return;
+        }
         let Ok(saved) = tcgetattr(io::stdin()) else {
             return;
         };
@@ -40,11 +48,16 @@ pub fn restore_terminal_on_signals() {
             .name("xcdrill-signals".to_string())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    let _ = tcsetattr(io::stdin(), SetArg::TCSANOW, &saved);
-                    let mut err = io::stderr();
-                    if err.is_terminal() {
-                        // rustyline turns bracketed paste on while it reads.
-                        let _ = err.write_all(b"\x1b[?2004l\r\n");
+                    // Only the foreground can have made the terminal raw, and
+                    // a background process that touches it is stopped
+                    // (SIGTTOU) instead of ending: `timeout 3 xcdrill quiz`.
+                    if tcgetpgrp(io::stdin()) == Ok(getpgrp()) {
+                        let _ = tcsetattr(io::stdin(), SetArg::TCSANOW, &saved);
+                        let mut err = io::stderr();
+                        if err.is_terminal() {
+                            // rustyline turns bracketed paste on while it reads.
+                            let _ = err.write_all(b"\x1b[?2004l\r\n");
+                        }
                     }
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
                 }
