@@ -20,7 +20,7 @@ use rustyline::{
     Helper, KeyEvent, Movement, RepeatCount,
 };
 
-use super::signals::{Alarm, restore_terminal_on_signals};
+use super::signals::{self, Alarm, restore_terminal_on_signals};
 
 /// One read from the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +175,11 @@ impl Terminal {
         // as on the keyboard, so the alarm's interrupt wakes it from any thread.
         // A terminal rustyline can't drive (TERM=dumb) has none; its session
         // still ends at the first answer after the limit.
+        // In the background rustyline is stopped before it reads (SIGTTOU),
+        // and SIGINT should keep its default there.
+        if !signals::in_foreground() {
+            return Ok(());
+        }
         if let Ok(printer) = self.editor.create_external_printer() {
             self.alarm = Some((Alarm::start(after)?, Box::new(printer)));
         }

@@ -35,7 +35,7 @@ pub fn restore_terminal_on_signals() {
         // change to the terminal stops the process (SIGTTOU) before it is
         // raw; a caught SIGTERM could then never be acted on, while the
         // default action ends the process as it should.
-        if tcgetpgrp(io::stdin()) != Ok(getpgrp()) {
+        if !in_foreground() {
             return;
         }
         let Ok(saved) = tcgetattr(io::stdin()) else {
@@ -51,7 +51,7 @@ pub fn restore_terminal_on_signals() {
                     // Only the foreground can have made the terminal raw, and
                     // a background process that touches it is stopped
                     // (SIGTTOU) instead of ending: `timeout 3 xcdrill quiz`.
-                    if tcgetpgrp(io::stdin()) == Ok(getpgrp()) {
+                    if in_foreground() {
                         let _ = tcsetattr(io::stdin(), SetArg::TCSANOW, &saved);
                         let mut err = io::stderr();
                         if err.is_terminal() {
@@ -64,6 +64,11 @@ pub fn restore_terminal_on_signals() {
             });
         drop(spawned);
     });
+}
+
+/// Whether this process is the terminal's foreground, the one that reads it.
+pub fn in_foreground() -> bool {
+    tcgetpgrp(io::stdin()) == Ok(getpgrp())
 }
 
 /// How long the alarm waits for the reader to notice, before it interrupts
