@@ -119,16 +119,17 @@ pub struct QuizArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub generated: Option<u32>,
 
-    /// Time limit in minutes (exam)
-    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
-    pub time: Option<u32>,
+    /// Time limit in minutes (exam), up to 1440; fractions allowed (`0.5` is 30 seconds).
+    /// At the limit the session ends, even at a prompt, with what was answered
+    #[arg(long, value_name = "MINUTES", value_parser = parse_minutes)]
+    pub time: Option<f64>,
 
     /// Pass mark in percent (exam) [default: 70]
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub pass: Option<f64>,
 
-    /// The learner's name in results [default: the OS user]
-    #[arg(long)]
+    /// The learner's name in results, up to 200 characters [default: the OS user]
+    #[arg(long, value_parser = parse_name)]
     pub name: Option<String>,
 
     /// Write the session's result as JSON to this file
@@ -159,6 +160,29 @@ fn parse_percent(text: &str) -> Result<f64, String> {
         Ok(value)
     } else {
         Err(format!("{value} is not between 0 and 100"))
+    }
+}
+
+fn parse_minutes(text: &str) -> Result<f64, String> {
+    let minutes: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of minutes"))?;
+    if minutes > 0.0 && minutes <= 1440.0 {
+        Ok(minutes)
+    } else {
+        Err("the time limit must be more than 0 and at most 1440 minutes".to_string())
+    }
+}
+
+fn parse_name(text: &str) -> Result<String, String> {
+    let max = crate::report::check::MAX_NAME_CHARS;
+    let n_chars = text.chars().count();
+    if n_chars > max {
+        Err(format!(
+            "the name is {n_chars} characters; at most {max} fit in a result file"
+        ))
+    } else {
+        Ok(text.to_string())
     }
 }
 

@@ -114,8 +114,20 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
     for path in paths {
         let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
         let (dir, bank_paths) = if metadata.is_dir() {
-            (path.clone(), toml_files(path)?)
+            let banks = toml_files(path)?;
+            if banks.is_empty() {
+                // "0 errors" would read as a clean bill of health.
+                return Err(read_error(
+                    path,
+                    io::Error::new(
+                        io::ErrorKind::NotFound,
+                        "there is nothing to check: the folder has no `*.toml` bank files",
+                    ),
+                ));
+            }
+            (path.clone(), banks)
         } else {
+            regular_file(path)?;
             let dir = path
                 .parent()
                 .filter(|parent| !parent.as_os_str().is_empty())
@@ -155,6 +167,47 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
         }
     }
     Ok(files)
+}
+
+/// The metadata of `path` if it is a regular file (or a link to one). Anything
+/// else named on the command line is refused: reading a FIFO or a device
+/// could wait forever or never end, and a folder is not a file.
+pub fn regular_file(path: &Path) -> Result<fs::Metadata, ReadError> {
+    let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
+    if metadata.is_file() {
+        return Ok(metadata);
+    }
+    let what = if metadata.is_dir() {
+        "a folder"
+    } else {
+        special_file_kind(&metadata.file_type())
+    };
+    Err(read_error(
+        path,
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a regular file"),
+        ),
+    ))
+}
+
+#[cfg(unix)]
+fn special_file_kind(file_type: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_: &fs::FileType) -> &'static str {
+    "a special file"
 }
 
 /// The `*.toml` files directly in `dir`, sorted by name.

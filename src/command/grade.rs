@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::load_catalog;
-use crate::bank::load::ReadError;
+use crate::bank::load::{self, ReadError};
 use crate::cli::GradeArgs;
 use crate::config::Config;
 use crate::grade::{self, Grade, percent};
@@ -128,6 +128,7 @@ fn read_answer(path: &Path) -> Result<String, Error> {
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
     } else {
+        load::regular_file(path)?;
         File::open(path)
             .and_then(|file| file.take(MAX_ANSWER_FILE_BYTES).read_to_end(&mut bytes))
             .map_err(read_error)?;

@@ -11,7 +11,7 @@ use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
 use crate::output_file::OutputFile;
-use crate::repl::lines::{LineReader, Piped, Terminal};
+use crate::repl::lines::{LineReader, Piped, PipedUntil, Terminal};
 use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, generated, select};
@@ -86,21 +86,29 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         .time
         .filter(|_| mode == Mode::Exam)
         .and_then(|minutes| {
-            started
-                .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
-                .ok()
+            let limit = jiff::SignedDuration::try_from_secs_f64(minutes * 60.0).ok()?;
+            started.checked_add(limit).ok()
         });
     let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
     let interactive = io::stdin().is_terminal();
+    // The limit holds even while the learner sits at a prompt or the pipe
+    // gives nothing: the reader ends input then.
+    let time_left = deadline.map(|deadline| {
+        std::time::Duration::from_secs_f64(clock::seconds_between(clock.now(), deadline))
+    });
     let mut reader: Box<dyn LineReader> = if interactive {
         let history = config
             .data_dir()
             .ok()
             .map(|dir| dir.join("quiz_history.txt"));
-        Box::new(
-            Terminal::new(history)
-                .map_err(|error| Error::Output(io::Error::other(error.to_string())))?,
-        )
+        let mut terminal = Terminal::new(history)
+            .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
+        if let Some(left) = time_left {
+            terminal.end_after(left)?;
+        }
+        Box::new(terminal)
+    } else if let Some(left) = time_left {
+        Box::new(PipedUntil::new(io::BufReader::new(io::stdin()), left))
     } else {
         Box::new(Piped::new(io::stdin().lock()))
     };
@@ -276,7 +284,11 @@ fn learner_name(args: &QuizArgs) -> String {
         .clone()
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("USERNAME").ok())
-        .filter(|name| !name.trim().is_empty())
+        // The OS user's name is not checked like `--name`: one too long for a
+        // result file counts as none.
+        .filter(|name| {
+            !name.trim().is_empty() && name.chars().count() <= crate::report::check::MAX_NAME_CHARS
+        })
         .unwrap_or_else(|| "learner".to_string())
 }
 

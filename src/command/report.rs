@@ -1,28 +1,104 @@
 //! `xcdrill report FILE... [--format table|markdown|csv|json]`: the cohort
-//! report over exam result files. A file that can't be read or isn't a result
-//! file stops it with exit status 2, naming the file.
+//! report over exam result files. A file that can't be read, isn't a result
+//! file or holds nonsense (`report::check`) stops it with exit status 2,
+//! naming the file and the entry.
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::bank::load::ReadError;
+use crate::bank::load::{self, ReadError};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::output::{self, styled};
+use crate::report::check;
 use crate::report::cohort::{CohortReport, Exam};
 use crate::report::table::{Table, TableStyle};
-use crate::session::result::{RESULT_FORMAT, SessionResult};
+use crate::session::result::SessionResult;
 use crate::text::inert_line;
 use crate::{Error, Status};
 
 pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
-    let results = args
-        .files
-        .iter()
-        .map(|path| read_result(path))
-        .collect::<Result<Vec<_>, _>>()?;
-    let report = CohortReport::compute(&results);
+    let catalog = super::load_catalog(config)?;
+    let clock = crate::clock::from_env().map_err(Error::Usage)?;
+    let content_hash = catalog.content_hash();
+    let has_question = |id: &str| catalog.question(id).is_some();
+    let context = check::Context {
+        now: clock.now(),
+        content_hash: &content_hash,
+        has_question: &has_question,
+    };
     let mut err = output::stderr(config.color);
+    let mut results = Vec::with_capacity(args.files.len());
+    let mut n_invalid = 0;
+    let mut n_unchecked = 0;
+    // A session given twice (the same file, or a copy) would count its
+    // learner twice.
+    let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
+    for path in &args.files {
+        let (name, result) = read_result(path)?;
+        let mut problems = check::check(&result, &context);
+        let session = (
+            result.name.clone(),
+            result.seed,
+            result.content_hash.clone(),
+            result.started.clone(),
+            result.ended.clone(),
+        );
+        match sessions.get(&session) {
+            Some(first) => problems.push(check::Problem {
+                entry: None,
+                message: format!(
+                    "it is the same session as `{first}` (learner, seed, content and times); give each once"
+                ),
+            }),
+            None => {
+                sessions.insert(session, name.clone());
+            }
+        }
+        if !problems.is_empty() {
+            n_invalid += 1;
+            // Every problem of every file, so one run shows all there is to fix.
+            for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+                styled(&mut err, output::ERROR, "error")?;
+                writeln!(
+                    err,
+                    ": {}: {}",
+                    inert_line(&name),
+                    inert_line(&problem.to_string())
+                )?;
+            }
+            if problems.len() > MAX_PROBLEMS_SHOWN {
+                writeln!(
+                    err,
+                    "  … and {} more in {}",
+                    problems.len() - MAX_PROBLEMS_SHOWN,
+                    inert_line(&name)
+                )?;
+            }
+        }
+        n_unchecked += usize::from(result.content_hash != content_hash);
+        results.push((name, result));
+    }
+    if n_invalid > 0 {
+        return Err(Error::Usage(format!(
+            "{n_invalid} of {} result file{} {} problems (above); nothing was reported",
+            results.len(),
+            if results.len() == 1 { "" } else { "s" },
+            if n_invalid == 1 { "has" } else { "have" },
+        )));
+    }
+    if n_unchecked > 0 {
+        styled(&mut err, output::WARNING, "warning")?;
+        writeln!(
+            err,
+            ": {n_unchecked} result file{} {} made with other content than the active one, so {} question ids were not checked (`--content DIR` checks them against those banks)",
+            if n_unchecked == 1 { "" } else { "s" },
+            if n_unchecked == 1 { "was" } else { "were" },
+            if n_unchecked == 1 { "its" } else { "their" },
+        )?;
+    }
+    let report = CohortReport::compute(&results);
     for warning in &report.warnings {
         styled(&mut err, output::WARNING, "warning")?;
         writeln!(err, ": {warning}")?;
@@ -47,43 +123,41 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     Ok(Status::Success)
 }
 
-/// Reads and checks one result file; the name in errors is the path as given.
+/// Problems shown per file; the rest are counted.
+const MAX_PROBLEMS_SHOWN: usize = 20;
+
+/// Reads and parses one result file; the name in errors is the path as given.
+/// What it holds is checked by [`check::check`].
 fn read_result(path: &Path) -> Result<(String, SessionResult), Error> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ReadError {
+    let read_error = |source| ReadError {
         path: name.clone(),
         source,
-    })?;
-    let invalid = |message: String| Error::Invalid {
+    };
+    let metadata = load::regular_file(path)?;
+    if metadata.len() > check::MAX_RESULT_FILE_BYTES {
+        return Err(Error::Invalid {
+            path: name,
+            what: "result file",
+            message: format!(
+                "it is {} bytes, over the limit of {} (64 MiB)",
+                metadata.len(),
+                check::MAX_RESULT_FILE_BYTES
+            ),
+        });
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            file.take(check::MAX_RESULT_FILE_BYTES + 1)
+                .read_to_string(&mut text)
+        })
+        .map_err(read_error)?;
+    let result: SessionResult = serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: name.clone(),
         what: "result file",
-        message,
-    };
-    let result: SessionResult =
-        serde_json::from_str(&text).map_err(|error| invalid(error.to_string()))?;
-    if result.format > RESULT_FORMAT {
-        return Err(invalid(format!(
-            "its format {} is newer than this xcdrill reads ({RESULT_FORMAT}); upgrade xcdrill",
-            result.format
-        )));
-    }
-    // Result files travel between people: numbers outside their range would
-    // print as nonsense ("500%", "inf%"), so they are refused by name.
-    let score_ok = |score: f64| (0.0..=1.0).contains(&score);
-    if !score_ok(result.score) {
-        return Err(invalid(format!(
-            "its score {} is outside 0 to 1",
-            result.score
-        )));
-    }
-    for question in &result.questions {
-        if !(score_ok(question.score) && question.seconds.is_finite() && question.seconds >= 0.0) {
-            return Err(invalid(format!(
-                "question `{}` has a score outside 0 to 1 or a negative time",
-                question.id
-            )));
-        }
-    }
+        message: error.to_string(),
+    })?;
     Ok((name, result))
 }
 

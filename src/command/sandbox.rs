@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bank::load::ReadError;
+use crate::bank::load::{self, ReadError};
 use crate::cli::SandboxArgs;
 use crate::config::Config;
 use crate::org::{self, Goal, Org};
@@ -56,6 +56,7 @@ fn starting_org(args: &SandboxArgs, config: &Config) -> Result<(Org, Option<Goal
     let Some(path) = &args.org else {
         return Ok((Org::new(), None));
     };
+    load::regular_file(path)?;
     let text = std::fs::read_to_string(path).map_err(|source| read_error(path, source))?;
     let shown = path.display().to_string();
     org::load(&shown, &text)
@@ -79,6 +80,7 @@ fn read_script(path: &Path) -> Result<String, Error> {
     let read = if path == Path::new("-") {
         io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
+        load::regular_file(path)?;
         std::fs::read_to_string(path).map(|contents| text = contents)
     };
     read.map_err(|source| read_error(path, source))?;

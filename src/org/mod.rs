@@ -32,6 +32,7 @@ mod file;
 mod generate;
 mod goal;
 mod lookup;
+mod named;
 mod names;
 mod outcome;
 mod parse;

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use super::named::{HasName, Named};
 use super::names::same_name;
 
 /// An Experience Cloud user license.
@@ -253,6 +254,24 @@ pub struct ExternalUser {
     pub active: bool,
 }
 
+impl HasName for InternalUser {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl HasName for Account {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl HasName for Contact {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 /// The levels of account roles, lowest first.
 pub const ROLE_LEVELS: [&str; 3] = ["User", "Manager", "Executive"];
 
@@ -263,9 +282,9 @@ pub struct Org {
     pub(super) seats: [Seats; 3],
     pub(super) profiles: Vec<Profile>,
     pub(super) sites: Vec<Site>,
-    pub(super) internal_users: Vec<InternalUser>,
-    pub(super) accounts: Vec<Account>,
-    pub(super) contacts: Vec<Contact>,
+    pub(super) internal_users: Named<InternalUser>,
+    pub(super) accounts: Named<Account>,
+    pub(super) contacts: Named<Contact>,
     pub(super) external_users: Vec<ExternalUser>,
 }
 
@@ -299,9 +318,9 @@ impl Org {
             seats: [Seats::default(); 3],
             profiles,
             sites: Vec::new(),
-            internal_users: Vec::new(),
-            accounts: Vec::new(),
-            contacts: Vec::new(),
+            internal_users: Named::new(),
+            accounts: Named::new(),
+            contacts: Named::new(),
             external_users: Vec::new(),
         }
     }
@@ -361,19 +380,13 @@ impl Org {
             .position(|profile| same_name(&profile.name, name))
     }
     pub fn find_internal_user(&self, name: &str) -> Option<usize> {
-        self.internal_users
-            .iter()
-            .position(|user| same_name(&user.name, name))
+        self.internal_users.find(name)
     }
     pub fn find_account(&self, name: &str) -> Option<usize> {
-        self.accounts
-            .iter()
-            .position(|account| same_name(&account.name, name))
+        self.accounts.find(name)
     }
     pub fn find_contact(&self, name: &str) -> Option<usize> {
-        self.contacts
-            .iter()
-            .position(|contact| same_name(&contact.name, name))
+        self.contacts.find(name)
     }
 
     /// The external user linked to a contact, if any.

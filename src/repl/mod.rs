@@ -2,7 +2,8 @@
 //! (`quiz`), its input sources (`lines`), what it prints (`render`) and the
 //! nested `org> ` prompt of scenario questions (`scenario_prompt`); the org
 //! sandbox (`sandbox`, with completion and hints in `sandbox_helper`, output in
-//! `transcript`). No grading or rules live here: it calls `session`, `grade`
+//! `transcript`); `signals` restores the terminal on SIGTERM, SIGHUP and
+//! SIGQUIT and interrupts a prompt at an exam's time limit. No grading or rules live here: it calls `session`, `grade`
 //! and `org`.
 
 pub mod lines;
@@ -11,4 +12,5 @@ pub mod render;
 pub mod sandbox;
 pub mod sandbox_helper;
 mod scenario_prompt;
+pub mod signals;
 pub mod transcript;

@@ -76,7 +76,7 @@ pub fn run(
     let started = context.clock.now();
     let mut number = 0;
     let ending = loop {
-        if time_is_up(context) {
+        if time_is_up(context, reader) {
             writeln!(out, "\nTime is up.")?;
             break Ending::TimeUp;
         }
@@ -108,16 +108,21 @@ pub fn run(
             Reply::Skip | Reply::Explained => (None, false),
             Reply::Quit => (None, true),
         };
-        if quit {
-            // The question in front of the learner was not answered: it goes back
-            // to the queue so the summary lists it as not reached.
-            session.push_front(presented);
-            break Ending::Quit;
-        }
-        if answer.is_some() && time_is_up(context) {
-            writeln!(out, "Time was up before this answer; it is not counted.")?;
+        // An answer or skip after the limit does not count, and the question
+        // goes back to the queue so the summary lists it as not reached; so
+        // does the one in front of a learner who quits.
+        if time_is_up(context, reader) {
+            if answer.is_some() {
+                writeln!(out, "Time was up before this answer; it is not counted.")?;
+            } else {
+                writeln!(out, "\nTime is up.")?;
+            }
             session.push_front(presented);
             break Ending::TimeUp;
+        }
+        if quit {
+            session.push_front(presented);
+            break Ending::Quit;
         }
         let grade = answer
             .as_deref()
@@ -175,10 +180,13 @@ pub fn run(
     Ok(ending)
 }
 
-fn time_is_up(context: &QuizContext<'_>) -> bool {
-    context
-        .deadline
-        .is_some_and(|deadline| context.clock.now() >= deadline)
+/// Whether the exam's time is up: by the clock, or by the reader, which ends
+/// input at the limit even while it waits at a prompt.
+fn time_is_up(context: &QuizContext<'_>, reader: &dyn LineReader) -> bool {
+    reader.deadline_passed()
+        || context
+            .deadline
+            .is_some_and(|deadline| context.clock.now() >= deadline)
 }
 
 /// The longest piped answer echoed in full; longer ones are cut in the echo
@@ -535,5 +543,65 @@ facts = ["t.fact"]
         );
         assert!(result.is_err(), "the closed output ends the session");
         assert_eq!(recorder.0, 1, "the answer was recorded before its feedback");
+    }
+
+    /// A terminal whose exam deadline passes while the learner sits at the
+    /// first prompt: the read comes back as the end of input.
+    struct AlarmAtPrompt {
+        rang: bool,
+    }
+
+    impl LineReader for AlarmAtPrompt {
+        fn read(&mut self, _prompt: &str) -> io::Result<Line> {
+            self.rang = true;
+            Ok(Line::Eof)
+        }
+
+        fn is_interactive(&self) -> bool {
+            true
+        }
+
+        fn deadline_passed(&self) -> bool {
+            self.rang
+        }
+    }
+
+    #[test]
+    fn an_exam_ends_at_its_time_limit_while_the_learner_sits_at_a_prompt() {
+        let catalog = catalog();
+        // The clock is frozen before the deadline: only the reader knows.
+        let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
+        let questions = select(
+            &catalog,
+            &Selection {
+                count: 2,
+                seed: 1,
+                ..Selection::default()
+            },
+        );
+        let mut session = Session::new(Mode::Exam, 1, questions);
+        let context = QuizContext {
+            catalog: &catalog,
+            clock: &clock,
+            deadline: Timestamp::from_second(60).ok(),
+            width: 80,
+            pass_percent: Some(70.0),
+        };
+        let mut out = Vec::new();
+        let mut recorder = AnswerCount(0);
+        let ending = run(
+            &context,
+            &mut session,
+            &mut AlarmAtPrompt { rang: false },
+            &mut out,
+            &mut recorder,
+        )
+        .unwrap();
+        let transcript = String::from_utf8(out).unwrap();
+        assert_eq!(ending, Ending::TimeUp, "{transcript}");
+        assert_eq!(recorder.0, 0, "nothing was answered");
+        assert_eq!(session.unreached().len(), 2, "{transcript}");
+        assert!(transcript.contains("Time is up."), "{transcript}");
+        assert!(transcript.contains("NOT PASSED"), "{transcript}");
     }
 }

@@ -6,6 +6,7 @@
 //! through the same code; only the terminal gets a prompt, completion and
 //! history. Ctrl-C clears the line; Ctrl-D (or the end of input) ends.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,7 +48,7 @@ pub const HELP: &str = r#"Commands (keywords in any case; a name is one word or 
                                          check "Priya Shah" as partner site "Partner Hub"
   show [org|sites|accounts|contacts|users|licenses|roles]
 Sandbox:
-  help   this list          undo   take back the last line that changed the org
+  help   this list          undo   take back the last line that changed the org (up to 100)
   reset  back to the start  save FILE  write the org as an org file
   quit   leave (or Ctrl-D); Ctrl-C clears the line"#;
 
@@ -94,13 +95,18 @@ pub enum Flow {
     Quit,
 }
 
+/// How many lines `undo` can take back. The history keeps the lines, not
+/// copies of the org: `undo` replays all but the last on the org as it was
+/// before the oldest, so memory and the work per line stay flat however large
+/// the org grows.
+pub const UNDO_STEPS: usize = 100;
+
 /// An org being tried out, with what `undo` and `reset` need.
 #[derive(Debug, Clone)]
 pub struct Session {
     org: Org,
-    start: Org,
-    /// Earlier states, each with the line that left it.
-    undo: Vec<(Org, String)>,
+    /// What `undo` and `reset` need; `None` in a script, which has neither.
+    history: Option<History>,
     goal: Option<Goal>,
     goal_reached: bool,
     /// Whether `help`, `undo`, `reset`, `save` and `quit` are understood (not in `--script`).
@@ -108,13 +114,78 @@ pub struct Session {
     any_failed: bool,
 }
 
+/// The lines `undo` can take back, and the orgs to replay them from.
+#[derive(Debug, Clone)]
+struct History {
+    /// The org as it started, for `reset`.
+    start: Org,
+    /// The org before the oldest step kept.
+    base: Org,
+    /// The lines that changed the org since `base`, oldest first, each with
+    /// what was typed; at most [`UNDO_STEPS`].
+    steps: VecDeque<(Step, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// A line of org commands.
+    Line,
+    /// `reset`.
+    Reset,
+}
+
+impl History {
+    fn apply(&self, org: &mut Org, (step, line): &(Step, String)) {
+        match step {
+            Step::Line => {
+                org.run_line(line);
+            }
+            Step::Reset => *org = self.start.clone(),
+        }
+    }
+
+    fn remember(&mut self, step: Step, line: &str) {
+        if self.steps.len() == UNDO_STEPS
+            && let Some(oldest) = self.steps.pop_front()
+        {
+            let mut base = std::mem::take(&mut self.base);
+            self.apply(&mut base, &oldest);
+            self.base = base;
+        }
+        self.steps.push_back((step, line.to_string()));
+    }
+
+    /// The org without the last step, and that step's line.
+    fn undo(&mut self) -> Option<(Org, String)> {
+        let (_, line) = self.steps.pop_back()?;
+        let mut org = self.base.clone();
+        for step in &self.steps {
+            self.apply(&mut org, step);
+        }
+        Some((org, line))
+    }
+}
+
+/// Whether a command only looks at the org (`show`, `check`, `login`).
+fn only_looks(command_text: &str) -> bool {
+    let verb = command_text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(verb.as_str(), "show" | "check" | "login")
+}
+
 impl Session {
     pub fn new(org: Org, goal: Option<Goal>, session_words: bool) -> Session {
         let goal_reached = goal.as_ref().is_some_and(|goal| goal.holds(&org));
         Session {
-            start: org.clone(),
+            history: session_words.then(|| History {
+                start: org.clone(),
+                base: org.clone(),
+                steps: VecDeque::new(),
+            }),
             org,
-            undo: Vec::new(),
             goal,
             goal_reached,
             session_words,
@@ -152,7 +223,7 @@ impl Session {
             Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
-                let result = match self.undo.pop() {
+                let result = match self.history.as_mut().and_then(History::undo) {
                     Some((org, undone)) => {
                         self.org = org;
                         // Undo is the sandbox's, not Salesforce's: say so where
@@ -172,9 +243,11 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Reset => {
-                if self.org != self.start {
-                    let current = std::mem::replace(&mut self.org, self.start.clone());
-                    self.undo.push((current, command.to_string()));
+                if let Some(history) = &mut self.history
+                    && self.org != history.start
+                {
+                    self.org = history.start.clone();
+                    history.remember(Step::Reset, command);
                 }
                 out.note(
                     line_no,
@@ -187,18 +260,28 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
-                let before = self.org.clone();
+                let mut changing = false;
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
+                    changing |= outcome.is_ok() && !only_looks(&outcome.command_text);
                     out.outcome(line_no, &outcome)?;
                 }
-                if self.org != before {
-                    self.undo.push((before, command.to_string()));
+                // A failed command changes nothing; a line with a command
+                // that succeeded and does more than look is a step to undo.
+                if changing && let Some(history) = &mut self.history {
+                    history.remember(Step::Line, command);
                 }
             }
         }
         self.report_goal(out)?;
         Ok(Flow::Continue)
+    }
+
+    /// How many lines `undo` can take back now.
+    pub fn undo_steps(&self) -> usize {
+        self.history
+            .as_ref()
+            .map_or(0, |history| history.steps.len())
     }
 
     /// Says so once when the goal is first reached.
@@ -219,6 +302,12 @@ impl Session {
 fn save(org: &Org, path: &str) -> Result<String, String> {
     if path.is_empty() {
         return Err("`save` needs a file name, e.g. `save my-org.toml`".to_string());
+    }
+    // Writing to a FIFO or a device would wait for a reader or go nowhere.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+    {
+        return Err(format!("cannot write `{path}`: it is not a regular file"));
     }
     std::fs::write(path, to_toml(org))
         .map(|()| format!("saved the org to `{path}`; load it with `xcdrill sandbox --org {path}`"))
@@ -266,6 +355,7 @@ pub fn run<W: Write>(
         let _ = editor.load_history(history);
     }
     if options.interactive {
+        super::signals::restore_terminal_on_signals();
         out.text(
             "xcdrill sandbox: type `help` for the commands, Tab to complete, `quit` to leave",
         )?;
@@ -278,7 +368,11 @@ pub fn run<W: Write>(
                 if session.handle(line_no, &line, out)? == Flow::Quit {
                     break;
                 }
-                if let Some(helper) = editor.helper_mut() {
+                // Completion is for a person at a terminal; refreshing its
+                // names for every piped line would cost a pass over the org each.
+                if options.interactive
+                    && let Some(helper) = editor.helper_mut()
+                {
                     helper.refresh(session.org());
                 }
             }
@@ -384,6 +478,57 @@ mod tests {
         assert_eq!(session.status(), Status::Success);
         transcript_of(&mut session, &["bogus"]);
         assert_eq!(session.status(), Status::Failed);
+    }
+
+    #[test]
+    fn undo_history_is_bounded_and_a_script_keeps_none() {
+        let lines: Vec<String> = std::iter::once("enable digital experiences".to_string())
+            .chain((0..UNDO_STEPS + 20).map(|idx| format!("create internal user U{idx}")))
+            .collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let mut interactive = Session::new(Org::new(), None, true);
+        transcript_of(&mut interactive, &lines);
+        assert_eq!(interactive.undo_steps(), UNDO_STEPS);
+        let undos = vec!["undo"; UNDO_STEPS + 1];
+        let printed = transcript_of(&mut interactive, &undos);
+        assert!(printed.ends_with("ok: nothing to undo\n"), "{printed}");
+        assert!(
+            interactive.org().find_internal_user("U19").is_some(),
+            "the oldest steps were dropped"
+        );
+        assert!(interactive.org().find_internal_user("U20").is_none());
+
+        let mut script = Session::new(Org::new(), None, false);
+        transcript_of(&mut script, &lines);
+        assert_eq!(script.undo_steps(), 0);
+        assert!(script.history.is_none());
+    }
+
+    #[test]
+    fn undo_replays_the_steps_kept_from_the_org_before_them() {
+        let mut lines = vec![
+            "enable digital experiences".to_string(),
+            "reset".to_string(),
+            "enable digital experiences".to_string(),
+        ];
+        lines.extend((0..UNDO_STEPS).map(|idx| format!("create internal user U{idx}")));
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let mut session = Session::new(Org::new(), None, true);
+        transcript_of(&mut session, &lines);
+        let printed = transcript_of(&mut session, &vec!["undo"; UNDO_STEPS - 1]);
+        assert!(
+            printed.contains("undid `create internal user U1`"),
+            "{printed}"
+        );
+        assert!(session.org().find_internal_user("U0").is_some());
+        assert!(session.org().find_internal_user("U1").is_none());
+        assert!(session.org().settings().digital_experiences);
+        let printed = transcript_of(&mut session, &["undo", "undo"]);
+        assert!(printed.ends_with("ok: nothing to undo\n"), "{printed}");
+        assert!(
+            session.org().settings().digital_experiences,
+            "the steps dropped stay applied"
+        );
     }
 
     #[test]

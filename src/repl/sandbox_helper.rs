@@ -41,12 +41,13 @@ impl SandboxHelper {
     /// Takes the names that exist in `org` now.
     pub fn refresh(&mut self, org: &Org) {
         self.roles.clear();
+        let mut seen = std::collections::HashSet::new();
         for role in org
             .internal_users()
             .iter()
             .filter_map(|user| user.role.as_ref())
         {
-            if !self.roles.contains(role) {
+            if seen.insert(role) {
                 self.roles.push(role.clone());
             }
         }

@@ -11,13 +11,14 @@ use std::io::{self, Write};
 use super::lines::{Line, LineReader};
 use super::quiz::Reply;
 use super::render;
+use super::sandbox::UNDO_STEPS;
 use super::transcript::Transcript;
 use crate::bank::question::Scenario;
 use crate::org::Org;
 
 const HELP: &str = "At the org> prompt, type org commands (`help` lists them), one or more a line; a failed command costs 10% of the score (`:undo` takes its line back):
   :show     the org as it is now
-  :undo     take back the last line of commands
+  :undo     take back the last line of commands (the last 100)
   :done     submit the commands entered so far
   :hint     a hint (not in exams)
   :explain  give up and see the answer (not in exams)
@@ -48,7 +49,10 @@ pub(super) fn ask(
     let goal = &scenario.setup.goal;
     let mut org: Org = (*scenario.setup.org).clone();
     // Each line of commands, with the org as it was before the line.
-    let mut lines: Vec<(Org, Vec<String>)> = Vec::new();
+    // Each line's commands (the answer) and the org before it, for `:undo`;
+    // only the last [`UNDO_STEPS`] keep their org, so pasting thousands of
+    // lines does not keep thousands of copies.
+    let mut lines: Vec<(Option<Org>, Vec<String>)> = Vec::new();
     let mut hints = 0;
     let mut reached = false;
     writeln!(
@@ -103,8 +107,15 @@ pub(super) fn ask(
                     "No explanations during an exam; the right answers come with the results."
                 )?;
             }
-            ":undo" => match lines.pop() {
-                Some((before, commands)) => {
+            ":undo" => match lines.last() {
+                Some((None, _)) => writeln!(
+                    out,
+                    "Nothing more to undo: only the last {UNDO_STEPS} lines can be taken back."
+                )?,
+                Some((Some(_), _)) => {
+                    let Some((Some(before), commands)) = lines.pop() else {
+                        continue;
+                    };
                     org = before;
                     writeln!(
                         out,
@@ -133,7 +144,10 @@ pub(super) fn ask(
                     .into_iter()
                     .map(|outcome| outcome.command_text)
                     .collect();
-                lines.push((before, commands));
+                lines.push((Some(before), commands));
+                if let Some(idx) = lines.len().checked_sub(UNDO_STEPS + 1) {
+                    lines[idx].0 = None;
+                }
                 let holds = goal.holds(&org);
                 if holds && !reached && !aids.exam {
                     writeln!(
@@ -270,5 +284,22 @@ mod tests {
             "help lists the commands: {printed}"
         );
         assert!(!printed.contains("Goal reached"), "{printed}");
+    }
+
+    #[test]
+    fn undo_takes_back_only_the_last_100_lines_but_every_line_is_answered() {
+        let mut lines = vec!["show users"; UNDO_STEPS + 5];
+        lines.extend(vec![":undo"; UNDO_STEPS + 1]);
+        lines.push(":done");
+        let (answer, printed) = run(&lines);
+        assert_eq!(printed.matches("undid `show users`").count(), UNDO_STEPS);
+        assert!(
+            printed.contains("Nothing more to undo: only the last 100 lines"),
+            "{printed}"
+        );
+        assert_eq!(
+            answer.map(|answer| answer.matches("show users").count()),
+            Some(5)
+        );
     }
 }

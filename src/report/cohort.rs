@@ -6,7 +6,7 @@
 //! odd number of learners the middle one is in neither half. Near 0 or below, the
 //! question does not separate those who know from those who don't.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -122,12 +122,29 @@ fn elapsed(started: &str, ended: &str) -> Option<f64> {
     Some((ended.as_millisecond() - started.as_millisecond()) as f64 / 1000.0)
 }
 
-fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (sum, count) = values
-        .into_iter()
-        .fold((0.0, 0usize), |(sum, count), value| {
-            (sum + value, count + 1)
-        });
+/// The half of an exam's learners (by session score) that one is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Half {
+    Stronger,
+    Weaker,
+}
+
+/// A question's row while the answers are added up.
+struct QuestionSums {
+    row: QuestionRow,
+    /// (sum of scores, answers) of the stronger and of the weaker half.
+    stronger: (f64, usize),
+    weaker: (f64, usize),
+    wrong_counts: BTreeMap<String, usize>,
+}
+
+fn add(sum: &mut (f64, usize), value: f64) {
+    sum.0 += value;
+    sum.1 += 1;
+}
+
+/// The mean of a (sum, count) pair; `None` for no values.
+fn sum_mean((sum, count): (f64, usize)) -> Option<f64> {
     (count > 0).then(|| sum / count as f64)
 }
 
@@ -162,90 +179,100 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
             .then_with(|| file_a.cmp(file_b))
     });
     let half = results.len() / 2;
-    let stronger = &ranked[..half];
-    let weaker = &ranked[ranked.len() - half..];
+    // Which half each learner is in: the stronger, the weaker, or neither
+    // (the middle one of an odd number).
+    let mut halves: Vec<Option<Half>> = vec![None; results.len()];
+    for &idx in &ranked[..half] {
+        halves[idx] = Some(Half::Stronger);
+    }
+    for &idx in &ranked[ranked.len() - half..] {
+        halves[idx] = Some(Half::Weaker);
+    }
 
+    // One pass over every answer: each sum is kept per question (and per
+    // topic) as it goes, so the work grows with the number of answers, not
+    // with its square.
     let mut question_order: Vec<&str> = Vec::new();
-    let mut question_rows: HashMap<&str, QuestionRow> = HashMap::new();
-    let mut wrong_counts: HashMap<&str, BTreeMap<String, usize>> = HashMap::new();
-    let mut topic_scores: BTreeMap<&str, (Vec<f64>, Vec<&str>)> = BTreeMap::new();
-    for (_, result) in results {
+    let mut question_rows: HashMap<&str, QuestionSums> = HashMap::new();
+    let mut topic_scores: BTreeMap<&str, (f64, usize, HashSet<&str>)> = BTreeMap::new();
+    for (learner_idx, (_, result)) in results.iter().enumerate() {
         for question in &result.questions {
             let id = question.id.as_str();
-            let row = question_rows.entry(id).or_insert_with(|| {
+            let sums = question_rows.entry(id).or_insert_with(|| {
                 question_order.push(id);
-                QuestionRow {
-                    id: question.id.clone(),
-                    topic: question.topic.clone(),
-                    kind: question.kind.clone(),
-                    asked: 0,
-                    answered: 0,
-                    mean_score: 0.0,
-                    discrimination: None,
-                    wrong_answer: None,
+                QuestionSums {
+                    row: QuestionRow {
+                        id: question.id.clone(),
+                        topic: question.topic.clone(),
+                        kind: question.kind.clone(),
+                        asked: 0,
+                        answered: 0,
+                        mean_score: 0.0,
+                        discrimination: None,
+                        wrong_answer: None,
+                    },
+                    stronger: (0.0, 0),
+                    weaker: (0.0, 0),
+                    wrong_counts: BTreeMap::new(),
                 }
             });
-            row.asked += 1;
-            row.mean_score += question.score;
+            sums.row.asked += 1;
+            sums.row.mean_score += question.score;
+            match halves[learner_idx] {
+                Some(Half::Stronger) => add(&mut sums.stronger, question.score),
+                Some(Half::Weaker) => add(&mut sums.weaker, question.score),
+                None => {}
+            }
             let answer = question
                 .answer
                 .as_deref()
                 .map(str::trim)
                 .filter(|answer| !answer.is_empty());
             if let Some(answer) = answer {
-                row.answered += 1;
+                sums.row.answered += 1;
                 if !question.passed && CHOICE_KINDS.contains(&question.kind.as_str()) {
-                    *wrong_counts
-                        .entry(id)
-                        .or_default()
-                        .entry(answer.to_lowercase())
-                        .or_insert(0) += 1;
+                    *sums.wrong_counts.entry(answer.to_lowercase()).or_insert(0) += 1;
                 }
             }
             let topic = topic_scores.entry(question.topic.as_str()).or_default();
-            topic.0.push(question.score);
-            if !topic.1.contains(&id) {
-                topic.1.push(id);
-            }
+            topic.0 += question.score;
+            topic.1 += 1;
+            topic.2.insert(id);
         }
     }
 
-    let half_mean = |half: &[usize], id: &str| {
-        mean(half.iter().flat_map(|&idx| {
-            results[idx]
-                .1
-                .questions
-                .iter()
-                .filter(move |question| question.id == id)
-                .map(|question| question.score)
-        }))
-    };
     let questions = question_order
         .iter()
         .filter_map(|id| {
-            let mut row = question_rows.remove(id)?;
+            let QuestionSums {
+                mut row,
+                stronger,
+                weaker,
+                wrong_counts,
+            } = question_rows.remove(id)?;
             row.mean_score /= row.asked.max(1) as f64;
-            row.discrimination = match (half_mean(stronger, id), half_mean(weaker, id)) {
+            row.discrimination = match (sum_mean(stronger), sum_mean(weaker)) {
                 (Some(strong), Some(weak)) if half > 0 => Some(strong - weak),
                 _ => None,
             };
-            row.wrong_answer = wrong_counts.get(id).and_then(|counts| {
-                // Highest count; among equals the first in text order.
-                let (answer, &count) = counts.iter().rev().max_by_key(|(_, count)| **count)?;
-                Some(WrongAnswer {
+            // Highest count; among equals the first in text order.
+            row.wrong_answer = wrong_counts
+                .iter()
+                .rev()
+                .max_by_key(|(_, count)| **count)
+                .map(|(answer, &count)| WrongAnswer {
                     answer: answer.clone(),
                     count,
-                })
-            });
+                });
             Some(row)
         })
         .collect();
     let topics = topic_scores
         .into_iter()
-        .map(|(topic, (scores, ids))| TopicRow {
+        .map(|(topic, (sum, count, ids))| TopicRow {
             topic: topic.to_string(),
             questions: ids.len(),
-            mean_score: mean(scores).unwrap_or(0.0),
+            mean_score: sum_mean((sum, count)).unwrap_or(0.0),
         })
         .collect();
     Exam {
@@ -359,6 +386,36 @@ mod tests {
             .collect();
         assert_eq!(topics[1], ("setup", 1, 0.4));
         assert_eq!(topics[0].0, "hierarchy");
+    }
+
+    /// Two learners of an exam of 100,000 questions: with work growing with
+    /// the square of the questions this took minutes.
+    #[test]
+    fn report_of_100000_questions_is_linear() {
+        let learner = |name: &str, score: f64| {
+            let (file, mut session) = result(name, 1, Some("b"), 1.0);
+            let template = session.questions[0].clone();
+            session.score = score;
+            session.questions = (0..100_000)
+                .map(|idx| QuestionResult {
+                    id: format!("q.{idx}"),
+                    topic: format!("topic.{}", idx % 3),
+                    score,
+                    ..template.clone()
+                })
+                .collect();
+            (file, session)
+        };
+        let report = CohortReport::compute(&[learner("ann", 1.0), learner("bob", 0.0)]);
+        let exam = &report.groups[0];
+        assert_eq!(exam.questions.len(), 100_000);
+        assert!(
+            exam.questions
+                .iter()
+                .all(|row| row.asked == 2 && row.discrimination == Some(1.0))
+        );
+        let topic_sizes: Vec<usize> = exam.topics.iter().map(|topic| topic.questions).collect();
+        assert_eq!(topic_sizes, [33_334, 33_333, 33_333]);
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! A table of text cells, rendered three ways: aligned plain text for the
-//! terminal, GitHub Markdown, or CSV (RFC 4180 quoting).
+//! terminal, GitHub Markdown, or CSV (RFC 4180 quoting). Plain text and
+//! Markdown are for reading, so a cell longer than [`MAX_CELL_CHARS`] is cut
+//! there (on a character, with an ellipsis); CSV keeps every cell whole.
 
 use std::fmt::Write;
+
+/// The longest cell shown in plain text and Markdown, in characters.
+pub const MAX_CELL_CHARS: usize = 60;
 
 /// How a [`Table`] is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +38,23 @@ impl Table {
     /// The table as text ending in a newline.
     pub fn render(&self, style: TableStyle) -> String {
         match style {
-            TableStyle::Plain => self.plain(),
-            TableStyle::Markdown => self.markdown(),
+            TableStyle::Plain => self.shown().plain(),
+            TableStyle::Markdown => self.shown().markdown(),
             TableStyle::Csv => self.csv(),
+        }
+    }
+
+    /// The headers and rows as shown for reading: long cells cut.
+    fn shown(&self) -> Table {
+        let cut = |cells: &[String]| -> Vec<String> {
+            cells
+                .iter()
+                .map(|cell| crate::text::shorten(cell, MAX_CELL_CHARS))
+                .collect()
+        };
+        Table {
+            headers: cut(&self.headers),
+            rows: self.rows.iter().map(|row| cut(row)).collect(),
         }
     }
 
@@ -153,5 +172,26 @@ mod tests {
             sample().render(TableStyle::Csv),
             "name,score\n\"Ann, B\",90%\nBo|b,7%\n"
         );
+    }
+
+    #[test]
+    fn report_of_a_65536_character_cell_cuts_it_for_reading_and_keeps_it_in_csv() {
+        let long = "é".repeat(70_000);
+        let mut table = Table::new(&["name", "score"]);
+        table.push(vec![long.clone(), "90%".to_string()]);
+        let cut = format!("{}…", "é".repeat(MAX_CELL_CHARS - 1));
+        assert_eq!(
+            table.render(TableStyle::Plain),
+            format!(
+                "name{}score\n{cut}    90%\n",
+                " ".repeat(MAX_CELL_CHARS - 2)
+            )
+        );
+        assert!(
+            table
+                .render(TableStyle::Markdown)
+                .contains(&format!("| {cut} | 90% |"))
+        );
+        assert!(table.render(TableStyle::Csv).contains(&long));
     }
 }

@@ -64,6 +64,9 @@ impl Workspace {
         for &(key, value) in envs {
             command.env(key, value);
         }
+        // A run that hangs (a FIFO read, a lost wake-up) fails its test rather
+        // than the whole suite: it is killed and exits with code -1.
+        command.timeout(std::time::Duration::from_secs(60));
         let output = command
             .write_stdin(stdin.as_bytes().to_vec())
             .output()
@@ -95,6 +98,15 @@ impl Run {
             .map(|line| serde_json::from_str(line).expect("each line is JSON"))
             .collect()
     }
+}
+
+/// Makes a FIFO (named pipe) at `path`: reading one blocks until a writer comes.
+pub fn make_fifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
 }
 
 /// The repository's own content folder.

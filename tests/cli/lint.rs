@@ -72,6 +72,24 @@ fn a_missing_path_exits_2() {
 }
 
 #[test]
+fn lint_of_an_empty_folder_says_there_is_nothing_to_check() {
+    let workspace = Workspace::new();
+    std::fs::create_dir(workspace.path("empty")).expect("mkdir");
+    for args in [&["lint", "empty"][..], &["--content", "empty", "list"][..]] {
+        let run = workspace.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(
+                "cannot read `empty`\ncaused by: there is nothing to check: the folder has no `*.toml` bank files"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("0 errors"), "{}", run.stdout);
+    }
+}
+
+#[test]
 fn json_has_the_shape_of_c4() {
     let run = bank_with(&GOOD.replace("t.fact\"]", "t.nope\"]")).run(&[
         "lint",

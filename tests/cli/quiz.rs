@@ -350,3 +350,69 @@ fn a_question_whose_content_changed_is_flagged_not_silently_reset() {
         "nothing was reset or added"
     );
 }
+
+/// A pipe that stays open with nothing more to read used to hold an exam past
+/// its limit for as long as it stayed open.
+#[test]
+fn an_exam_ends_at_its_time_limit_while_the_pipe_gives_nothing() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    let workspace = Workspace::new();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("xcdrill"))
+        .args([
+            "--content",
+            FIXTURE,
+            "quiz",
+            "--mode",
+            "exam",
+            "--seed",
+            "7",
+        ])
+        .args(["--count", "3", "--time", "0.02", "--output", "r.json"])
+        .current_dir(workspace.dir.path())
+        .env("XCDRILL_DATA_DIR", workspace.path("data"))
+        .env("XCDRILL_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("xcdrill runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"a\n").expect("one answer");
+    // The pipe stays open; the program must end on its own. Should it not,
+    // it is killed after a minute so the test fails instead of hanging.
+    let pid = child.id();
+    let (done, finished) = mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if finished.recv_timeout(std::time::Duration::from_secs(60))
+            == Err(mpsc::RecvTimeoutError::Timeout)
+        {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+    });
+    let mut transcript = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut transcript)
+        .expect("output");
+    let status = child.wait().expect("exit status");
+    let _ = done.send(());
+    let _ = watchdog.join();
+    drop(stdin);
+    assert_eq!(status.code(), Some(0), "{transcript}");
+    assert!(transcript.contains("Time is up."), "{transcript}");
+    let result: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace.path("r.json")).expect("result written"),
+    )
+    .expect("json");
+    let answered: Vec<&serde_json::Value> = result["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter(|question| !question["answer"].is_null())
+        .collect();
+    assert_eq!(answered.len(), 1, "the answer given is kept: {result}");
+}

@@ -369,3 +369,51 @@ fn a_piped_session_reads_like_a_transcript() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stdout);
 }
+
+/// Each script line kept a copy of the org for an `undo` scripts don't have,
+/// and names were looked up one by one: 8,000 lines took 4 GB, 100,000 never
+/// ended. 20,000 lines that keep growing the org must simply run.
+#[test]
+fn a_script_of_20000_commands_keeps_no_undo_copies_and_runs() {
+    let workspace = Workspace::new();
+    workspace.write("big.txt", growing_script());
+    let run = workspace.run(&["sandbox", "--script", "big.txt", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let outcomes = run.json_lines();
+    assert_eq!(outcomes.len(), 20_000);
+    assert!(outcomes.iter().all(|outcome| outcome["ok"] == true));
+    assert_eq!(outcomes[19_999]["line"], 20_000);
+}
+
+/// 20,000 lines that create an account and a contact each two lines.
+fn growing_script() -> String {
+    let mut script = String::from(
+        "enable digital experiences\ncreate internal user \"Dana Owner\" role \"VP Sales\"\n",
+    );
+    for idx in 0..9_999 {
+        script.push_str(&format!(
+            "create account \"Acct {idx}\" owner \"Dana Owner\"\ncreate contact \"Person {idx}\" account \"Acct {idx}\" email p{idx}@acme.example\n"
+        ));
+    }
+    script
+}
+
+/// Piped, the sandbox understands `undo`: its history is lines replayed, not
+/// copies of the org, so 20,000 lines still run and the last can be undone.
+#[test]
+fn a_piped_session_of_20000_lines_runs_and_can_still_undo() {
+    let workspace = Workspace::new();
+    let input = growing_script() + "undo\nshow contacts\n";
+    let run = workspace.run_with_stdin(&["sandbox"], &input);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "ok: undid `create contact \"Person 9998\" account \"Acct 9998\" email p9998@acme.example`"
+        ),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(500)..]
+    );
+    let listing = &run.stdout[run.stdout.rfind("show contacts").unwrap_or(0)..];
+    assert!(listing.contains("Person 9997"), "{listing:.300}");
+    assert!(!listing.contains("Person 9998"), "{listing:.300}");
+}
