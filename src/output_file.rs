@@ -51,8 +51,16 @@ impl OutputFile {
                 return Err(unwritable(io::Error::other("it is a folder")));
             }
             // A device or pipe (`/dev/stdout`) is written where it is; its
-            // link may not resolve to a path at all.
-            Ok(metadata) if !metadata.is_file() => (path.to_path_buf(), true, true),
+            // link may not resolve to a path at all. A named pipe nobody reads
+            // would wait forever, so it is refused now.
+            Ok(metadata) if !metadata.is_file() => {
+                if fifo_without_reader(path, &metadata) {
+                    return Err(unwritable(io::Error::other(
+                        "it is a named pipe with nothing reading it",
+                    )));
+                }
+                (path.to_path_buf(), true, true)
+            }
             Ok(metadata) => {
                 let target = std::fs::canonicalize(path).map_err(unwritable)?;
                 let special = false;
@@ -141,6 +149,24 @@ impl OutputFile {
 /// The temporary-file, sync, rename, sync-folder sequence; `fill` writes the
 /// content. On any failure the temporary file is removed and `target` is as
 /// it was.
+/// Whether `path` is a FIFO with no reader: opening it to write without
+/// blocking fails then (ENXIO), where a blocking open would wait for ever.
+#[cfg(unix)]
+fn fifo_without_reader(path: &Path, metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    metadata.file_type().is_fifo()
+        && std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .is_err()
+}
+
+#[cfg(not(unix))]
+fn fifo_without_reader(_: &Path, _: &std::fs::Metadata) -> bool {
+    false
+}
+
 fn write_atomically(
     folder: &Path,
     target: &Path,

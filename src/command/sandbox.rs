@@ -42,7 +42,9 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
                 color: interactive && output::uses_color(config.color),
                 history: interactive.then(|| history_path(config)).flatten(),
             };
-            sandbox::run(Session::new(org, goal, true), &options, &mut transcript)
+            let store = super::progress::store_path(config).ok();
+            let session = Session::new(org, goal, true).with_store(store);
+            sandbox::run(session, &options, &mut transcript)
         }
     }
 }

@@ -18,6 +18,7 @@ use rustyline::history::DefaultHistory;
 use super::sandbox_helper::SandboxHelper;
 use super::transcript::Transcript;
 use crate::org::{Goal, Org, to_toml};
+use crate::output_file::OutputFile;
 use crate::{Error, Status};
 
 /// What `help` prints: every command with an example.
@@ -112,6 +113,8 @@ pub struct Session {
     /// Whether `help`, `undo`, `reset`, `save` and `quit` are understood (not in `--script`).
     session_words: bool,
     any_failed: bool,
+    /// The progress store, which `save` must never overwrite.
+    store: Option<std::path::PathBuf>,
 }
 
 /// The lines `undo` can take back, and the orgs to replay them from.
@@ -190,7 +193,13 @@ impl Session {
             goal_reached,
             session_words,
             any_failed: false,
+            store: None,
         }
+    }
+
+    /// The same session, refusing to `save` over the progress store at `store`.
+    pub fn with_store(self, store: Option<std::path::PathBuf>) -> Session {
+        Session { store, ..self }
     }
 
     pub fn org(&self) -> &Org {
@@ -256,7 +265,7 @@ impl Session {
                 )?;
             }
             Input::Save(path) => {
-                let result = save(&self.org, path);
+                let result = save(&self.org, path, self.store.as_deref());
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
@@ -298,20 +307,25 @@ impl Session {
     }
 }
 
-/// Writes the org as an org file.
-fn save(org: &Org, path: &str) -> Result<String, String> {
+/// Writes the org as an org file, whole or not at all (`OutputFile`): never
+/// over the progress store, a folder, or a pipe nobody reads.
+fn save(org: &Org, path: &str, store: Option<&std::path::Path>) -> Result<String, String> {
     if path.is_empty() {
         return Err("`save` needs a file name, e.g. `save my-org.toml`".to_string());
     }
-    // Writing to a FIFO or a device would wait for a reader or go nowhere.
-    if let Ok(metadata) = std::fs::metadata(path)
-        && !metadata.is_file()
-    {
-        return Err(format!("cannot write `{path}`: it is not a regular file"));
-    }
-    std::fs::write(path, to_toml(org))
+    let describe = |error: crate::error::Error| {
+        let mut message = error.to_string();
+        if let Some(source) = std::error::Error::source(&error) {
+            message.push_str(": ");
+            message.push_str(&source.to_string());
+        }
+        message
+    };
+    let output = OutputFile::check(std::path::Path::new(path), store).map_err(describe)?;
+    output
+        .write(to_toml(org).as_bytes())
         .map(|()| format!("saved the org to `{path}`; load it with `xcdrill sandbox --org {path}`"))
-        .map_err(|error| format!("cannot write `{path}`: {error}"))
+        .map_err(describe)
 }
 
 /// How the prompt runs.
@@ -565,6 +579,25 @@ mod tests {
         assert_eq!(
             crate::org::load("saved.toml", &text).as_ref(),
             Ok(session.org())
+        );
+    }
+
+    #[test]
+    fn save_never_writes_over_the_progress_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("progress.sqlite3");
+        std::fs::write(&store, b"SQLite format 3\0 stand-in").unwrap();
+        let mut session =
+            Session::new(crate::org::generate(9).org, None, true).with_store(Some(store.clone()));
+        for target in [store.clone(), dir.path().join("progress.sqlite3-wal")] {
+            let line = format!("save \"{}\"", target.display());
+            let printed = transcript_of(&mut session, &[&line]);
+            assert!(printed.starts_with("error:"), "{printed}");
+            assert!(printed.contains("progress store"), "{printed}");
+        }
+        assert_eq!(
+            std::fs::read(&store).unwrap(),
+            b"SQLite format 3\0 stand-in"
         );
     }
 }

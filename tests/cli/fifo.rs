@@ -62,3 +62,22 @@ fn a_folder_where_a_file_belongs_is_named() {
         run.stderr
     );
 }
+
+#[test]
+fn an_output_fifo_nobody_reads_is_refused_before_the_first_question() {
+    let workspace = workspace();
+    for args in [
+        &["quiz", "--seed", "1", "--output", "pipe"][..],
+        &["export", "--output", "pipe"][..],
+    ] {
+        let run = workspace.run_with_stdin(args, "a\n");
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr
+                .contains("it is a named pipe with nothing reading it"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("1/"), "{args:?}: {}", run.stdout);
+    }
+}
