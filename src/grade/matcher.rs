@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use super::normalize::{self, Fold};
 use super::polarity;
+use super::words;
 
 /// At most this many extra words may stand between two words of a phrase:
 /// "linked to an account" matches "linked directly to their account".
@@ -103,14 +104,20 @@ impl AnswerWords {
         normalize::scan(text, Fold::ALL, |word, span, clause| {
             let gap = text.get(previous_end..span.start).unwrap_or("");
             previous_end = span.end;
-            if gap.contains(['.', '!', '?', '\n']) {
+            // Byte tests: `→` is the only multi-byte mark looked for, and its
+            // last byte (0x92) occurs in no ASCII text.
+            if gap
+                .bytes()
+                .any(|byte| matches!(byte, b'.' | b'!' | b'?' | b'\n'))
+            {
                 sentence += 1;
             }
-            let relation = gap.contains(['=', '→', '>']);
+            let relation = gap.bytes().any(|byte| matches!(byte, b'=' | b'>')) || gap.contains('→');
             if normalize::is_stop_word(word) {
                 return;
             }
-            let function_word = asserts(word);
+            let class = words::class(word);
+            let function_word = class.asserts;
             let asserts = relation || function_word;
             match &mut clause_state {
                 Some((current, asserting)) if *current == clause => *asserting |= asserts,
@@ -121,7 +128,7 @@ impl AnswerWords {
                     clause_state = Some((clause, asserts));
                 }
             }
-            let mut cue = polarity::cue(word, None);
+            let mut cue = class.cue;
             if previous_not && matches!(word, "only" | "just" | "merely") {
                 if let Some(last) = cues.last_mut() {
                     last.cue = polarity::Cue::None;
@@ -133,8 +140,8 @@ impl AnswerWords {
                 cue,
                 clause,
                 sentence,
-                role: polarity::role(word),
-                determiner: word == "no",
+                role: class.role,
+                determiner: class.determiner,
             });
             stem.clear();
             normalize::push_stem(word, &mut stem);
@@ -145,21 +152,22 @@ impl AnswerWords {
                 clause,
                 sentence,
                 negated: false,
-                relative: matches!(word, "which" | "who" | "that" | "whose"),
-                pronoun: matches!(
-                    word,
-                    "it" | "its" | "they" | "them" | "this" | "these" | "those" | "he" | "she"
-                ),
+                relative: class.relative,
+                pronoun: class.pronoun_start,
                 span,
             });
         });
         if let Some((_, asserting)) = clause_state {
             answer.count_clause(asserting);
         }
-        let mut negated = Vec::new();
-        polarity::negations(&cues, &mut Vec::new(), &mut negated);
-        for (token, negated) in answer.tokens.iter_mut().zip(negated) {
-            token.negated = negated;
+        // Most answers to most rubrics have a negation; the ones without skip
+        // the reading.
+        if cues.iter().any(|word| word.cue != polarity::Cue::None) {
+            let mut negated = Vec::new();
+            polarity::negations(&cues, &mut Vec::new(), &mut negated);
+            for (token, negated) in answer.tokens.iter_mut().zip(negated) {
+                token.negated = negated;
+            }
         }
         answer.index_positions();
         answer
@@ -330,111 +338,6 @@ impl AnswerWords {
             }
         }
     }
-}
-
-/// Whether a word makes its clause a statement rather than a label: a verb
-/// or function word from a closed list, or a past participle (`enabled`).
-pub fn asserts(word: &str) -> bool {
-    let participle = word.len() >= 5 && word.ends_with("ed");
-    participle
-        || matches!(
-            word,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "am"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "must"
-                | "need"
-                | "needs"
-                | "can"
-                | "could"
-                | "should"
-                | "will"
-                | "would"
-                | "may"
-                | "might"
-                | "shall"
-                | "it"
-                | "its"
-                | "they"
-                | "them"
-                | "their"
-                | "you"
-                | "your"
-                | "we"
-                | "i"
-                | "he"
-                | "she"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "which"
-                | "who"
-                | "whom"
-                | "whose"
-                | "what"
-                | "there"
-                | "to"
-                | "of"
-                | "for"
-                | "from"
-                | "with"
-                | "by"
-                | "on"
-                | "in"
-                | "at"
-                | "into"
-                | "onto"
-                | "under"
-                | "over"
-                | "before"
-                | "after"
-                | "between"
-                | "than"
-                | "so"
-                | "because"
-                | "if"
-                | "when"
-                | "then"
-                | "only"
-                | "not"
-                | "no"
-                | "never"
-                | "first"
-                | "via"
-                | "per"
-                | "through"
-                | "without"
-                | "while"
-                | "once"
-                | "every"
-                | "each"
-                | "get"
-                | "gets"
-                | "got"
-                | "let"
-                | "lets"
-                | "make"
-                | "makes"
-                | "means"
-                | "become"
-                | "becomes"
-                | "goes"
-                | "keeps"
-                | "stays"
-                | "sees"
-                | "creates"
-        )
 }
 
 /// The typo allowance of recall matching: the short-answer scale
@@ -698,7 +601,8 @@ impl<'a> Matcher<'a> {
                 if !can_match || normalize::is_stop_word(word) {
                     return;
                 }
-                let mut cue = polarity::cue(word, None);
+                let class = words::class(word);
+                let mut cue = class.cue;
                 if previous_not && matches!(word, "only" | "just" | "merely") {
                     if let Some(last) = cues.last_mut() {
                         last.cue = polarity::Cue::None;
@@ -710,8 +614,8 @@ impl<'a> Matcher<'a> {
                     cue,
                     clause,
                     sentence: 0,
-                    role: polarity::role(word),
-                    determiner: word == "no",
+                    role: class.role,
+                    determiner: class.determiner,
                 });
                 stem.clear();
                 normalize::push_stem(word, stem);
@@ -724,11 +628,20 @@ impl<'a> Matcher<'a> {
         if !can_match || self.phrase_words.is_empty() {
             return false;
         }
-        polarity::negations(
-            &self.phrase_cues,
-            &mut self.polarity_counts,
-            &mut self.phrase_negated,
-        );
+        if self
+            .phrase_cues
+            .iter()
+            .any(|word| word.cue != polarity::Cue::None)
+        {
+            polarity::negations(
+                &self.phrase_cues,
+                &mut self.polarity_counts,
+                &mut self.phrase_negated,
+            );
+        } else {
+            self.phrase_negated.clear();
+            self.phrase_negated.resize(self.phrase_cues.len(), false);
+        }
         true
     }
 

@@ -26,6 +26,7 @@ mod scenario;
 mod self_check;
 mod short;
 mod truefalse;
+mod words;
 
 #[cfg(test)]
 mod tests;

@@ -11,9 +11,10 @@
 
 use std::ops::Range;
 
-use super::matcher::{self, AnswerWords, Matcher};
+use super::matcher::{AnswerWords, Matcher};
 use super::polarity;
 use super::recall::synonyms_of;
+use super::words;
 use crate::bank::question::Recall;
 
 /// One adversarial answer and what was done to make it.
@@ -101,12 +102,7 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
                 .phrases
                 .iter()
                 .chain(concept.together.iter())
-                .min_by_key(|phrase| {
-                    (
-                        phrase.split_whitespace().any(matcher::asserts),
-                        phrase.len(),
-                    )
-                })
+                .min_by_key(|phrase| (phrase.split_whitespace().any(words::asserts), phrase.len()))
         })
         .collect();
     out.push(Mutant {
@@ -177,7 +173,7 @@ fn negate(text: &str, spans: &[Range<usize>]) -> String {
         out.push_str(&text[done..span.start]);
         let word = text[span.clone()].to_lowercase();
         if matches!(
-            polarity::cue(&word, None),
+            words::class(&word).cue,
             polarity::Cue::Before | polarity::Cue::Both
         ) {
             done = span.end;

@@ -52,34 +52,13 @@ pub enum Cue {
     End,
 }
 
-/// The cue of a folded word; `next` is the word after it, if any.
-pub fn cue(word: &str, next: Option<&str>) -> Cue {
-    match word {
-        "not" => match next {
-            Some("only" | "just" | "merely") => Cue::None,
-            _ => Cue::Before,
-        },
-        "no" | "never" | "neither" | "nor" | "none" | "cannot" | "nobody" => Cue::Before,
-        // "nothing to add" and "has nothing to do with it" both deny.
-        "nothing" => Cue::Both,
-        "without" => Cue::Without,
-        "optional" | "optionally" | "unnecessary" | "irrelevant" | "automatic"
-        | "automatically" | "needless" => Cue::After,
-        "required" | "require" | "requires" | "need" | "needs" | "needed" | "necessary"
-        | "mandatory" | "matter" | "matters" | "essential" | "prerequisite" => Cue::Need,
-        "but" | "however" | "although" | "though" | "except" | "unless" | "until" | "yet"
-        | "whereas" | "instead" | "otherwise" => Cue::End,
-        _ => Cue::None,
-    }
-}
-
 /// One word as polarity sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     pub cue: Cue,
     pub clause: u32,
     pub sentence: u32,
-    /// What else the word is to a scope (see [`role`]).
+    /// What else the word is to a scope (`words::class`).
     pub role: Role,
     /// `no`: a negation of the noun phrase after it.
     pub determiner: bool,
@@ -100,18 +79,6 @@ pub enum Role {
     /// clause ("if you enable it again you don't get ..."), whose negations
     /// are claims.
     Pronoun,
-}
-
-/// The scope role of a folded word.
-pub fn role(word: &str) -> Role {
-    match word {
-        "is" | "are" | "was" | "were" | "be" | "been" | "can" | "could" | "must" | "should"
-        | "will" | "would" | "may" | "might" | "has" | "have" | "had" | "does" | "do" | "did"
-        | "gets" | "get" => Role::Auxiliary,
-        "if" | "when" | "whenever" | "unless" => Role::Condition,
-        "you" | "we" | "i" | "it" | "they" | "he" | "she" => Role::Pronoun,
-        _ => Role::Other,
-    }
 }
 
 /// Whether each word is negated. `negated` is cleared and refilled, one flag a
@@ -222,12 +189,14 @@ mod tests {
             let next = raw
                 .get(idx + 1)
                 .map(|next| next.trim_end_matches([',', '.']));
+            let class = crate::grade::words::class(name);
+            let pseudo = name == "not" && matches!(next, Some("only" | "just" | "merely"));
             words.push(Word {
-                cue: cue(name, next),
+                cue: if pseudo { Cue::None } else { class.cue },
                 clause,
                 sentence,
-                role: role(name),
-                determiner: name == "no",
+                role: class.role,
+                determiner: class.determiner,
             });
             names.push(name);
             if token.ends_with(',') {

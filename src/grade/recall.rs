@@ -210,7 +210,14 @@ impl Reader<'_> {
             .matcher
             .answer()
             .text_between(self.text, found.first, found.last);
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut written = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !written.is_empty() {
+                written.push(' ');
+            }
+            written.push_str(word);
+        }
+        written
     }
 
     /// The other term of the concept's subject group that `found` is said of,
