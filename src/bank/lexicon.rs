@@ -24,6 +24,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeValue, ValueDeserializer};
 
+use super::derived::Derived;
 use crate::diagnostic::{Diagnostic, SourceText};
 
 /// The top-level keys of a bank file that make its lexicon.
@@ -36,9 +37,8 @@ pub struct Lexicon {
     pub synonyms: Box<[Box<[Box<str>]>]>,
     /// Groups of terms (a word or a phrase) that must not be confused.
     pub confusable: Box<[Box<[Box<str>]>]>,
-    /// Whatever the grader derives from the groups once (stems), kept with them
-    /// so that it is derived once per bank, not once per answer.
-    pub derived: OnceLock<Box<dyn std::any::Any + Send + Sync>>,
+    /// What the grader derives from the groups once (their stems).
+    pub derived: Derived,
 }
 
 impl PartialEq for Lexicon {
@@ -173,7 +173,7 @@ impl LexiconReader {
         Arc::new(Lexicon {
             synonyms: self.synonyms.into_boxed_slice(),
             confusable: self.confusable.into_boxed_slice(),
-            derived: OnceLock::new(),
+            derived: Derived::default(),
         })
     }
 }

@@ -14,6 +14,7 @@
 //! [`Loaded::into_catalog`] refuses content with errors.
 
 pub mod catalog;
+pub mod derived;
 pub mod fact;
 pub mod lexicon;
 pub mod limits;

@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 
+use super::derived::Derived;
 use super::lexicon::Lexicon;
 pub use super::scenario::{Diagnose, Scenario, Setup};
 use super::texts::Texts;
@@ -383,6 +384,8 @@ pub struct Recall {
     pub concepts: Box<[Concept]>,
     /// The synonyms and confusable terms of the question's bank file.
     pub lexicon: Arc<Lexicon>,
+    /// The rubric as the grader reads it, derived on first use.
+    pub derived: Derived,
 }
 
 /// One idea a recall answer should name.

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
+use super::derived::Derived;
 use super::fact::{Confidence, Fact, is_valid_source};
 use super::lexicon::Lexicon;
 use super::limits::MAX_OPTIONS;
@@ -812,6 +813,7 @@ impl Checker<'_, '_> {
             model_answer: model_answer?.into_inner().into_boxed_str(),
             concepts: checked.into_boxed_slice(),
             lexicon: Arc::clone(&self.lexicon),
+            derived: Derived::default(),
         })
     }
 

@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use super::normalize::{self, Fold};
+use super::phrase::Phrase;
 use super::polarity;
 use super::words;
 
@@ -459,18 +460,10 @@ pub struct Matcher<'a> {
     answer: &'a AnswerWords,
     synonyms: &'a Synonyms,
     lookups: Lookups,
-    /// The stem of the phrase word being read.
-    stem: String,
-    /// The buffer `normalize::scan_with` folds words into.
-    word_buffer: String,
     /// For each word of the phrase: where the vocabulary ids that count for it
     /// lie in `lookups.ids`, and whether a clause break of the phrase itself
     /// comes before it (then the answer may break there too).
     phrase_words: Vec<(Range<usize>, bool)>,
-    /// The phrase's own polarity cues, and scratch space for reading them.
-    phrase_cues: Vec<polarity::Word>,
-    polarity_counts: Vec<u8>,
-    phrase_negated: Vec<bool>,
     frontier: Vec<(u32, u32)>,
     next: Vec<(u32, u32)>,
     found: Vec<Found>,
@@ -482,12 +475,7 @@ impl<'a> Matcher<'a> {
             answer,
             synonyms,
             lookups: Lookups::default(),
-            stem: String::new(),
-            word_buffer: String::new(),
             phrase_words: Vec::new(),
-            phrase_cues: Vec::new(),
-            polarity_counts: Vec::new(),
-            phrase_negated: Vec::new(),
             frontier: Vec::new(),
             next: Vec::new(),
             found: Vec::new(),
@@ -504,25 +492,25 @@ impl<'a> Matcher<'a> {
     #[cfg(test)]
     pub fn find(&mut self, phrase: &str) -> Option<Range<usize>> {
         let first = *self
-            .find_all(phrase)
+            .find_all(&Phrase::new(phrase))
             .iter()
             .min_by_key(|found| (found.first, found.last))?;
         Some(self.answer.span_of(first.first).start..self.answer.span_of(first.last).end)
     }
 
     /// Every match of `phrase` (one per token it can end at).
-    pub fn find_all(&mut self, phrase: &str) -> &[Found] {
+    pub fn find_all(&mut self, phrase: &Phrase) -> &[Found] {
         self.found.clear();
         if self.answer.is_empty() || !self.read_phrase(phrase) {
             return &self.found;
         }
-        self.search();
+        self.search(phrase);
         &self.found
     }
 
     /// Every place where all the words of `words` stand in one clause, in any
     /// order: one match per clause, from its earliest to its latest word.
-    pub fn find_together(&mut self, words: &str) -> &[Found] {
+    pub fn find_together(&mut self, words: &Phrase) -> &[Found] {
         self.found.clear();
         if self.answer.is_empty() || !self.read_phrase(words) {
             return &self.found;
@@ -565,7 +553,7 @@ impl<'a> Matcher<'a> {
                 }
             });
             if all {
-                let flipped = tokens[first as usize].negated != self.phrase_negated[0];
+                let flipped = tokens[first as usize].negated != words.first_negated;
                 self.found.push(Found {
                     first,
                     last,
@@ -576,78 +564,27 @@ impl<'a> Matcher<'a> {
         &self.found
     }
 
-    /// Reads `phrase` into `phrase_words`, looking each word up as it comes.
-    /// False when the phrase has no words, or as soon as one of its words
-    /// occurs nowhere in the answer: the rest is then not stemmed or looked up.
-    fn read_phrase(&mut self, phrase: &str) -> bool {
+    /// Looks each word of `phrase` up, into `phrase_words`. False when the
+    /// phrase has no words, or as soon as one of its words occurs nowhere in
+    /// the answer: the rest is then not looked up.
+    fn read_phrase(&mut self, phrase: &Phrase) -> bool {
         self.phrase_words.clear();
-        self.phrase_cues.clear();
-        let answer = self.answer;
-        let synonyms = self.synonyms;
-        let (stem, phrase_words, lookups, cues) = (
-            &mut self.stem,
-            &mut self.phrase_words,
-            &mut self.lookups,
-            &mut self.phrase_cues,
-        );
-        let mut can_match = true;
-        let mut last_clause = 0;
-        let mut previous_not = false;
-        normalize::scan_with(
-            phrase,
-            Fold::ALL,
-            &mut self.word_buffer,
-            |word, _, clause| {
-                if !can_match || normalize::is_stop_word(word) {
-                    return;
-                }
-                let class = words::class(word);
-                let mut cue = class.cue;
-                if previous_not && matches!(word, "only" | "just" | "merely") {
-                    if let Some(last) = cues.last_mut() {
-                        last.cue = polarity::Cue::None;
-                    }
-                    cue = polarity::Cue::None;
-                }
-                previous_not = word == "not";
-                cues.push(polarity::Word {
-                    cue,
-                    clause,
-                    sentence: 0,
-                    role: class.role,
-                    determiner: class.determiner,
-                });
-                stem.clear();
-                normalize::push_stem(word, stem);
-                let ids = lookups.ids_of(answer, synonyms, stem);
-                can_match = !ids.is_empty();
-                phrase_words.push((ids, clause != last_clause));
-                last_clause = clause;
-            },
-        );
-        if !can_match || self.phrase_words.is_empty() {
+        if phrase.is_empty() {
             return false;
         }
-        if self
-            .phrase_cues
-            .iter()
-            .any(|word| word.cue != polarity::Cue::None)
-        {
-            polarity::negations(
-                &self.phrase_cues,
-                &mut self.polarity_counts,
-                &mut self.phrase_negated,
-            );
-        } else {
-            self.phrase_negated.clear();
-            self.phrase_negated.resize(self.phrase_cues.len(), false);
+        for (stem, crosses) in &phrase.words {
+            let ids = self.lookups.ids_of(self.answer, self.synonyms, stem);
+            if ids.is_empty() {
+                return false;
+            }
+            self.phrase_words.push((ids, *crosses));
         }
         true
     }
 
     /// Walks the phrase word by word, keeping (first token, last token) of every
     /// partial match still alive, then records every complete one.
-    fn search(&mut self) {
+    fn search(&mut self, phrase: &Phrase) {
         let answer = self.answer;
         let tokens = &answer.tokens;
         self.frontier.clear();
@@ -688,8 +625,7 @@ impl<'a> Matcher<'a> {
         // from the phrase's at either end: at its start ("not linked to an
         // account") or at its head word ("a contact with no account can't be
         // enabled" against "... can be enabled").
-        let first_negated = self.phrase_negated.first().copied().unwrap_or(false);
-        let last_negated = self.phrase_negated.last().copied().unwrap_or(false);
+        let (first_negated, last_negated) = (phrase.first_negated, phrase.last_negated);
         self.found
             .extend(self.frontier.iter().map(|&(first, last)| Found {
                 first,

@@ -20,6 +20,7 @@ mod matcher;
 mod mutation;
 mod normalize;
 mod order;
+mod phrase;
 mod polarity;
 mod recall;
 mod scenario;

@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use super::matcher::{AnswerWords, Matcher};
+use super::phrase::Phrase;
 use super::polarity;
 use super::recall::synonyms_of;
 use super::words;
@@ -123,7 +124,7 @@ fn concept_spans<'p>(
     for phrase in phrases {
         starts.extend(
             matcher
-                .find_all(phrase)
+                .find_all(&Phrase::new(phrase))
                 .iter()
                 .map(|found| (found.first, found.last)),
         );
@@ -151,7 +152,7 @@ fn concept_spans<'p>(
 /// Every place `term` occurs, as byte ranges.
 fn term_spans(matcher: &mut Matcher<'_>, term: &str) -> Vec<Range<usize>> {
     let answer = matcher.answer();
-    let found = matcher.find_all(term).to_vec();
+    let found = matcher.find_all(&Phrase::new(term)).to_vec();
     found
         .iter()
         .map(|found| answer.span_of(found.first).start..answer.span_of(found.last).end)

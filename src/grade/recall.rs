@@ -28,6 +28,7 @@
 use std::sync::Arc;
 
 use super::matcher::{AnswerWords, Found, Matcher, Synonyms};
+use super::phrase::Phrase;
 use super::{Mark, quote};
 use crate::bank::lexicon::Lexicon;
 use crate::bank::question::{Concept, Recall};
@@ -71,16 +72,16 @@ impl Outcome {
 
 /// The stems a lexicon's synonyms derive, made once per bank file.
 pub fn synonyms_of(lexicon: &Lexicon) -> &Synonyms {
-    let derived = lexicon.derived.get_or_init(|| {
-        Box::new(Synonyms::new(
-            lexicon
-                .synonyms
-                .iter()
-                .map(|group| group.iter().map(|word| &**word)),
-        ))
-    });
-    derived
-        .downcast_ref::<Synonyms>()
+    lexicon
+        .derived
+        .get_or_init(|| {
+            Synonyms::new(
+                lexicon
+                    .synonyms
+                    .iter()
+                    .map(|group| group.iter().map(|word| &**word)),
+            )
+        })
         .unwrap_or_else(|| empty_synonyms())
 }
 
@@ -89,14 +90,62 @@ fn empty_synonyms() -> &'static Synonyms {
     EMPTY.get_or_init(Synonyms::default)
 }
 
+/// A rubric read into phrases, once per load (kept in `Recall::derived`).
+#[derive(Debug, Default)]
+struct Rubric {
+    concepts: Vec<ConceptPhrases>,
+    /// The terms of each `confusable` group of the lexicon.
+    terms: Vec<Vec<Phrase>>,
+}
+
+/// One concept's phrases, word sets and contradicting phrases, read.
+#[derive(Debug, Default)]
+struct ConceptPhrases {
+    phrases: Vec<Phrase>,
+    together: Vec<Phrase>,
+    contradicts: Vec<Phrase>,
+}
+
+impl ConceptPhrases {
+    fn new(concept: &Concept) -> ConceptPhrases {
+        let read = |texts: &crate::bank::texts::Texts| texts.iter().map(Phrase::new).collect();
+        ConceptPhrases {
+            phrases: read(&concept.phrases),
+            together: read(&concept.together),
+            contradicts: read(&concept.contradicts),
+        }
+    }
+}
+
+fn terms_of(lexicon: &Lexicon) -> Vec<Vec<Phrase>> {
+    lexicon
+        .confusable
+        .iter()
+        .map(|group| group.iter().map(|term| Phrase::new(term)).collect())
+        .collect()
+}
+
+fn rubric_of(recall: &Recall) -> &Rubric {
+    static EMPTY: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
+    recall
+        .derived
+        .get_or_init(|| Rubric {
+            concepts: recall.concepts.iter().map(ConceptPhrases::new).collect(),
+            terms: terms_of(&recall.lexicon),
+        })
+        .unwrap_or_else(|| EMPTY.get_or_init(Rubric::default))
+}
+
 /// The outcome of every concept of the rubric, in rubric order, and whether the
 /// answer is a bare list of terms.
 pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
     let words = AnswerWords::new(answer);
     let synonyms = synonyms_of(&recall.lexicon);
+    let rubric = rubric_of(recall);
     let mut reader = Reader {
         matcher: Matcher::new(&words, synonyms),
         lexicon: &recall.lexicon,
+        terms: &rubric.terms,
         text: answer,
         subjects: Vec::new(),
         matches: Vec::new(),
@@ -104,28 +153,34 @@ pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
     let outcomes = recall
         .concepts
         .iter()
-        .map(|concept| reader.outcome(concept))
+        .zip(&rubric.concepts)
+        .map(|(concept, phrases)| reader.outcome(concept, phrases))
         .collect();
     (outcomes, words.is_bare_list())
 }
 
-/// The outcome of one concept alone, read with `lexicon`.
+/// The outcome of one concept alone, read with `lexicon` (for `lint`, which
+/// checks each phrase on its own).
 pub fn assess_concept(concept: &Concept, lexicon: &Arc<Lexicon>, answer: &str) -> Outcome {
     let words = AnswerWords::new(answer);
+    let terms = terms_of(lexicon);
     let mut reader = Reader {
         matcher: Matcher::new(&words, synonyms_of(lexicon)),
         lexicon,
+        terms: &terms,
         text: answer,
         subjects: Vec::new(),
         matches: Vec::new(),
     };
-    reader.outcome(concept)
+    reader.outcome(concept, &ConceptPhrases::new(concept))
 }
 
 /// Reads one answer's claims, concept by concept.
 struct Reader<'a> {
     matcher: Matcher<'a>,
     lexicon: &'a Lexicon,
+    /// The lexicon's confusable terms, read.
+    terms: &'a [Vec<Phrase>],
     text: &'a str,
     /// Per confusable group, once needed: where its terms occur, as (token
     /// position, term index), in answer order.
@@ -135,9 +190,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn outcome(&mut self, concept: &Concept) -> Outcome {
+    fn outcome(&mut self, concept: &Concept, read: &ConceptPhrases) -> Outcome {
         let mut affirmed: Option<Found> = None;
-        for contradiction in &concept.contradicts {
+        for contradiction in &read.contradicts {
             let matches = self.matcher.find_all(contradiction);
             if let Some(found) = matches.iter().find(|found| !found.flipped).copied() {
                 return Outcome::Contradicted(Contradiction::Denied(self.written(&found)));
@@ -149,8 +204,8 @@ impl Reader<'_> {
         }
         let mut matches = std::mem::take(&mut self.matches);
         matches.clear();
-        for (idx, phrase) in concept.phrases.iter().chain(&concept.together).enumerate() {
-            let found = if idx < concept.phrases.len() {
+        for (idx, phrase) in read.phrases.iter().chain(&read.together).enumerate() {
+            let found = if idx < read.phrases.len() {
                 self.matcher.find_all(phrase)
             } else {
                 self.matcher.find_together(phrase)
@@ -235,10 +290,10 @@ impl Reader<'_> {
             self.subjects.resize(group + 1, None);
         }
         if self.subjects[group].is_none() {
-            let terms = self.lexicon.confusable.get(group)?;
+            let terms = self.terms.get(group)?;
             let mut occurrences = Vec::new();
-            for (term_idx, term_text) in terms.iter().enumerate() {
-                for occurrence in self.matcher.find_all(term_text) {
+            for (term_idx, term) in terms.iter().enumerate() {
+                for occurrence in self.matcher.find_all(term) {
                     occurrences.push((occurrence.first, term_idx));
                 }
             }
