@@ -73,7 +73,7 @@ fn load_embedded_banks() -> usize {
 
 /// The synthetic bank, generated once per machine into the target folder.
 fn bank_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}-v2"));
+    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}-v3"));
     if !dir.join("facts.toml").exists() {
         std::fs::create_dir_all(&dir).expect("temp dir writable");
         for (name, text) in generate() {
@@ -123,7 +123,7 @@ fn write_question(out: &mut String, idx: usize) {
         1 => out.push_str("kind = \"truefalse\"\nanswer = true\n"),
         2 => out.push_str("kind = \"short\"\naccept = [\"Digital Experiences\", \"Experience Cloud\"]\n"),
         3 => out.push_str("kind = \"order\"\nitems = [\"Enable Digital Experiences\", \"Create the site\", \"Activate the site\", \"Create the contact\"]\n"),
-        _ => out.push_str("kind = \"recall\"\nmodel_answer = \"From a contact linked to an account.\"\n\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\nrequired = true\n\n[[question.concept]]\nname = \"account\"\nphrases = [\"linked to an account\"]\nrequired = true\n"),
+        _ => out.push_str("kind = \"recall\"\nmodel_answer = \"From a contact linked to an account.\"\n\n[[question.concept]]\nname = \"contact\"\nphrases = [\"contact\"]\nrequired = true\n\n[[question.concept]]\nname = \"account\"\nphrases = [\"linked to an account\"]\ntogether = [\"contact account\"]\nrequired = true\n"),
     }
 }
 

@@ -102,9 +102,11 @@ impl AnswerWords {
         // The last clause seen to have a word, and whether it asserts.
         let mut clause_state: Option<(u32, bool)> = None;
         let mut previous_not = false;
+        let mut in_quote = false;
         normalize::scan(text, Fold::ALL, |word, span, clause| {
             let gap = text.get(previous_end..span.start).unwrap_or("");
             previous_end = span.end;
+            in_quote = quote_state(gap, in_quote);
             // Byte tests: `→` is the only multi-byte mark looked for, and its
             // last byte (0x92) occurs in no ASCII text.
             if gap
@@ -129,7 +131,13 @@ impl AnswerWords {
                     clause_state = Some((clause, asserts));
                 }
             }
-            let mut cue = class.cue;
+            // A quotation names something ('Portal Account Owner has No
+            // Role'); its negations deny nothing.
+            let mut cue = if in_quote {
+                polarity::Cue::None
+            } else {
+                class.cue
+            };
             if previous_not && matches!(word, "only" | "just" | "merely") {
                 if let Some(last) = cues.last_mut() {
                     last.cue = polarity::Cue::None;
@@ -339,6 +347,26 @@ impl AnswerWords {
             }
         }
     }
+}
+
+/// Whether the word after `gap` stands inside a quotation, given whether the
+/// word before it did. A quote mark closes an open quotation; one that the
+/// word follows directly (`'Portal`, `"Enable`) opens one. Apostrophes inside
+/// words (`don't`) never reach a gap.
+fn quote_state(gap: &str, mut in_quote: bool) -> bool {
+    let mut chars = gap.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let quote = matches!(ch, '\'' | '"' | '‘' | '’' | '“' | '”');
+        if !quote {
+            continue;
+        }
+        if in_quote {
+            in_quote = false;
+        } else if chars.peek().is_none_or(|next| !next.is_whitespace()) {
+            in_quote = true;
+        }
+    }
+    in_quote
 }
 
 /// The typo allowance of recall matching: the short-answer scale
@@ -553,7 +581,10 @@ impl<'a> Matcher<'a> {
                 }
             });
             if all {
-                let flipped = tokens[first as usize].negated != words.first_negated;
+                // As for phrases, a negation at either end of the set's
+                // stretch denies it ("a contact not linked to an account").
+                let flipped = tokens[first as usize].negated != words.first_negated
+                    || tokens[last as usize].negated != words.last_negated;
                 self.found.push(Found {
                     first,
                     last,
@@ -674,6 +705,26 @@ mod tests {
         assert_eq!(
             found("a contact, then an account", "contact, then account").as_deref(),
             Some("contact, then an account")
+        );
+    }
+
+    #[test]
+    fn negations_inside_a_quotation_deny_nothing() {
+        let negated = |text: &str| -> Vec<bool> {
+            AnswerWords::new(text)
+                .tokens
+                .iter()
+                .map(|token| token.negated)
+                .collect()
+        };
+        assert_eq!(
+            negated("it fails with 'Owner has No Role' here"),
+            [false, false, false, false, false, false, false, false]
+        );
+        assert_eq!(negated("owner has no role"), [false, false, false, true]);
+        assert_eq!(
+            negated("the user's role, not the owner's"),
+            [false, false, false, true]
         );
     }
 

@@ -1,6 +1,7 @@
-//! The grading corpus (`tests/fixtures/grading/`): learner answers with a fair
-//! interviewer's verdicts. The graders must agree on at least 95% of them
-//! (verdict and score band) and pass at most one answer the interviewer failed.
+//! The grading corpora (`tests/fixtures/grading/`): learner answers with a fair
+//! interviewer's verdicts. On each, the graders must agree on at least 95% of
+//! them (verdict and score band) and pass at most one answer the interviewer
+//! failed.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,8 @@ use xcdrill::bank::{self, load};
 use xcdrill::grade::grade;
 
 const CORPUS: &str = include_str!("../fixtures/grading/corpus.toml");
+/// Answers by a second reviewer who never saw the rubrics.
+const SECOND_CORPUS: &str = include_str!("../fixtures/grading/corpus-2.toml");
 
 #[derive(Debug, Deserialize)]
 struct Corpus {
@@ -31,7 +34,19 @@ struct Case {
 
 #[test]
 fn the_graders_agree_with_the_interviewer() {
-    let corpus: Corpus = toml::from_str(CORPUS).expect("the corpus is valid TOML");
+    check(CORPUS);
+}
+
+#[test]
+fn the_graders_agree_with_the_interviewer_on_answers_written_blind() {
+    check(SECOND_CORPUS);
+}
+
+/// Grades every case of `corpus`, prints the agreement per type, and fails
+/// below 95% agreement or with more than one wrong answer passed.
+#[track_caller]
+fn check(corpus: &str) {
+    let corpus: Corpus = toml::from_str(corpus).expect("the corpus is valid TOML");
     let catalog = bank::check(&load::embedded()).catalog;
     let mut per_type: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut disagreements = Vec::new();
