@@ -103,10 +103,32 @@ pub fn grade(question: &Question, answer: &str) -> Grade {
     }
     Grade {
         score,
-        passed: score + SCORE_EPSILON >= question.pass,
+        passed: reaches_pass(question, score),
         feedback,
         missed: mark.missed,
     }
+}
+
+/// The score `grade` would give, without its feedback: cheaper for recall,
+/// which `lint` grades many times per question.
+pub fn score(question: &Question, answer: &str) -> f64 {
+    match &question.kind {
+        Kind::Recall(recall) => {
+            let (answer, _) = cap(answer);
+            let score = recall::score(recall, question.pass, answer);
+            if score.is_finite() {
+                score.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        }
+        _ => grade(question, answer).score,
+    }
+}
+
+/// Whether `score` reaches `question`'s pass mark, as `grade` decides it.
+pub fn reaches_pass(question: &Question, score: f64) -> bool {
+    score + SCORE_EPSILON >= question.pass
 }
 
 /// The answers that must earn full marks: the right choices' letters, `true` or

@@ -25,8 +25,6 @@
 //! missed and contradicted with the words that decided, and shows the model
 //! answer.
 
-use std::sync::Arc;
-
 use super::matcher::{AnswerWords, Found, Matcher, Synonyms};
 use super::phrase::Phrase;
 use super::{Mark, quote};
@@ -159,20 +157,29 @@ pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
     (outcomes, words.is_bare_list())
 }
 
-/// The outcome of one concept alone, read with `lexicon` (for `lint`, which
-/// checks each phrase on its own).
-pub fn assess_concept(concept: &Concept, lexicon: &Arc<Lexicon>, answer: &str) -> Outcome {
-    let words = AnswerWords::new(answer);
-    let terms = terms_of(lexicon);
-    let mut reader = Reader {
-        matcher: Matcher::new(&words, synonyms_of(lexicon)),
-        lexicon,
-        terms: &terms,
-        text: answer,
-        subjects: Vec::new(),
-        matches: Vec::new(),
-    };
-    reader.outcome(concept, &ConceptPhrases::new(concept))
+/// For `lint`: the phrases of `recall` (concept name and phrase) that do not
+/// earn their own concept when written alone as an answer.
+pub fn phrases_that_earn_nothing(recall: &Recall) -> Vec<(&str, &str)> {
+    let rubric = rubric_of(recall);
+    let synonyms = synonyms_of(&recall.lexicon);
+    let mut failing = Vec::new();
+    for (concept, read) in recall.concepts.iter().zip(&rubric.concepts) {
+        for phrase in &concept.phrases {
+            let words = AnswerWords::new(phrase);
+            let mut reader = Reader {
+                matcher: Matcher::new(&words, synonyms),
+                lexicon: &recall.lexicon,
+                terms: &rubric.terms,
+                text: phrase,
+                subjects: Vec::new(),
+                matches: Vec::new(),
+            };
+            if !reader.outcome(concept, read).is_found() {
+                failing.push((&*concept.name, phrase));
+            }
+        }
+    }
+    failing
 }
 
 /// Reads one answer's claims, concept by concept.
@@ -350,9 +357,18 @@ impl Reader<'_> {
     }
 }
 
-pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
-    let (outcomes, bare_list) = assess(recall, answer);
-    let concepts = || recall.concepts.iter().zip(&outcomes);
+/// The score of a set of outcomes, and which caps applied.
+struct Scored {
+    score: f64,
+    required_contradicted: bool,
+    /// The cap that applied for a required concept, if one did.
+    required_cap: Option<f64>,
+    /// The cap that applied for a bare list, if one did.
+    list_cap: Option<f64>,
+}
+
+fn score_of(recall: &Recall, pass: f64, outcomes: &[Outcome], bare_list: bool) -> Scored {
+    let concepts = || recall.concepts.iter().zip(outcomes);
     let total_weight: f64 = recall.concepts.iter().map(|concept| concept.weight).sum();
     let earned: f64 = concepts()
         .filter(|(_, outcome)| outcome.is_found())
@@ -371,6 +387,42 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
         concepts().any(|(concept, outcome)| concept.required && *outcome == Outcome::Missed);
     let required_contradicted = concepts()
         .any(|(concept, outcome)| concept.required && matches!(outcome, Outcome::Contradicted(_)));
+    let cap = (pass - REQUIRED_CAP_BELOW_PASS).max(0.0);
+    let mut required_cap = None;
+    if (required_missing || required_contradicted) && score > cap {
+        score = cap;
+        required_cap = Some(cap);
+    }
+    let list_cap = BARE_LIST_CAP.min(cap);
+    let mut applied_list_cap = None;
+    if bare_list && score > list_cap {
+        score = list_cap;
+        applied_list_cap = Some(list_cap);
+    }
+    Scored {
+        score,
+        required_contradicted,
+        required_cap,
+        list_cap: applied_list_cap,
+    }
+}
+
+/// The score alone, without feedback: what `lint` needs of the many answers
+/// it tries.
+pub fn score(recall: &Recall, pass: f64, answer: &str) -> f64 {
+    let (outcomes, bare_list) = assess(recall, answer);
+    score_of(recall, pass, &outcomes, bare_list).score
+}
+
+pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
+    let (outcomes, bare_list) = assess(recall, answer);
+    let concepts = || recall.concepts.iter().zip(&outcomes);
+    let Scored {
+        score,
+        required_contradicted,
+        required_cap,
+        list_cap,
+    } = score_of(recall, pass, &outcomes, bare_list);
     // Written straight into one string: recall grading has a time budget, and
     // the feedback is a fair share of its work.
     let mut feedback = String::with_capacity(256 + recall.model_answer.len());
@@ -434,9 +486,7 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
             true
         },
     );
-    let cap = (pass - REQUIRED_CAP_BELOW_PASS).max(0.0);
-    if (required_missing || required_contradicted) && score > cap {
-        score = cap;
+    if let Some(cap) = required_cap {
         let why = if required_contradicted {
             "a required concept is contradicted"
         } else {
@@ -447,9 +497,7 @@ pub fn grade(recall: &Recall, pass: f64, answer: &str) -> Mark {
             super::percent(cap)
         ));
     }
-    let list_cap = BARE_LIST_CAP.min(cap);
-    if bare_list && score > list_cap {
-        score = list_cap;
+    if let Some(list_cap) = list_cap {
         feedback.push_str(&format!(
             "the answer lists terms without saying what they do, so the score is capped at {}%; say it in sentences\n",
             super::percent(list_cap)

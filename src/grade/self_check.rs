@@ -7,7 +7,7 @@
 
 use super::mutation;
 use super::recall;
-use super::{grade, key_answers, percent, quote};
+use super::{grade, key_answers, percent, quote, reaches_pass, score};
 use crate::bank::{Catalog, Kind, Question};
 use crate::diagnostic::Diagnostic;
 
@@ -38,8 +38,11 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
         _ => (1.0, "the answer key and the grader disagree; check the key"),
     };
     for key in key_answers(question) {
+        if score(question, &key) + 1e-9 >= least {
+            continue;
+        }
         let graded = grade(question, &key);
-        if graded.score + 1e-9 < least {
+        {
             let missing = if graded.missed.is_empty() {
                 String::new()
             } else {
@@ -56,38 +59,33 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
             });
         }
     }
-    let empty = grade(question, "");
-    if empty.score > 0.0 {
+    let empty = score(question, "");
+    if empty > 0.0 {
         problems.push(KeyProblem {
-            message: format!("an empty answer grades {}%, not 0%", percent(empty.score)),
+            message: format!("an empty answer grades {}%, not 0%", percent(empty)),
             hint: "the grader must give nothing for no answer; check the key".to_string(),
         });
     }
     if let Kind::Recall(rubric) = &question.kind {
-        for concept in &rubric.concepts {
-            for phrase in &concept.phrases {
-                if !recall::assess_concept(concept, &rubric.lexicon, phrase).is_found() {
-                    problems.push(KeyProblem {
-                        message: format!(
-                            "phrase {} of concept `{}` does not earn the concept on its own",
-                            quote(phrase),
-                            concept.name
-                        ),
-                        hint: "a phrase of only `a`, `an` and `the`, or one that a contradicting phrase also matches, can never count".to_string(),
-                    });
-                }
-            }
+        for (concept, phrase) in recall::phrases_that_earn_nothing(rubric) {
+            problems.push(KeyProblem {
+                message: format!(
+                    "phrase {} of concept `{concept}` does not earn the concept on its own",
+                    quote(phrase),
+                ),
+                hint: "a phrase of only `a`, `an` and `the`, or one that a contradicting phrase also matches, can never count".to_string(),
+            });
         }
     }
     if let Kind::Recall(rubric) = &question.kind {
         for mutant in mutation::mutants(rubric) {
-            let graded = grade(question, &mutant.answer);
-            if graded.passed {
+            let mutant_score = score(question, &mutant.answer);
+            if reaches_pass(question, mutant_score) {
                 problems.push(KeyProblem {
                     message: format!(
                         "the model answer with {} still passes ({}%): {}",
                         mutant.what,
-                        percent(graded.score),
+                        percent(mutant_score),
                         quote(&mutant.answer)
                     ),
                     hint: "give the concepts a `subject`, make the ideas that answer the question `required`, or use phrases that make a claim".to_string(),
