@@ -41,3 +41,8 @@ pub const DIM: Style = Style::new().dimmed();
 pub fn styled(out: &mut (impl Write + ?Sized), style: Style, text: &str) -> io::Result<()> {
     write!(out, "{style}{text}{style:#}")
 }
+
+/// The terminal's width in columns, when stdout is a terminal.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size().map(|(width, _)| usize::from(width.0))
+}

@@ -92,7 +92,11 @@ fn print_human(out: &mut impl Write, id: &str, kind: &str, graded: &Grade) -> io
         styled(out, output::ERROR, "failed")?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", inert(&graded.feedback))?;
+    // Wrapped for reading at a terminal; piped, each line stays whole.
+    match output::terminal_width() {
+        Some(width) => crate::repl::render::wrapped(out, &graded.feedback, width.min(100), 0)?,
+        None => writeln!(out, "{}", inert(&graded.feedback))?,
+    }
     // Feedback usually names what was missed already; list it only when not.
     let named_in_feedback = graded
         .missed

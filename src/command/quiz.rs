@@ -118,7 +118,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     } else {
         Box::new(output::stdout(config.color))
     };
-    let width = terminal_width();
+    let width = output::terminal_width().unwrap_or(80).clamp(40, 100);
     header(&mut *transcript, &content_hash, &session, args, width)?;
     if let Some(output) = output.as_ref().filter(|output| output.exists()) {
         writeln!(
@@ -270,13 +270,6 @@ fn header(
         session.seed
     );
     crate::repl::render::wrapped(out, &repeat, width, 0)
-}
-
-fn terminal_width() -> usize {
-    terminal_size::terminal_size()
-        .map(|(width, _)| usize::from(width.0))
-        .unwrap_or(80)
-        .clamp(40, 100)
 }
 
 fn learner_name(args: &QuizArgs) -> String {

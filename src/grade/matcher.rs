@@ -67,6 +67,8 @@ struct Token {
     sentence: u32,
     /// Inside a negation's scope (`polarity`).
     negated: bool,
+    /// The word's own polarity cue, as read in place.
+    cue: polarity::Cue,
     /// `which`, `who` or `that`: a clause starting with it is about the word
     /// before it.
     relative: bool,
@@ -161,6 +163,7 @@ impl AnswerWords {
                 clause,
                 sentence,
                 negated: false,
+                cue,
                 relative: class.relative,
                 pronoun: class.pronoun_start,
                 span,
@@ -202,6 +205,41 @@ impl AnswerWords {
             return "";
         };
         text.get(first.span.start..last.span.end).unwrap_or("")
+    }
+
+    /// The stretch of a denied match widened to the negation that denies it,
+    /// for quoting: back to a cue before it in its clause, or on to a cue after
+    /// it ("contact isn't really required").
+    pub fn with_its_negation(&self, first: u32, last: u32) -> (u32, u32) {
+        let clause = self.clause_of(first);
+        let in_clause = |position: &usize| {
+            self.tokens
+                .get(*position)
+                .is_some_and(|token| token.clause == clause)
+        };
+        let first_idx = first as usize;
+        let last_idx = last as usize;
+        let before = (first_idx.saturating_sub(polarity::PRE_WINDOW)..first_idx)
+            .rev()
+            .take_while(in_clause)
+            .find(|&idx| {
+                matches!(
+                    self.tokens[idx].cue,
+                    polarity::Cue::Before | polarity::Cue::Both | polarity::Cue::Without
+                )
+            });
+        let after = (last_idx + 1..=last_idx + polarity::POST_WINDOW)
+            .take_while(in_clause)
+            .find(|&idx| {
+                matches!(
+                    self.tokens[idx].cue,
+                    polarity::Cue::After | polarity::Cue::Need | polarity::Cue::Both
+                )
+            });
+        (
+            before.map_or(first, |idx| idx as u32),
+            after.map_or(last, |idx| idx as u32),
+        )
     }
 
     /// The span of token `position`.
@@ -309,7 +347,7 @@ impl AnswerWords {
 
     /// Pushes onto `out` every vocabulary id that counts as `stem`: equal, or
     /// within the typo allowance.
-    fn lookup(&self, stem: &str, letters: u32, out: &mut Vec<u32>) {
+    fn lookup(&self, stem: &str, letters: u32, known: &[String], out: &mut Vec<u32>) {
         let n_chars = normalize::n_chars(stem);
         let has_digit = normalize::has_digit(stem);
         let reach = normalize::typo_allowance(MAX_BUCKET);
@@ -339,6 +377,7 @@ impl AnswerWords {
                     allowance > 0
                         && !self.vocab[id as usize].exact_only
                         && differing_letters <= 2 * allowance
+                        && !known.iter().any(|word| word == self.text_of(id))
                         && normalize::within_edits(stem, self.text_of(id), allowance)
                 };
                 if counts {
@@ -398,6 +437,10 @@ fn letter_bits(word: &str) -> u32 {
 #[derive(Debug, Default)]
 pub struct Synonyms {
     groups: Vec<Vec<String>>,
+    /// Stems of the bank's own terms (its `confusable` words): an answer word
+    /// that is one of them is that word, never a misspelling of another
+    /// ("deactivating" is not a typo of "reactivate").
+    known: Vec<String>,
 }
 
 impl Synonyms {
@@ -421,7 +464,24 @@ impl Synonyms {
                 stems
             })
             .collect();
-        Synonyms { groups }
+        Synonyms {
+            groups,
+            known: Vec::new(),
+        }
+    }
+
+    /// The same, knowing the words of `terms` as words of their own.
+    pub fn with_known<'w>(mut self, terms: impl IntoIterator<Item = &'w str>) -> Synonyms {
+        for term in terms {
+            normalize::scan(term, Fold::ALL, |folded, _, _| {
+                let mut stem = String::new();
+                normalize::push_stem(folded, &mut stem);
+                if !self.known.contains(&stem) {
+                    self.known.push(stem);
+                }
+            });
+        }
+        self
     }
 
     fn group_of(&self, stem: &str) -> Option<&[String]> {
@@ -466,10 +526,10 @@ impl Lookups {
         let text_start = self.text.len();
         self.text.push_str(stem);
         let ids_start = self.ids.len();
-        answer.lookup(stem, letters, &mut self.ids);
+        answer.lookup(stem, letters, &synonyms.known, &mut self.ids);
         if let Some(group) = synonyms.group_of(stem) {
             for member in group.iter().filter(|member| *member != stem) {
-                answer.lookup(member, letter_bits(member), &mut self.ids);
+                answer.lookup(member, letter_bits(member), &synonyms.known, &mut self.ids);
             }
         }
         let ids = ids_start..self.ids.len();

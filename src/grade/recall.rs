@@ -79,6 +79,7 @@ pub fn synonyms_of(lexicon: &Lexicon) -> &Synonyms {
                     .iter()
                     .map(|group| group.iter().map(|word| &**word)),
             )
+            .with_known(lexicon.confusable.iter().flatten().map(|term| &**term))
         })
         .unwrap_or_else(|| empty_synonyms())
 }
@@ -248,7 +249,18 @@ impl Reader<'_> {
             }
         }
         let outcome = outcome.unwrap_or_else(|| match (denied, wrong_subject) {
-            (Some(found), _) => Outcome::Contradicted(Contradiction::Denied(self.written(&found))),
+            (Some(found), _) => {
+                let (first, last) = self
+                    .matcher
+                    .answer()
+                    .with_its_negation(found.first, found.last);
+                let widened = Found {
+                    first,
+                    last,
+                    ..found
+                };
+                Outcome::Contradicted(Contradiction::Denied(self.written(&widened)))
+            }
             (None, Some((found, said_of))) => {
                 let said_of = concept
                     .subject

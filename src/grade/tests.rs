@@ -405,9 +405,9 @@ fn claims_inside_a_negation_contradict_their_concept() {
         0.0..=0.69,
     );
     assert!(
-        denied
-            .feedback
-            .contains("wrong: enabled from a contact (required): you said `contact`"),
+        denied.feedback.contains(
+            "wrong: enabled from a contact (required): you said `contact isn't required`"
+        ),
         "{}",
         denied.feedback
     );
@@ -469,6 +469,33 @@ fn a_claim_made_of_the_wrong_subject_contradicts() {
         LIFECYCLE_LEXICON,
         LIFECYCLE,
         "Disabling also deactivates the user, and breaks the link for good. Deactivating keeps the link; the seat is freed.",
+        FULL,
+    );
+}
+
+#[test]
+fn a_term_of_the_bank_is_never_a_misspelling_of_another_word() {
+    // `reactivate` is one edit from `deactivate`: the concept about deactivating
+    // must not be earned by a rubric phrase `reactivate` matching it.
+    let lifecycle = LIFECYCLE.replace(
+        r#"phrases = ["keeps the link", "keeps its link", "link kept"]"#,
+        r#"phrases = ["keeps the link", "keeps its link", "link kept", "reactivate"]"#,
+    );
+    let graded = check_in(
+        LIFECYCLE_LEXICON,
+        &lifecycle,
+        "Disabling keeps the link. Deactivating is for good.",
+        0.0..=0.3,
+    );
+    assert!(
+        !graded.feedback.contains("found: deactivating"),
+        "{}",
+        graded.feedback
+    );
+    check_in(
+        LIFECYCLE_LEXICON,
+        &lifecycle,
+        "You reactivte it later. Disabling breaks the link for good; the seat is freed.",
         FULL,
     );
 }
