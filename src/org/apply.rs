@@ -394,7 +394,7 @@ impl Org {
             return Err(Failure::new(
                 Code::ContactNoAccount,
                 format!(
-                    "contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled"
+                    "contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled, so put it on its account first (`set contact NAME account ACCOUNT`)"
                 ),
             ));
         };
