@@ -216,8 +216,8 @@ proptest! {
     fn generated_orgs_are_new_orgs_that_block_standard_profiles(seed in any::<u64>()) {
         let generated = generate(seed);
         prop_assert!(!generated.org.settings().standard_external_profiles);
-        let user = generated.org.external_users().first();
-        if let Some(user) = user.filter(|user| generated.org.profiles()[user.profile].standard) {
+        let first_user = generated.org.external_users().first();
+        if first_user.is_some_and(|user| generated.org.profiles()[user.profile].standard) {
             let blocked = generated.blockers.iter().any(|blocker| blocker.code == Code::StandardProfileBlocked);
             prop_assert!(blocked, "a standard-profile user in a new org is blocked: {:?}", generated.blockers);
         }
