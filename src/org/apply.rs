@@ -317,33 +317,52 @@ impl Org {
         })
     }
 
+    /// Moves a contact, and its external user with it: the user takes the new
+    /// account's role as if enabled there. A person account's contact stays put.
     fn set_contact_account(&mut self, contact: &str, account: &str) -> Result<String, Failure> {
         let contact = self.contact_named(contact)?;
         let account = self.account_named(account)?;
+        let (contact_name, account_name) =
+            (&self.contacts[contact].name, &self.accounts[account].name);
+        if self.contacts[contact].account == Some(account) {
+            return Ok(format!(
+                "contact `{contact_name}` is already on account `{account_name}`"
+            ));
+        }
+        let user = self.user_of_contact(contact);
+        let license = user.map(|user| self.user_license(user));
+        if license.is_some_and(|license| license.kind() == UserKind::Partner)
+            && !self.accounts[account].partner
+        {
+            return Err(Failure::new(
+                Code::AccountNotPartner,
+                format!(
+                    "`{contact_name}` has a partner user, and account `{account_name}` is not a partner account; enable it as one first"
+                ),
+            ));
+        }
         if self.is_person_contact(contact) {
             return Err(Failure::new(
                 Code::PersonAccountContact,
                 format!(
-                    "`{}` is a person account's own contact, so it can't move to another account",
-                    self.contacts[contact].name
+                    "`{contact_name}` is a person account's own contact, so it can't move to another account"
                 ),
             ));
         }
         self.refuse_person_account(account)?;
-        if self.user_of_contact(contact).is_some() {
-            return Err(Failure::new(
-                Code::UserExistsForContact,
-                format!(
-                    "contact `{}` has an external user, whose account comes from the contact; disable the user before moving the contact",
-                    self.contacts[contact].name
-                ),
-            ));
-        }
         self.contacts[contact].account = Some(account);
-        Ok(format!(
+        let mut message = format!(
             "contact `{}` is now on account `{}`",
             self.contacts[contact].name, self.accounts[account].name
-        ))
+        );
+        if let (Some(user), Some(license)) = (user, license) {
+            self.create_account_roles(account, license);
+            message.push_str("; its user moved with it");
+            if let Some(role) = self.user_role(user) {
+                message.push_str(&format!(", with role `{role}`"));
+            }
+        }
+        Ok(message)
     }
 
     /// `PERSON_ACCOUNT_CONTACT`: a person account has one contact, itself.
@@ -375,7 +394,7 @@ impl Org {
             return Err(Failure::new(
                 Code::ContactNoAccount,
                 format!(
-                    "contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled"
+                    "contact `{contact_name}` is private (it has no account); only a contact on an account can be enabled, so put it on its account first (`set contact NAME account ACCOUNT`)"
                 ),
             ));
         };

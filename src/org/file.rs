@@ -66,34 +66,19 @@ pub struct OrgFile {
     external_user: Vec<Spanned<ExternalUserFile>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
     /// Default false; can't be turned off once on.
     #[serde(default)]
     digital_experiences: bool,
-    /// Default true.
-    #[serde(default = "yes")]
+    /// Default false, as in a new org.
+    #[serde(default)]
     standard_external_profiles: bool,
     /// 1..=3, default 1.
     partner_roles: Option<Spanned<i64>>,
     /// 1..=3, default 1.
     customer_roles: Option<Spanned<i64>>,
-}
-
-impl Default for SettingsFile {
-    fn default() -> SettingsFile {
-        SettingsFile {
-            digital_experiences: false,
-            standard_external_profiles: true,
-            partner_roles: None,
-            customer_roles: None,
-        }
-    }
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +141,10 @@ struct ExternalUserFile {
     profile: Spanned<String>,
     #[serde(default = "yes")]
     active: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A problem in an org file: a byte span of the text the file was read from,
@@ -757,8 +746,8 @@ impl Builder {
 
 /// Writes `org` as an org file that loads back to the same org.
 ///
-/// Roles left behind on an account whose users were all disabled are the one
-/// thing the format can't say; they are not written.
+/// Roles left behind on an account whose users were all disabled or moved away
+/// are the one thing the format can't say; they are not written.
 pub fn to_toml(org: &Org) -> String {
     let mut out = String::new();
     let settings = org.settings();
@@ -910,7 +899,7 @@ mod tests {
         assert!(org.sites()[0].members.is_empty());
         assert!(org.external_users()[0].active);
         assert_eq!(org.seats_used(License::CustomerCommunity), 1);
-        assert!(org.settings().standard_external_profiles);
+        assert!(!org.settings().standard_external_profiles);
         assert_eq!(org.contacts()[0].email, None);
     }
 
@@ -1043,6 +1032,20 @@ profile = "Partner Community User"
         assert_eq!(org.contacts()[0].name, "Ravi");
         assert_eq!(org.contacts()[0].email.as_deref(), Some("ravi@example.com"));
         assert!(org.is_person_contact(0));
+    }
+
+    #[test]
+    fn saving_writes_the_standard_profile_setting_either_way() {
+        for on in [false, true] {
+            let mut org = Org::new();
+            org.settings.standard_external_profiles = on;
+            let text = to_toml(&org);
+            assert!(
+                text.contains(&format!("standard_external_profiles = {on}\n")),
+                "{text}"
+            );
+            assert_eq!(load("saved.toml", &text), Ok(org));
+        }
     }
 
     #[test]

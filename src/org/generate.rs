@@ -6,6 +6,10 @@
 //! enabling the user needs. `check` then lists the blockers; an org is kept only
 //! when there are one to four, each has a fix, and running the fixes reaches the
 //! goal. The same seed always gives the same org (ChaCha8, a named algorithm).
+//!
+//! A generated org is a new org: standard external profiles stay blocked, so a
+//! user with a cloned custom profile needs nothing more, and a user with a
+//! standard profile always has the setting among its blockers.
 
 use std::borrow::Cow;
 
@@ -228,9 +232,6 @@ fn break_things(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, profile: us
     if !org.sites.is_empty() && rng.random_bool(0.35) {
         org.sites[0].members.clear();
     }
-    if org.profiles[profile].standard && rng.random_bool(0.3) {
-        org.settings.standard_external_profiles = false;
-    }
     match rng.random_range(0..3) {
         0 => {
             org.external_users[0].active = false;
@@ -297,7 +298,7 @@ fn break_enabling(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, license: 
 /// A fixed one-blocker scenario (a site still in preview), should every attempt fail.
 fn fallback() -> Generated {
     let mut org = Org::new();
-    let script = "enable digital experiences; add licenses \"Customer Community\" 1; \
+    let script = "enable digital experiences; set standard external profiles on; add licenses \"Customer Community\" 1; \
         create internal user \"Dana Owner\" role \"VP Sales\"; create account \"Acme\" owner \"Dana Owner\"; \
         create contact \"Priya Shah\" account \"Acme\" email \"priya@acme.example\"; \
         create site \"Help Hub\" template \"Customer Service\"; \

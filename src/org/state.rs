@@ -173,7 +173,8 @@ impl SiteStatus {
 pub struct Settings {
     /// Digital Experiences; can't be turned off once on.
     pub digital_experiences: bool,
-    /// "Allow using standard external profiles for self-registration, user creation, and login".
+    /// "Allow using standard external profiles for self-registration, user creation, and login";
+    /// off in a new org, so external users need a cloned custom profile or this turned on.
     pub standard_external_profiles: bool,
     /// Roles created per partner account, 1..=3.
     pub partner_roles: u8,
@@ -185,7 +186,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             digital_experiences: false,
-            standard_external_profiles: true,
+            standard_external_profiles: false,
             partner_roles: 1,
             customer_roles: 1,
         }

@@ -4,10 +4,12 @@
 
 use super::*;
 
-/// An org where most things are in place, to break one at a time.
+/// An org where most things are in place, to break one at a time: an older org
+/// whose admin allowed standard external profiles.
 const BASE: &str = r#"
 [settings]
 digital_experiences = true
+standard_external_profiles = true
 partner_roles = 3
 
 [[license]]
@@ -286,6 +288,71 @@ fn standard_profile_blocked_on_enable_and_login() {
     );
 }
 
+/// BASE as a new org: the setting left at its default.
+fn new_org() -> String {
+    BASE.replace("standard_external_profiles = true\n", "")
+}
+
+#[test]
+fn a_new_org_blocks_standard_profiles_on_enable_and_login() {
+    let org_toml = format!(
+        "{}\n[[external_user]]\ncontact = \"Gus Grey\"\nprofile = \"Customer Community User\"\n",
+        new_org()
+    );
+    let org = check(
+        &org_toml,
+        &format!(
+            "enable customer user \"No Mail\" profile \"Customer Community User\" email n@acme.example\nlogin \"Gus Grey\" site \"Partner Hub\"\n{PARTNER_PRIYA}\nlogin \"Priya Shah\" site \"Partner Hub\""
+        ),
+        &[
+            "STANDARD_PROFILE_BLOCKED",
+            "STANDARD_PROFILE_BLOCKED",
+            "ok",
+            "ok",
+        ],
+    );
+    assert!(!org.settings().standard_external_profiles);
+}
+
+#[test]
+fn an_empty_org_blocks_standard_profiles_until_the_setting_is_on() {
+    assert!(!Org::new().settings().standard_external_profiles);
+    let setup = "enable digital experiences\nadd licenses \"Customer Community\" 1\ncreate internal user Dana role Boss\ncreate account Acme owner Dana\ncreate contact Cara account Acme email cara@acme.example";
+    let enable = "enable customer user Cara profile \"Customer Community Login User\"";
+    check(
+        "",
+        &format!("{setup}\n{enable}\nset standard external profiles on\n{enable}"),
+        &[
+            "ok",
+            "ok",
+            "ok",
+            "ok",
+            "ok",
+            "STANDARD_PROFILE_BLOCKED",
+            "ok",
+            "ok",
+        ],
+    );
+}
+
+#[test]
+fn check_lists_the_blocked_setting_in_a_new_org() {
+    let org = org(&new_org());
+    assert_eq!(
+        blockers(&org, "check \"Gus Grey\" as customer site \"Partner Hub\""),
+        [
+            pair(
+                "STANDARD_PROFILE_BLOCKED",
+                Some("set standard external profiles on")
+            ),
+            pair(
+                "NO_EXTERNAL_USER",
+                Some("enable customer user \"Gus Grey\" profile \"Customer Community User\"")
+            ),
+        ]
+    );
+}
+
 #[test]
 fn no_external_user() {
     check(
@@ -338,6 +405,107 @@ fn person_account_contact() {
 }
 
 #[test]
+fn a_person_accounts_own_contact_may_stay_on_it() {
+    let org = check(
+        BASE,
+        "set contact \"Ravi Kumar\" account \"ravi kumar\"",
+        &["ok"],
+    );
+    assert_eq!(org, self::org(BASE), "staying put changes nothing");
+}
+
+#[test]
+fn a_contact_moves_with_its_user_and_the_user_takes_the_new_accounts_role() {
+    let org = check(
+        BASE,
+        "add licenses \"Customer Community Plus\" 1\nenable customer user \"Gus Grey\" profile \"Customer Community Plus User\"\nset contact \"Gus Grey\" account \"Acme Reseller\"",
+        &["ok"; 3],
+    );
+    let acme = org.find_account("Acme Reseller").unwrap();
+    assert_eq!(org.account_roles(acme), ["Acme Reseller Customer User"]);
+    let user = org
+        .user_of_contact(org.find_contact("Gus Grey").unwrap())
+        .unwrap();
+    assert_eq!(
+        org.user_role(user).as_deref(),
+        Some("Acme Reseller Customer User")
+    );
+    assert!(org.external_users()[user].active);
+}
+
+#[test]
+fn a_moved_partner_user_creates_the_new_accounts_roles_even_when_inactive() {
+    let org = check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\ndeactivate user \"Priya Shah\"\nassign role Boss to \"Rolf Noroll\"\nset contact \"Priya Shah\" account \"Nobody Inc\""
+        ),
+        &["ok"; 4],
+    );
+    let nobody = org.find_account("Nobody Inc").unwrap();
+    assert_eq!(org.account_roles(nobody).len(), 3);
+    let user = org
+        .user_of_contact(org.find_contact("Priya Shah").unwrap())
+        .unwrap();
+    assert_eq!(
+        org.user_role(user).as_deref(),
+        Some("Nobody Inc Partner User")
+    );
+    assert!(!org.external_users()[user].active);
+}
+
+#[test]
+fn a_customer_community_user_moves_and_still_has_no_role() {
+    let org = check(
+        BASE,
+        "enable customer user \"Gus Grey\" profile \"Customer Community User\"\nset contact \"Gus Grey\" account \"Acme Reseller\"",
+        &["ok"; 2],
+    );
+    let acme = org.find_account("Acme Reseller").unwrap();
+    assert!(org.account_roles(acme).is_empty());
+}
+
+#[test]
+fn a_partner_user_moves_only_to_a_partner_account() {
+    check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\nset contact \"Priya Shah\" account Globex\nenable partner account Globex\nset contact \"Priya Shah\" account Globex\nlogin \"Priya Shah\" site \"Partner Hub\""
+        ),
+        &["ok", "ACCOUNT_NOT_PARTNER", "ok", "ok", "ok"],
+    );
+}
+
+#[test]
+fn moving_checks_run_in_c2_order() {
+    // NOT_FOUND first (contact, then account), ALREADY_EXISTS next for a new
+    // contact, then the command's own codes in the table's order.
+    check(
+        BASE,
+        &format!(
+            "{PARTNER_PRIYA}\nset contact Ghost account \"Ravi Kumar\"\nset contact \"Ravi Kumar\" account Ghost\nset contact \"Priya Shah\" account \"Ravi Kumar\"\ncreate contact Extra account Ghost\ncreate contact \"Gus Grey\" account \"Ravi Kumar\"\ncreate contact \"Ravi Kumar\" account Globex"
+        ),
+        &[
+            "ok",
+            "NOT_FOUND",
+            "NOT_FOUND",
+            "ACCOUNT_NOT_PARTNER",
+            "NOT_FOUND",
+            "ALREADY_EXISTS",
+            "ALREADY_EXISTS",
+        ],
+    );
+    let org_toml = format!(
+        "{BASE}\n[[external_user]]\ncontact = \"Ravi Kumar\"\nprofile = \"Customer Community User\"\n[[contact]]\nname = \"Ravi Kumar\"\nemail = \"ravi@example.com\"\n"
+    );
+    check(
+        &org_toml,
+        "set contact \"Ravi Kumar\" account \"Acme Reseller\"",
+        &["PERSON_ACCOUNT_CONTACT"],
+    );
+}
+
+#[test]
 fn enabling_checks_run_in_c2_order() {
     // Off DX beats a missing contact; a missing contact beats a private one; and so on.
     let no_dx = "[[contact]]\nname = \"Loner\"";
@@ -369,7 +537,6 @@ fn enabling_checks_run_in_c2_order() {
     let everything_wrong = r#"
 [settings]
 digital_experiences = true
-standard_external_profiles = false
 [[internal_user]]
 name = "Rolf"
 [[account]]
@@ -612,8 +779,6 @@ fn pair(code: &str, fix: Option<&str>) -> (String, Option<String>) {
 #[test]
 fn check_lists_every_blocker_with_its_fix_in_order() {
     let org = org(r#"
-[settings]
-standard_external_profiles = false
 [[internal_user]]
 name = "Rolf"
 [[account]]

@@ -3,8 +3,10 @@
 
 use crate::harness::Workspace;
 
+/// An older org whose admin allowed standard external profiles.
 const ORG: &str = r#"[settings]
 digital_experiences = true
+standard_external_profiles = true
 
 [[license]]
 name = "Partner Community"
@@ -125,6 +127,49 @@ fn json_gives_one_object_a_command_with_c2_keys() {
             .starts_with("internal users\n  Dana Owner (no role)")
     );
     assert!(objects[2].get("blockers").is_none());
+}
+
+#[test]
+fn a_new_org_blocks_standard_profiles_until_the_setting_is_on() {
+    let workspace = workspace();
+    workspace.write(
+        "new-org.toml",
+        ORG.replace("standard_external_profiles = true\n", ""),
+    );
+    workspace.write(
+        "fix.txt",
+        format!("assign role \"VP Sales\" to \"Dana Owner\"\n{ENABLE}\ncheck \"Priya Shah\" as partner site \"Partner Hub\"\nset standard external profiles on\n{ENABLE}\n"),
+    );
+    let run = workspace.run(&[
+        "sandbox",
+        "--org",
+        "new-org.toml",
+        "--script",
+        "fix.txt",
+        "--json",
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let objects = run.json_lines();
+    let codes: Vec<&str> = objects
+        .iter()
+        .map(|object| object["code"].as_str().unwrap_or("ok"))
+        .collect();
+    assert_eq!(codes, ["ok", "STANDARD_PROFILE_BLOCKED", "ok", "ok", "ok"]);
+    assert_eq!(
+        objects[2]["blockers"],
+        serde_json::json!([
+            {"code": "STANDARD_PROFILE_BLOCKED", "fix": "set standard external profiles on"},
+            {"code": "NO_EXTERNAL_USER", "fix": ENABLE},
+        ])
+    );
+    // An empty org is a new org too.
+    workspace.write("try.txt", "show org\n");
+    let run = workspace.run(&["sandbox", "--script", "try.txt"]);
+    assert!(
+        run.stdout.contains("standard external profiles: off"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

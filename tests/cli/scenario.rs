@@ -15,8 +15,10 @@ source = "D6.3"
 confidence = "H"
 "#;
 
+/// An older org whose admin allowed standard external profiles.
 const ORG: &str = r#"[settings]
 digital_experiences = true
+standard_external_profiles = true
 
 [[license]]
 name = "Customer Community"
