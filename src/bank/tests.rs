@@ -390,8 +390,8 @@ contact = "Priya"
 as = "customer"
 site = "Help"
 
-[question.org.settings]
-digital_experiences = true
+[question.org]
+settings = { digital_experiences = true, standard_external_profiles = true }
 
 [[question.org.license]]
 name = "Customer Community"

@@ -154,7 +154,7 @@ pub fn describe_blockers(blockers: &[Blocker]) -> String {
         .iter()
         .map(|blocker| match &blocker.fix {
             Some(fix) => format!("{} (fix: `{fix}`)", blocker.code),
-            None => format!("{} (no command fixes it)", blocker.code),
+            None => format!("{} (no fix `check` can choose for you)", blocker.code),
         })
         .collect::<Vec<_>>()
         .join("; ")
