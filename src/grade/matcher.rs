@@ -98,12 +98,11 @@ impl AnswerWords {
             ..AnswerWords::default()
         };
         let mut stem = String::new();
-        let mut cues: Vec<polarity::Word> = Vec::with_capacity(text.len() / 4);
+        let mut cues = polarity::Words::default();
         let mut sentence = 0;
         let mut previous_end = 0;
         // The last clause seen to have a word, and whether it asserts.
         let mut clause_state: Option<(u32, bool)> = None;
-        let mut previous_not = false;
         let mut in_quote = false;
         normalize::scan(text, Fold::ALL, |word, span, clause| {
             let gap = text.get(previous_end..span.start).unwrap_or("");
@@ -135,25 +134,20 @@ impl AnswerWords {
             }
             // A quotation names something ('Portal Account Owner has No
             // Role'); its negations deny nothing.
-            let mut cue = if in_quote {
-                polarity::Cue::None
-            } else {
-                class.cue
-            };
-            if previous_not && matches!(word, "only" | "just" | "merely") {
-                if let Some(last) = cues.last_mut() {
-                    last.cue = polarity::Cue::None;
-                }
-                cue = polarity::Cue::None;
-            }
-            previous_not = word == "not";
-            cues.push(polarity::Word {
-                cue,
-                clause,
-                sentence,
-                role: class.role,
-                determiner: class.determiner,
-            });
+            let cue = cues.push(
+                word,
+                polarity::Word {
+                    cue: if in_quote {
+                        polarity::Cue::None
+                    } else {
+                        class.cue
+                    },
+                    clause,
+                    sentence,
+                    role: class.role,
+                    determiner: class.determiner,
+                },
+            );
             stem.clear();
             normalize::push_stem(word, &mut stem);
             let exact_only = cue != polarity::Cue::None || function_word;
@@ -174,9 +168,13 @@ impl AnswerWords {
         }
         // Most answers to most rubrics have a negation; the ones without skip
         // the reading.
-        if cues.iter().any(|word| word.cue != polarity::Cue::None) {
+        if cues
+            .words
+            .iter()
+            .any(|word| word.cue != polarity::Cue::None)
+        {
             let mut negated = Vec::new();
-            polarity::negations(&cues, &mut Vec::new(), &mut negated);
+            polarity::negations(&cues.words, &mut Vec::new(), &mut negated);
             for (token, negated) in answer.tokens.iter_mut().zip(negated) {
                 token.negated = negated;
             }

@@ -23,37 +23,31 @@ pub struct Phrase {
 impl Phrase {
     pub fn new(text: &str) -> Phrase {
         let mut stems: Vec<(Box<str>, bool)> = Vec::new();
-        let mut cues: Vec<polarity::Word> = Vec::new();
+        let mut cues = polarity::Words::default();
         let mut last_clause = 0;
-        let mut previous_not = false;
         let mut stem = String::new();
         normalize::scan(text, Fold::ALL, |word, _, clause| {
             if normalize::is_stop_word(word) {
                 return;
             }
             let class = words::class(word);
-            let mut cue = class.cue;
-            if previous_not && matches!(word, "only" | "just" | "merely") {
-                if let Some(last) = cues.last_mut() {
-                    last.cue = polarity::Cue::None;
-                }
-                cue = polarity::Cue::None;
-            }
-            previous_not = word == "not";
-            cues.push(polarity::Word {
-                cue,
-                clause,
-                sentence: 0,
-                role: class.role,
-                determiner: class.determiner,
-            });
+            cues.push(
+                word,
+                polarity::Word {
+                    cue: class.cue,
+                    clause,
+                    sentence: 0,
+                    role: class.role,
+                    determiner: class.determiner,
+                },
+            );
             stem.clear();
             normalize::push_stem(word, &mut stem);
             stems.push((stem.as_str().into(), clause != last_clause));
             last_clause = clause;
         });
         let mut negated = Vec::new();
-        polarity::negations(&cues, &mut Vec::new(), &mut negated);
+        polarity::negations(&cues.words, &mut Vec::new(), &mut negated);
         Phrase {
             words: stems.into_boxed_slice(),
             first_negated: negated.first().copied().unwrap_or(false),

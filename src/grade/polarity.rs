@@ -64,6 +64,29 @@ pub struct Word {
     pub determiner: bool,
 }
 
+/// A text's words as polarity reads them, pushed one by one in order.
+#[derive(Debug, Default)]
+pub struct Words {
+    pub words: Vec<Word>,
+    previous_not: bool,
+}
+
+impl Words {
+    /// Adds `word` (its `text`, folded), reading `not only`, `not just` and
+    /// `not merely` as no negation. Returns the cue it was given.
+    pub fn push(&mut self, text: &str, mut word: Word) -> Cue {
+        if self.previous_not && matches!(text, "only" | "just" | "merely") {
+            if let Some(last) = self.words.last_mut() {
+                last.cue = Cue::None;
+            }
+            word.cue = Cue::None;
+        }
+        self.previous_not = text == "not";
+        self.words.push(word);
+        word.cue
+    }
+}
+
 /// What a word that is not a cue does to a scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -180,24 +203,22 @@ mod tests {
     /// clauses.
     #[track_caller]
     fn check(text: &str, expected: &str) {
-        let mut words = Vec::new();
+        let mut words = Words::default();
         let mut names = Vec::new();
         let (mut clause, mut sentence) = (0, 0);
-        let raw: Vec<&str> = text.split_whitespace().collect();
-        for (idx, token) in raw.iter().enumerate() {
+        for token in text.split_whitespace() {
             let name = token.trim_end_matches([',', '.']);
-            let next = raw
-                .get(idx + 1)
-                .map(|next| next.trim_end_matches([',', '.']));
             let class = crate::grade::words::class(name);
-            let pseudo = name == "not" && matches!(next, Some("only" | "just" | "merely"));
-            words.push(Word {
-                cue: if pseudo { Cue::None } else { class.cue },
-                clause,
-                sentence,
-                role: class.role,
-                determiner: class.determiner,
-            });
+            words.push(
+                name,
+                Word {
+                    cue: class.cue,
+                    clause,
+                    sentence,
+                    role: class.role,
+                    determiner: class.determiner,
+                },
+            );
             names.push(name);
             if token.ends_with(',') {
                 clause += 1;
@@ -208,7 +229,7 @@ mod tests {
             }
         }
         let mut negated = Vec::new();
-        negations(&words, &mut Vec::new(), &mut negated);
+        negations(&words.words, &mut Vec::new(), &mut negated);
         let got: Vec<&str> = names
             .iter()
             .zip(&negated)
