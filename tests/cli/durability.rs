@@ -17,34 +17,7 @@ use xcdrill::store::{Answer, Mode, Review, Store};
 
 use super::harness::{Run, Workspace};
 
-/// 2026-11-27T12:00:00Z.
-const NOW: i64 = 1_795_780_800;
-
-const BANK: &str = r#"format_version = 1
-
-[[fact]]
-id = "chain.contact-needs-account"
-statement = "An external user is enabled from a contact linked to an account."
-source = "seed: Quick interview answer"
-
-[[question]]
-id = "alpha.one"
-kind = "truefalse"
-topic = "alpha"
-prompt = "A contact needs an account first."
-answer = true
-explanation = "The user is enabled from a contact of an account."
-facts = ["chain.contact-needs-account"]
-
-[[question]]
-id = "alpha.two"
-kind = "truefalse"
-topic = "alpha"
-prompt = "A private contact can be enabled."
-answer = false
-explanation = "A private contact has no account."
-facts = ["chain.contact-needs-account"]
-"#;
+use super::progress::{BANK, NOW};
 
 fn workspace() -> Workspace {
     let workspace = Workspace::new();

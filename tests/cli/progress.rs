@@ -9,9 +9,10 @@ use xcdrill::store::{Answer, DAY_SECONDS, Mode, Review};
 use super::harness::{Run, Workspace, content_dir};
 
 /// 2026-11-27T12:00:00Z.
-const NOW: i64 = 1_795_780_800;
+pub(super) const NOW: i64 = 1_795_780_800;
 
-const BANK: &str = r#"format_version = 1
+/// The bank the progress and durability tests answer.
+pub(super) const BANK: &str = r#"format_version = 1
 
 [[fact]]
 id = "chain.contact-needs-account"
