@@ -120,13 +120,13 @@ fn concept_spans<'p>(
     phrases: impl Iterator<Item = &'p str>,
 ) -> Vec<Range<usize>> {
     let answer = matcher.answer();
-    let mut starts: Vec<(u32, u32)> = Vec::new();
+    let mut starts: Vec<u32> = Vec::new();
     for phrase in phrases {
         starts.extend(
             matcher
                 .find_all(&Phrase::new(phrase))
                 .iter()
-                .map(|found| (found.first, found.last)),
+                .map(|found| found.first),
         );
     }
     // A match whose first word an earlier `not` already reaches gets none of
@@ -134,7 +134,7 @@ fn concept_spans<'p>(
     starts.sort_unstable();
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut last_negated: Option<(u32, u32)> = None;
-    for (first, last) in starts {
+    for first in starts {
         let clause = answer.clause_of(first);
         if let Some((negated_clause, negated_at)) = last_negated
             && negated_clause == clause
@@ -143,7 +143,6 @@ fn concept_spans<'p>(
             continue;
         }
         last_negated = Some((clause, first));
-        let _ = last;
         spans.push(answer.span_of(first));
     }
     spans
