@@ -1,4 +1,4 @@
-//! Grading budget (DESIGN.md, Budgets): a recall answer of about 80 words against
+//! Grading budget (BENCHMARKS.md): a recall answer of about 80 words against
 //! a rubric of 8 concepts with their phrases, under 20 µs. The question is read
 //! through the real loader once; the benchmark times `grade::grade` alone, which
 //! normalises the rubric's phrases on every call. The rubric uses every claim

@@ -1,4 +1,4 @@
-//! Budgets from DESIGN.md: a 20-command scenario with its goal check under
+//! Budgets (BENCHMARKS.md): a 20-command scenario with its goal check under
 //! 100 µs, and generating and verifying over 50,000 scenarios a second.
 
 use std::cell::Cell;

@@ -1,4 +1,4 @@
-//! Store budgets (DESIGN.md, issue 7): recording an answer under 2 ms, and the
+//! Store budgets (BENCHMARKS.md): recording an answer under 2 ms, and the
 //! work of `xcdrill stats` over 100,000 reviews under 100 ms.
 
 use divan::Bencher;

@@ -17,6 +17,7 @@ pub mod output_file;
 pub mod repl;
 pub mod report;
 pub mod session;
+pub mod sources;
 pub mod store;
 pub mod suggest;
 pub mod text;

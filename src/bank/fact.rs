@@ -1,6 +1,6 @@
 //! Facts: the statements the trainer teaches, each with its source.
 
-/// How sure DOMAIN.md is of a fact (its legend: H, M, L).
+/// How sure the source row is of a fact: H, M or L (docs/SOURCES.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {
     High,
@@ -34,29 +34,30 @@ pub struct Fact {
     pub id: String,
     /// The fact in one line.
     pub statement: String,
-    /// `seed: <section>` or a DOMAIN.md row (`D5.3`).
+    /// `seed: <section>` or a source row (`D5.3`, listed in docs/SOURCES.md).
     pub source: String,
-    /// DOMAIN.md's confidence; none for seed facts.
+    /// The source row's confidence; none for seed facts.
     pub confidence: Option<Confidence>,
 }
 
 impl Fact {
     /// The source as learners read it: the seed is "the reference answer" (the
-    /// text the quiz teaches), DOMAIN.md rows keep their `D5.3` code.
+    /// text the quiz teaches); a row keeps its code and gets its page's short
+    /// name (`D5.3 · Help: Create Site Users`).
     pub fn source_label(&self) -> String {
         match self.source.strip_prefix("seed:") {
             Some(section) => format!("reference answer: {}", section.trim()),
-            None => self.source.clone(),
+            None => crate::sources::label(&self.source),
         }
     }
 
-    /// Whether the fact comes from DOMAIN.md rather than the seed.
+    /// Whether the fact comes from a source row rather than the seed.
     pub fn is_domain(&self) -> bool {
         self.source.starts_with('D')
     }
 }
 
-/// Whether `source` names the seed (`seed: <section>`) or a DOMAIN.md section or
+/// Whether `source` names the seed (`seed: <section>`) or a source section or
 /// row (`D4`, `D5.3`, `D10.2`).
 pub fn is_valid_source(source: &str) -> bool {
     if let Some(section) = source.strip_prefix("seed:") {

@@ -1,4 +1,4 @@
-//! The sizes past which content is refused rather than loaded (DESIGN.md, Reliability).
+//! The sizes past which content is refused rather than loaded (FORMAT.md, Limits).
 
 /// A bank file larger than this is refused: 8 MiB.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;

@@ -4,7 +4,7 @@
 //!
 //! Large banks are cut at their entries (`split`) and read entry by entry
 //! (`quick` for plain entries, toml for the rest) on both cores (`parallel`), as
-//! `pipeline` schedules, so that loading stays within DESIGN.md's budgets; the
+//! `pipeline` schedules, so that loading stays within the budgets of BENCHMARKS.md; the
 //! result is always what reading each file whole gives (`cut_tests`,
 //! `proptests`).
 //!

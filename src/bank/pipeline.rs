@@ -1,6 +1,5 @@
 //! How [`check`](super::check) schedules the reading and checking of a content's
-//! bank files, so that 50,000 questions load within the budget (DESIGN.md,
-//! Budgets) and the result is the same as reading each file whole.
+//! bank files, so that 50,000 questions load within the budget (BENCHMARKS.md) and the result is the same as reading each file whole.
 //!
 //! 1. Each file is cut at its entries (`bank::split`; large files in two halves,
 //!    one per core) and its preamble read; a file that cannot be cut exactly is

@@ -1,5 +1,4 @@
-//! Property tests of the loader (DESIGN.md, Reliability: no input makes it
-//! panic): arbitrary bytes, and valid banks with random damage, are loaded
+//! Property tests of the loader (no input makes it panic): arbitrary bytes, and valid banks with random damage, are loaded
 //! without panicking, and reading them cut at their entries reports exactly what
 //! reading them whole does.
 

@@ -7,7 +7,7 @@
 //!
 //! Texts are stored compactly (`Box<str>`, packed [`Texts`], topics and fact ids
 //! shared as `Arc<str>`): a loaded bank of 50,000 questions must fit in less
-//! memory than three times its files (DESIGN.md, Budgets).
+//! memory than three times its files (BENCHMARKS.md).
 
 use std::sync::Arc;
 
@@ -107,7 +107,7 @@ impl Question {
         self.texts.get(2)
     }
 
-    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
+    /// "Going deeper": where the source rows extend or correct the reference answer.
     pub fn deeper(&self) -> Option<&str> {
         self.texts.optional(3)
     }

@@ -4,7 +4,7 @@
 //!
 //! A question's org is a file of the content folder's `orgs/` (`org =
 //! "orgs/partner-basic.toml"`) or an inline `[question.org]` table in the org
-//! file format of DESIGN.md C2. Org files are read once per content folder
+//! file format (FORMAT.md, Org files and the command language). Org files are read once per content folder
 //! ([`OrgFiles`]); an inline org is built where it stands, so its problems point
 //! into the bank file. The goal is `[question.goal]`:
 //!

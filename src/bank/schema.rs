@@ -46,9 +46,9 @@ pub struct RawFact {
     pub id: Option<Text>,
     /// The fact in one line.
     pub statement: Option<Text>,
-    /// `seed: <section>` or a DOMAIN.md row such as `D5.3`.
+    /// `seed: <section>` or a source row such as `D5.3` (docs/SOURCES.md).
     pub source: Option<Text>,
-    /// For DOMAIN.md facts: `H`, `M` or `L`, as DOMAIN.md rates the row.
+    /// For source-row facts: `H`, `M` or `L`, as docs/SOURCES.md rates the row.
     pub confidence: Option<Text>,
 }
 
@@ -72,7 +72,7 @@ pub struct RawQuestion {
     pub difficulty: Option<Text>,
     /// Free-form labels.
     pub tags: Option<TextList>,
-    /// "Going deeper": where DOMAIN.md extends or corrects the seed.
+    /// "Going deeper": where the source rows extend or correct the reference answer.
     pub deeper: Option<Text>,
     /// Shown on `:hint`; default: the explanation's first sentence.
     pub hint: Option<Text>,

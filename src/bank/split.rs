@@ -1,6 +1,6 @@
 //! Splitting a bank file's text at its top-level `[[fact]]` and `[[question]]`
 //! header lines, so that each entry can be parsed, checked and dropped on its own
-//! instead of holding the whole file's TOML tree in memory (DESIGN.md, Budgets).
+//! instead of holding the whole file's TOML tree in memory (BENCHMARKS.md).
 //!
 //! The lexer here only needs to know where a line starts outside any value: it
 //! skips comments, basic and literal strings (multi-line ones included) and

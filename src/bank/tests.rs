@@ -318,7 +318,7 @@ fn fact_sources_and_confidences_are_checked() {
     let warnings: Vec<_> = loaded.warnings().map(|d| d.message.clone()).collect();
     assert_eq!(
         warnings,
-        ["fact `chain.account` cites DOMAIN.md but has no `confidence`"]
+        ["fact `chain.account` cites a source row but has no `confidence`"]
     );
 }
 

@@ -3,7 +3,7 @@
 //! A loaded bank holds hundreds of thousands of short strings (choices, accepted
 //! answers, phrases); as `Vec<String>` each costs its own allocation, and the
 //! allocator's rounding and bookkeeping cost more than the text itself. The
-//! budget for loading 50,000 questions (DESIGN.md, Budgets: under 3× the bank's
+//! budget for loading 50,000 questions (BENCHMARKS.md: under 3× the bank's
 //! size in memory) leaves no room for that, so each list is one string in which
 //! every item is preceded by its length in bytes and a colon: `5:hello3:abc`.
 

@@ -303,7 +303,7 @@ impl Checker<'_, '_> {
             self.error(
                 source.span(),
                 format!("`{}` is not a source", source.get_ref()),
-                "write `seed: <section>` or a DOMAIN.md row such as `D5.3`",
+                "write `seed: <section>` or a source row such as `D5.3` (docs/SOURCES.md)",
             );
             return None;
         }
@@ -315,7 +315,7 @@ impl Checker<'_, '_> {
                     self.error(
                         text.span(),
                         format!("unknown confidence `{}`", text.get_ref()),
-                        "use `H`, `M` or `L`, as DOMAIN.md rates the row",
+                        "use `H`, `M` or `L`, as docs/SOURCES.md rates the row",
                     );
                     return None;
                 }
@@ -327,10 +327,10 @@ impl Checker<'_, '_> {
             self.warn(
                 span.clone(),
                 format!(
-                    "fact `{}` cites DOMAIN.md but has no `confidence`",
+                    "fact `{}` cites a source row but has no `confidence`",
                     id.get_ref()
                 ),
-                "add `confidence = \"H\"`, \"M\" or \"L\" as DOMAIN.md rates the row",
+                "add `confidence = \"H\"`, \"M\" or \"L\" as docs/SOURCES.md rates the row",
             );
         }
         let id_span = self.shift(id.span());

@@ -1,5 +1,5 @@
-//! Scenario questions: the answer is commands of the org language (DESIGN.md
-//! C2), run on a clone of the question's org.
+//! Scenario questions: the answer is commands of the org language (FORMAT.md,
+//! Org files and the command language), run on a clone of the question's org.
 //!
 //! Full credit when the goal holds at the end and every command succeeded. Each
 //! failed command (a `PARSE_ERROR` included) costs [`FAILED_COMMAND_PENALTY`],

@@ -1,4 +1,5 @@
-//! The codes a simulated-org command fails with (DESIGN.md, C2). The codes are
+//! The codes a simulated-org command fails with (FORMAT.md, Org files and
+//! the command language). The codes are
 //! the contract that tests, JSON output and diagnose questions rely on; the
 //! messages that go with them are free text.
 

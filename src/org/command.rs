@@ -1,4 +1,5 @@
-//! The commands of the org's command language (DESIGN.md, C2), as values.
+//! The commands of the org's command language (FORMAT.md, Org files
+//! and the command language), as values.
 //! [`parse`](super::parse) turns text into a [`Command`]; `Display` writes one
 //! back as canonical text, which is how `check` writes its fixes.
 

@@ -1,4 +1,4 @@
-//! Org files (DESIGN.md, C2): TOML read into serde types, then validated in one
+//! Org files (FORMAT.md, Org files and the command language): TOML read into serde types, then validated in one
 //! pass that reports every problem with `path:line:col`; and [`to_toml`], which
 //! writes an org back so that loading it gives the same org.
 //!
@@ -498,7 +498,7 @@ impl Builder {
                 "site template",
                 &site.template,
                 names,
-                "see DESIGN.md C2 for the templates",
+                "see FORMAT.md, Org files and the command language, for the templates",
             );
             return;
         };

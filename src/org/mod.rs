@@ -1,4 +1,5 @@
-//! The simulated Salesforce org (DESIGN.md, C2): its state, the command language,
+//! The simulated Salesforce org (FORMAT.md, Org files and the
+//! command language): its state, the command language,
 //! the rules with their codes, diagnosis (`check`), goals, org files and
 //! generated practice orgs.
 //!

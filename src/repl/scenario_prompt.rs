@@ -4,7 +4,7 @@
 //! joined by `; ` (failed ones too: grading runs them again and counts them).
 //!
 //! Piped input never gets here: in script mode a scenario answer is one line of
-//! commands separated by `;` (DESIGN.md C1).
+//! commands separated by `;` (README.md, piped input).
 
 use std::io::{self, Write};
 

@@ -1,5 +1,6 @@
 //! How sandbox results are printed: readable lines for people, or the JSON
-//! Lines of DESIGN.md C2 (one object a command). Text from the org and the
+//! Lines of FORMAT.md, Org files and the command language (one object a
+//! command). Text from the org and the
 //! user's commands is printed inert.
 
 use std::io::{self, Write};

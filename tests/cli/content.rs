@@ -1,5 +1,5 @@
-//! The shipped content: it loads clean, covers every fact, has the ids DESIGN.md
-//! requires (C5), and its recall rubrics credit the seed's wording while failing
+//! The shipped content: it loads clean, covers every fact, has the ids the
+//! tests and docs rely on, and its recall rubrics credit the seed's wording while failing
 //! one-line partial answers.
 
 use std::collections::BTreeMap;
@@ -40,7 +40,7 @@ fn every_fact_is_taught_and_every_question_cites_one() {
         if fact.is_domain() {
             assert!(
                 fact.confidence.is_some(),
-                "DOMAIN.md fact `{}` has no confidence",
+                "source-row fact `{}` has no confidence",
                 fact.id
             );
         }
