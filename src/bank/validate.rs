@@ -238,7 +238,8 @@ fn length_give_away(choices: &Texts, right: usize) -> Option<(usize, usize)> {
         .filter(|&(idx, _)| idx != right)
         .map(|(_, text)| length(text))
         .max()?;
-    (right_len * 4 >= wrong_len * 5 && right_len >= wrong_len + 12).then_some((right_len, wrong_len))
+    (right_len * 4 >= wrong_len * 5 && right_len >= wrong_len + 12)
+        .then_some((right_len, wrong_len))
 }
 
 impl Checker<'_, '_> {
