@@ -659,3 +659,40 @@ fn order_dependencies_name_two_items_in_bank_order() {
         &["bank.toml:10:10: error: `before` does not apply to a `choice` question"],
     );
 }
+
+#[test]
+fn a_right_choice_much_longer_than_every_wrong_one_is_a_warning() {
+    check(
+        &replace(
+            "\"Enable Digital Experiences\"",
+            "\"Enable Digital Experiences in Setup, then save the settings page\"",
+        ),
+        &[
+            "bank.toml:9:11: warning: the right choice stands out by length: 64 characters, the longest wrong one 16",
+        ],
+    );
+}
+
+#[test]
+fn a_right_choice_close_in_length_or_one_of_several_is_no_warning() {
+    // 26 characters against 16 is 1.6 times, but only 10 more: short labels stay quiet.
+    check(GOOD, &[]);
+    // 80 characters against 68 is 12 more, but under 1.25 times.
+    check(
+        &replace(
+            "[\"Enable Digital Experiences\", \"Create a contact\"]",
+            "[\"Enable Digital Experiences under Setup, Digital Experiences, Settings, then Save\", \
+             \"Create a contact linked to an account, then enable its customer user\"]",
+        ),
+        &[],
+    );
+    // Select-all-that-apply questions are not judged by length.
+    check(
+        &replace(
+            "[\"Enable Digital Experiences\", \"Create a contact\"]",
+            "[\"Enable Digital Experiences in Setup, then save the settings page\", \"Create a contact\", \"Buy seats\"]",
+        )
+        .replace("correct = [1]", "correct = [1, 2]"),
+        &[],
+    );
+}

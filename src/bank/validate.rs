@@ -225,6 +225,23 @@ impl<'s, 'd> Checker<'s, 'd> {
     }
 }
 
+/// The right choice's length and the longest wrong choice's, in characters
+/// (trimmed), when the right one gives itself away by length: it is the longest
+/// choice, at least 1.25 times and at least 12 characters longer than every wrong
+/// one. The absolute margin keeps short labels (`Active`, `Preview`) quiet.
+fn length_give_away(choices: &Texts, right: usize) -> Option<(usize, usize)> {
+    let length = |text: &str| text.trim().chars().count();
+    let right_len = length(choices.get(right)?);
+    let wrong_len = choices
+        .iter()
+        .enumerate()
+        .filter(|&(idx, _)| idx != right)
+        .map(|(_, text)| length(text))
+        .max()?;
+    (right_len * 4 >= wrong_len * 5 && right_len >= wrong_len + 12)
+        .then_some((right_len, wrong_len))
+}
+
 impl Checker<'_, '_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.n_errors += 1;
@@ -735,9 +752,23 @@ impl Checker<'_, '_> {
         let choices = choices?;
         if indices.len() == choices.len() {
             self.warn(
-                correct_span,
+                correct_span.clone(),
                 "every choice is marked right",
                 "a question where nothing is wrong teaches little; add a distractor",
+            );
+        }
+        if let [right] = indices[..]
+            && !multiple
+            && let Some((right_len, wrong_len)) = length_give_away(&choices, right)
+        {
+            self.warn(
+                correct_span,
+                format!(
+                    "the right choice stands out by length: {right_len} characters, \
+                     the longest wrong one {wrong_len}"
+                ),
+                "a learner can pick the longest choice without knowing why; \
+                 shorten it or give the distractors the same detail",
             );
         }
         Some(Choice {
