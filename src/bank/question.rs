@@ -175,6 +175,9 @@ impl Question {
                     .wrong
                     .iter()
                     .for_each(|text| hasher.write_str(text));
+                for way in &scenario.avoid {
+                    hasher.write_str(&format!("avoid {} {} {}", way.command, way.score, way.why));
+                }
             }
             Kind::Diagnose(diagnose) => hash_setup(&mut hasher, &diagnose.setup),
             Kind::Recall(recall) => {

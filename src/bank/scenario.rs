@@ -32,6 +32,7 @@ use toml::Spanned;
 
 use super::load::ContentFiles;
 use super::question::Kind;
+use super::schema::RawAvoid;
 use super::schema::{Text, TextList};
 use crate::diagnostic::Diagnostic;
 use crate::org::{self, Goal, License, Org, OrgFile, Outcome, UserKind};
@@ -102,6 +103,35 @@ pub struct Scenario {
     pub solution: String,
     /// Known-wrong solutions, none of which reaches the goal.
     pub wrong: Vec<String>,
+    /// Ways of reaching the goal that cap the score.
+    pub avoid: Vec<Avoid>,
+}
+
+/// A way of reaching a scenario's goal that a careful admin would not take
+/// (disable and re-enable where reactivating was right).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Avoid {
+    /// The command's start, lowercase, single-spaced (`disable user`).
+    pub command: String,
+    /// The most a solution that ran it scores.
+    pub score: f64,
+    /// Why, shown in feedback.
+    pub why: String,
+}
+
+impl Avoid {
+    /// Whether `command_text` (a command that ran) is this way.
+    pub fn matches(&self, command_text: &str) -> bool {
+        normalized(command_text).starts_with(&self.command)
+    }
+}
+
+/// Lowercase, words single-spaced.
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Name what blocks the goal; the key is what `check` computes.
@@ -187,6 +217,7 @@ pub struct RawScenario {
     pub goal: Option<Box<Spanned<RawGoal>>>,
     pub solution: Option<Text>,
     pub wrong: Option<TextList>,
+    pub avoid: Option<Spanned<Vec<Spanned<RawAvoid>>>>,
 }
 
 /// Where a problem goes: a span of the text the question was read from, a
@@ -271,13 +302,97 @@ pub fn check_scenario(
     }
     let wrong = raw.wrong.map(Spanned::into_inner).unwrap_or_default();
     ok &= wrong_solutions_fail(&setup, &wrong, report);
+    let avoid = avoid_of(raw.avoid, report);
+    if let Some(avoid) = &avoid
+        && let Some(way) = avoided_by(&setup, solution.get_ref(), avoid)
+    {
+        report(
+            solution.span(),
+            format!(
+                "the reference solution takes a way it avoids: `{}`",
+                way.command
+            ),
+            "the reference solution must be the right way; change it or the `avoid` entry"
+                .to_string(),
+        );
+        ok = false;
+    }
+    let avoid = avoid?;
     ok.then(|| {
         Kind::Scenario(Box::new(Scenario {
             setup,
             solution: solution.into_inner(),
             wrong: wrong.into_iter().map(Spanned::into_inner).collect(),
+            avoid,
         }))
     })
+}
+
+/// A scenario's `[[question.avoid]]` entries, each with a command, a score
+/// from 0 to below 1, and a reason.
+fn avoid_of(
+    raw: Option<Spanned<Vec<Spanned<RawAvoid>>>>,
+    report: &mut Report<'_>,
+) -> Option<Vec<Avoid>> {
+    let mut ok = true;
+    let mut avoid = Vec::new();
+    for entry in raw.map(Spanned::into_inner).unwrap_or_default() {
+        let span = entry.span();
+        let RawAvoid {
+            command,
+            score,
+            why,
+        } = entry.into_inner();
+        let command = command.map(|text| normalized(text.get_ref()));
+        let why = why.map(|text| text.get_ref().trim().to_string());
+        let mut score_reported = false;
+        let score = match score {
+            Some(score) if (0.0..1.0).contains(score.get_ref()) => Some(*score.get_ref()),
+            Some(score) => {
+                report(
+                    score.span(),
+                    "an avoided way's `score` must be from 0 to below 1".to_string(),
+                    "give the most such a solution earns, e.g. `score = 0.4`".to_string(),
+                );
+                score_reported = true;
+                None
+            }
+            None => None,
+        };
+        match (command, score, why) {
+            (Some(command), Some(score), Some(why)) if !command.is_empty() && !why.is_empty() => {
+                avoid.push(Avoid {
+                    command,
+                    score,
+                    why,
+                });
+            }
+            _ if score_reported => ok = false,
+            _ => {
+                report(
+                    span,
+                    "an `[[question.avoid]]` needs `command`, `score` and `why`".to_string(),
+                    "e.g. `command = \"disable user\"`, `score = 0.4`, `why = \"...\"`".to_string(),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(avoid)
+}
+
+/// The first avoided way that running `solution` takes, if any.
+fn avoided_by<'a>(setup: &Setup, solution: &str, avoid: &'a [Avoid]) -> Option<&'a Avoid> {
+    let mut org = (*setup.org).clone();
+    let outcomes = org.run_script(solution);
+    outcomes
+        .iter()
+        .filter(|outcome| outcome.outcome.is_ok())
+        .find_map(|outcome| {
+            avoid
+                .iter()
+                .find(|way| way.matches(&outcome.outcome.command_text))
+        })
 }
 
 /// A scenario's `solution`: present and not blank.

@@ -120,6 +120,22 @@ pub struct RawQuestion {
     pub solution: Option<Text>,
     /// scenario: known-wrong solutions, none of which may reach the goal.
     pub wrong: Option<TextList>,
+    /// scenario: commands that reach the goal the wrong way, each capping the
+    /// score; one `[[question.avoid]]` each.
+    pub avoid: Option<Spanned<Vec<Spanned<RawAvoid>>>>,
+}
+
+/// One `[[question.avoid]]` of a scenario: a way of reaching the goal that a
+/// careful admin would not take.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAvoid {
+    /// The command that marks the wrong way, as it starts (`disable user`).
+    pub command: Option<Text>,
+    /// The most a solution using it scores, from 0 to below 1.
+    pub score: Option<Spanned<f64>>,
+    /// Why it is the wrong way, shown in feedback.
+    pub why: Option<Text>,
 }
 
 /// One `[[question.concept]]` of a recall rubric.
@@ -157,7 +173,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         ],
         "order" => &["items", "before"],
         "recall" => &["model_answer", "concept"],
-        "scenario" => &["org", "goal", "solution", "wrong"],
+        "scenario" => &["org", "goal", "solution", "wrong", "avoid"],
         "diagnose" => &["org", "goal"],
         _ => &[],
     }

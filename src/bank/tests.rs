@@ -696,3 +696,24 @@ fn a_right_choice_close_in_length_or_one_of_several_is_no_warning() {
         &[],
     );
 }
+
+#[test]
+fn avoided_ways_of_a_scenario_are_checked() {
+    let with = |avoid: &str| format!("{}\n[[question.avoid]]\n{avoid}\n", scenario());
+    check(
+        &with("command = \"disable user\"\nscore = 0.4\nwhy = \"Reactivate instead.\""),
+        &[],
+    );
+    check(
+        &with("command = \"Assign  Role\"\nscore = 0.4\nwhy = \"x\""),
+        &["bank.toml:8:12: error: the reference solution takes a way it avoids: `assign role`"],
+    );
+    check(
+        &with("command = \"disable user\"\nscore = 1.5\nwhy = \"x\""),
+        &["bank.toml:45:9: error: an avoided way's `score` must be from 0 to below 1"],
+    );
+    check(
+        &with("command = \"disable user\"\nscore = 0.4"),
+        &["bank.toml:43:1: error: an `[[question.avoid]]` needs `command`, `score` and `why`"],
+    );
+}

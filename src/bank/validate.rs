@@ -539,7 +539,7 @@ impl Checker<'_, '_> {
     /// Fields present that belong to another kind.
     fn foreign_fields(&mut self, raw: &RawQuestion, kind_name: &str) {
         let allowed = kind_fields(kind_name);
-        let present: [(&str, Option<Range<usize>>); 17] = [
+        let present: [(&str, Option<Range<usize>>); 18] = [
             ("choices", raw.choices.as_ref().map(Spanned::span)),
             ("correct", raw.correct.as_ref().map(Spanned::span)),
             ("multiple", raw.multiple.as_ref().map(Spanned::span)),
@@ -560,6 +560,7 @@ impl Checker<'_, '_> {
             ("goal", raw.goal.as_ref().map(|goal| goal.span())),
             ("solution", raw.solution.as_ref().map(Spanned::span)),
             ("wrong", raw.wrong.as_ref().map(Spanned::span)),
+            ("avoid", raw.avoid.as_ref().map(Spanned::span)),
         ];
         for (field, span) in present {
             if let Some(span) = span
@@ -613,6 +614,7 @@ impl Checker<'_, '_> {
                     goal: raw.goal.take(),
                     solution: raw.solution.take(),
                     wrong: raw.wrong.take(),
+                    avoid: raw.avoid.take(),
                 };
                 let orgs = self.orgs;
                 let is_scenario = kind_name == "scenario";

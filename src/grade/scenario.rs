@@ -61,8 +61,25 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
         .collect();
     let mut lines = Vec::new();
     let (score, missed) = if setup.goal.holds(&org) {
-        let score = (1.0 - FAILED_COMMAND_PENALTY * failures.len() as f64).max(GOAL_FLOOR);
+        let mut score = (1.0 - FAILED_COMMAND_PENALTY * failures.len() as f64).max(GOAL_FLOOR);
         lines.push(format!("goal reached: {}", setup.goal.describe()));
+        // Reaching the goal the wrong way is capped, and told why.
+        let wrong_way = outcomes
+            .iter()
+            .filter(|outcome| outcome.outcome.is_ok())
+            .find_map(|outcome| {
+                scenario
+                    .avoid
+                    .iter()
+                    .find(|way| way.matches(&outcome.outcome.command_text))
+            });
+        if let Some(way) = wrong_way {
+            score = score.min(way.score);
+            lines.push(format!(
+                "but the wrong way (`{}`): {}",
+                way.command, way.why
+            ));
+        }
         (score, Vec::new())
     } else {
         let blockers = setup.goal.blockers(&org).unwrap_or_default();

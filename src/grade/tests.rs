@@ -732,6 +732,27 @@ fn scenario_answers_run_on_the_org() {
 }
 
 #[test]
+fn a_scenario_reached_the_wrong_way_is_capped_and_told_why() {
+    let scenario = format!(
+        "{}\n[[question.avoid]]\ncommand = \"disable user\"\nscore = 0.4\nwhy = \"reactivate instead\"\n",
+        scenario_toml()
+    );
+    check(&scenario, &format!("{ROLE}; {ENABLE}"), FULL);
+    let graded = check(
+        &scenario,
+        &format!("{ROLE}; {ENABLE}; disable user Priya; {ENABLE}"),
+        0.4..=0.4,
+    );
+    assert!(
+        graded
+            .feedback
+            .contains("but the wrong way (`disable user`): reactivate instead"),
+        "{}",
+        graded.feedback
+    );
+}
+
+#[test]
 fn scenario_feedback_names_blockers_and_failed_commands() {
     let scenario = scenario_toml();
     let graded = check(&scenario, ENABLE, ZERO);

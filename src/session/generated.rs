@@ -124,6 +124,7 @@ fn question(seed: u64, number: usize, scenario: bool, generated: Generated) -> O
                 setup,
                 solution,
                 wrong: Vec::new(),
+                avoid: Vec::new(),
             })),
         )
     } else {

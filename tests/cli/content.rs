@@ -188,3 +188,65 @@ fn corrections_from_domain_md_appear_as_going_deeper() {
         assert!(deeper_citing(row), "no going-deeper note cites {row}");
     }
 }
+
+#[test]
+fn learners_read_reference_answer_never_the_seed() {
+    let catalog = catalog();
+    let mut offenders = Vec::new();
+    for question in catalog.questions() {
+        let mut texts = vec![question.prompt(), question.explanation()];
+        texts.extend(question.deeper());
+        texts.extend(question.hint());
+        match &question.kind {
+            Kind::Choice(choice) => texts.extend(choice.choices.iter()),
+            Kind::Order(order) => texts.extend(order.items.iter()),
+            Kind::Recall(recall) => texts.push(&recall.model_answer),
+            _ => {}
+        }
+        for text in texts {
+            let lowered = text.to_lowercase();
+            if lowered.contains("the seed") || lowered.contains("seed's") {
+                offenders.push(format!("{}: {text}", question.id()));
+            }
+        }
+    }
+    for fact in catalog.facts() {
+        if fact.statement.to_lowercase().contains("seed") {
+            offenders.push(format!("{}: {}", fact.id, fact.statement));
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "learner text says `seed`:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn every_cited_source_row_is_listed_with_a_link() {
+    let sources = include_str!("../../docs/SOURCES.md");
+    let catalog = catalog();
+    let mut missing = Vec::new();
+    for fact in catalog.facts() {
+        if !fact.is_domain() {
+            continue;
+        }
+        let entry = format!("**{}**", fact.source);
+        let listed = sources
+            .lines()
+            .find(|line| line.starts_with("- ") && line.contains(&entry));
+        match listed {
+            Some(line) if line.contains("](http") || line.contains("no public address") => {}
+            Some(line) => missing.push(format!("{} has no link: {line}", fact.source)),
+            None => missing.push(format!(
+                "{} (cited by `{}`) is not listed",
+                fact.source, fact.id
+            )),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/SOURCES.md:\n{}",
+        missing.join("\n")
+    );
+}
