@@ -204,7 +204,10 @@ fn write_glance(html: &mut String, exam: &Exam, pass_marks: &[f64]) {
         ));
     }
     items.push(("Seed", exam.seed.to_string()));
-    items.push(("Content hash", escape(&exam.content_hash)));
+    items.push((
+        "Content hash",
+        format!("<code>{}</code>", escape(&exam.content_hash)),
+    ));
     html.push_str("<h3>At a glance</h3>\n<dl class=\"glance\">\n");
     for (term, value) in items {
         let _ = writeln!(html, "<div><dt>{term}</dt><dd>{value}</dd></div>");
@@ -274,7 +277,7 @@ fn write_topics(html: &mut String, exam: &Exam) {
         ),
     );
     html.push_str(
-        "<div class=\"scroll\"><table>\n<caption>Mastery by topic</caption>\n<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Mean score</th></tr></thead>\n<tbody>\n",
+        "<div class=\"scroll\" role=\"region\" aria-label=\"Mastery by topic\" tabindex=\"0\"><table>\n<caption>Mastery by topic</caption>\n<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Mean score</th></tr></thead>\n<tbody>\n",
     );
     for topic in &exam.topics {
         let _ = writeln!(
@@ -297,7 +300,7 @@ fn write_learners(html: &mut String, exam: &Exam, weakest: &HashMap<&str, (Strin
             .then_with(|| a.file.cmp(&b.file))
     });
     html.push_str(
-        "<h3>Learners</h3>\n<div class=\"scroll\"><table>\n<caption>Learners, highest score first</caption>\n<thead><tr><th scope=\"col\">Learner</th><th scope=\"col\">Score</th><th scope=\"col\">Passed</th><th scope=\"col\">Time (min:s)</th><th scope=\"col\">Weakest topic</th></tr></thead>\n<tbody>\n",
+        "<h3>Learners</h3>\n<div class=\"scroll\" role=\"region\" aria-label=\"Learners\" tabindex=\"0\"><table>\n<caption>Learners, highest score first</caption>\n<thead><tr><th scope=\"col\">Learner</th><th scope=\"col\">Score</th><th scope=\"col\">Passed</th><th scope=\"col\">Time (min:s)</th><th scope=\"col\">Weakest topic</th></tr></thead>\n<tbody>\n",
     );
     for learner in learners {
         let weakest_topic = weakest
@@ -330,7 +333,7 @@ fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {
         TOO_HARD * 100.0,
     );
     html.push_str(
-        "<div class=\"scroll\"><table class=\"items\">\n<caption>Questions in the order asked</caption>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Right (mean score)</th><th scope=\"col\">Discrimination</th><th scope=\"col\">Most chosen wrong answer</th><th scope=\"col\">Flags</th></tr></thead>\n<tbody>\n",
+        "<div class=\"scroll\" role=\"region\" aria-label=\"Item analysis\" tabindex=\"0\"><table class=\"items\">\n<caption>Questions in the order asked</caption>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Right (mean score)</th><th scope=\"col\">Discrimination</th><th scope=\"col\">Most chosen wrong answer</th><th scope=\"col\">Flags</th></tr></thead>\n<tbody>\n",
     );
     for (question, flags) in exam.questions.iter().zip(&flags) {
         let prompt = prompts(&exam.content_hash, &question.id).map_or_else(String::new, |prompt| {

@@ -12,7 +12,7 @@ use super::html::escape;
 /// A histogram's width and height in SVG units; the page scales it.
 const HISTOGRAM_SIZE: (f64, f64) = (560.0, 260.0);
 /// Room around the plot: left (axis labels), right, top, bottom (band labels).
-const MARGIN: (f64, f64, f64, f64) = (40.0, 10.0, 28.0, 44.0);
+const MARGIN: (f64, f64, f64, f64) = (40.0, 10.0, 36.0, 44.0);
 
 /// One bar of the histogram.
 pub struct Bin {
@@ -92,9 +92,17 @@ pub fn histogram(id: &str, title: &str, bins: &[Bin], pass_percent: Option<f64>)
         let x = left + plot_width * pass.clamp(0.0, 100.0) / 100.0;
         let _ = write!(
             svg,
-            r##"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{baseline:.1}" stroke="#000" stroke-width="2.5" stroke-dasharray="7 4"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" class="value">pass mark {pass}%</text>"##,
-            y1 = top - 6.0,
-            ty = top - 10.0,
+            r##"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{baseline:.1}" stroke="#000" stroke-width="2.5" stroke-dasharray="7 4"/><text x="{x:.1}" y="{ty:.1}" text-anchor="{anchor}" class="value">pass mark {pass}%</text>"##,
+            // Near an edge the label runs inwards, so it is never cut.
+            anchor = if x < left + 60.0 {
+                "start"
+            } else if x > width - right - 60.0 {
+                "end"
+            } else {
+                "middle"
+            },
+            y1 = top - 14.0,
+            ty = top - 18.0,
             pass = number(pass),
         );
     }
@@ -146,8 +154,10 @@ pub fn bars(title: &str, rows: &[Bar]) -> String {
 /// its container.
 fn open(title: &str, width: f64, height: f64) -> String {
     let title = escape(title);
+    // A little larger than drawn, so labels stay readable on a wide page.
+    let max_width = width * 1.3;
     format!(
-        r##"<svg viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" role="img" aria-label="{title}"><title>{title}</title>"##
+        r##"<svg viewBox="0 0 {width} {height}" width="100%" style="max-width:{max_width}px" role="img" aria-label="{title}"><title>{title}</title>"##
     )
 }
 
