@@ -177,3 +177,50 @@ fn number(value: f64) -> String {
         format!("{value:.1}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_are_labelled_images_with_their_numbers_as_text() {
+        let bins = [
+            Bin {
+                label: "0–49".to_string(),
+                count: 1,
+                below_pass: true,
+            },
+            Bin {
+                label: "50–100".to_string(),
+                count: 3,
+                below_pass: false,
+            },
+        ];
+        let histogram = histogram("e1", "Scores <b>", &bins, Some(70.0));
+        assert!(histogram.starts_with(
+            r#"<svg viewBox="0 0 560 260" width="100%" style="max-width:728px" role="img" aria-label="Scores &lt;b&gt;"><title>Scores &lt;b&gt;</title>"#
+        ));
+        assert!(
+            histogram.contains(r#"fill="url(#e1-hatch)""#),
+            "{histogram}"
+        );
+        assert!(histogram.contains(">pass mark 70%</text>"), "{histogram}");
+        assert!(histogram.contains(">3</text>") && histogram.ends_with("</svg>"));
+
+        let bars = bars(
+            "Topics",
+            &[
+                Bar {
+                    label: "a & b".to_string(),
+                    fraction: 1.5,
+                },
+                Bar {
+                    label: "c".to_string(),
+                    fraction: f64::NAN,
+                },
+            ],
+        );
+        assert!(bars.contains("<title>a &amp; b: 100%</title>"), "{bars}");
+        assert!(bars.contains("<title>c: 0%</title>"), "{bars}");
+    }
+}
