@@ -277,7 +277,7 @@ fn write_topics(html: &mut String, exam: &Exam) {
         ),
     );
     html.push_str(
-        "<div class=\"scroll\" role=\"region\" aria-label=\"Mastery by topic\" tabindex=\"0\"><table>\n<caption>Mastery by topic</caption>\n<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Mean score</th></tr></thead>\n<tbody>\n",
+        "<div class=\"scroll\" role=\"region\" aria-label=\"Mastery by topic\" tabindex=\"0\"><table>\n<caption>Topics: questions asked and mean score</caption>\n<thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Questions</th><th scope=\"col\">Mean score</th></tr></thead>\n<tbody>\n",
     );
     for topic in &exam.topics {
         let _ = writeln!(
