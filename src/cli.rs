@@ -74,7 +74,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Summarise a cohort's exam result files: learners, questions, topics
     #[command(
-        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n\nFiles from different exams (seed or content hash) are reported separately."
+        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n  xcdrill report results/*.json --format html --output cohort.html\n\nFiles from different exams (seed or content hash) are reported separately. `--format html` is one self-contained page (inline CSS and SVG charts, nothing fetched) to open in a browser, print or send as a mail attachment."
     )]
     Report(ReportArgs),
     /// Try commands on a simulated Salesforce org
@@ -293,6 +293,10 @@ pub struct ReportArgs {
     /// The output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    /// Write the report to FILE (whole or not at all) instead of printing it
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -301,6 +305,7 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Json,
+    Html,
 }
 
 #[cfg(test)]

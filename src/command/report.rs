@@ -1,7 +1,8 @@
-//! `xcdrill report FILE... [--format table|markdown|csv|json]`: the cohort
-//! report over exam result files. A file that can't be read, isn't a result
-//! file or holds nonsense (`report::check`) stops it with exit status 2,
-//! naming the file and the entry.
+//! `xcdrill report FILE... [--format table|markdown|csv|json|html] [--output FILE]`:
+//! the cohort report over exam result files. A file that can't be read, isn't
+//! a result file or holds nonsense (`report::check`) stops it with exit status
+//! 2, naming the file and the entry. `--output` is checked before any file is
+//! read and written whole through [`OutputFile`].
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -11,14 +12,22 @@ use crate::bank::load::{self, ReadError};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::output::{self, styled};
-use crate::report::check;
+use crate::output_file::OutputFile;
 use crate::report::cohort::{CohortReport, Exam};
 use crate::report::table::{Table, TableStyle};
+use crate::report::{check, html};
 use crate::session::result::SessionResult;
 use crate::text::inert_line;
 use crate::{Error, Status};
 
 pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
+    let output = match &args.output {
+        Some(path) => {
+            let store = super::progress::store_path(config).ok();
+            Some(OutputFile::check(path, store.as_deref())?)
+        }
+        None => None,
+    };
     let catalog = super::load_catalog(config)?;
     let clock = crate::clock::from_env().map_err(Error::Usage)?;
     let content_hash = catalog.content_hash();
@@ -103,22 +112,54 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         styled(&mut err, output::WARNING, "warning")?;
         writeln!(err, ": {warning}")?;
     }
-    let mut out = output::stdout(config.color);
-    let style = match args.format {
+    let text = match args.format {
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-            return Ok(Status::Success);
+            let mut json = serde_json::to_string_pretty(&report).map_err(std::io::Error::from)?;
+            json.push('\n');
+            json.into_bytes()
         }
-        ReportFormat::Table => TableStyle::Plain,
-        ReportFormat::Markdown => TableStyle::Markdown,
-        ReportFormat::Csv => TableStyle::Csv,
+        ReportFormat::Html => {
+            // Prompts only from the content that made the exam: another
+            // version of a question may say something else.
+            let prompts = |exam_hash: &str, id: &str| {
+                (exam_hash == content_hash)
+                    .then(|| {
+                        catalog
+                            .question(id)
+                            .map(|question| question.prompt().to_string())
+                    })
+                    .flatten()
+            };
+            html::page(&report, &results, &prompts).into_bytes()
+        }
+        ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Csv => {
+            let style = match args.format {
+                ReportFormat::Markdown => TableStyle::Markdown,
+                ReportFormat::Csv => TableStyle::Csv,
+                _ => TableStyle::Plain,
+            };
+            // Styled for a terminal; a file gets the text without styles.
+            let mut out = Vec::new();
+            for (idx, exam) in report.groups.iter().enumerate() {
+                if idx > 0 {
+                    writeln!(out)?;
+                }
+                write_exam(&mut out, exam, style)?;
+            }
+            out
+        }
     };
-    for (idx, exam) in report.groups.iter().enumerate() {
-        if idx > 0 {
-            writeln!(out)?;
+    match output {
+        Some(output) => {
+            let mut plain = anstream::StripStream::new(Vec::with_capacity(text.len()));
+            plain.write_all(&text)?;
+            output.write(&plain.into_inner())?;
         }
-        write_exam(&mut out, exam, style)?;
+        None => {
+            let mut out = output::stdout(config.color);
+            out.write_all(&text)?;
+            out.flush()?;
+        }
     }
     Ok(Status::Success)
 }

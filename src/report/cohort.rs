@@ -115,6 +115,23 @@ impl CohortReport {
     }
 }
 
+/// A learner's topic with the lowest mean score and that score (ties: the
+/// first topic by name); `None` for a session without questions.
+pub fn weakest_topic(result: &SessionResult) -> Option<(String, f64)> {
+    let mut topics: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    for question in &result.questions {
+        add(
+            topics.entry(question.topic.as_str()).or_default(),
+            question.score,
+        );
+    }
+    topics
+        .into_iter()
+        .filter_map(|(topic, sum)| Some((topic, sum_mean(sum)?)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(topic, mean)| (topic.to_string(), mean))
+}
+
 /// Seconds between the RFC 3339 times `started` and `ended`, if both parse.
 fn elapsed(started: &str, ended: &str) -> Option<f64> {
     let started: jiff::Timestamp = started.parse().ok()?;

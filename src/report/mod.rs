@@ -1,10 +1,12 @@
 //! Summaries of progress and results: `stats` over the store's states and
 //! review times, and the cohort report over exam result files (checked first by
-//! `check`). Pure: values in,
+//! `check`), also as an HTML page (`html`, charts by `svg`). Pure: values in,
 //! values out, no IO.
 
 pub mod chart;
 pub mod check;
 pub mod cohort;
+pub mod html;
 pub mod stats;
+pub mod svg;
 pub mod table;

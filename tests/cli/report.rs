@@ -1,6 +1,7 @@
 //! `xcdrill report` on hostile result files: absurd fields, numbers out of
 //! range, future times, unknown or repeated ids, oversized files and FIFOs
-//! are refused with the file and entry named, never a panic.
+//! are refused with the file and entry named, never a panic; and
+//! `--format html`, checked against `--format json` for the same files.
 
 use serde_json::{Value, json};
 
@@ -232,4 +233,231 @@ fn report_refuses_the_same_session_given_twice() {
         "{}",
         run.stderr
     );
+}
+
+/// Four learners of one exam: `q.one` (everyone right), `q.two` (the strong
+/// half right) and `q.three` (the weak half right), one named like a script.
+fn html_cohort(workspace: &Workspace) -> Vec<String> {
+    let learners = [
+        ("ann", [1.0, 1.0, 0.0]),
+        ("<script>alert(1)</script>", [1.0, 1.0, 0.0]),
+        ("cy", [1.0, 0.0, 1.0]),
+        ("dee", [1.0, 0.0, 1.0]),
+    ];
+    learners
+        .iter()
+        .enumerate()
+        .map(|(idx, (name, scores))| {
+            let mut file = result_file(
+                name,
+                &[
+                    ("q.one", scores[0]),
+                    ("q.two", scores[1]),
+                    ("q.three", scores[2]),
+                ],
+            );
+            let score = scores.iter().sum::<f64>() / 3.0 - idx as f64 * 0.01;
+            file["score"] = json!(score);
+            file["passed"] = json!(score >= 0.7);
+            file["questions"][2]["topic"] = json!("u");
+            let path = format!("r{idx}.json");
+            workspace.write(&path, file.to_string());
+            path
+        })
+        .collect()
+}
+
+/// Every opened element is closed in order (void and self-closed ones aside),
+/// so the page is well-formed enough for a browser to read it as meant.
+#[track_caller]
+fn assert_balanced(html: &str) {
+    const VOID: &[&str] = &["meta", "br"];
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = start + rest[start..].find('>').expect("a tag ends");
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.ends_with('/') {
+            continue;
+        }
+        let name = tag
+            .trim_start_matches('/')
+            .split(|ch: char| ch.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        if let Some(closed) = tag.strip_prefix('/') {
+            assert_eq!(
+                open.pop(),
+                Some(closed),
+                "</{closed}> closes the wrong element"
+            );
+        } else if !VOID.contains(&name) {
+            open.push(name);
+            if name == "style" {
+                rest = &rest[rest.find("</style>").expect("style ends")..];
+            }
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
+}
+
+#[test]
+fn report_html_has_every_section_and_the_figures_of_report_json() {
+    let workspace = Workspace::new();
+    let files = html_cohort(&workspace);
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let json = report(&workspace, &[&files[..], &["--format", "json"]].concat());
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let json = json.json();
+    let exam = &json["groups"][0];
+    let run = report(&workspace, &[&files[..], &["--format", "html"]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = run.stdout;
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+        "{html}"
+    );
+    assert_balanced(&html);
+
+    for section in [
+        "<h3>At a glance</h3>",
+        "<h3>Score distribution</h3>",
+        "<h3>Mastery by topic</h3>",
+        "<h3>Learners</h3>",
+        "<h3>Item analysis</h3>",
+        "<caption>Learners, highest score first</caption>",
+        "<th scope=\"col\">Weakest topic</th>",
+        "@media print",
+    ] {
+        assert!(html.contains(section), "{section} in {html}");
+    }
+    assert_eq!(html.matches("<svg ").count(), 2, "two charts");
+    assert_eq!(html.matches("role=\"img\" aria-label=\"").count(), 2);
+    assert!(html.contains("pass mark 70%"), "the pass line is drawn");
+
+    let learners = exam["learners"].as_array().expect("learners");
+    let n_passed = learners.iter().filter(|row| row["passed"] == true).count();
+    assert!(html.contains(&format!("<dt>Learners</dt><dd>{}</dd>", learners.len())));
+    assert!(
+        html.contains(&format!(
+            "<dt>Passed</dt><dd>{n_passed} of {} ",
+            learners.len()
+        )),
+        "{html}"
+    );
+    for question in exam["questions"].as_array().expect("questions") {
+        let id = question["id"].as_str().expect("id");
+        let row_start = html
+            .find(&format!("<code>{id}</code>"))
+            .unwrap_or_else(|| panic!("a row for {id}"));
+        let row = &html[row_start..row_start + html[row_start..].find("</tr>").expect("row ends")];
+        let share = question["mean_score"].as_f64().expect("mean score") * 100.0;
+        assert!(
+            row.contains(&format!(">{share:.0}%<")),
+            "{id}: {share} in {row}"
+        );
+    }
+    let row_of = |id: &str| {
+        let start = html.find(&format!("<code>{id}</code>")).expect("row");
+        html[start..start + html[start..].find("</tr>").expect("row ends")].to_string()
+    };
+    assert!(row_of("q.one").contains("too easy"), "{}", row_of("q.one"));
+    assert!(row_of("q.two").contains("1.00: strong learners got it right more often"));
+    assert!(row_of("q.three").contains("-1.00: negative: check the key"));
+    assert!(row_of("q.three").contains("negative discrimination"));
+
+    assert!(html.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"));
+    for absent in [
+        "http://", "https://", "src=", "<script", "<link", "@import", "url(http",
+    ] {
+        assert!(!html.contains(absent), "{absent} in {html}");
+    }
+}
+
+#[test]
+fn report_html_output_writes_the_page_to_a_file_and_nothing_to_stdout() {
+    let workspace = Workspace::new();
+    let files = html_cohort(&workspace);
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let printed = report(&workspace, &[&files[..], &["--format", "html"]].concat());
+    let run = report(
+        &workspace,
+        &[&files[..], &["--format", "html", "--output", "cohort.html"]].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let written = std::fs::read_to_string(workspace.path("cohort.html")).expect("written");
+    assert_eq!(written, printed.stdout);
+
+    let folder = report(
+        &workspace,
+        &[&files[..], &["--format", "html", "--output", "."]].concat(),
+    );
+    assert_eq!(folder.code, 2, "{}", folder.stderr);
+    assert!(
+        folder.stderr.contains("it is a folder"),
+        "{}",
+        folder.stderr
+    );
+}
+
+#[test]
+fn report_html_warns_on_the_page_when_exams_are_mixed() {
+    let workspace = Workspace::new();
+    let mut files = html_cohort(&workspace);
+    let mut other = result_file("zed", &[("q.one", 1.0)]);
+    other["seed"] = json!(4);
+    workspace.write("zed.json", other.to_string());
+    files.push("zed.json".to_string());
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let run = report(&workspace, &[&files[..], &["--format", "html"]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("<strong>Warning:</strong> the files come from 2 different exams"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("<section ").count(), 2);
+    assert_balanced(&run.stdout);
+}
+
+#[test]
+fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
+    let workspace = Workspace::new();
+    let exam = workspace.run_with(
+        &[
+            "--content",
+            FIXTURE,
+            "quiz",
+            "--mode",
+            "exam",
+            "--seed",
+            "5",
+            "--count",
+            "8",
+            "--output",
+            "r.json",
+        ],
+        "a\n",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    assert_eq!(exam.code, 0, "{}", exam.stderr);
+    let run = workspace.run_with(
+        &["--content", FIXTURE, "report", "r.json", "--format", "html"],
+        "",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("<span class=\"prompt\">What do you turn on first?</span>"),
+        "{}",
+        run.stdout
+    );
+    // With other content active, the ids may mean other questions: no prompts.
+    let other = report(&workspace, &["r.json", "--format", "html"]);
+    assert_eq!(other.code, 0, "{}", other.stderr);
+    assert!(!other.stdout.contains("class=\"prompt\""));
 }
