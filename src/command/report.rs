@@ -124,9 +124,15 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             let prompts = |exam_hash: &str, id: &str| {
                 (exam_hash == content_hash)
                     .then(|| {
-                        catalog
-                            .question(id)
-                            .map(|question| question.prompt().to_string())
+                        catalog.question(id).map(|question| html::QuestionText {
+                            prompt: question.prompt().to_string(),
+                            choices: match &question.kind {
+                                crate::bank::Kind::Choice(choice) => {
+                                    choice.choices.iter().map(str::to_string).collect()
+                                }
+                                _ => Vec::new(),
+                            },
+                        })
                     })
                     .flatten()
             };

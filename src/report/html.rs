@@ -17,9 +17,37 @@ use super::cohort::{self, CohortReport, Exam, QuestionRow};
 use super::svg::{self, Bar, Bin};
 use crate::session::result::SessionResult;
 
-/// The prompt of a question by (content hash, question id), when the content
-/// that made the exam is at hand.
-pub type Prompts<'a> = &'a dyn Fn(&str, &str) -> Option<String>;
+/// A question's words, by (content hash, question id), when the content that
+/// made the exam is at hand.
+pub type Prompts<'a> = &'a dyn Fn(&str, &str) -> Option<QuestionText>;
+
+/// What the page shows of a question: its prompt, and its choices in bank order
+/// (for naming the most chosen wrong answer in the choice's own words).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionText {
+    pub prompt: String,
+    pub choices: Vec<String>,
+}
+
+/// A choice answer in bank letters (`c`, `a, c`) in the choices' own words,
+/// when every letter names a choice.
+fn in_words(answer: &str, choices: &[String]) -> Option<String> {
+    let picked: Option<Vec<String>> = answer
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            let (Some(letter), None) = (chars.next(), chars.next()) else {
+                return None;
+            };
+            let idx = (letter.to_ascii_lowercase() as usize).checked_sub('a' as usize)?;
+            choices.get(idx).map(|choice| format!("“{choice}”"))
+        })
+        .collect();
+    picked
+        .filter(|picked| !picked.is_empty())
+        .map(|picked| picked.join(" + "))
+}
 
 /// A question with a mean score above this is flagged too easy.
 const TOO_EASY: f64 = 0.9;
@@ -336,8 +364,9 @@ fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {
         "<div class=\"scroll\" role=\"region\" aria-label=\"Item analysis\" tabindex=\"0\"><table class=\"items\">\n<caption>Questions in the order asked</caption>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Right (mean score)</th><th scope=\"col\">Discrimination</th><th scope=\"col\">Most chosen wrong answer</th><th scope=\"col\">Flags</th></tr></thead>\n<tbody>\n",
     );
     for (question, flags) in exam.questions.iter().zip(&flags) {
-        let prompt = prompts(&exam.content_hash, &question.id).map_or_else(String::new, |prompt| {
-            format!("<span class=\"prompt\">{}</span><br>", escape(&prompt))
+        let text = prompts(&exam.content_hash, &question.id);
+        let prompt = text.as_ref().map_or_else(String::new, |text| {
+            format!("<span class=\"prompt\">{}</span><br>", escape(&text.prompt))
         });
         let discrimination = match question.discrimination {
             Some(value) => format!("{:.2}: {}", value + 0.0, discrimination_reading(value)),
@@ -347,7 +376,15 @@ fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {
             .wrong_answer
             .as_ref()
             .map_or_else(String::new, |wrong| {
-                format!("<code>{}</code> ({}×)", escape(&wrong.answer), wrong.count)
+                let words = text
+                    .as_ref()
+                    .and_then(|text| in_words(&wrong.answer, &text.choices))
+                    .map_or_else(String::new, |words| format!("{} ", escape(&words)));
+                format!(
+                    "{words}<code>{}</code> ({}×)",
+                    escape(&wrong.answer),
+                    wrong.count
+                )
             });
         let flag_cells: String = flags
             .iter()
@@ -423,6 +460,22 @@ fn minutes_seconds(seconds: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wrong_choice_is_named_in_its_own_words() {
+        let choices = vec!["Create a lead".to_string(), "Buy seats".to_string()];
+        assert_eq!(
+            super::in_words("b", &choices).as_deref(),
+            Some("“Buy seats”")
+        );
+        assert_eq!(
+            super::in_words("a, b", &choices).as_deref(),
+            Some("“Create a lead” + “Buy seats”")
+        );
+        assert_eq!(super::in_words("d", &choices), None);
+        assert_eq!(super::in_words("1 2", &choices), None);
+        assert_eq!(super::in_words("", &choices), None);
+    }
+
     use super::*;
 
     #[test]

@@ -456,8 +456,16 @@ fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
         "{}",
         run.stdout
     );
+    // The learner's `a` was the shuffled third choice: named in its words.
+    assert!(
+        run.stdout
+            .contains("“Territory management” <code>c</code> (1×)"),
+        "{}",
+        run.stdout
+    );
     // With other content active, the ids may mean other questions: no prompts.
     let other = report(&workspace, &["r.json", "--format", "html"]);
     assert_eq!(other.code, 0, "{}", other.stderr);
     assert!(!other.stdout.contains("class=\"prompt\""));
+    assert!(!other.stdout.contains("“Territory management”"));
 }
