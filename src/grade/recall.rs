@@ -138,6 +138,12 @@ fn rubric_of(recall: &Recall) -> &Rubric {
 /// The outcome of every concept of the rubric, in rubric order, and whether the
 /// answer is a bare list of terms.
 pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
+    assess_quoting(recall, answer, true)
+}
+
+/// [`assess`], with the learner's words kept for feedback (`quote`) or not
+/// (scores alone, for `lint`).
+fn assess_quoting(recall: &Recall, answer: &str, quote: bool) -> (Vec<Outcome>, bool) {
     let words = AnswerWords::new(answer);
     let synonyms = synonyms_of(&recall.lexicon);
     let rubric = rubric_of(recall);
@@ -146,6 +152,7 @@ pub fn assess(recall: &Recall, answer: &str) -> (Vec<Outcome>, bool) {
         lexicon: &recall.lexicon,
         terms: &rubric.terms,
         text: answer,
+        quote,
         subjects: Vec::new(),
         matches: Vec::new(),
     };
@@ -172,6 +179,7 @@ pub fn phrases_that_earn_nothing(recall: &Recall) -> Vec<(&str, &str)> {
                 lexicon: &recall.lexicon,
                 terms: &rubric.terms,
                 text: phrase,
+                quote: false,
                 subjects: Vec::new(),
                 matches: Vec::new(),
             };
@@ -190,6 +198,8 @@ struct Reader<'a> {
     /// The lexicon's confusable terms, read.
     terms: &'a [Vec<Phrase>],
     text: &'a str,
+    /// Whether outcomes keep the learner's words (for feedback).
+    quote: bool,
     /// Per confusable group, once needed: where its terms occur, as (token
     /// position, term index), in answer order.
     subjects: Vec<Option<Vec<(u32, usize)>>>,
@@ -280,6 +290,9 @@ impl Reader<'_> {
 
     /// The answer's words of a match, on one line.
     fn written(&self, found: &Found) -> String {
+        if !self.quote {
+            return String::new();
+        }
         let text = self
             .matcher
             .answer()
@@ -422,7 +435,7 @@ fn score_of(recall: &Recall, pass: f64, outcomes: &[Outcome], bare_list: bool) -
 /// The score alone, without feedback: what `lint` needs of the many answers
 /// it tries.
 pub fn score(recall: &Recall, pass: f64, answer: &str) -> f64 {
-    let (outcomes, bare_list) = assess(recall, answer);
+    let (outcomes, bare_list) = assess_quoting(recall, answer, false);
     score_of(recall, pass, &outcomes, bare_list).score
 }
 
