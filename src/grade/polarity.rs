@@ -8,7 +8,9 @@
 //!   `none`, `nothing`) negates up to [`PRE_WINDOW`] words after it in its
 //!   clause. `not only` and `not just` are not negations. `without` followed by
 //!   another negation in its sentence states a requirement ("a contact without
-//!   an account can't be enabled"), so it negates nothing there.
+//!   an account can't be enabled"), so `without` negates nothing there; when
+//!   that negation is `no` or `nothing` ("without a contact there's no Enable
+//!   button"), neither of the two does.
 //! - A cue after (`optional`, `unnecessary`, `irrelevant`, `automatic`,
 //!   `automatically`), or a word of need (`required`, `needed`, `necessary`,
 //!   `matter`, ...) that is itself negated ("isn't required", "doesn't
@@ -109,11 +111,24 @@ pub enum Role {
 pub fn negations(words: &[Word], counts: &mut Vec<u8>, negated: &mut Vec<bool>) {
     counts.clear();
     counts.resize(words.len(), 0);
+    // "Without a contact there's no Enable button" states that the button
+    // needs a contact: `without` and the `no` it pairs with deny nothing.
+    let mut paired: Option<usize> = None;
     // Cues before, left to right.
     for (cue_idx, word) in words.iter().enumerate() {
         let negates = match word.cue {
-            Cue::Before | Cue::Both => true,
-            Cue::Without => !another_negation_follows(words, cue_idx),
+            Cue::Before | Cue::Both => paired != Some(cue_idx),
+            Cue::Without => match next_negation(words, cue_idx) {
+                // "without a contact, no Enable button": neither denies.
+                Some(next) if words[next].determiner || words[next].cue == Cue::Both => {
+                    paired = Some(next);
+                    false
+                }
+                // "a contact without an account can't be enabled": the
+                // requirement stands, and what it denies is still denied.
+                Some(_) => false,
+                None => true,
+            },
             _ => false,
         };
         if !negates || is_conditional(words, cue_idx) {
@@ -185,14 +200,15 @@ fn is_conditional(words: &[Word], idx: usize) -> bool {
     false
 }
 
-/// Whether a negation other than `without` follows the word at `idx` in its
+/// The first negation other than `without` after the word at `idx` in its
 /// sentence, before anything ends the scope.
-fn another_negation_follows(words: &[Word], idx: usize) -> bool {
+fn next_negation(words: &[Word], idx: usize) -> Option<usize> {
     let sentence = words[idx].sentence;
     words[idx + 1..]
         .iter()
         .take_while(|word| word.sentence == sentence && word.cue != Cue::End)
-        .any(|word| matches!(word.cue, Cue::Before | Cue::Both))
+        .position(|word| matches!(word.cue, Cue::Before | Cue::Both))
+        .map(|offset| idx + 1 + offset)
 }
 
 #[cfg(test)]
@@ -259,6 +275,8 @@ mod tests {
     fn double_negations_cancel() {
         check("contact is not optional", "optional");
         check("contact without account can not be enabled", "be enabled");
+        check("without contact there is no enable button", "");
+        check("without contact, no button, and not site", "site");
     }
 
     #[test]
