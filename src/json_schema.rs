@@ -38,7 +38,11 @@ pub fn bank() -> Value {
     let question = object(definitions, "RawQuestion");
     require(question, QUESTION_REQUIRED);
     enumerate(question, "kind", KIND_NAMES.iter().copied());
-    enumerate(question, "difficulty", Difficulty::ALL.map(Difficulty::name));
+    enumerate(
+        question,
+        "difficulty",
+        Difficulty::ALL.map(Difficulty::name),
+    );
     property(question, "pass")["minimum"] = json!(0);
     property(question, "pass")["maximum"] = json!(1);
     property(question, "facts")["minItems"] = json!(1);
@@ -62,7 +66,9 @@ pub fn bank() -> Value {
     enumerate(goal, "license", License::ALL.map(License::name));
 
     org_rules(definitions);
-    let root = schema.as_object_mut().expect("a generated schema is an object");
+    let root = schema
+        .as_object_mut()
+        .expect("a generated schema is an object");
     property(root, "format_version")["const"] = json!(FORMAT_VERSION);
     schema
 }
@@ -70,7 +76,9 @@ pub fn bank() -> Value {
 /// The schema of an org file, as `xcdrill schema org` prints it.
 pub fn org() -> Value {
     let mut schema = generate::<OrgFile>();
-    let root = schema.as_object_mut().expect("a generated schema is an object");
+    let root = schema
+        .as_object_mut()
+        .expect("a generated schema is an object");
     root.insert("title".into(), json!("xcdrill org file"));
     org_rules(definitions(&mut schema));
     schema

@@ -161,7 +161,11 @@ pub enum SiteStatus {
 }
 
 impl SiteStatus {
-    pub const ALL: [SiteStatus; 3] = [SiteStatus::Preview, SiteStatus::Active, SiteStatus::Inactive];
+    pub const ALL: [SiteStatus; 3] = [
+        SiteStatus::Preview,
+        SiteStatus::Active,
+        SiteStatus::Inactive,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
