@@ -87,6 +87,17 @@ pub enum Command {
         after_help = "Answers: choice `b` or `a, c` (letters or numbers, in bank order); truefalse `true`/`false`; order the item numbers in your order, `2 1 3`; short and recall free text; scenario the org commands separated by `;`; diagnose the blocker codes (`OWNER_NO_ROLE`) or their letters.\n\nExamples:\n  xcdrill grade setup.order --answer \"1 2 4 3 5 6 7\"\n  xcdrill grade interview.prerequisites --answer-file answer.txt --json\n\nExit status: 0 passed, 1 not passed, 2 unknown id or unreadable answer file."
     )]
     Grade(GradeArgs),
+    /// Print the JSON Schema of bank files or org files, for editors and Taplo
+    #[command(
+        after_help = "Examples:\n  xcdrill schema bank > schemas/bank.schema.json\n  xcdrill schema org > schemas/org.schema.json\n\nA file names its schema on its first line: `#:schema ../schemas/bank.schema.json` (FORMAT.md, Editor setup)."
+    )]
+    Schema {
+        /// Which files the schema describes
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
+    /// Write a starter file for authors
+    New(NewArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -184,6 +195,34 @@ fn parse_name(text: &str) -> Result<String, String> {
     } else {
         Ok(text.to_string())
     }
+}
+
+/// The files `xcdrill schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Bank files (`content/*.toml`)
+    Bank,
+    /// Org files (`content/orgs/*.toml`)
+    Org,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub what: NewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A commented starter bank: one question of each kind and the fact they test
+    #[command(
+        after_help = "Example:\n  xcdrill new bank my-bank.toml && xcdrill lint my-bank.toml\n\nExit status: 0 written, 2 the file already exists or can't be written."
+    )]
+    Bank {
+        /// The file to write; it must not exist
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod grade;
 pub mod hash;
+pub mod json_schema;
 pub mod org;
 pub mod output;
 pub mod output_file;

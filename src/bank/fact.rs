@@ -9,6 +9,8 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+
     pub fn parse(text: &str) -> Option<Confidence> {
         match text {
             "H" => Some(Confidence::High),

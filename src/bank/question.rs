@@ -260,6 +260,9 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    /// Every difficulty, easiest first.
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
     /// The name as written in banks.
     pub fn name(self) -> &'static str {
         match self {

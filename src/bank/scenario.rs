@@ -26,6 +26,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 use toml::Spanned;
@@ -72,18 +73,42 @@ impl<'de> Deserialize<'de> for RawOrg {
     }
 }
 
+impl JsonSchema for RawOrg {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RawOrg".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let inline = generator.subschema_for::<OrgFile>();
+        json_schema!({
+            "anyOf": [
+                {
+                    "type": "string",
+                    "description": "The path of an org file, relative to the content folder.",
+                    "examples": ["orgs/partner-basic.toml"]
+                },
+                inline
+            ]
+        })
+    }
+}
+
 /// `[question.goal]`: what must hold at the end.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
     /// The contact the goal is about.
+    #[schemars(with = "Option<String>")]
     pub contact: Option<Text>,
     /// `customer` or `partner`: the contact can log in to `site` as that kind.
     #[serde(rename = "as")]
+    #[schemars(with = "Option<String>")]
     pub kind: Option<Text>,
     /// The site to log in to; with `as`.
+    #[schemars(with = "Option<String>")]
     pub site: Option<Text>,
     /// Instead of `as` and `site`: the contact has an active user of this license.
+    #[schemars(with = "Option<String>")]
     pub license: Option<Text>,
 }
 

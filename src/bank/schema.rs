@@ -26,6 +26,7 @@
 //! facts = ["setup.enable-dx"]
 //! ```
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -39,124 +40,215 @@ pub type TextList = Spanned<Vec<Text>>;
 pub type PairList = Spanned<Vec<Spanned<Vec<Spanned<i64>>>>>;
 
 /// One `[[fact]]`: a statement the trainer teaches, with where it comes from.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFact {
     /// Dotted id, unique across all banks (`chain.contact-needs-account`).
+    #[schemars(with = "Option<String>")]
     pub id: Option<Text>,
     /// The fact in one line.
+    #[schemars(with = "Option<String>")]
     pub statement: Option<Text>,
     /// `seed: <section>` or a source row such as `D5.3` (docs/SOURCES.md).
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
     /// For source-row facts: `H`, `M` or `L`, as docs/SOURCES.md rates the row.
+    #[schemars(with = "Option<String>")]
     pub confidence: Option<Text>,
 }
 
 /// One `[[question]]`. Which of the kind-specific fields apply depends on `kind`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Dotted id, unique across all banks (`setup.order`).
+    #[schemars(with = "Option<String>")]
     pub id: Option<Text>,
     /// `choice`, `truefalse`, `short`, `order`, `recall`, `scenario` or `diagnose`.
+    #[schemars(with = "Option<String>")]
     pub kind: Option<Text>,
     /// The topic, a lowercase word (`setup`, `hierarchy`, `partner`, ...).
+    #[schemars(with = "Option<String>")]
     pub topic: Option<Text>,
     /// The question as asked.
+    #[schemars(with = "Option<String>")]
     pub prompt: Option<Text>,
     /// Shown after answering: why the right answer is right.
+    #[schemars(with = "Option<String>")]
     pub explanation: Option<Text>,
     /// Ids of the facts the question tests; at least one.
+    #[schemars(with = "Option<Vec<String>>")]
     pub facts: Option<TextList>,
     /// `easy`, `medium` (default) or `hard`.
+    #[schemars(with = "Option<String>")]
     pub difficulty: Option<Text>,
     /// Free-form labels.
+    #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<TextList>,
     /// "Going deeper": where the source rows extend or correct the reference answer.
+    #[schemars(with = "Option<String>")]
     pub deeper: Option<Text>,
     /// Shown on `:hint`; default: the explanation's first sentence.
+    #[schemars(with = "Option<String>")]
     pub hint: Option<Text>,
     /// Pass mark from 0 to 1; default 0.7.
+    #[schemars(with = "Option<f64>")]
     pub pass: Option<Spanned<f64>>,
 
     /// choice: the options, in bank order.
+    #[schemars(with = "Option<Vec<String>>")]
     pub choices: Option<TextList>,
     /// choice: 1-based numbers of the right options.
+    #[schemars(with = "Option<Vec<i64>>")]
     pub correct: Option<Spanned<Vec<Spanned<i64>>>>,
     /// choice: select all that apply; default true when `correct` has several.
+    #[schemars(with = "Option<bool>")]
     pub multiple: Option<Spanned<bool>>,
 
     /// truefalse: whether the prompt's statement is true.
+    #[schemars(with = "Option<bool>")]
     pub answer: Option<Spanned<bool>>,
 
     /// short: the accepted answers; the first is shown as the right one.
+    #[schemars(with = "Option<Vec<String>>")]
     pub accept: Option<TextList>,
     /// short: ignore letter case (default true).
+    #[schemars(with = "Option<bool>")]
     pub fold_case: Option<Spanned<bool>>,
     /// short: ignore accents (default true).
+    #[schemars(with = "Option<bool>")]
     pub fold_accents: Option<Spanned<bool>>,
     /// short: ignore punctuation and spacing (default true).
+    #[schemars(with = "Option<bool>")]
     pub fold_punctuation: Option<Spanned<bool>>,
     /// short: forgive typos scaled to word length, never in numbers (default true).
+    #[schemars(with = "Option<bool>")]
     pub typos: Option<Spanned<bool>>,
 
     /// order: the items, listed in the right order.
+    #[schemars(with = "Option<Vec<String>>")]
     pub items: Option<TextList>,
     /// order: hard dependencies, pairs of 1-based item numbers: `[[1, 3]]` says
     /// item 1 must come before item 3. Breaking one fails the answer.
+    #[schemars(with = "Option<Vec<Vec<i64>>>")]
     pub before: Option<PairList>,
 
     /// recall: the answer a strong candidate would give.
+    #[schemars(with = "Option<String>")]
     pub model_answer: Option<Text>,
     /// recall: the rubric, one `[[question.concept]]` each.
+    #[schemars(with = "Option<Vec<RawConcept>>")]
     pub concept: Option<Spanned<Vec<Spanned<RawConcept>>>>,
 
     /// scenario and diagnose: an org file under `orgs/`, or an inline `[question.org]`.
+    #[schemars(with = "Option<RawOrg>")]
     pub org: Option<Spanned<RawOrg>>,
-    /// scenario and diagnose: `[question.goal]`, what must hold at the end
-    /// (boxed: most questions have none, and raw questions are many).
+    /// scenario and diagnose: `[question.goal]`, what must hold at the end.
+    // Boxed: most questions have none, and raw questions are many.
+    #[schemars(with = "Option<RawGoal>")]
     pub goal: Option<Box<Spanned<RawGoal>>>,
     /// scenario: the reference solution, commands separated by newlines or `;`.
+    #[schemars(with = "Option<String>")]
     pub solution: Option<Text>,
     /// scenario: known-wrong solutions, none of which may reach the goal.
+    #[schemars(with = "Option<Vec<String>>")]
     pub wrong: Option<TextList>,
     /// scenario: commands that reach the goal the wrong way, each capping the
     /// score; one `[[question.avoid]]` each.
+    #[schemars(with = "Option<Vec<RawAvoid>>")]
     pub avoid: Option<Spanned<Vec<Spanned<RawAvoid>>>>,
 }
 
 /// One `[[question.avoid]]` of a scenario: a way of reaching the goal that a
 /// careful admin would not take.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAvoid {
     /// The command that marks the wrong way, as it starts (`disable user`).
+    #[schemars(with = "Option<String>")]
     pub command: Option<Text>,
     /// The most a solution using it scores, from 0 to below 1.
+    #[schemars(with = "Option<f64>")]
     pub score: Option<Spanned<f64>>,
     /// Why it is the wrong way, shown in feedback.
+    #[schemars(with = "Option<String>")]
     pub why: Option<Text>,
 }
 
 /// One `[[question.concept]]` of a recall rubric.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConcept {
     /// Short name shown in feedback.
+    #[schemars(with = "Option<String>")]
     pub name: Option<Text>,
     /// Phrases that count for the concept; any one is enough.
+    #[schemars(with = "Option<Vec<String>>")]
     pub phrases: Option<TextList>,
     /// Phrases that contradict it and cancel its credit.
+    #[schemars(with = "Option<Vec<String>>")]
     pub contradicts: Option<TextList>,
     /// Word sets that count for it when all their words stand in one clause,
     /// in any order.
+    #[schemars(with = "Option<Vec<String>>")]
     pub together: Option<TextList>,
     /// A term of the bank's `confusable` groups the claim is about.
+    #[schemars(with = "Option<String>")]
     pub subject: Option<Text>,
     /// Relative weight, greater than 0 (default 1).
+    #[schemars(with = "Option<f64>")]
     pub weight: Option<Spanned<f64>>,
     /// Missing it caps the score below the pass mark (default false).
+    #[schemars(with = "Option<bool>")]
     pub required: Option<Spanned<bool>>,
+}
+
+// The loader reads the top level key by key (`bank::parse`); this type only
+// describes it, for the JSON Schema (`xcdrill schema bank`).
+/// A bank file: its format, its lexicon, its facts and its questions.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "xcdrill bank file, format 1")]
+pub struct RawBank {
+    /// The bank format; this version of xcdrill reads 1.
+    pub format_version: i64,
+    /// Words that count as one another in rubric phrases: groups of one word each.
+    pub synonyms: Option<Vec<Vec<String>>>,
+    /// Terms a learner may mix up; a concept names one as its `subject`.
+    pub confusable: Option<Vec<Vec<String>>>,
+    /// The facts the questions test.
+    pub fact: Option<Vec<RawFact>>,
+    /// The questions.
+    pub question: Option<Vec<RawQuestion>>,
+}
+
+/// The fields every `[[fact]]` must have (`bank::validate` reports each missing one).
+pub const FACT_REQUIRED: &[&str] = &["id", "statement", "source"];
+
+/// The fields every `[[question]]` must have, whatever its kind.
+pub const QUESTION_REQUIRED: &[&str] = &["id", "kind", "topic", "prompt", "explanation", "facts"];
+
+/// The fields every `[[question.concept]]` must have.
+pub const CONCEPT_REQUIRED: &[&str] = &["name", "phrases"];
+
+/// The fields every `[[question.avoid]]` must have.
+pub const AVOID_REQUIRED: &[&str] = &["command", "score", "why"];
+
+/// The fields `[question.goal]` must have.
+pub const GOAL_REQUIRED: &[&str] = &["contact"];
+
+/// The fields of [`kind_fields`] that `bank::validate` requires of each kind.
+pub fn kind_required(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "choice" => &["choices", "correct"],
+        "truefalse" => &["answer"],
+        "short" => &["accept"],
+        "order" => &["items"],
+        "recall" => &["model_answer", "concept"],
+        "scenario" => &["org", "goal", "solution"],
+        "diagnose" => &["org", "goal"],
+        _ => &[],
+    }
 }
 
 /// Names of the fields each kind may use, beyond the common ones.

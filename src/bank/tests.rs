@@ -717,3 +717,63 @@ fn avoided_ways_of_a_scenario_are_checked() {
         &["bank.toml:43:1: error: an `[[question.avoid]]` needs `command`, `score` and `why`"],
     );
 }
+
+/// The required-field lists that the JSON Schema is built from
+/// (`schema::QUESTION_REQUIRED`, `kind_required`, `FACT_REQUIRED`) are the
+/// validator's: taking any one of them out of the starter bank's clean
+/// questions is an error, and taking out any other key is not.
+#[test]
+fn the_schemas_required_fields_are_the_validators() {
+    use super::schema::{FACT_REQUIRED, QUESTION_REQUIRED, kind_fields, kind_required};
+
+    let starter: toml::Table = toml::from_str(include_str!("../command/starter_bank.toml"))
+        .expect("the starter bank parses");
+    let n_errors = |bank: &toml::Table| {
+        let text = toml::to_string(bank).expect("a table serializes");
+        check_content(&ContentFiles::from_texts(&[("bank.toml", &text)]))
+            .errors()
+            .count()
+    };
+    assert_eq!(n_errors(&starter), 0);
+    let mut kinds_seen = Vec::new();
+    for (table, required_of) in [("question", true), ("fact", false)] {
+        let n_entries = starter[table].as_array().expect("an array of tables").len();
+        for entry_idx in 0..n_entries {
+            let entry = starter[table][entry_idx].as_table().expect("a table");
+            let kind = entry
+                .get("kind")
+                .and_then(|kind| kind.as_str())
+                .unwrap_or("");
+            let required: Vec<&str> = if required_of {
+                kinds_seen.push(kind.to_string());
+                QUESTION_REQUIRED
+                    .iter()
+                    .chain(kind_required(kind))
+                    .copied()
+                    .collect()
+            } else {
+                FACT_REQUIRED.to_vec()
+            };
+            for field in kind_required(kind) {
+                assert!(kind_fields(kind).contains(field), "{kind}: `{field}`");
+                assert!(
+                    entry.contains_key(*field),
+                    "the starter's {kind} has no `{field}`"
+                );
+            }
+            for key in entry.keys() {
+                let mut bank = starter.clone();
+                let entries = bank[table].as_array_mut().expect("an array of tables");
+                let entry = entries[entry_idx].as_table_mut().expect("a table");
+                entry.remove(key);
+                let is_error = n_errors(&bank) > 0;
+                assert_eq!(
+                    is_error,
+                    required.contains(&key.as_str()),
+                    "{table} {entry_idx} ({kind}) without `{key}`"
+                );
+            }
+        }
+    }
+    assert_eq!(kinds_seen, super::question::KIND_NAMES);
+}

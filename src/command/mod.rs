@@ -7,11 +7,13 @@ mod grade;
 mod import;
 mod lint;
 mod list;
+mod new;
 mod progress;
 mod progress_quiz;
 mod quiz;
 mod report;
 mod sandbox;
+mod schema;
 mod stats;
 
 use crate::bank::{self, Catalog};
@@ -31,6 +33,8 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Report(args)) => report::run(&args, config),
         Some(Command::Sandbox(args)) => sandbox::run(&args, config),
         Some(Command::Grade(args)) => grade::run(&args, config),
+        Some(Command::Schema { which }) => schema::run(which),
+        Some(Command::New(args)) => new::run(&args),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => quiz::run(&crate::cli::QuizArgs::default(), config),

@@ -28,6 +28,7 @@ use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -45,100 +46,161 @@ use crate::suggest::closest;
 ///
 /// Banks read one inline (`[question.org]`) through serde, then build it with
 /// [`build`], so that problems point into the bank file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrgFile {
+    /// Org-wide settings.
     #[serde(default)]
     settings: SettingsFile,
+    /// The user licenses the org has bought.
     #[serde(default)]
+    #[schemars(with = "Vec<LicenseFile>")]
     license: Vec<Spanned<LicenseFile>>,
+    /// Custom profiles; the six standard external profiles always exist.
     #[serde(default)]
+    #[schemars(with = "Vec<ProfileFile>")]
     profile: Vec<Spanned<ProfileFile>>,
+    /// Experience Cloud sites; at most 100.
     #[serde(default)]
+    #[schemars(with = "Vec<SiteFile>")]
     site: Vec<Spanned<SiteFile>>,
+    /// Internal (employee) users, who own accounts.
     #[serde(default)]
+    #[schemars(with = "Vec<InternalUserFile>")]
     internal_user: Vec<Spanned<InternalUserFile>>,
+    /// Business and person accounts.
     #[serde(default)]
+    #[schemars(with = "Vec<AccountFile>")]
     account: Vec<Spanned<AccountFile>>,
+    /// Contacts, each of an account or private.
     #[serde(default)]
+    #[schemars(with = "Vec<ContactFile>")]
     contact: Vec<Spanned<ContactFile>>,
+    /// External users already enabled from contacts.
     #[serde(default)]
+    #[schemars(with = "Vec<ExternalUserFile>")]
     external_user: Vec<Spanned<ExternalUserFile>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// `[settings]`: org-wide settings.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
-    /// Default false; can't be turned off once on.
+    /// Digital Experiences on; default false; can't be turned off once on.
     #[serde(default)]
     digital_experiences: bool,
-    /// Default false, as in a new org.
+    /// "Allow using standard external profiles for self-registration, user
+    /// creation, and login"; default false, as in a new org.
     #[serde(default)]
     standard_external_profiles: bool,
-    /// 1..=3, default 1.
+    /// Partner roles per partner account, 1..=3, default 1.
+    #[schemars(with = "Option<i64>")]
     partner_roles: Option<Spanned<i64>>,
-    /// 1..=3, default 1.
+    /// Customer roles per account, 1..=3, default 1.
+    #[schemars(with = "Option<i64>")]
     customer_roles: Option<Spanned<i64>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[license]]`: a user license and its seats.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct LicenseFile {
+    /// The license's name.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// Total seats.
+    #[schemars(with = "i64")]
     seats: Spanned<i64>,
     /// Seats held by users not listed in the file; default 0.
+    #[schemars(with = "Option<i64>")]
     used: Option<Spanned<i64>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[profile]]`: a custom profile.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ProfileFile {
+    /// The profile's name, unique among profiles.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// The license it goes with.
+    #[schemars(with = "String")]
     license: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[site]]`: an Experience Cloud site.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SiteFile {
+    /// The site's name.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// The template it was built from.
+    #[schemars(with = "String")]
     template: Spanned<String>,
-    /// preview (default) | active | inactive.
+    /// `preview` (default), `active` or `inactive`.
+    #[schemars(with = "Option<String>")]
     status: Option<Spanned<String>>,
     /// Member profiles; default none.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     members: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[internal_user]]`: an employee user.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct InternalUserFile {
+    /// The user's name.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// The user's role; omitted: no role.
     role: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[account]]`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct AccountFile {
+    /// The account's name.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// Its owner, an `internal_user`.
+    #[schemars(with = "String")]
     owner: Spanned<String>,
+    /// A person account is its own contact (same name); default false.
     #[serde(default)]
     person: bool,
+    /// Enabled as a partner account; default false.
+    #[schemars(with = "Option<bool>")]
     partner: Option<Spanned<bool>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[contact]]`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ContactFile {
+    /// The contact's name.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// The account it belongs to; omitted: a private contact.
+    #[schemars(with = "Option<String>")]
     account: Option<Spanned<String>>,
+    /// Omitted: no email.
     email: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One `[[external_user]]`: a user enabled from a contact.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ExternalUserFile {
+    /// The contact it was enabled from.
+    #[schemars(with = "String")]
     contact: Spanned<String>,
+    /// Its profile, standard or custom.
+    #[schemars(with = "String")]
     profile: Spanned<String>,
+    /// Default true.
     #[serde(default = "yes")]
     active: bool,
 }

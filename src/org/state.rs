@@ -76,6 +76,8 @@ pub enum UserKind {
 }
 
 impl UserKind {
+    pub const ALL: [UserKind; 2] = [UserKind::Customer, UserKind::Partner];
+
     pub fn name(self) -> &'static str {
         match self {
             UserKind::Customer => "customer",
@@ -159,6 +161,12 @@ pub enum SiteStatus {
 }
 
 impl SiteStatus {
+    pub const ALL: [SiteStatus; 3] = [
+        SiteStatus::Preview,
+        SiteStatus::Active,
+        SiteStatus::Inactive,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             SiteStatus::Preview => "preview",

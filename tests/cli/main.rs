@@ -2,6 +2,7 @@
 //! `xcdrill` in a temporary folder with its own data dir, so no test sees
 //! another's progress or the user's.
 
+mod authoring;
 mod content;
 mod corpus;
 mod crash;
