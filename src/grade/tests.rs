@@ -663,6 +663,8 @@ static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new
         .collect();
     questions.push(question(&scenario_toml()));
     questions.push(question(&diagnose_toml()));
+    // Claims: negation, subjects, synonyms and word sets.
+    questions.push(question_in(LIFECYCLE_LEXICON, LIFECYCLE));
     questions
 });
 
@@ -679,7 +681,8 @@ proptest! {
                     "contact", "account", "no", "don't", "need", "a", "the", "site", "active", ",",
                     ".", "(", "license", "seats", "partner", "3", "D5.3", "é", "\u{1b}[2J", "'", "n't",
                     ";", "\n", "\"", "#", "i", "OWNER_NO_ROLE", "enable", "customer", "user", "Priya",
-                    "profile", "assign", "role", "to", "Dana", "login",
+                    "profile", "assign", "role", "to", "Dana", "login", "deactivating", "disable",
+                    "without", "if", "optional", "keeps", "link", "for good", "which", "it", "nothing",
                 ]),
                 0..60,
             ).prop_map(|words| words.join(" ")),
