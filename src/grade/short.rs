@@ -78,6 +78,9 @@ const CLAUSE_WORDS: &[&str] = &[
     "aka",
     "ie",
     "eg",
+    // `i.e.` and `e.g.` reach here as `i e` and `e g`; `I` is a clause's subject.
+    "i",
+    "e",
     "meaning",
     "so",
     "but",
@@ -533,6 +536,8 @@ mod tests {
             &["Experience Cloud"],
             "Experience Cloud, formerly Communities",
         );
+        right(&["Live"], "'Live', i.e. Status = Live");
+        right(&["Live"], "Live, e.g. in the API");
         // Anything else after the answer is another thing or another item.
         wrong(&["Contact"], "the Contact's Account");
         wrong(&["Contact"], "Contact, Account, User");
