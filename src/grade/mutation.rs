@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::matcher::{AnswerWords, Matcher};
 use super::phrase::Phrase;
 use super::polarity;
-use super::recall::synonyms_of;
+use super::recall::{rubric_of, synonyms_of};
 use super::words;
 use crate::bank::question::Recall;
 
@@ -31,23 +31,18 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
     let model = &*recall.model_answer;
     let words = AnswerWords::new(model);
     let synonyms = synonyms_of(&recall.lexicon);
+    let rubric = rubric_of(recall);
     let mut matcher = Matcher::new(&words, synonyms);
     let mut out = Vec::new();
 
-    let required: Vec<_> = recall
-        .concepts
-        .iter()
-        .filter(|concept| concept.required)
+    let concepts = || recall.concepts.iter().zip(&rubric.concepts);
+    let negate_all = !recall.concepts.iter().any(|concept| concept.required);
+    let targets: Vec<_> = concepts()
+        .filter(|(concept, _)| negate_all || concept.required)
         .collect();
-    let negate_all = required.is_empty();
-    let targets: Vec<_> = if negate_all {
-        recall.concepts.iter().collect()
-    } else {
-        required
-    };
     let mut all_spans = Vec::new();
-    for concept in &targets {
-        let spans = concept_spans(&mut matcher, concept.phrases.iter());
+    for (concept, read) in &targets {
+        let spans = concept_spans(&mut matcher, &read.phrases);
         if spans.is_empty() {
             continue;
         }
@@ -67,8 +62,8 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
         });
     }
 
-    for group in recall.lexicon.confusable.iter() {
-        let present: Vec<(usize, Vec<Range<usize>>)> = group
+    for (group, terms) in recall.lexicon.confusable.iter().zip(&rubric.terms) {
+        let present: Vec<(usize, Vec<Range<usize>>)> = terms
             .iter()
             .enumerate()
             .map(|(idx, term)| (idx, term_spans(&mut matcher, term)))
@@ -115,19 +110,11 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
 
 /// Where to negate a concept: the first word of its matches, as byte ranges,
 /// leaving out those an earlier negation already reaches.
-fn concept_spans<'p>(
-    matcher: &mut Matcher<'_>,
-    phrases: impl Iterator<Item = &'p str>,
-) -> Vec<Range<usize>> {
+fn concept_spans(matcher: &mut Matcher<'_>, phrases: &[Phrase]) -> Vec<Range<usize>> {
     let answer = matcher.answer();
     let mut starts: Vec<u32> = Vec::new();
     for phrase in phrases {
-        starts.extend(
-            matcher
-                .find_all(&Phrase::new(phrase))
-                .iter()
-                .map(|found| found.first),
-        );
+        starts.extend(matcher.find_all(phrase).iter().map(|found| found.first));
     }
     // A match whose first word an earlier `not` already reaches gets none of
     // its own: two would cancel.
@@ -149,9 +136,9 @@ fn concept_spans<'p>(
 }
 
 /// Every place `term` occurs, as byte ranges.
-fn term_spans(matcher: &mut Matcher<'_>, term: &str) -> Vec<Range<usize>> {
+fn term_spans(matcher: &mut Matcher<'_>, term: &Phrase) -> Vec<Range<usize>> {
     let answer = matcher.answer();
-    let found = matcher.find_all(&Phrase::new(term)).to_vec();
+    let found = matcher.find_all(term).to_vec();
     found
         .iter()
         .map(|found| answer.span_of(found.first).start..answer.span_of(found.last).end)

@@ -91,18 +91,18 @@ fn empty_synonyms() -> &'static Synonyms {
 
 /// A rubric read into phrases, once per load (kept in `Recall::derived`).
 #[derive(Debug, Default)]
-struct Rubric {
-    concepts: Vec<ConceptPhrases>,
+pub struct Rubric {
+    pub concepts: Vec<ConceptPhrases>,
     /// The terms of each `confusable` group of the lexicon.
-    terms: Vec<Vec<Phrase>>,
+    pub terms: Vec<Vec<Phrase>>,
 }
 
 /// One concept's phrases, word sets and contradicting phrases, read.
 #[derive(Debug, Default)]
-struct ConceptPhrases {
-    phrases: Vec<Phrase>,
-    together: Vec<Phrase>,
-    contradicts: Vec<Phrase>,
+pub struct ConceptPhrases {
+    pub phrases: Vec<Phrase>,
+    pub together: Vec<Phrase>,
+    pub contradicts: Vec<Phrase>,
 }
 
 impl ConceptPhrases {
@@ -124,7 +124,8 @@ fn terms_of(lexicon: &Lexicon) -> Vec<Vec<Phrase>> {
         .collect()
 }
 
-fn rubric_of(recall: &Recall) -> &Rubric {
+/// `recall`'s rubric read into phrases, once per load.
+pub fn rubric_of(recall: &Recall) -> &Rubric {
     static EMPTY: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
     recall
         .derived
