@@ -210,6 +210,10 @@ mod tests {
     use super::*;
     use crate::bank::texts::Texts;
 
+    /// `roles.hierarchy-order`: User lowest, every role under the owner's.
+    const ROLES: [&str; 4] = ["User", "Manager", "Executive", "Owner's role"];
+    const ROLES_BEFORE: [(u16, u16); 5] = [(1, 2), (1, 3), (1, 4), (2, 4), (3, 4)];
+
     const GO_LIVE: [&str; 4] = [
         "Enable Digital Experiences",
         "Create the site (Setup → All Sites → New); it starts in Preview",
@@ -295,11 +299,9 @@ mod tests {
             &["20 of 21"],
             &["2. two", "3. three"],
         );
-        let roles = ["User", "Manager", "Executive", "Owner's role"];
-        let roles_before = [(1, 2), (1, 3), (1, 4), (2, 4), (3, 4)];
         check(
-            &roles,
-            &roles_before,
+            &ROLES,
+            &ROLES_BEFORE,
             "1 3 2 4",
             (5.0 / 6.0, 5.0 / 6.0),
             &["5 of 6"],
@@ -332,11 +334,9 @@ mod tests {
             &["`two` must come before `three`"],
             &["2. two", "3. three"],
         );
-        let roles = ["User", "Manager", "Executive", "Owner's role"];
-        let roles_before = [(1, 2), (1, 3), (1, 4), (2, 4), (3, 4)];
         check(
-            &roles,
-            &roles_before,
+            &ROLES,
+            &ROLES_BEFORE,
             "1 2 4 3",
             (0.5, 0.5),
             &["`Executive` must come before `Owner's role`"],
