@@ -405,12 +405,28 @@ facts = ["t.fact"]
 
     /// A practice session of `count` questions from `catalog`, seed 1.
     fn practice(catalog: &Catalog, count: usize) -> Session {
+        session(catalog, Mode::Practice, count)
+    }
+
+    /// A session of `mode` with `count` questions from `catalog`, seed 1.
+    fn session(catalog: &Catalog, mode: Mode, count: usize) -> Session {
         let selection = Selection {
             count,
             seed: 1,
             ..Selection::default()
         };
-        Session::new(Mode::Practice, 1, select(catalog, &selection))
+        Session::new(mode, 1, select(catalog, &selection))
+    }
+
+    /// A timed exam's context: the deadline at 60 s, pass mark 70%.
+    fn exam_context<'a>(catalog: &'a Catalog, clock: &'a dyn Clock) -> QuizContext<'a> {
+        QuizContext {
+            catalog,
+            clock,
+            deadline: Timestamp::from_second(60).ok(),
+            width: 80,
+            pass_percent: Some(70.0),
+        }
     }
 
     fn practice_context<'a>(catalog: &'a Catalog, clock: &'a dyn Clock) -> QuizContext<'a> {
@@ -427,22 +443,8 @@ facts = ["t.fact"]
     fn an_exam_ends_when_its_time_is_up_and_a_late_answer_does_not_count() {
         let catalog = catalog();
         let clock = SteppingClock(Cell::new(0));
-        let questions = select(
-            &catalog,
-            &Selection {
-                count: 2,
-                seed: 1,
-                ..Selection::default()
-            },
-        );
-        let mut session = Session::new(Mode::Exam, 1, questions);
-        let context = QuizContext {
-            catalog: &catalog,
-            clock: &clock,
-            deadline: Timestamp::from_second(60).ok(),
-            width: 80,
-            pass_percent: Some(70.0),
-        };
+        let mut session = session(&catalog, Mode::Exam, 2);
+        let context = exam_context(&catalog, &clock);
         let mut reader = Piped::new("true\nfalse\n".as_bytes());
         let mut out = Vec::new();
         let ending = run(
@@ -571,22 +573,8 @@ facts = ["t.fact"]
         let catalog = catalog();
         // The clock is frozen before the deadline: only the reader knows.
         let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
-        let questions = select(
-            &catalog,
-            &Selection {
-                count: 2,
-                seed: 1,
-                ..Selection::default()
-            },
-        );
-        let mut session = Session::new(Mode::Exam, 1, questions);
-        let context = QuizContext {
-            catalog: &catalog,
-            clock: &clock,
-            deadline: Timestamp::from_second(60).ok(),
-            width: 80,
-            pass_percent: Some(70.0),
-        };
+        let mut session = session(&catalog, Mode::Exam, 2);
+        let context = exam_context(&catalog, &clock);
         let mut out = Vec::new();
         let mut recorder = AnswerCount(0);
         let ending = run(
