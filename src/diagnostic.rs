@@ -151,13 +151,9 @@ impl<'a> SourceText<'a> {
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             let mut line_starts = vec![0];
-            line_starts.extend(
-                self.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, byte)| byte == b'\n')
-                    .map(|(idx, _)| idx + 1),
-            );
+            // `match_indices` of one character searches with memchr: a
+            // 6 MB bank file is indexed in a few milliseconds.
+            line_starts.extend(self.text.match_indices('\n').map(|(idx, _)| idx + 1));
             line_starts
         })
     }

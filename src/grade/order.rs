@@ -44,13 +44,14 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
             Entry::Letter(_) | Entry::Junk => not_numbers.push(entry),
         }
     }
-    let right_order = numbered(order);
-    let all_items: Vec<String> = order.items.iter().map(str::to_string).collect();
+    // The right order and the item list are written out only for an answer
+    // that needs them: `lint` grades every key, which needs neither.
+    let all_items = || order.items.iter().map(str::to_string).collect();
     if n_entries == 0 {
         return Mark::new(
             0.0,
-            format!("no answer given; the right order is:\n{right_order}"),
-            all_items,
+            format!("no answer given; the right order is:\n{}", numbered(order)),
+            all_items(),
         );
     }
     let repeated: Vec<usize> = (0..n_items).filter(|&idx| n_seen[idx] > 1).collect();
@@ -82,10 +83,11 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
         return Mark::new(
             0.0,
             format!(
-                "not an order of the {n_items} items: {}; write each number from 1 to {n_items} once, in your order; the right order is:\n{right_order}",
-                problems.join("; ")
+                "not an order of the {n_items} items: {}; write each number from 1 to {n_items} once, in your order; the right order is:\n{}",
+                problems.join("; "),
+                numbered(order)
             ),
-            all_items,
+            all_items(),
         );
     }
     let n_pairs = n_items * n_items.saturating_sub(1) / 2;
@@ -114,7 +116,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     } else {
         n_concordant as f64 / n_pairs as f64
     };
-    let pairs = format!("{n_concordant} of {n_pairs} pairs in the right relative order");
+    let pairs = || format!("{n_concordant} of {n_pairs} pairs in the right relative order");
     if !broken.is_empty() {
         let mut involved: Vec<usize> = broken
             .iter()
@@ -135,8 +137,10 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
         return Mark::new(
             score.min(BROKEN_DEPENDENCY_CAP),
             format!(
-                "a step comes before one it needs: {}; {pairs}; the right order is:\n{right_order}",
-                needs.join("; ")
+                "a step comes before one it needs: {}; {}; the right order is:\n{}",
+                needs.join("; "),
+                pairs(),
+                numbered(order)
             ),
             item_lines(order, &involved),
         );
@@ -147,7 +151,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     }
     Mark::new(
         score,
-        format!("{pairs}; the right order is:\n{right_order}"),
+        format!("{}; the right order is:\n{}", pairs(), numbered(order)),
         item_lines(order, &misplaced),
     )
 }
