@@ -11,7 +11,9 @@ use crate::cli::SandboxArgs;
 use crate::config::Config;
 use crate::org::{self, Goal, Org};
 use crate::output;
-use crate::repl::sandbox::{self, Options, Session};
+use crate::repl::editor::Terminal;
+use crate::repl::lines::{LineReader, Piped};
+use crate::repl::sandbox::{self, Session};
 use crate::repl::transcript::Transcript;
 use crate::{Error, Status};
 
@@ -37,14 +39,17 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
             Ok(session.status())
         }
         None => {
-            let options = Options {
-                interactive,
-                color: interactive && output::uses_color(config.color),
-                history: interactive.then(|| history_path(config)).flatten(),
+            let mut reader: Box<dyn LineReader> = if interactive {
+                let color = output::uses_color(config.color);
+                let terminal = Terminal::new(history_path(config), color)
+                    .map_err(|error| Error::Usage(format!("cannot read input: {error}")))?;
+                Box::new(terminal)
+            } else {
+                Box::new(Piped::new(io::stdin().lock()))
             };
             let store = super::progress::store_path(config).ok();
             let session = Session::new(org, goal, true).with_store(store);
-            sandbox::run(session, &options, &mut transcript)
+            sandbox::run(session, reader.as_mut(), &mut transcript)
         }
     }
 }

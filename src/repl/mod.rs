@@ -6,9 +6,12 @@
 //! SIGQUIT and interrupts a prompt at an exam's time limit. No grading or rules live here: it calls `session`, `grade`
 //! and `org`.
 
+pub mod editor;
 pub mod lines;
+pub mod prompt_command;
 pub mod quiz;
 pub mod render;
+pub mod reply;
 pub mod sandbox;
 pub mod sandbox_helper;
 mod scenario_prompt;

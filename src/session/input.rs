@@ -91,6 +91,45 @@ pub fn to_grader_answer(
     }
 }
 
+/// An answer in the grader's terms put back as the learner saw it: choices
+/// by their shown letters in the order shown, an order as the shown letters in
+/// the learner's order; other kinds as given.
+pub fn shown_answer(question: &Question, presented: &Presented, answer: &str) -> String {
+    let shown_position =
+        |bank_idx: usize| presented.shown.iter().position(|&idx| idx == bank_idx);
+    match &question.kind {
+        Kind::Choice(choice) => {
+            let mut positions: Vec<usize> = answer
+                .split(',')
+                .filter_map(|token| token.trim().chars().next())
+                .filter_map(|ch| (ch as usize).checked_sub('a' as usize))
+                .filter_map(shown_position)
+                .collect();
+            positions.sort_unstable();
+            positions
+                .iter()
+                .map(|&shown_idx| {
+                    let bank_idx = presented.shown[shown_idx];
+                    format!(
+                        "{}) {}",
+                        letter(shown_idx),
+                        choice.choices.get(bank_idx).unwrap_or("")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        Kind::Order(_) => answer
+            .split_whitespace()
+            .filter_map(|number| number.parse::<usize>().ok()?.checked_sub(1))
+            .filter_map(shown_position)
+            .map(|shown_idx| letter(shown_idx).to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => answer.to_string(),
+    }
+}
+
 /// Display positions named by letters (`a c`, `a,c`, `ac`) among `n` options.
 /// A word that is not made of offered letters is refused whole, so `contact`
 /// gets "not a letter" rather than a complaint about its second character.
