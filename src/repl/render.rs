@@ -344,14 +344,22 @@ fn more_offer(catalog: &Catalog, question: &Question) -> Option<String> {
     })
 }
 
-/// `:more`: the explanation whole, going deeper and the facts.
+/// `:more`: what the short feedback left out: the rest of the why, going
+/// deeper and the facts.
 pub fn more(
     out: &mut dyn Write,
     catalog: &Catalog,
     question: &Question,
     width: usize,
 ) -> io::Result<()> {
-    explanation(out, catalog, question, width)
+    if more_offer(catalog, question).is_none() {
+        return writeln!(out, "  Nothing more on this one.");
+    }
+    let why = question.explanation();
+    if first_sentence(why).len() < why.trim().len() {
+        wrapped(out, &format!("Why: {why}"), width, 2)?;
+    }
+    behind(out, catalog, question, width)
 }
 
 /// The first sentence of `text`: up to the first `.`, `!` or `?` followed by
@@ -380,6 +388,16 @@ pub fn explanation(
     width: usize,
 ) -> io::Result<()> {
     wrapped(out, &format!("Why: {}", question.explanation()), width, 2)?;
+    behind(out, catalog, question, width)
+}
+
+/// The going-deeper note and the facts cited.
+fn behind(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    question: &Question,
+    width: usize,
+) -> io::Result<()> {
     if let Some(deeper) = &question.deeper() {
         wrapped(out, &format!("Going deeper: {deeper}"), width, 2)?;
     }
