@@ -21,7 +21,11 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
     let (org, goal) = starting_org(args, config)?;
     let script = args.script.as_deref().map(read_script).transpose()?;
     let interactive = script.is_none() && io::stdin().is_terminal();
-    let mut transcript = Transcript::new(output::stdout(config.color), args.json, !interactive);
+    // Replies are wrapped for a person reading a terminal; piped, JSON or
+    // not, they stay one line each.
+    let width = output::terminal_width().filter(|_| !args.json);
+    let mut transcript =
+        Transcript::new(output::stdout(config.color), args.json, !interactive).with_width(width);
     if let Some(goal) = &goal {
         let text = format!("goal: {}", goal.describe());
         if args.json {

@@ -138,4 +138,3 @@ impl LineReader for PipedUntil {
         self.passed
     }
 }
-

@@ -167,6 +167,22 @@ pub fn help(prompt: Prompt) -> String {
     text
 }
 
+/// Prints [`help`] wrapped to `width`, each command's words hanging under
+/// themselves.
+pub fn print_help(
+    out: &mut dyn std::io::Write,
+    prompt: Prompt,
+    width: usize,
+) -> std::io::Result<()> {
+    for row in help(prompt).lines() {
+        match row.strip_prefix("  ") {
+            Some(entry) => super::render::wrapped_hanging(out, entry, width, 2, 12)?,
+            None => super::render::wrapped(out, row, width, 0)?,
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,8 +201,10 @@ mod tests {
         );
         assert_eq!(parse("show users", Prompt::Org), None);
         assert_eq!(parse(": not a command", Prompt::Answer), None);
-        assert!(names(Prompt::Answer).all(|name| !help(Prompt::Org).is_empty()
-            && help(Prompt::Answer).contains(name)));
+        assert!(
+            names(Prompt::Answer)
+                .all(|name| !help(Prompt::Org).is_empty() && help(Prompt::Answer).contains(name))
+        );
         assert!(names(Prompt::Org).any(|name| name == ":undo"));
         assert!(!help(Prompt::Answer).contains(":undo"));
     }

@@ -295,7 +295,7 @@ fn ask(
         match command {
             PromptCommand::Skip => return Ok((Reply::Skip, hints)),
             PromptCommand::Quit => return Ok((Reply::Quit, hints)),
-            PromptCommand::Help => writeln!(out, "{}", prompt_command::help(Prompt::Answer))?,
+            PromptCommand::Help => prompt_command::print_help(out, Prompt::Answer, context.width)?,
             PromptCommand::Hint if !feedback => writeln!(out, "No hints during an exam.")?,
             PromptCommand::Hint => {
                 hints += 1;
@@ -340,7 +340,10 @@ fn common(
                 out,
                 "No feedback during an exam; the right answers come with the results."
             ),
-            None => writeln!(out, "Nothing answered yet; :more tells more about the last answer."),
+            None => writeln!(
+                out,
+                "Nothing answered yet; :more tells more about the last answer."
+            ),
         },
         PromptCommand::Codes => render::codes(out, context.width),
         _ => {

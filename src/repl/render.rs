@@ -20,7 +20,8 @@ pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> 
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(&pad)
-        .subsequent_indent(&pad);
+        .subsequent_indent(&pad)
+        .break_words(false);
     for paragraph in inert(text).split('\n') {
         if paragraph.trim().is_empty() {
             writeln!(out)?;
@@ -36,14 +37,28 @@ pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> 
 /// One line of a listing (the org tree, a table row) wrapped to `width` after
 /// `indent` spaces: its own leading spaces and tree marks stay, and what wraps
 /// hangs two columns in from them, words never broken.
-pub fn indented_line(out: &mut dyn Write, line: &str, width: usize, indent: usize) -> io::Result<()> {
+pub fn indented_line(
+    out: &mut dyn Write,
+    line: &str,
+    width: usize,
+    indent: usize,
+) -> io::Result<()> {
     let line = inert(line);
     let body_start = line
         .find(|ch: char| !ch.is_whitespace() && !matches!(ch, '└' | '├' | '│' | '─'))
         .unwrap_or(line.len());
     let (lead, body) = line.split_at(body_start);
     let first = format!("{}{lead}", " ".repeat(indent));
-    let rest = " ".repeat(indent + lead.chars().count() + 2);
+    // What wraps keeps the tree's lines going past it: a `├─` branch goes
+    // on as `│`, a `└─` as spaces.
+    let continued: String = lead
+        .chars()
+        .map(|ch| match ch {
+            '├' | '│' => '│',
+            _ => ' ',
+        })
+        .collect();
+    let rest = format!("{}{continued}  ", " ".repeat(indent));
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(&first)
         .subsequent_indent(&rest)
@@ -116,11 +131,10 @@ pub fn question(
     }
     if let Some(setup) = setup(question) {
         org_view(out, &setup.org, width)?;
-        styled(
-            out,
-            output::EMPHASIS,
-            &inert(&format!("Goal: {}", setup.goal.describe())),
-        )?;
+        let goal = format!("Goal: {}", setup.goal.describe());
+        let goal = inert(&goal);
+        let options = textwrap::Options::new(width.max(20)).break_words(false);
+        styled(out, output::EMPHASIS, &textwrap::fill(&goal, options))?;
         writeln!(out)?;
     }
     if matches!(question.kind, Kind::Diagnose(_)) {
@@ -189,7 +203,8 @@ pub fn wrapped_hanging(
     let rest = " ".repeat(hanging);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(&first)
-        .subsequent_indent(&rest);
+        .subsequent_indent(&rest)
+        .break_words(false);
     for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
         writeln!(out, "{line}")?;
     }
@@ -443,7 +458,11 @@ pub fn summary(
     // An exam is scored over every question set; other sessions over the
     // questions asked, the ones not reached left out.
     let exam = session.mode == Mode::Exam;
-    let n_scored = if exam { session.planned() } else { firsts.len() };
+    let n_scored = if exam {
+        session.planned()
+    } else {
+        firsts.len()
+    };
     let not_reached = match (unreached.len(), exam) {
         (0, _) => String::new(),
         (n, true) => format!("; {n} not reached, counted as unanswered"),
@@ -583,32 +602,27 @@ pub fn next_steps(
 ) -> io::Result<()> {
     writeln!(out, "Next:")?;
     if n_due > 0 {
-        wrapped_hanging(
-            out,
-            &format!(
-                "{n_due} review{} due now: xcdrill quiz --mode review",
-                if n_due == 1 { " is" } else { "s are" }
-            ),
-            width,
-            2,
-            4,
-        )?;
+        let due = format!(
+            "{n_due} review{} due now:",
+            if n_due == 1 { " is" } else { "s are" }
+        );
+        wrapped(out, &due, width, 2)?;
+        writeln!(out, "    xcdrill quiz --mode review")?;
     }
     match weakest_topic {
-        Some(topic) => wrapped_hanging(
-            out,
-            &format!("your weakest topic was {topic}: xcdrill quiz --mode drill --topic {topic}"),
-            width,
-            2,
-            4,
-        )?,
-        None if n_due == 0 => wrapped_hanging(
-            out,
-            "nothing due and nothing missed: xcdrill quiz for new questions",
-            width,
-            2,
-            4,
-        )?,
+        Some(topic) => {
+            wrapped(out, &format!("your weakest topic was {topic}:"), width, 2)?;
+            // A command to copy is never wrapped.
+            writeln!(
+                out,
+                "    xcdrill quiz --mode drill --topic {}",
+                inert(topic)
+            )?;
+        }
+        None if n_due == 0 => {
+            writeln!(out, "  nothing due and nothing missed; new questions:")?;
+            writeln!(out, "    xcdrill quiz")?;
+        }
         None => {}
     }
     Ok(())

@@ -44,9 +44,45 @@ pub const HELP: &str = r#"Commands (keywords in any case; a name is one word or 
                                          check "Priya Shah" as partner site "Partner Hub"
   show [org|sites|accounts|contacts|users|licenses|roles]
 Sandbox:
-  help   this list          undo   take back the last line that changed the org (up to 100)
-  reset  back to the start  save FILE  write the org as an org file
-  quit   leave (or Ctrl-D); Ctrl-C clears the line"#;
+  help       this list
+  undo       take back the last line that changed the org (up to 100)
+  reset      back to the start
+  save FILE  write the org as an org file
+  quit       leave (or Ctrl-D); Ctrl-C clears the line"#;
+
+/// [`HELP`] for a terminal `width` columns wide: where its two columns don't
+/// fit, each example goes under its command.
+pub fn help(width: Option<usize>) -> String {
+    let Some(width) = width.filter(|&width| HELP.lines().any(|row| row.chars().count() > width))
+    else {
+        return HELP.to_string();
+    };
+    let mut text = String::new();
+    let mut in_commands = true;
+    for row in HELP.lines() {
+        // The sandbox's own words are one column of short rows: they wrap.
+        in_commands &= row != "Sandbox:";
+        let example_at = row
+            .get(2..)
+            .and_then(|rest| rest.find("  "))
+            .map(|idx| idx + 2)
+            .filter(|_| in_commands);
+        match example_at {
+            _ if row.chars().count() <= width => text.push_str(row),
+            // A row that is an example alone, under the command before it.
+            Some(2) => text.push_str(&format!("      {}", row.trim())),
+            Some(idx) => text.push_str(&format!(
+                "{}\n      {}",
+                row[..idx].trim_end(),
+                row[idx..].trim()
+            )),
+            None => text.push_str(row),
+        }
+        text.push('\n');
+    }
+    text.pop();
+    text
+}
 
 /// A line of input: one of the sandbox's own words, or org commands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +260,7 @@ impl Session {
         };
         let command = line.trim();
         match input {
-            Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
+            Input::Help => out.note(line_no, command, &Ok(help(out.width())))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
                 let result = match self.history.as_mut().and_then(History::undo) {

@@ -73,7 +73,9 @@ pub(super) fn ask(
             continue;
         }
         if line.trim() == "help" {
-            writeln!(out, "{}", super::sandbox::HELP)?;
+            for row in super::sandbox::help(Some(width)).lines() {
+                render::indented_line(out, row, width, 0)?;
+            }
             continue;
         }
         if aids.exam && names_check(&line) {
@@ -96,7 +98,8 @@ pub(super) fn ask(
             None => {
                 let before = org.clone();
                 let outcomes = org.run_line(&line);
-                let mut transcript = Transcript::new(&mut *out, false, false);
+                let mut transcript =
+                    Transcript::new(&mut *out, false, false).with_width(Some(width));
                 for outcome in &outcomes {
                     transcript.outcome(lines.len() + 1, outcome)?;
                 }
@@ -116,11 +119,9 @@ pub(super) fn ask(
                 }
                 let holds = goal.holds(&org);
                 if holds && !reached && !aids.exam {
-                    writeln!(
-                        out,
-                        "Goal reached: {}. Type :done to submit.",
-                        crate::text::inert_line(&goal.describe())
-                    )?;
+                    let reached =
+                        format!("Goal reached: {}. Type :done to submit.", goal.describe());
+                    render::wrapped(out, &reached, width, 0)?;
                 }
                 reached = holds;
                 continue;
@@ -140,7 +141,7 @@ pub(super) fn ask(
             }
             PromptCommand::Skip => return Ok((Reply::Skip, hints)),
             PromptCommand::Quit => return Ok((Reply::Quit, hints)),
-            PromptCommand::Help => writeln!(out, "{}", prompt_command::help(Prompt::Org))?,
+            PromptCommand::Help => prompt_command::print_help(out, Prompt::Org, width)?,
             PromptCommand::Show => render::org_view(out, &org, width)?,
             PromptCommand::More | PromptCommand::Codes | PromptCommand::Score => {
                 (aids.common)(command, out)?;

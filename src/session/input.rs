@@ -95,8 +95,7 @@ pub fn to_grader_answer(
 /// by their shown letters in the order shown, an order as the shown letters in
 /// the learner's order; other kinds as given.
 pub fn shown_answer(question: &Question, presented: &Presented, answer: &str) -> String {
-    let shown_position =
-        |bank_idx: usize| presented.shown.iter().position(|&idx| idx == bank_idx);
+    let shown_position = |bank_idx: usize| presented.shown.iter().position(|&idx| idx == bank_idx);
     match &question.kind {
         Kind::Choice(choice) => {
             let mut positions: Vec<usize> = answer

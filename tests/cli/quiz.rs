@@ -148,7 +148,9 @@ fn a_drill_brings_a_missed_question_back() {
 fn a_drill_asks_a_missed_question_again_with_its_options_reshuffled() {
     let run = quiz(
         &Workspace::new(),
-        &["--mode", "drill", "--topic", "setup", "--seed", "3", "--count", "3"],
+        &[
+            "--mode", "drill", "--topic", "setup", "--seed", "3", "--count", "3",
+        ],
         "wrong\nb\na\nwrong\nb\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -311,10 +313,18 @@ Digital Experiences
 
 #[test]
 fn verbose_feedback_shows_going_deeper_and_the_facts_at_once() {
-    let short = quiz(&Workspace::new(), &["--seed", "7", "--count", "1"], "a
-");
+    let short = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "1"],
+        "a
+",
+    );
     assert!(!short.stdout.contains("Fact:"), "{}", short.stdout);
-    assert!(short.stdout.contains("(:more for the fact)"), "{}", short.stdout);
+    assert!(
+        short.stdout.contains("(:more for the fact)"),
+        "{}",
+        short.stdout
+    );
     let verbose = quiz(
         &Workspace::new(),
         &["--seed", "7", "--count", "1", "--verbose"],
@@ -511,4 +521,29 @@ fn an_exam_ends_at_its_time_limit_while_the_pipe_gives_nothing() {
         .filter(|question| !question["answer"].is_null())
         .collect();
     assert_eq!(answered.len(), 1, "the answer given is kept: {result}");
+}
+
+#[test]
+fn the_summary_ends_with_what_to_do_next_as_commands() {
+    let workspace = Workspace::new();
+    let first = quiz(
+        &workspace,
+        &["--seed", "7", "--count", "2"],
+        "a\nDigital Experiences\n",
+    );
+    assert!(
+        first.stdout.contains(
+            "your weakest topic was setup:\n    xcdrill quiz --mode drill --topic setup\n"
+        ),
+        "{}",
+        first.stdout
+    );
+    let later = quiz_at(&workspace, "2026-12-30T09:00:00Z", &["--seed", "7"], "");
+    assert!(
+        later
+            .stdout
+            .contains("2 reviews are due now:\n    xcdrill quiz --mode review\n"),
+        "{}",
+        later.stdout
+    );
 }

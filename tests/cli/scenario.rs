@@ -281,7 +281,15 @@ fn lint_runs_reference_and_wrong_solutions() {
 #[test]
 fn diagnose_codes_are_listed_once_a_session_and_on_codes() {
     let run = Workspace::new().run_with(
-        &["quiz", "--topic", "scenarios", "--seed", "3", "--count", "2"],
+        &[
+            "quiz",
+            "--topic",
+            "scenarios",
+            "--seed",
+            "3",
+            "--count",
+            "2",
+        ],
         "\n:codes\n\n",
         &[("XCDRILL_NOW", "2026-11-27T09:00:00Z")],
     );
