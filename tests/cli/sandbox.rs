@@ -385,6 +385,10 @@ fn the_terminal_prompt_completes_clears_and_keeps_history() {
     session.exp_string("disable digital").expect("typed");
     session.send_control('c').expect("ctrl-c");
     session.exp_string("\rorg> ").expect("prompt, line cleared");
+    session.send_control('c').expect("ctrl-c on the empty line");
+    session
+        .exp_string("`quit` or Ctrl-D leaves")
+        .expect("says how to leave instead");
     session.send_line("show licenses").expect("send");
     session.flush().expect("flush");
     session
