@@ -640,3 +640,44 @@ pub fn duration(seconds: f64) -> String {
         format!("{secs}s")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_first_sentence_ends_at_a_full_stop_before_a_capital() {
+        assert_eq!(first_sentence("One, e.g. this. Two."), "One, e.g. this.");
+        assert_eq!(first_sentence("See D5.3 for more"), "See D5.3 for more");
+        assert_eq!(first_sentence("  Only one.  "), "Only one.");
+    }
+
+    #[test]
+    fn a_tree_line_wraps_under_itself_keeping_its_branches() {
+        let text = printed(|out| {
+            indented_line(
+                out,
+                "├─ Priya Shah: Customer Community Plus User, active, role Acme Reseller",
+                40,
+                2,
+            )
+        });
+        assert_eq!(
+            text,
+            "  ├─ Priya Shah: Customer Community Plus\n  │    User, active, role Acme Reseller\n"
+        );
+        assert!(text.lines().all(|line| line.chars().count() <= 40));
+    }
+
+    #[test]
+    fn prose_wraps_without_breaking_words() {
+        let text = printed(|out| wrapped(out, "a veryveryveryverylongwordthatdoesnotfit b", 20, 2));
+        assert_eq!(text, "  a\n  veryveryveryverylongwordthatdoesnotfit\n  b\n");
+    }
+}

@@ -519,6 +519,40 @@ mod tests {
     }
 
     #[test]
+    fn help_puts_examples_under_their_commands_when_the_columns_do_not_fit() {
+        assert_eq!(help(None), HELP);
+        assert_eq!(help(Some(200)), HELP);
+        let narrow = help(Some(60));
+        assert!(
+            narrow.contains("  activate site NAME\n      activate site \"Partner Hub\""),
+            "{narrow}"
+        );
+        assert!(
+            narrow.contains("  undo       take back"),
+            "the sandbox's words stay rows: {narrow}"
+        );
+    }
+
+    #[test]
+    fn replies_wrap_to_the_terminal_under_their_label() {
+        let mut session = Session::new(Org::new(), None, true);
+        let mut out = Transcript::new(Vec::new(), false, false).with_width(Some(40));
+        session
+            .handle(1, "create site X template Nope", &mut out)
+            .unwrap();
+        let raw = String::from_utf8(out.buffer_mut().clone()).unwrap();
+        let printed = anstream::adapter::strip_str(&raw).to_string();
+        assert!(
+            printed.starts_with("error[DX_NOT_ENABLED]: Digital\n    Experiences is not enabled"),
+            "{printed}"
+        );
+        assert!(
+            printed.lines().all(|line| line.chars().count() <= 40),
+            "{printed}"
+        );
+    }
+
+    #[test]
     fn scripts_have_no_sandbox_words() {
         let mut session = Session::new(Org::new(), None, false);
         let printed = transcript_of(&mut session, &["undo"]);

@@ -160,3 +160,60 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
     }
     Ok(picks)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{self, Catalog, ContentFiles};
+
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "t.fact"
+statement = "A fact."
+source = "seed: Quick interview answer"
+[[question]]
+id = "t.many"
+kind = "choice"
+topic = "t"
+prompt = "Which?"
+choices = ["A contact", "An account", "A lead", "A campaign"]
+correct = [1, 2]
+explanation = "Both."
+facts = ["t.fact"]
+[[question]]
+id = "t.order"
+kind = "order"
+topic = "t"
+prompt = "In order?"
+items = ["One", "Two", "Three"]
+explanation = "Counting."
+facts = ["t.fact"]
+"#;
+
+    fn catalog() -> Catalog {
+        bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]))
+            .into_catalog()
+            .expect("valid bank")
+    }
+
+    #[track_caller]
+    fn check(question_idx: usize, shown: &[usize], typed: &str, expected: &str) {
+        let catalog = catalog();
+        let question = &catalog.questions()[question_idx];
+        let presented = Presented {
+            question_idx,
+            shown: shown.to_vec(),
+        };
+        let answer = to_grader_answer(question, &presented, typed).expect("an answer");
+        assert_eq!(shown_answer(question, &presented, &answer), expected);
+    }
+
+    #[test]
+    fn an_answer_is_shown_back_in_the_letters_seen_in_the_order_shown() {
+        // Shown: a) A lead, b) A contact, c) A campaign, d) An account.
+        check(0, &[2, 0, 3, 1], "d b", "b) A contact; d) An account");
+        check(0, &[2, 0, 3, 1], "a", "a) A lead");
+        // Shown: a) Three, b) One, c) Two; typed in the learner's order.
+        check(1, &[2, 0, 1], "c a b", "c a b");
+    }
+}
