@@ -102,7 +102,7 @@ pub fn run(
             show_codes,
             context.width,
         )?;
-        render::answer_line(out, question, reader.is_interactive())?;
+        render::answer_line(out, question, reader.is_interactive(), context.width)?;
         let asked_at = context.clock.now();
         let (reply, hints) = ask(context, session, &presented, last_answered, reader, out)?;
         let seconds = seconds_between(asked_at, context.clock.now());

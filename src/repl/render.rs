@@ -162,12 +162,15 @@ pub fn codes(out: &mut dyn Write, width: usize) -> io::Result<()> {
 }
 
 /// The line under a question saying what to type.
-pub fn answer_line(out: &mut dyn Write, question: &Question, interactive: bool) -> io::Result<()> {
-    styled(
-        out,
-        output::DIM,
-        &format!("({})", answer_hint(question, interactive)),
-    )?;
+pub fn answer_line(
+    out: &mut dyn Write,
+    question: &Question,
+    interactive: bool,
+    width: usize,
+) -> io::Result<()> {
+    let hint = format!("({})", answer_hint(question, interactive));
+    let options = textwrap::Options::new(width.max(20)).break_words(false);
+    styled(out, output::DIM, &textwrap::fill(&hint, options))?;
     writeln!(out)
 }
 
@@ -381,8 +384,7 @@ pub fn more(
 /// a space and a capital letter (so `e.g. the` and `D5.3` do not end it).
 pub fn first_sentence(text: &str) -> &str {
     let text = text.trim();
-    let mut chars = text.char_indices().peekable();
-    while let Some((idx, ch)) = chars.next() {
+    for (idx, ch) in text.char_indices() {
         if !matches!(ch, '.' | '!' | '?') {
             continue;
         }
