@@ -470,14 +470,14 @@ pub fn summary(
         (n, true) => format!("; {n} not reached, counted as unanswered"),
         (n, false) => format!("; {n} not reached, not scored"),
     };
-    writeln!(
-        out,
+    let line = format!(
         "Score: {}% over {} question{} ({answered} answered{not_reached}) · time {}",
         percent(score),
         n_scored,
         if n_scored == 1 { "" } else { "s" },
         duration(seconds)
-    )?;
+    );
+    wrapped_hanging(out, &line, width, 0, 2)?;
     if let Some(pass) = pass_percent {
         let passed = score * 100.0 + 1e-9 >= pass;
         let style = if passed { output::GOOD } else { output::ERROR };
