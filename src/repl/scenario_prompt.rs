@@ -73,9 +73,13 @@ pub(super) fn ask(
             continue;
         }
         if line.trim() == "help" {
-            for row in super::sandbox::help(Some(width)).lines() {
+            // The org commands only: the sandbox's own words are not this prompt's.
+            let help = super::sandbox::help(Some(width));
+            let commands = help.split("\nSandbox:").next().unwrap_or_default();
+            for row in commands.lines() {
                 render::indented_line(out, row, width, 0)?;
             }
+            writeln!(out, "(:help lists this prompt's own commands)")?;
             continue;
         }
         if aids.exam && names_check(&line) {
@@ -309,6 +313,7 @@ mod tests {
             printed.contains("enable digital experiences"),
             "help lists the commands: {printed}"
         );
+        assert!(!printed.contains("reset "), "{printed}");
         assert!(!printed.contains("Goal reached"), "{printed}");
     }
 
