@@ -150,6 +150,11 @@ pub struct QuizArgs {
     /// Print the session's result as JSON on stdout (the transcript goes to stderr)
     #[arg(long)]
     pub json: bool,
+
+    /// Feedback in full after each answer: going deeper and the facts too
+    /// (else `:more` shows them)
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

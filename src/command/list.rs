@@ -24,6 +24,26 @@ struct JsonQuestion<'a> {
 /// The widest a prompt is shown in the human listing.
 const PROMPT_CHARS: usize = 60;
 
+/// The columns before a row's prompt (id, kind, difficulty).
+const ROW_CHARS: usize = 2 + 34 + 1 + 9 + 1 + 6 + 1;
+
+/// Less room than this on the row, and the prompt goes under it.
+const MIN_PROMPT_CHARS: usize = 24;
+
+/// `text` cut to at most `chars` at a word boundary, with `…` when cut.
+fn shorten_words(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let options = textwrap::Options::new(chars.saturating_sub(1).max(1)).break_words(false);
+    let first = textwrap::wrap(text, &options)
+        .into_iter()
+        .next()
+        .map(|line| line.into_owned())
+        .unwrap_or_default();
+    format!("{}…", first.trim_end())
+}
+
 pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
     let known_topics = catalog.topics();
@@ -69,6 +89,13 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         writeln!(out)?;
         return Ok(Status::Success);
     }
+    // In a terminal the prompt is cut to fit the row, or under it when the
+    // row leaves it too little room; piped, every row is the same shape.
+    let width = output::terminal_width();
+    let prompt_room = width.map_or(PROMPT_CHARS, |width| {
+        PROMPT_CHARS.min(width.saturating_sub(ROW_CHARS))
+    });
+    let prompt_below = prompt_room < MIN_PROMPT_CHARS;
     let mut topic = "";
     for question in &selected {
         if *question.topic != *topic {
@@ -80,14 +107,23 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
             styled(&mut out, output::EMPHASIS, &format!("{topic} ({count})"))?;
             writeln!(out)?;
         }
-        writeln!(
-            out,
-            "  {:<34} {:<9} {:<6} {}",
+        let row = format!(
+            "  {:<34} {:<9} {:<6}",
             question.id(),
             question.kind_name(),
             question.difficulty.name(),
-            shorten(&inert_line(question.prompt()), PROMPT_CHARS)
-        )?;
+        );
+        let prompt = inert_line(question.prompt());
+        match width {
+            Some(width) if prompt_below => writeln!(
+                out,
+                "{}\n    {}",
+                row.trim_end(),
+                shorten_words(&prompt, width.saturating_sub(4))
+            )?,
+            Some(_) => writeln!(out, "{row} {}", shorten_words(&prompt, prompt_room))?,
+            None => writeln!(out, "{row} {}", shorten(&prompt, PROMPT_CHARS))?,
+        }
     }
     let n_topics = counts.len();
     writeln!(out)?;

@@ -11,7 +11,8 @@ use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
 use crate::output_file::OutputFile;
-use crate::repl::lines::{LineReader, Piped, PipedUntil, Terminal};
+use crate::repl::editor::Terminal;
+use crate::repl::lines::{LineReader, Piped, PipedUntil};
 use crate::repl::quiz::{self, QuizContext};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, generated, select};
@@ -101,7 +102,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             .data_dir()
             .ok()
             .map(|dir| dir.join("quiz_history.txt"));
-        let mut terminal = Terminal::new(history)
+        let mut terminal = Terminal::new(history, output::uses_color(config.color))
             .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
         if let Some(left) = time_left {
             terminal.end_after(left)?;
@@ -155,6 +156,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         deadline,
         width,
         pass_percent,
+        verbose: args.verbose,
     };
     let mut recorder = StoreRecorder {
         store: &mut store,
@@ -178,6 +180,9 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         clock.now(),
         pass_percent,
     );
+    if outcome.is_ok() {
+        next_steps(&mut *transcript, &store, &catalog, &session, width)?;
+    }
     if let Some(output) = &output {
         write_result(output, &result)?;
         if outcome.is_ok() {
@@ -192,6 +197,29 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         writeln!(out)?;
     }
     Ok(Status::Success)
+}
+
+/// What to do after the session: the reviews due now, and a drill of the
+/// session's weakest topic, each as a command to type.
+fn next_steps(
+    out: &mut dyn Write,
+    store: &crate::store::Store,
+    catalog: &Catalog,
+    session: &Session,
+    width: usize,
+) -> Result<(), Error> {
+    let now = clock::from_env().map_err(Error::Usage)?.now().as_second();
+    let n_due = store
+        .due(now, usize::MAX)?
+        .iter()
+        .filter(|due| catalog.question(&due.question_id).is_some())
+        .count();
+    let questions = catalog.questions();
+    let weakest = session
+        .weakest_topic(|idx| &questions[idx].topic)
+        .filter(|topic| *topic != generated::GENERATED_TOPIC);
+    crate::repl::render::next_steps(out, n_due, weakest, width)?;
+    Ok(())
 }
 
 /// The ids of the questions a session is about to ask.

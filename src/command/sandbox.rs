@@ -11,7 +11,9 @@ use crate::cli::SandboxArgs;
 use crate::config::Config;
 use crate::org::{self, Goal, Org};
 use crate::output;
-use crate::repl::sandbox::{self, Options, Session};
+use crate::repl::editor::Terminal;
+use crate::repl::lines::{LineReader, Piped};
+use crate::repl::sandbox::{self, Session};
 use crate::repl::transcript::Transcript;
 use crate::{Error, Status};
 
@@ -19,7 +21,11 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
     let (org, goal) = starting_org(args, config)?;
     let script = args.script.as_deref().map(read_script).transpose()?;
     let interactive = script.is_none() && io::stdin().is_terminal();
-    let mut transcript = Transcript::new(output::stdout(config.color), args.json, !interactive);
+    // Replies are wrapped for a person reading a terminal; piped, JSON or
+    // not, they stay one line each.
+    let width = output::terminal_width().filter(|_| !args.json);
+    let mut transcript =
+        Transcript::new(output::stdout(config.color), args.json, !interactive).with_width(width);
     if let Some(goal) = &goal {
         let text = format!("goal: {}", goal.describe());
         if args.json {
@@ -37,14 +43,17 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
             Ok(session.status())
         }
         None => {
-            let options = Options {
-                interactive,
-                color: interactive && output::uses_color(config.color),
-                history: interactive.then(|| history_path(config)).flatten(),
+            let mut reader: Box<dyn LineReader> = if interactive {
+                let color = output::uses_color(config.color);
+                let terminal = Terminal::new(history_path(config), color)
+                    .map_err(|error| Error::Usage(format!("cannot read input: {error}")))?;
+                Box::new(terminal)
+            } else {
+                Box::new(Piped::new(io::stdin().lock()))
             };
             let store = super::progress::store_path(config).ok();
             let session = Session::new(org, goal, true).with_store(store);
-            sandbox::run(session, &options, &mut transcript)
+            sandbox::run(session, reader.as_mut(), &mut transcript)
         }
     }
 }

@@ -7,8 +7,10 @@ use std::io::{self, Write};
 
 use jiff::Timestamp;
 
-use super::lines::{Line, LineReader};
+use super::lines::{Completing, Line, LineReader};
+use super::prompt_command::{self, Prompt, PromptCommand};
 use super::render;
+use super::reply::{Reply, confirm_skip};
 use super::scenario_prompt;
 use crate::bank::{Catalog, Kind};
 use crate::clock::{Clock, seconds_between};
@@ -44,6 +46,8 @@ pub struct QuizContext<'a> {
     pub width: usize,
     /// The exam's pass mark in percent, for the summary.
     pub pass_percent: Option<f64>,
+    /// Feedback whole (going deeper and the facts), not only what `:more` adds to.
+    pub verbose: bool,
 }
 
 /// How a session ended.
@@ -57,14 +61,6 @@ pub enum Ending {
     TimeUp,
 }
 
-const HELP: &str = "At any prompt:
-  :hint     a hint (not in exams; the answer then counts as Hard at most for review)
-  :skip     skip this question (an empty line or Ctrl-C also skips)
-  :explain  give up and see the explanation (not in exams)
-  :score    your score so far
-  :quit     end the session with its summary (Ctrl-D too)
-  :help     this list";
-
 /// Runs the session to its end and prints the summary.
 pub fn run(
     context: &QuizContext<'_>,
@@ -75,6 +71,9 @@ pub fn run(
 ) -> Result<Ending, crate::Error> {
     let started = context.clock.now();
     let mut number = 0;
+    // The last question answered with feedback, for `:more`.
+    let mut last_answered: Option<usize> = None;
+    let mut codes_shown = false;
     let ending = loop {
         if time_is_up(context, reader) {
             writeln!(out, "\nTime is up.")?;
@@ -89,6 +88,10 @@ pub fn run(
             .deadline
             .map(|deadline| seconds_between(context.clock.now(), deadline));
         let total = number + session.remaining();
+        // A diagnose question's codes are the same every time: listed with the
+        // first one, and on `:codes`.
+        let show_codes = matches!(question.kind, Kind::Diagnose(_)) && !codes_shown;
+        codes_shown |= show_codes;
         render::question(
             out,
             question,
@@ -96,11 +99,12 @@ pub fn run(
             number,
             total,
             time_left,
+            show_codes,
             context.width,
         )?;
-        render::answer_line(out, question, reader.is_interactive())?;
+        render::answer_line(out, question, reader.is_interactive(), context.width)?;
         let asked_at = context.clock.now();
-        let (reply, hints) = ask(context, session, &presented, reader, out)?;
+        let (reply, hints) = ask(context, session, &presented, last_answered, reader, out)?;
         let seconds = seconds_between(asked_at, context.clock.now());
         let explained = matches!(reply, Reply::Explained);
         let (answer, quit) = match reply {
@@ -144,6 +148,9 @@ pub fn run(
         if attempt.grade.is_none() {
             writeln!(out, "Skipped.")?;
         }
+        if session.mode.shows_feedback() {
+            last_answered = Some(presented.question_idx);
+        }
         if session.mode.shows_feedback() && !explained {
             match &attempt.grade {
                 Some(grade) => render::feedback(
@@ -153,6 +160,7 @@ pub fn run(
                     &presented,
                     grade,
                     context.width,
+                    context.verbose,
                 )?,
                 None => {
                     render::wrapped(
@@ -193,29 +201,21 @@ fn time_is_up(context: &QuizContext<'_>, reader: &dyn LineReader) -> bool {
 /// (they are still graded whole).
 const ECHO_CHARS: usize = 200;
 
-/// What the learner did with a question.
-pub(super) enum Reply {
-    Answer(String),
-    Skip,
-    /// Skipped after `:explain` showed the answer.
-    Explained,
-    Quit,
-}
-
 /// Reads until the learner gives an answer, skips or quits; `:` commands and
 /// input that is not an answer get a reply and the prompt again.
 fn ask(
     context: &QuizContext<'_>,
     session: &Session,
     presented: &Presented,
+    last_answered: Option<usize>,
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
 ) -> Result<(Reply, u32), crate::Error> {
     let question = &context.catalog.questions()[presented.question_idx];
+    let feedback = session.mode.shows_feedback();
     if let Kind::Scenario(scenario) = &question.kind
         && reader.is_interactive()
     {
-        let feedback = session.mode.shows_feedback();
         let aids = scenario_prompt::Aids {
             exam: !feedback,
             hint: feedback.then(|| hint(question)),
@@ -225,15 +225,25 @@ fn ask(
                 }
                 Ok(feedback)
             },
+            common: &mut |command, out: &mut dyn Write| {
+                common(context, session, last_answered, command, out)
+            },
         };
-        return scenario_prompt::ask(scenario, aids, reader, out, context.width);
+        let asked = scenario_prompt::ask(scenario, aids, reader, out, context.width);
+        reader.complete(Completing::Answer);
+        return asked;
     }
+    reader.complete(Completing::Answer);
     let mut hints = 0;
     loop {
         out.flush()?;
         let line = match reader.read("answer> ")? {
             Line::Eof => return Ok((Reply::Quit, hints)),
-            Line::Interrupted => return Ok((Reply::Skip, hints)),
+            Line::Interrupted => match confirm_skip(reader, out)? {
+                None => return Ok((Reply::Quit, hints)),
+                Some(true) => return Ok((Reply::Skip, hints)),
+                Some(false) => continue,
+            },
             Line::Text(line) => line,
         };
         if !reader.is_interactive() {
@@ -245,47 +255,24 @@ fn ask(
                 crate::text::inert_line(&crate::text::shorten(&line, ECHO_CHARS))
             )?;
         }
-        let trimmed = line.trim();
-        match trimmed {
-            "" if reader.is_interactive() => {
-                writeln!(out, "Type an answer, or :skip to skip (:help for more).")?;
-                continue;
+        if line.trim().is_empty() {
+            if !reader.is_interactive() {
+                return Ok((Reply::Skip, hints));
             }
-            "" | ":skip" => return Ok((Reply::Skip, hints)),
-            ":quit" | ":q" => return Ok((Reply::Quit, hints)),
-            ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
-            ":hint" if !session.mode.shows_feedback() => {
-                writeln!(out, "No hints during an exam.")?;
-            }
-            ":hint" => {
-                hints += 1;
-                render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
-            }
-            ":explain" if session.mode.shows_feedback() => {
-                explain(context, presented, out)?;
-                return Ok((Reply::Explained, hints));
-            }
-            ":explain" => writeln!(
-                out,
-                "No explanations during an exam; the right answers come with the results."
-            )?,
-            ":score" => {
-                let n_asked = session.first_attempts().len();
-                writeln!(
-                    out,
-                    "Score so far: {}% over {n_asked} question{}",
-                    crate::grade::percent(session.score_so_far()),
-                    if n_asked == 1 { "" } else { "s" }
-                )?;
-            }
-            command if command.starts_with(':') && !command.contains(' ') => {
+            writeln!(out, "Type an answer, or :skip to skip (:help for more).")?;
+            continue;
+        }
+        let command = match prompt_command::parse(&line, Prompt::Answer) {
+            Some(Ok(command)) => command,
+            Some(Err(word)) => {
                 writeln!(
                     out,
                     "Unknown command `{}`; :help lists them.",
-                    crate::text::inert_line(command)
+                    crate::text::inert_line(&word)
                 )?;
+                continue;
             }
-            _ => {
+            None => {
                 let text = if matches!(question.kind, Kind::Recall(_)) && reader.is_interactive() {
                     read_paragraph(reader, line)?
                 } else {
@@ -302,7 +289,71 @@ fn ask(
                     }
                     Err(message) => writeln!(out, "{}", crate::text::inert_line(&message))?,
                 }
+                continue;
             }
+        };
+        match command {
+            PromptCommand::Skip => return Ok((Reply::Skip, hints)),
+            PromptCommand::Quit => return Ok((Reply::Quit, hints)),
+            PromptCommand::Help => prompt_command::print_help(out, Prompt::Answer, context.width)?,
+            PromptCommand::Hint if !feedback => writeln!(out, "No hints during an exam.")?,
+            PromptCommand::Hint => {
+                hints += 1;
+                render::wrapped(out, &format!("Hint: {}", hint(question)), context.width, 2)?;
+            }
+            PromptCommand::Explain if feedback => {
+                explain(context, presented, out)?;
+                return Ok((Reply::Explained, hints));
+            }
+            PromptCommand::Explain => writeln!(
+                out,
+                "No explanations during an exam; the right answers come with the results."
+            )?,
+            PromptCommand::More | PromptCommand::Codes | PromptCommand::Score => {
+                common(context, session, last_answered, command, out)?;
+            }
+            // Only `org> ` knows these; `parse` never gives them here.
+            PromptCommand::Show | PromptCommand::Undo | PromptCommand::Done => {
+                writeln!(out, "That works at a scenario's org> prompt.")?;
+            }
+        }
+    }
+}
+
+/// The `:` commands both prompts answer alike: `:more` on the last answer,
+/// `:codes` and `:score`.
+fn common(
+    context: &QuizContext<'_>,
+    session: &Session,
+    last_answered: Option<usize>,
+    command: PromptCommand,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match command {
+        PromptCommand::More => match last_answered {
+            Some(question_idx) => {
+                let question = &context.catalog.questions()[question_idx];
+                writeln!(out, "More on {}:", crate::text::inert_line(question.id()))?;
+                render::more(out, context.catalog, question, context.width)
+            }
+            None if !session.mode.shows_feedback() => writeln!(
+                out,
+                "No feedback during an exam; the right answers come with the results."
+            ),
+            None => writeln!(
+                out,
+                "Nothing answered yet; :more tells more about the last answer."
+            ),
+        },
+        PromptCommand::Codes => render::codes(out, context.width),
+        _ => {
+            let n_asked = session.first_attempts().len();
+            writeln!(
+                out,
+                "Score so far: {}% over {n_asked} question{}",
+                crate::grade::percent(session.score_so_far()),
+                if n_asked == 1 { "" } else { "s" }
+            )
         }
     }
 }
@@ -326,11 +377,12 @@ fn explain(
     render::explanation(out, context.catalog, question, context.width)
 }
 
-/// A recall answer in a terminal may span lines; an empty line ends it.
+/// A recall answer in a terminal may span lines; an empty line ends it (the
+/// prompt says so).
 fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
     let mut text = first;
     loop {
-        match reader.read("     ... ")? {
+        match reader.read("(empty line submits) ... ")? {
             Line::Text(line) if !line.trim().is_empty() => {
                 text.push(' ');
                 text.push_str(&line);
@@ -426,6 +478,7 @@ facts = ["t.fact"]
             deadline: Timestamp::from_second(60).ok(),
             width: 80,
             pass_percent: Some(70.0),
+            verbose: false,
         }
     }
 
@@ -436,6 +489,7 @@ facts = ["t.fact"]
             deadline: None,
             width: 80,
             pass_percent: None,
+            verbose: false,
         }
     }
 

@@ -10,8 +10,9 @@ use crate::grade::{Grade, percent};
 use crate::grade::{describe_blockers, one_line};
 use crate::org::{Code, Listing, Org};
 use crate::output::{self, styled};
+use crate::session::input::shown_answer;
 use crate::session::select::letter;
-use crate::session::{Attempt, Presented, Session};
+use crate::session::{Attempt, Mode, Presented, Session};
 use crate::text::inert;
 
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
@@ -19,7 +20,8 @@ pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> 
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(&pad)
-        .subsequent_indent(&pad);
+        .subsequent_indent(&pad)
+        .break_words(false);
     for paragraph in inert(text).split('\n') {
         if paragraph.trim().is_empty() {
             writeln!(out)?;
@@ -28,6 +30,41 @@ pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> 
         for line in textwrap::wrap(paragraph, &options) {
             writeln!(out, "{line}")?;
         }
+    }
+    Ok(())
+}
+
+/// One line of a listing (the org tree, a table row) wrapped to `width` after
+/// `indent` spaces: its own leading spaces and tree marks stay, and what wraps
+/// hangs two columns in from them, words never broken.
+pub fn indented_line(
+    out: &mut dyn Write,
+    line: &str,
+    width: usize,
+    indent: usize,
+) -> io::Result<()> {
+    let line = inert(line);
+    let body_start = line
+        .find(|ch: char| !ch.is_whitespace() && !matches!(ch, '└' | '├' | '│' | '─'))
+        .unwrap_or(line.len());
+    let (lead, body) = line.split_at(body_start);
+    let first = format!("{}{lead}", " ".repeat(indent));
+    // What wraps keeps the tree's lines going past it: a `├─` branch goes
+    // on as `│`, a `└─` as spaces.
+    let continued: String = lead
+        .chars()
+        .map(|ch| match ch {
+            '├' | '│' => '│',
+            _ => ' ',
+        })
+        .collect();
+    let rest = format!("{}{continued}  ", " ".repeat(indent));
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .break_words(false);
+    for piece in textwrap::wrap(body, &options) {
+        writeln!(out, "{piece}")?;
     }
     Ok(())
 }
@@ -41,6 +78,9 @@ pub fn answer_hint(question: &Question, interactive: bool) -> &'static str {
         Kind::TrueFalse(_) => "true or false",
         Kind::Short(_) => "a few words",
         Kind::Order(_) => "the letters in the right order, e.g. `c a b`",
+        Kind::Recall(_) if interactive => {
+            "answer as you would out loud, on one line or several; an empty line submits"
+        }
         Kind::Recall(_) => "answer as you would out loud",
         Kind::Scenario(_) if interactive => "commands at `org>`, one a line; `:done` submits",
         Kind::Scenario(_) => "commands on one line, separated by `;`",
@@ -49,7 +89,9 @@ pub fn answer_hint(question: &Question, interactive: bool) -> &'static str {
 }
 
 /// The question: its number, topic and kind, the prompt, lettered options, and
-/// for scenario and diagnose questions the org and the goal.
+/// for scenario and diagnose questions the org and the goal (and the codes
+/// a diagnose answer names when `show_codes`).
+#[allow(clippy::too_many_arguments)]
 pub fn question(
     out: &mut dyn Write,
     question: &Question,
@@ -57,6 +99,7 @@ pub fn question(
     number: usize,
     total: usize,
     time_left: Option<f64>,
+    show_codes: bool,
     width: usize,
 ) -> io::Result<()> {
     writeln!(out)?;
@@ -87,31 +130,47 @@ pub fn question(
         }
     }
     if let Some(setup) = setup(question) {
-        org_view(out, &setup.org)?;
-        styled(
-            out,
-            output::EMPHASIS,
-            &inert(&format!("Goal: {}", setup.goal.describe())),
-        )?;
+        org_view(out, &setup.org, width)?;
+        let goal = format!("Goal: {}", setup.goal.describe());
+        let goal = inert(&goal);
+        let options = textwrap::Options::new(width.max(20)).break_words(false);
+        styled(out, output::EMPHASIS, &textwrap::fill(&goal, options))?;
         writeln!(out)?;
     }
     if matches!(question.kind, Kind::Diagnose(_)) {
-        writeln!(out, "What blocks the goal? The codes `check` reports:")?;
-        for (idx, code) in Code::DIAGNOSABLE.iter().enumerate() {
-            let line = format!("{}) {code}: {}", letter(idx), code.summary());
-            wrapped_hanging(out, &line, width, 2, 5)?;
+        if show_codes {
+            codes(out, width)?;
         }
+        wrapped(
+            out,
+            "What blocks the goal? Name every blocker by letter or code (:codes lists them).",
+            width,
+            0,
+        )?;
+    }
+    Ok(())
+}
+
+/// The lettered codes a diagnose answer names (once a session, and `:codes`).
+pub fn codes(out: &mut dyn Write, width: usize) -> io::Result<()> {
+    writeln!(out, "The codes `check` reports:")?;
+    for (idx, code) in Code::DIAGNOSABLE.iter().enumerate() {
+        let line = format!("{}) {code}: {}", letter(idx), code.summary());
+        wrapped_hanging(out, &line, width, 2, 5)?;
     }
     Ok(())
 }
 
 /// The line under a question saying what to type.
-pub fn answer_line(out: &mut dyn Write, question: &Question, interactive: bool) -> io::Result<()> {
-    styled(
-        out,
-        output::DIM,
-        &format!("({})", answer_hint(question, interactive)),
-    )?;
+pub fn answer_line(
+    out: &mut dyn Write,
+    question: &Question,
+    interactive: bool,
+    width: usize,
+) -> io::Result<()> {
+    let hint = format!("({})", answer_hint(question, interactive));
+    let options = textwrap::Options::new(width.max(20)).break_words(false);
+    styled(out, output::DIM, &textwrap::fill(&hint, options))?;
     writeln!(out)
 }
 
@@ -124,18 +183,19 @@ pub fn setup(question: &Question) -> Option<&Setup> {
     }
 }
 
-/// The org as `show` lists it, indented, without the blank lines between sections.
-pub fn org_view(out: &mut dyn Write, org: &Org) -> io::Result<()> {
+/// The org as `show` lists it, indented and wrapped, without the blank lines
+/// between sections.
+pub fn org_view(out: &mut dyn Write, org: &Org, width: usize) -> io::Result<()> {
     for line in org.show(Listing::Org).lines() {
         if !line.trim().is_empty() {
-            writeln!(out, "  {}", inert(line))?;
+            indented_line(out, line, width, 2)?;
         }
     }
     Ok(())
 }
 
 /// Prose whose first line starts at `indent` and the rest at `hanging`.
-fn wrapped_hanging(
+pub fn wrapped_hanging(
     out: &mut dyn Write,
     text: &str,
     width: usize,
@@ -146,7 +206,8 @@ fn wrapped_hanging(
     let rest = " ".repeat(hanging);
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(&first)
-        .subsequent_indent(&rest);
+        .subsequent_indent(&rest)
+        .break_words(false);
     for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
         writeln!(out, "{line}")?;
     }
@@ -163,18 +224,20 @@ pub fn right_answer(question: &Question, presented: &Presented) -> String {
             .map_or('?', letter)
     };
     match &question.kind {
-        Kind::Choice(choice) => choice
-            .correct
-            .iter()
-            .map(|&idx| {
-                format!(
-                    "{}) {}",
-                    shown_letter(idx),
-                    choice.choices.get(idx).unwrap_or("")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
+        Kind::Choice(choice) => {
+            // In the order shown, as the learner reads the options.
+            let mut correct: Vec<(char, usize)> = choice
+                .correct
+                .iter()
+                .map(|&idx| (shown_letter(idx), idx))
+                .collect();
+            correct.sort_unstable();
+            correct
+                .iter()
+                .map(|&(shown, idx)| format!("{shown}) {}", choice.choices.get(idx).unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
         Kind::TrueFalse(truefalse) => truefalse.answer.to_string(),
         Kind::Short(short) => short.accept.first().unwrap_or_default().to_string(),
         Kind::Order(order) => {
@@ -212,8 +275,10 @@ pub fn verdict(grade: &Grade) -> &'static str {
     }
 }
 
-/// Feedback after an answer in practice and drill: verdict, what was missed,
-/// the right answer, the explanation, the going-deeper note and the facts.
+/// Feedback after an answer in practice and drill, short as a flashcard's
+/// back: verdict, what was missed, the right answer and one sentence of why.
+/// The rest (the whole why, going deeper, the facts) is [`more`]'s, printed
+/// here too when `verbose`, else offered in one line.
 pub fn feedback(
     out: &mut dyn Write,
     catalog: &Catalog,
@@ -221,6 +286,7 @@ pub fn feedback(
     presented: &Presented,
     grade: &Grade,
     width: usize,
+    verbose: bool,
 ) -> io::Result<()> {
     let style = if grade.passed {
         output::GOOD
@@ -253,7 +319,82 @@ pub fn feedback(
             2,
         )?;
     }
-    explanation(out, catalog, question, width)
+    if verbose {
+        return explanation(out, catalog, question, width);
+    }
+    wrapped(
+        out,
+        &format!("Why: {}", first_sentence(question.explanation())),
+        width,
+        2,
+    )?;
+    if let Some(offer) = more_offer(catalog, question) {
+        styled(out, output::DIM, &format!("  (:more for {offer})"))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// What [`more`] would add to the short feedback, in words; `None` for nothing.
+fn more_offer(catalog: &Catalog, question: &Question) -> Option<String> {
+    let mut parts = Vec::new();
+    if first_sentence(question.explanation()).len() < question.explanation().trim().len() {
+        parts.push("the rest of the why".to_string());
+    }
+    if question.deeper().is_some() {
+        parts.push("going deeper".to_string());
+    }
+    let n_facts = question
+        .facts
+        .iter()
+        .filter(|id| catalog.fact(id).is_some())
+        .count();
+    match n_facts {
+        0 => {}
+        1 => parts.push("the fact".to_string()),
+        n => parts.push(format!("{n} facts")),
+    }
+    let last = parts.pop()?;
+    Some(if parts.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", parts.join(", "))
+    })
+}
+
+/// `:more`: what the short feedback left out: the rest of the why, going
+/// deeper and the facts.
+pub fn more(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    question: &Question,
+    width: usize,
+) -> io::Result<()> {
+    if more_offer(catalog, question).is_none() {
+        return writeln!(out, "  Nothing more on this one.");
+    }
+    let why = question.explanation();
+    if first_sentence(why).len() < why.trim().len() {
+        wrapped(out, &format!("Why: {why}"), width, 2)?;
+    }
+    behind(out, catalog, question, width)
+}
+
+/// The first sentence of `text`: up to the first `.`, `!` or `?` followed by
+/// a space and a capital letter (so `e.g. the` and `D5.3` do not end it).
+pub fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    for (idx, ch) in text.char_indices() {
+        if !matches!(ch, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &text[idx + ch.len_utf8()..];
+        let mut after = rest.chars();
+        if after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase) {
+            return &text[..idx + ch.len_utf8()];
+        }
+    }
+    text
 }
 
 /// The explanation, the going-deeper note and the facts cited.
@@ -264,6 +405,16 @@ pub fn explanation(
     width: usize,
 ) -> io::Result<()> {
     wrapped(out, &format!("Why: {}", question.explanation()), width, 2)?;
+    behind(out, catalog, question, width)
+}
+
+/// The going-deeper note and the facts cited.
+fn behind(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    question: &Question,
+    width: usize,
+) -> io::Result<()> {
     if let Some(deeper) = &question.deeper() {
         wrapped(out, &format!("Going deeper: {deeper}"), width, 2)?;
     }
@@ -305,14 +456,28 @@ pub fn summary(
         .iter()
         .filter(|attempt| attempt.answer.is_some())
         .count();
-    writeln!(
-        out,
-        "Score: {}% over {} question{} ({answered} answered) · time {}",
+    let unreached = session.unreached();
+    // An exam is scored over every question set; other sessions over the
+    // questions asked, the ones not reached left out.
+    let exam = session.mode == Mode::Exam;
+    let n_scored = if exam {
+        session.planned()
+    } else {
+        firsts.len()
+    };
+    let not_reached = match (unreached.len(), exam) {
+        (0, _) => String::new(),
+        (n, true) => format!("; {n} not reached, counted as unanswered"),
+        (n, false) => format!("; {n} not reached, not scored"),
+    };
+    let line = format!(
+        "Score: {}% over {} question{} ({answered} answered{not_reached}) · time {}",
         percent(score),
-        session.planned(),
-        if session.planned() == 1 { "" } else { "s" },
+        n_scored,
+        if n_scored == 1 { "" } else { "s" },
         duration(seconds)
-    )?;
+    );
+    wrapped_hanging(out, &line, width, 0, 2)?;
     if let Some(pass) = pass_percent {
         let passed = score * 100.0 + 1e-9 >= pass;
         let style = if passed { output::GOOD } else { output::ERROR };
@@ -351,15 +516,15 @@ pub fn summary(
         }
     }
     let missed: Vec<&&Attempt> = firsts.iter().filter(|attempt| !attempt.passed()).collect();
-    let unreached = session.unreached();
     if !missed.is_empty() || !unreached.is_empty() {
         writeln!(out, "To review:")?;
         for attempt in missed {
+            // An exam showed no feedback: its review is where the why comes.
             missed_line(
                 out,
                 &questions[attempt.presented.question_idx],
-                &attempt.presented,
-                attempt.answer.is_none(),
+                attempt,
+                exam,
                 width,
             )?;
         }
@@ -377,14 +542,21 @@ pub fn summary(
     Ok(())
 }
 
+/// A question missed or skipped: its prompt, the learner's answer in the
+/// letters they saw, the right answer, and (`why`) the first sentence of why.
 fn missed_line(
     out: &mut dyn Write,
     question: &Question,
-    presented: &Presented,
-    skipped: bool,
+    attempt: &Attempt,
+    why: bool,
     width: usize,
 ) -> io::Result<()> {
-    let note = if skipped { " (skipped)" } else { "" };
+    let presented = &attempt.presented;
+    let note = if attempt.answer.is_none() {
+        " (skipped)"
+    } else {
+        ""
+    };
     wrapped_hanging(
         out,
         &format!("- {}{note}: {}", question.id(), question.prompt()),
@@ -392,13 +564,70 @@ fn missed_line(
         2,
         4,
     )?;
+    if let Some(answer) = &attempt.answer {
+        wrapped_hanging(
+            out,
+            &format!(
+                "Your answer: {}",
+                crate::text::shorten(&shown_answer(question, presented, answer), 200)
+            ),
+            width,
+            4,
+            6,
+        )?;
+    }
     wrapped_hanging(
         out,
         &format!("Right answer: {}", right_answer(question, presented)),
         width,
         4,
         6,
-    )
+    )?;
+    if why {
+        wrapped_hanging(
+            out,
+            &format!("Why: {}", first_sentence(question.explanation())),
+            width,
+            4,
+            6,
+        )?;
+    }
+    Ok(())
+}
+
+/// The end of the summary: what to do next, as commands to type.
+pub fn next_steps(
+    out: &mut dyn Write,
+    n_due: usize,
+    weakest_topic: Option<&str>,
+    width: usize,
+) -> io::Result<()> {
+    writeln!(out, "Next:")?;
+    if n_due > 0 {
+        let due = format!(
+            "{n_due} review{} due now:",
+            if n_due == 1 { " is" } else { "s are" }
+        );
+        wrapped(out, &due, width, 2)?;
+        writeln!(out, "    xcdrill quiz --mode review")?;
+    }
+    match weakest_topic {
+        Some(topic) => {
+            wrapped(out, &format!("your weakest topic was {topic}:"), width, 2)?;
+            // A command to copy is never wrapped.
+            writeln!(
+                out,
+                "    xcdrill quiz --mode drill --topic {}",
+                inert(topic)
+            )?;
+        }
+        None if n_due == 0 => {
+            writeln!(out, "  nothing due and nothing missed; new questions:")?;
+            writeln!(out, "    xcdrill quiz")?;
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 /// `1m 05s`, `42s`, `1h 02m`.
@@ -411,5 +640,46 @@ pub fn duration(seconds: f64) -> String {
         format!("{minutes}m {secs:02}s")
     } else {
         format!("{secs}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_first_sentence_ends_at_a_full_stop_before_a_capital() {
+        assert_eq!(first_sentence("One, e.g. this. Two."), "One, e.g. this.");
+        assert_eq!(first_sentence("See D5.3 for more"), "See D5.3 for more");
+        assert_eq!(first_sentence("  Only one.  "), "Only one.");
+    }
+
+    #[test]
+    fn a_tree_line_wraps_under_itself_keeping_its_branches() {
+        let text = printed(|out| {
+            indented_line(
+                out,
+                "├─ Priya Shah: Customer Community Plus User, active, role Acme Reseller",
+                40,
+                2,
+            )
+        });
+        assert_eq!(
+            text,
+            "  ├─ Priya Shah: Customer Community Plus\n  │    User, active, role Acme Reseller\n"
+        );
+        assert!(text.lines().all(|line| line.chars().count() <= 40));
+    }
+
+    #[test]
+    fn prose_wraps_without_breaking_words() {
+        let text = printed(|out| wrapped(out, "a veryveryveryverylongwordthatdoesnotfit b", 20, 2));
+        assert_eq!(text, "  a\n  veryveryveryverylongwordthatdoesnotfit\n  b\n");
     }
 }

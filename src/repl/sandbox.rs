@@ -4,18 +4,13 @@
 //! The loop is dumb: read a line, [`Session::handle`] it, print what came back.
 //! The session is plain data, so scripts, piped stdin and the terminal all go
 //! through the same code; only the terminal gets a prompt, completion and
-//! history. Ctrl-C clears the line; Ctrl-D (or the end of input) ends.
+//! history (the quiz's editor). Ctrl-C clears the line; Ctrl-D (or the end of
+//! input) ends.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
-use rustyline::Editor;
-use rustyline::config::{Behavior, ColorMode, CompletionType, Config};
-use rustyline::error::ReadlineError;
-use rustyline::history::DefaultHistory;
-
-use super::sandbox_helper::SandboxHelper;
+use super::lines::{Completing, Line, LineReader};
 use super::transcript::Transcript;
 use crate::org::{Goal, Org, to_toml};
 use crate::output_file::OutputFile;
@@ -49,9 +44,45 @@ pub const HELP: &str = r#"Commands (keywords in any case; a name is one word or 
                                          check "Priya Shah" as partner site "Partner Hub"
   show [org|sites|accounts|contacts|users|licenses|roles]
 Sandbox:
-  help   this list          undo   take back the last line that changed the org (up to 100)
-  reset  back to the start  save FILE  write the org as an org file
-  quit   leave (or Ctrl-D); Ctrl-C clears the line"#;
+  help       this list
+  undo       take back the last line that changed the org (up to 100)
+  reset      back to the start
+  save FILE  write the org as an org file
+  quit       leave (or Ctrl-D); Ctrl-C clears the line"#;
+
+/// [`HELP`] for a terminal `width` columns wide: where its two columns don't
+/// fit, each example goes under its command.
+pub fn help(width: Option<usize>) -> String {
+    let Some(width) = width.filter(|&width| HELP.lines().any(|row| row.chars().count() > width))
+    else {
+        return HELP.to_string();
+    };
+    let mut text = String::new();
+    let mut in_commands = true;
+    for row in HELP.lines() {
+        // The sandbox's own words are one column of short rows: they wrap.
+        in_commands &= row != "Sandbox:";
+        let example_at = row
+            .get(2..)
+            .and_then(|rest| rest.find("  "))
+            .map(|idx| idx + 2)
+            .filter(|_| in_commands);
+        match example_at {
+            _ if row.chars().count() <= width => text.push_str(row),
+            // A row that is an example alone, under the command before it.
+            Some(2) => text.push_str(&format!("      {}", row.trim())),
+            Some(idx) => text.push_str(&format!(
+                "{}\n      {}",
+                row[..idx].trim_end(),
+                row[idx..].trim()
+            )),
+            None => text.push_str(row),
+        }
+        text.push('\n');
+    }
+    text.pop();
+    text
+}
 
 /// A line of input: one of the sandbox's own words, or org commands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,7 +260,7 @@ impl Session {
         };
         let command = line.trim();
         match input {
-            Input::Help => out.note(line_no, command, &Ok(HELP.to_string()))?,
+            Input::Help => out.note(line_no, command, &Ok(help(out.width())))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
                 let result = match self.history.as_mut().and_then(History::undo) {
@@ -328,96 +359,38 @@ fn save(org: &Org, path: &str, store: Option<&std::path::Path>) -> Result<String
         .map_err(describe)
 }
 
-/// How the prompt runs.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// A terminal on stdin: prompt, completion, hints and history.
-    pub interactive: bool,
-    /// Colours on (hints are dimmed).
-    pub color: bool,
-    /// Where history is kept; `None` keeps none.
-    pub history: Option<PathBuf>,
-}
-
-/// Reads lines until `quit` or the end of input, handling each.
+/// Reads lines until `quit` or the end of input, handling each; a terminal
+/// (see [`super::editor::Terminal`]) completes commands and the org's names.
 pub fn run<W: Write>(
     mut session: Session,
-    options: &Options,
+    reader: &mut dyn LineReader,
     out: &mut Transcript<W>,
 ) -> Result<Status, Error> {
-    let config = Config::builder()
-        .auto_add_history(true)
-        .completion_type(CompletionType::List)
-        .color_mode(if options.color {
-            ColorMode::Enabled
-        } else {
-            ColorMode::Disabled
-        })
-        // At a terminal, edit on the terminal itself, so that a piped stdout
-        // (`xcdrill sandbox | tee log`) gets results but no prompt or escape codes.
-        .behavior(if options.interactive {
-            Behavior::PreferTerm
-        } else {
-            Behavior::Stdio
-        })
-        .build();
-    let mut editor: Editor<SandboxHelper, DefaultHistory> =
-        Editor::with_config(config).map_err(readline_error)?;
-    editor.set_helper(Some(SandboxHelper::new(session.org(), options.color)));
-    if let Some(history) = &options.history {
-        // A missing or unreadable history file only means no history yet.
-        let _ = editor.load_history(history);
-    }
-    if options.interactive {
-        super::signals::restore_terminal_on_signals();
+    if reader.is_interactive() {
         out.text(
             "xcdrill sandbox: type `help` for the commands, Tab to complete, `quit` to leave",
         )?;
     }
+    reader.complete(Completing::Sandbox(session.org()));
     let mut line_no = 0;
     loop {
-        match editor.readline("org> ") {
-            Ok(line) => {
+        match reader.read("org> ")? {
+            Line::Text(line) => {
                 line_no += 1;
                 if session.handle(line_no, &line, out)? == Flow::Quit {
                     break;
                 }
                 // Completion is for a person at a terminal; refreshing its
                 // names for every piped line would cost a pass over the org each.
-                if options.interactive
-                    && let Some(helper) = editor.helper_mut()
-                {
-                    helper.refresh(session.org());
+                if reader.is_interactive() {
+                    reader.complete(Completing::Sandbox(session.org()));
                 }
             }
-            Err(ReadlineError::Interrupted) => {}
-            Err(ReadlineError::Eof) => break,
-            Err(error) => return Err(readline_error(error)),
+            Line::Interrupted => out.text("(Ctrl-C clears a line; `quit` or Ctrl-D leaves)")?,
+            Line::Eof => break,
         }
     }
-    if let Some(history) = &options.history {
-        save_history(&mut editor, history);
-    }
     Ok(session.status())
-}
-
-fn save_history(editor: &mut Editor<SandboxHelper, DefaultHistory>, path: &Path) {
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    if let Err(error) = editor.save_history(path) {
-        eprintln!(
-            "warning: cannot save history to `{}`: {error}",
-            path.display()
-        );
-    }
-}
-
-fn readline_error(error: ReadlineError) -> Error {
-    match error {
-        ReadlineError::Io(error) => Error::Output(error),
-        other => Error::Usage(format!("cannot read input: {other}")),
-    }
 }
 
 #[cfg(test)]
@@ -542,6 +515,40 @@ mod tests {
         assert!(
             session.org().settings().digital_experiences,
             "the steps dropped stay applied"
+        );
+    }
+
+    #[test]
+    fn help_puts_examples_under_their_commands_when_the_columns_do_not_fit() {
+        assert_eq!(help(None), HELP);
+        assert_eq!(help(Some(200)), HELP);
+        let narrow = help(Some(60));
+        assert!(
+            narrow.contains("  activate site NAME\n      activate site \"Partner Hub\""),
+            "{narrow}"
+        );
+        assert!(
+            narrow.contains("  undo       take back"),
+            "the sandbox's words stay rows: {narrow}"
+        );
+    }
+
+    #[test]
+    fn replies_wrap_to_the_terminal_under_their_label() {
+        let mut session = Session::new(Org::new(), None, true);
+        let mut out = Transcript::new(Vec::new(), false, false).with_width(Some(40));
+        session
+            .handle(1, "create site X template Nope", &mut out)
+            .unwrap();
+        let raw = String::from_utf8(out.buffer_mut().clone()).unwrap();
+        let printed = anstream::adapter::strip_str(&raw).to_string();
+        assert!(
+            printed.starts_with("error[DX_NOT_ENABLED]: Digital\n    Experiences is not enabled"),
+            "{printed}"
+        );
+        assert!(
+            printed.lines().all(|line| line.chars().count() <= 40),
+            "{printed}"
         );
     }
 

@@ -1,14 +1,11 @@
-//! Tab completion and inline hints for the sandbox prompt: keywords where the
-//! grammar wants a keyword, and the names that exist in the org right now where
-//! it wants a name (quoted when they hold spaces).
+//! Tab completion and inline hints for org commands (the sandbox and a
+//! scenario's `org> `; [`super::editor::EditorHelper`] asks this): keywords
+//! where the grammar wants a keyword, and the names that exist in the org right
+//! now where it wants a name (quoted when they hold spaces).
 
-use std::borrow::Cow;
-
-use rustyline::completion::{Completer, Pair};
-use rustyline::highlight::Highlighter;
+use rustyline::Context;
+use rustyline::completion::Pair;
 use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
-use rustyline::{Context, Helper};
 
 use crate::org::{License, Org, Slot, Template, Wanted, quoted, wanted_after};
 
@@ -26,12 +23,15 @@ pub struct SandboxHelper {
     roles: Vec<String>,
     /// Whether to dim hints (colour on and a terminal).
     pub dim_hints: bool,
+    /// The prompt's own words a fresh line may also hold.
+    pub session_words: &'static [&'static str],
 }
 
 impl SandboxHelper {
     pub fn new(org: &Org, dim_hints: bool) -> SandboxHelper {
         let mut helper = SandboxHelper {
             dim_hints,
+            session_words: SESSION_WORDS,
             ..SandboxHelper::default()
         };
         helper.refresh(org);
@@ -101,9 +101,9 @@ impl SandboxHelper {
         match wanted_after(head) {
             Some(Wanted::Keywords { keywords, or_end }) => {
                 let mut choices: Vec<Choice> = keywords.iter().map(|word| keyword(word)).collect();
-                // A fresh line may also hold one of the sandbox's own words.
+                // A fresh line may also hold one of the prompt's own words.
                 if or_end && head.trim().is_empty() {
-                    choices.extend(SESSION_WORDS.iter().map(|word| keyword(word)));
+                    choices.extend(self.session_words.iter().map(|word| keyword(word)));
                 }
                 choices
             }
@@ -190,19 +190,6 @@ fn word_start(before: &str) -> usize {
     start
 }
 
-impl Completer for SandboxHelper {
-    type Candidate = Pair;
-
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _ctx: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        Ok(self.completions(line, pos))
-    }
-}
-
 impl Hinter for SandboxHelper {
     type Hint = String;
 
@@ -229,20 +216,6 @@ impl Hinter for SandboxHelper {
             .map(str::to_string)
     }
 }
-
-impl Highlighter for SandboxHelper {
-    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
-        if self.dim_hints {
-            Cow::Owned(format!("\u{1b}[2m{hint}\u{1b}[0m"))
-        } else {
-            Cow::Borrowed(hint)
-        }
-    }
-}
-
-impl Validator for SandboxHelper {}
-
-impl Helper for SandboxHelper {}
 
 #[cfg(test)]
 mod tests {

@@ -8,22 +8,14 @@
 
 use std::io::{self, Write};
 
-use super::lines::{Line, LineReader};
-use super::quiz::Reply;
+use super::lines::{Completing, Line, LineReader};
+use super::prompt_command::{self, Prompt, PromptCommand};
 use super::render;
+use super::reply::{Reply, confirm_skip};
 use super::sandbox::UNDO_STEPS;
 use super::transcript::Transcript;
 use crate::bank::question::Scenario;
-use crate::org::Org;
-
-const HELP: &str = "At the org> prompt, type org commands (`help` lists them), one or more a line; a failed command costs 10% of the score (`:undo` takes its line back):
-  :show     the org as it is now
-  :undo     take back the last line of commands (the last 100)
-  :done     submit the commands entered so far
-  :hint     a hint (not in exams)
-  :explain  give up and see the answer (not in exams)
-  :skip     skip this question (Ctrl-C too)
-  :quit     end the session (Ctrl-D too)";
+use crate::org::{Code, Org};
 
 /// What the quiz lends the prompt: the hint, and `:explain`, both refused in
 /// exams.
@@ -35,6 +27,9 @@ pub(super) struct Aids<'a> {
     pub hint: Option<String>,
     /// Shows the answer and explanation; returns false when not allowed.
     pub explain: &'a mut dyn FnMut(&mut dyn Write) -> io::Result<bool>,
+    /// The `:` commands the quiz's own prompt answers alike (`:more`,
+    /// `:codes`, `:score`).
+    pub common: &'a mut dyn FnMut(PromptCommand, &mut dyn Write) -> io::Result<()>,
 }
 
 /// Reads commands until `:done`, `:skip`, `:explain` or `:quit`; returns the
@@ -55,23 +50,89 @@ pub(super) fn ask(
     let mut lines: Vec<(Option<Org>, Vec<String>)> = Vec::new();
     let mut hints = 0;
     let mut reached = false;
-    writeln!(
+    render::wrapped(
         out,
-        "Type commands at org>; :show shows the org, :undo takes a line back, :done submits."
+        "Type commands at org> (Tab completes). A command that runs and fails costs 10%; \
+         a typo costs nothing. :show shows the org, :undo takes a line back, :done submits.",
+        width,
+        0,
     )?;
     loop {
         out.flush()?;
+        reader.complete(Completing::Scenario(&org));
         let line = match reader.read("org> ")? {
             Line::Eof => return Ok((Reply::Quit, hints)),
-            Line::Interrupted => {
-                writeln!(out, "(skipped)")?;
-                return Ok((Reply::Skip, hints));
-            }
+            Line::Interrupted => match confirm_skip(reader, out)? {
+                None => return Ok((Reply::Quit, hints)),
+                Some(true) => return Ok((Reply::Skip, hints)),
+                Some(false) => continue,
+            },
             Line::Text(line) => line,
         };
-        match line.trim() {
-            "" => {}
-            ":done" | ":d" => {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.trim() == "help" {
+            // The org commands only: the sandbox's own words are not this prompt's.
+            let help = super::sandbox::help(Some(width));
+            let commands = help.split("\nSandbox:").next().unwrap_or_default();
+            for row in commands.lines() {
+                render::indented_line(out, row, width, 0)?;
+            }
+            writeln!(out, "(:help lists this prompt's own commands)")?;
+            continue;
+        }
+        if aids.exam && names_check(&line) {
+            writeln!(
+                out,
+                "`check` is not available during an exam; find the blockers yourself."
+            )?;
+            continue;
+        }
+        let command = match prompt_command::parse(&line, Prompt::Org) {
+            Some(Ok(command)) => command,
+            Some(Err(word)) => {
+                writeln!(
+                    out,
+                    "Unknown command `{}`; :help lists them.",
+                    crate::text::inert_line(&word)
+                )?;
+                continue;
+            }
+            None => {
+                let before = org.clone();
+                let outcomes = org.run_line(&line);
+                let mut transcript =
+                    Transcript::new(&mut *out, false, false).with_width(Some(width));
+                for outcome in &outcomes {
+                    transcript.outcome(lines.len() + 1, outcome)?;
+                }
+                // A line that does not parse is a typo: it is not part of the
+                // answer, so it costs nothing (a command that runs and fails does).
+                let commands: Vec<String> = outcomes
+                    .into_iter()
+                    .filter(|outcome| outcome.code() != Some(Code::ParseError))
+                    .map(|outcome| outcome.command_text)
+                    .collect();
+                if commands.is_empty() {
+                    continue;
+                }
+                lines.push((Some(before), commands));
+                if let Some(idx) = lines.len().checked_sub(UNDO_STEPS + 1) {
+                    lines[idx].0 = None;
+                }
+                let holds = goal.holds(&org);
+                if holds && !reached && !aids.exam {
+                    let reached =
+                        format!("Goal reached: {}. Type :done to submit.", goal.describe());
+                    render::wrapped(out, &reached, width, 0)?;
+                }
+                reached = holds;
+                continue;
+            }
+        };
+        match command {
+            PromptCommand::Done => {
                 if lines.is_empty() {
                     writeln!(out, "No commands yet; type some, or :skip.")?;
                     continue;
@@ -82,23 +143,21 @@ pub(super) fn ask(
                     .collect();
                 return Ok((Reply::Answer(commands.join("; ")), hints));
             }
-            ":skip" => return Ok((Reply::Skip, hints)),
-            ":quit" | ":q" => return Ok((Reply::Quit, hints)),
-            ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
-            ":show" => render::org_view(out, &org)?,
-            "help" => writeln!(out, "{}", super::sandbox::HELP)?,
-            _ if aids.exam && names_check(&line) => writeln!(
-                out,
-                "`check` is not available during an exam; find the blockers yourself."
-            )?,
-            ":hint" => match &aids.hint {
+            PromptCommand::Skip => return Ok((Reply::Skip, hints)),
+            PromptCommand::Quit => return Ok((Reply::Quit, hints)),
+            PromptCommand::Help => prompt_command::print_help(out, Prompt::Org, width)?,
+            PromptCommand::Show => render::org_view(out, &org, width)?,
+            PromptCommand::More | PromptCommand::Codes | PromptCommand::Score => {
+                (aids.common)(command, out)?;
+            }
+            PromptCommand::Hint => match &aids.hint {
                 Some(hint) => {
                     hints += 1;
                     render::wrapped(out, &format!("Hint: {hint}"), width, 2)?;
                 }
                 None => writeln!(out, "No hints during an exam.")?,
             },
-            ":explain" => {
+            PromptCommand::Explain => {
                 if (aids.explain)(out)? {
                     return Ok((Reply::Explained, hints));
                 }
@@ -107,7 +166,7 @@ pub(super) fn ask(
                     "No explanations during an exam; the right answers come with the results."
                 )?;
             }
-            ":undo" => match lines.last() {
+            PromptCommand::Undo => match lines.last() {
                 Some((None, _)) => writeln!(
                     out,
                     "Nothing more to undo: only the last {UNDO_STEPS} lines can be taken back."
@@ -125,39 +184,6 @@ pub(super) fn ask(
                 }
                 None => writeln!(out, "Nothing to undo.")?,
             },
-            command if command.starts_with(':') && !command.contains(' ') => writeln!(
-                out,
-                "Unknown command `{}`; :help lists them.",
-                crate::text::inert_line(command)
-            )?,
-            _ => {
-                let before = org.clone();
-                let outcomes = org.run_line(&line);
-                if outcomes.is_empty() {
-                    continue;
-                }
-                let mut transcript = Transcript::new(&mut *out, false, false);
-                for outcome in &outcomes {
-                    transcript.outcome(lines.len() + 1, outcome)?;
-                }
-                let commands = outcomes
-                    .into_iter()
-                    .map(|outcome| outcome.command_text)
-                    .collect();
-                lines.push((Some(before), commands));
-                if let Some(idx) = lines.len().checked_sub(UNDO_STEPS + 1) {
-                    lines[idx].0 = None;
-                }
-                let holds = goal.holds(&org);
-                if holds && !reached && !aids.exam {
-                    writeln!(
-                        out,
-                        "Goal reached: {}. Type :done to submit.",
-                        crate::text::inert_line(&goal.describe())
-                    )?;
-                }
-                reached = holds;
-            }
         }
     }
 }
@@ -220,6 +246,7 @@ mod tests {
             exam,
             hint: Some("a hint".to_string()),
             explain: &mut |out: &mut dyn Write| writeln!(out, "the answer").map(|()| true),
+            common: &mut |command, out: &mut dyn Write| writeln!(out, "common {command:?}"),
         };
         let (reply, _) = ask(&scenario(), aids, &mut reader, &mut out, 80).unwrap();
         let printed = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
@@ -245,7 +272,10 @@ mod tests {
             "{printed}"
         );
         assert!(printed.contains("error[PARSE_ERROR]"), "{printed}");
-        assert!(printed.contains("undid `bogus`"), "{printed}");
+        assert!(
+            printed.contains("Nothing to undo"),
+            "a typo is not a line of the answer: {printed}"
+        );
         assert!(printed.contains("Goal reached"), "{printed}");
     }
 
@@ -283,6 +313,7 @@ mod tests {
             printed.contains("enable digital experiences"),
             "help lists the commands: {printed}"
         );
+        assert!(!printed.contains("reset "), "{printed}");
         assert!(!printed.contains("Goal reached"), "{printed}");
     }
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::render;
 use crate::org::{Blocker, Outcome};
 use crate::output::{self, styled};
 use crate::text::{inert, inert_line};
@@ -17,6 +18,8 @@ pub struct Transcript<W: Write> {
     json: bool,
     /// Show each command before its result (scripts), or not (the prompt did).
     echo: bool,
+    /// The terminal's width to wrap replies to; `None` (piped, JSON) wraps nothing.
+    width: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -38,7 +41,22 @@ struct JsonBlocker<'a> {
 
 impl<W: Write> Transcript<W> {
     pub fn new(out: W, json: bool, echo: bool) -> Transcript<W> {
-        Transcript { out, json, echo }
+        Transcript {
+            out,
+            json,
+            echo,
+            width: None,
+        }
+    }
+
+    /// The same transcript, wrapping what people read to `width` columns.
+    pub fn with_width(self, width: Option<usize>) -> Transcript<W> {
+        Transcript { width, ..self }
+    }
+
+    /// The width replies are wrapped to, if any.
+    pub fn width(&self) -> Option<usize> {
+        self.width
     }
 
     /// One org command's result.
@@ -79,9 +97,7 @@ impl<W: Write> Transcript<W> {
         match code {
             None => self.human_ok(indent, message)?,
             Some(code) => {
-                write!(self.out, "{indent}")?;
-                styled(&mut self.out, output::ERROR, &format!("error[{code}]"))?;
-                writeln!(self.out, ": {}", inert_line(message))?;
+                self.labelled(indent, output::ERROR, &format!("error[{code}]"), message)?
             }
         }
         if let Some(blockers) = blockers {
@@ -115,9 +131,7 @@ impl<W: Write> Transcript<W> {
         if ok {
             self.human_ok(indent, message)
         } else {
-            write!(self.out, "{indent}")?;
-            styled(&mut self.out, output::ERROR, "error")?;
-            writeln!(self.out, ": {}", inert_line(message))
+            self.labelled(indent, output::ERROR, "error", message)
         }
     }
 
@@ -129,9 +143,43 @@ impl<W: Write> Transcript<W> {
     /// Free text for people (a goal, a greeting); JSON output leaves it out.
     pub fn text(&mut self, text: &str) -> io::Result<()> {
         if !self.json {
-            writeln!(self.out, "{}", inert(text))?;
+            match self.width {
+                Some(width) => render::wrapped(&mut self.out, text, width, 0)?,
+                None => writeln!(self.out, "{}", inert(text))?,
+            }
         }
         self.out.flush()
+    }
+
+    /// `label: message`, the label styled, the message wrapped under itself.
+    fn labelled(
+        &mut self,
+        indent: &str,
+        style: anstyle::Style,
+        label: &str,
+        message: &str,
+    ) -> io::Result<()> {
+        let message = inert_line(message);
+        let Some(width) = self.width else {
+            write!(self.out, "{indent}")?;
+            styled(&mut self.out, style, label)?;
+            return writeln!(self.out, ": {message}");
+        };
+        // Wrapped with a stand-in for the label, which is then styled.
+        let stand_in = "x".repeat(label.chars().count());
+        let mut wrapped = Vec::new();
+        render::wrapped_hanging(
+            &mut wrapped,
+            &format!("{stand_in}: {message}"),
+            width,
+            indent.len(),
+            indent.len() + 4,
+        )?;
+        let text =
+            String::from_utf8_lossy(&wrapped).replacen(&format!("{indent}{stand_in}"), "", 1);
+        write!(self.out, "{indent}")?;
+        styled(&mut self.out, style, label)?;
+        write!(self.out, "{text}")
     }
 
     fn json_line(&mut self, value: &JsonOutcome<'_>) -> io::Result<()> {
@@ -150,30 +198,44 @@ impl<W: Write> Transcript<W> {
         Ok("    ")
     }
 
-    /// `ok: message`, or a listing (several lines) as it is.
+    /// `ok: message`, or a listing (several lines) as it is, wrapped.
     fn human_ok(&mut self, indent: &str, message: &str) -> io::Result<()> {
         if message.contains('\n') {
             for row in message.lines() {
-                if row.is_empty() {
-                    writeln!(self.out)?;
-                } else {
-                    writeln!(self.out, "{indent}{}", inert_line(row))?;
+                match self.width {
+                    _ if row.is_empty() => writeln!(self.out)?,
+                    Some(width) => render::indented_line(&mut self.out, row, width, indent.len())?,
+                    None => writeln!(self.out, "{indent}{}", inert_line(row))?,
                 }
             }
             return Ok(());
         }
-        write!(self.out, "{indent}")?;
-        styled(&mut self.out, output::GOOD, "ok")?;
-        writeln!(self.out, ": {}", inert_line(message))
+        self.labelled(indent, output::GOOD, "ok", message)
     }
 
     fn human_blockers(&mut self, indent: &str, blockers: &[Blocker]) -> io::Result<()> {
         for (idx, blocker) in blockers.iter().enumerate() {
             write!(self.out, "{indent}  {}. ", idx + 1)?;
             styled(&mut self.out, output::EMPHASIS, blocker.code.as_str())?;
-            match &blocker.fix {
-                Some(fix) => writeln!(self.out, "  fix: {}", inert_line(fix))?,
-                None => writeln!(self.out, "  (no command fixes this)")?,
+            let fix = match &blocker.fix {
+                Some(fix) => format!("fix: {}", inert_line(fix)),
+                None => "(no command fixes this)".to_string(),
+            };
+            // The fix goes on its own line when the row would not fit.
+            let row_chars =
+                indent.len() + 6 + blocker.code.as_str().len() + 2 + fix.chars().count();
+            match self.width {
+                Some(width) if row_chars > width => {
+                    writeln!(self.out)?;
+                    render::wrapped_hanging(
+                        &mut self.out,
+                        &fix,
+                        width,
+                        indent.len() + 5,
+                        indent.len() + 7,
+                    )?;
+                }
+                _ => writeln!(self.out, "  {fix}")?,
             }
         }
         Ok(())

@@ -7,7 +7,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use super::mode::Mode;
-use super::select::Presented;
+use super::select::{Presented, reshuffle};
 use crate::grade::Grade;
 
 /// How many other questions come between a missed drill question and its return.
@@ -74,11 +74,13 @@ impl Session {
     }
 
     /// Records what happened to `attempt.presented`; in a drill, a question not
-    /// passed comes back after a couple of others.
+    /// passed comes back after a couple of others, its options reshuffled.
     pub fn record(&mut self, attempt: Attempt) {
         if self.mode == Mode::Drill && !attempt.passed() {
             let position = DRILL_GAP.min(self.queue.len());
-            self.queue.insert(position, attempt.presented.clone());
+            let round = self.attempts.len() as u64 + 1;
+            let again = reshuffle(&attempt.presented, self.seed, round);
+            self.queue.insert(position, again);
         }
         self.attempts.push(attempt);
     }
@@ -127,12 +129,41 @@ impl Session {
         self.total_score() / n_asked as f64
     }
 
-    /// The mean score over the planned questions; unanswered ones count 0.
+    /// The session's score: an exam's is the mean over every planned
+    /// question, the ones not reached counting 0; the other modes' is the mean
+    /// over the questions asked (answered or skipped), so ending early leaves
+    /// the rest out rather than failing them.
     pub fn score(&self) -> f64 {
+        if self.mode != Mode::Exam {
+            return self.score_so_far();
+        }
         if self.planned == 0 {
             return 0.0;
         }
         self.total_score() / self.planned as f64
+    }
+
+    /// The topic with the lowest mean first-attempt score, if any question
+    /// of it was missed (ties go to the topic named first).
+    pub fn weakest_topic<'a>(&self, topic_of: impl Fn(usize) -> &'a str) -> Option<&'a str> {
+        let mut topics: Vec<(&str, usize, f64)> = Vec::new();
+        for attempt in self.first_attempts() {
+            let topic = topic_of(attempt.presented.question_idx);
+            match topics.iter_mut().find(|(name, _, _)| *name == topic) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 += attempt.score();
+                }
+                None => topics.push((topic, 1, attempt.score())),
+            }
+        }
+        topics.sort_by(|a, b| a.0.cmp(b.0));
+        topics
+            .iter()
+            .map(|&(name, n_asked, total)| (name, total / n_asked as f64))
+            .filter(|&(_, mean)| mean < 0.999)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(name, _)| name)
     }
 
     fn total_score(&self) -> f64 {
@@ -187,13 +218,48 @@ mod tests {
     }
 
     #[test]
-    fn practice_does_not_repeat_and_unanswered_questions_count_zero() {
-        let mut session = Session::new(Mode::Practice, 1, (0..3).map(presented).collect());
+    fn practice_scores_the_questions_asked_and_an_exam_every_question_set() {
+        for (mode, expected) in [(Mode::Practice, 0.5), (Mode::Exam, 1.0 / 3.0)] {
+            let mut session = Session::new(mode, 1, (0..3).map(presented).collect());
+            let first = session.next_question().unwrap();
+            session.record(attempt(first.question_idx, 0.0));
+            assert_eq!(session.unreached().len(), 2);
+            assert_eq!(session.score(), 0.0);
+            let second = session.next_question().unwrap();
+            session.record(attempt(second.question_idx, 1.0));
+            assert_eq!(session.unreached().len(), 1);
+            assert!((session.score() - expected).abs() < 1e-9, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn a_drilled_question_comes_back_with_its_options_reshuffled() {
+        let with_options = |question_idx| Presented {
+            question_idx,
+            shown: vec![2, 0, 1, 3],
+        };
+        let mut session = Session::new(Mode::Drill, 5, (0..3).map(with_options).collect());
         let first = session.next_question().unwrap();
-        session.record(attempt(first.question_idx, 0.0));
-        assert_eq!(session.unreached().len(), 2);
-        assert_eq!(session.score(), 0.0);
-        session.record(attempt(1, 1.0));
-        assert!((session.score() - 1.0 / 3.0).abs() < 1e-9);
+        let mut missed = attempt(0, 0.0);
+        missed.presented = first.clone();
+        session.record(missed);
+        let again = std::iter::from_fn(|| session.next_question())
+            .find(|next| next.question_idx == 0)
+            .unwrap();
+        assert_ne!(again.shown, first.shown);
+    }
+
+    #[test]
+    fn the_weakest_topic_is_the_lowest_mean_among_topics_missed() {
+        let mut session = Session::new(Mode::Practice, 1, (0..4).map(presented).collect());
+        for (idx, score) in [(0, 1.0), (1, 0.5), (2, 0.0), (3, 1.0)] {
+            session.record(attempt(idx, score));
+        }
+        let topics = ["sites", "users", "users", "roles"];
+        assert_eq!(session.weakest_topic(|idx| topics[idx]), Some("users"));
+        let perfect = ["a", "b", "b", "c"];
+        let mut clean = Session::new(Mode::Practice, 1, (0..1).map(presented).collect());
+        clean.record(attempt(0, 1.0));
+        assert_eq!(clean.weakest_topic(|idx| perfect[idx]), None);
     }
 }

@@ -91,6 +91,44 @@ pub fn to_grader_answer(
     }
 }
 
+/// An answer in the grader's terms put back as the learner saw it: choices
+/// by their shown letters in the order shown, an order as the shown letters in
+/// the learner's order; other kinds as given.
+pub fn shown_answer(question: &Question, presented: &Presented, answer: &str) -> String {
+    let shown_position = |bank_idx: usize| presented.shown.iter().position(|&idx| idx == bank_idx);
+    match &question.kind {
+        Kind::Choice(choice) => {
+            let mut positions: Vec<usize> = answer
+                .split(',')
+                .filter_map(|token| token.trim().chars().next())
+                .filter_map(|ch| (ch as usize).checked_sub('a' as usize))
+                .filter_map(shown_position)
+                .collect();
+            positions.sort_unstable();
+            positions
+                .iter()
+                .map(|&shown_idx| {
+                    let bank_idx = presented.shown[shown_idx];
+                    format!(
+                        "{}) {}",
+                        letter(shown_idx),
+                        choice.choices.get(bank_idx).unwrap_or("")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        Kind::Order(_) => answer
+            .split_whitespace()
+            .filter_map(|number| number.parse::<usize>().ok()?.checked_sub(1))
+            .filter_map(shown_position)
+            .map(|shown_idx| letter(shown_idx).to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => answer.to_string(),
+    }
+}
+
 /// Display positions named by letters (`a c`, `a,c`, `ac`) among `n` options.
 /// A word that is not made of offered letters is refused whole, so `contact`
 /// gets "not a letter" rather than a complaint about its second character.
@@ -121,4 +159,61 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
         picks.extend(token_picks);
     }
     Ok(picks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{self, Catalog, ContentFiles};
+
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "t.fact"
+statement = "A fact."
+source = "seed: Quick interview answer"
+[[question]]
+id = "t.many"
+kind = "choice"
+topic = "t"
+prompt = "Which?"
+choices = ["A contact", "An account", "A lead", "A campaign"]
+correct = [1, 2]
+explanation = "Both."
+facts = ["t.fact"]
+[[question]]
+id = "t.order"
+kind = "order"
+topic = "t"
+prompt = "In order?"
+items = ["One", "Two", "Three"]
+explanation = "Counting."
+facts = ["t.fact"]
+"#;
+
+    fn catalog() -> Catalog {
+        bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]))
+            .into_catalog()
+            .expect("valid bank")
+    }
+
+    #[track_caller]
+    fn check(question_idx: usize, shown: &[usize], typed: &str, expected: &str) {
+        let catalog = catalog();
+        let question = &catalog.questions()[question_idx];
+        let presented = Presented {
+            question_idx,
+            shown: shown.to_vec(),
+        };
+        let answer = to_grader_answer(question, &presented, typed).expect("an answer");
+        assert_eq!(shown_answer(question, &presented, &answer), expected);
+    }
+
+    #[test]
+    fn an_answer_is_shown_back_in_the_letters_seen_in_the_order_shown() {
+        // Shown: a) A lead, b) A contact, c) A campaign, d) An account.
+        check(0, &[2, 0, 3, 1], "d b", "b) A contact; d) An account");
+        check(0, &[2, 0, 3, 1], "a", "a) A lead");
+        // Shown: a) Three, b) One, c) Two; typed in the learner's order.
+        check(1, &[2, 0, 1], "c a b", "c a b");
+    }
 }

@@ -27,7 +27,8 @@ pub struct SessionResult {
     pub ended: String,
     /// The exam's pass mark in percent, when one applies.
     pub pass_percent: Option<f64>,
-    /// Mean score over all questions asked, 0..=1.
+    /// Mean score, 0..=1: an exam's over every question set (those not
+    /// reached count 0), other modes' over the questions asked.
     pub score: f64,
     /// Whether the session reached the pass mark (exam), else whether the mean
     /// score reached 0.7.

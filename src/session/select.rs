@@ -101,7 +101,63 @@ fn present(question: &Question, question_idx: usize, rng: &mut ChaCha8Rng) -> Pr
     }
 }
 
+/// The same question with its options shown in a new order, for a drill that
+/// asks it again: a missed question must not be answerable from the letter
+/// remembered. Seeded by the session's `seed` and the `round` it comes back
+/// in; the order differs from the last one whenever there are two options or
+/// more, and never shows every option in bank order (an order question's key).
+pub fn reshuffle(presented: &Presented, seed: u64, round: u64) -> Presented {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ round.rotate_left(32));
+    let in_bank_order = |shown: &[usize]| shown.windows(2).all(|pair| pair[0] < pair[1]);
+    let mut shown = presented.shown.clone();
+    let mut fallback = None;
+    for _ in 0..16 {
+        shown.shuffle(&mut rng);
+        if shown != presented.shown {
+            if !in_bank_order(&shown) {
+                return Presented {
+                    question_idx: presented.question_idx,
+                    shown,
+                };
+            }
+            fallback.get_or_insert_with(|| shown.clone());
+        }
+    }
+    Presented {
+        question_idx: presented.question_idx,
+        // Two options: the only other order; none or one: nothing to change.
+        shown: fallback.unwrap_or_else(|| presented.shown.clone()),
+    }
+}
+
 /// The letter shown for the option at display position `idx` (`a`, `b`, ...).
 pub fn letter(idx: usize) -> char {
     char::from(b'a' + (idx % 26) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reshuffle_is_seeded_and_never_the_last_order() {
+        let presented = Presented {
+            question_idx: 3,
+            shown: vec![2, 0, 3, 1],
+        };
+        for round in 0..50 {
+            let again = reshuffle(&presented, 7, round);
+            assert_eq!(again, reshuffle(&presented, 7, round), "seeded");
+            assert_ne!(again.shown, presented.shown);
+            assert_ne!(again.shown, [0, 1, 2, 3]);
+            let mut sorted = again.shown.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, [0, 1, 2, 3]);
+        }
+        let two = Presented {
+            question_idx: 0,
+            shown: vec![0, 1],
+        };
+        assert_eq!(reshuffle(&two, 7, 1).shown, [1, 0]);
+    }
 }

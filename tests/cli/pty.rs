@@ -1,5 +1,6 @@
 //! The pseudo-terminal tests: a person answers a question, presses Ctrl-C on
-//! the next (a skip), then Ctrl-D, and sees the summary; a signal at a prompt
+//! the next (it clears the line, then asks before a skip), then Ctrl-D, and
+//! sees the summary; a scenario's `org> ` completes like the sandbox; a signal at a prompt
 //! leaves the terminal as it was; an exam's time limit ends it at a prompt.
 
 use std::process::Command;
@@ -13,25 +14,48 @@ fn answer_then_ctrl_c_skips_then_ctrl_d_ends_with_the_summary() {
     let workspace = Workspace::new();
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("xcdrill"));
     command
-        .args(["--content", FIXTURE, "quiz", "--seed", "7", "--count", "3"])
+        .args(["--content", FIXTURE, "quiz", "--seed", "7", "--count", "4"])
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .env("XCDRILL_NOW", "2026-11-27T09:00:00Z")
         .env("XCDRILL_DATA_DIR", workspace.path("data"));
     let mut session =
         rexpect::session::spawn_command(command, Some(10_000)).expect("spawn in a pty");
-    session.exp_string("Question 1/3").expect("first question");
+    session.exp_string("Question 1/4").expect("first question");
     session.exp_string("answer> ").expect("a prompt");
     session.send_line("a").expect("type an answer");
     session
-        .exp_string("Question 2/3")
+        .exp_string("Question 2/4")
         .expect("second question after feedback");
+    session.exp_string("answer> ").expect("a prompt");
+    // Ctrl-C clears a half-typed line; on the empty line it asks first, and
+    // only `y` skips.
+    session.send("half typed").expect("type");
+    session.flush().expect("flush");
+    session.exp_string("half typed").expect("echoed");
+    session.send_control('c').expect("Ctrl-C");
+    session.send_line("zz").expect("type on the cleared line");
+    session
+        .exp_string("not accepted; the answer is")
+        .expect("the line was cleared and `zz` answered, not the question skipped");
+    session.exp_string("Question 3/4").expect("third question");
     session.exp_string("answer> ").expect("a prompt");
     session.send_control('c').expect("Ctrl-C");
     session
-        .exp_string("Skipped.")
-        .expect("Ctrl-C on an empty line skips");
-    session.exp_string("Question 3/3").expect("third question");
+        .exp_string("skip this question? [y/N]")
+        .expect("Ctrl-C on an empty line asks");
+    session.send_control('c').expect("Ctrl-C");
+    session
+        .exp_string("Not skipped; back to the question.")
+        .expect("a second Ctrl-C does not skip");
+    session.exp_string("answer> ").expect("the prompt again");
+    session.send_control('c').expect("Ctrl-C");
+    session
+        .exp_string("skip this question? [y/N]")
+        .expect("asked again");
+    session.send_line("y").expect("yes");
+    session.exp_string("Skipped.").expect("then it skips");
+    session.exp_string("Question 4/4").expect("fourth question");
     session.exp_string("answer> ").expect("a prompt");
     session.send_control('d').expect("Ctrl-D");
     session
@@ -146,4 +170,54 @@ fn an_exam_ends_at_its_time_limit_while_the_learner_sits_at_a_prompt() {
             .all(|question| question["answer"].is_null()),
         "text typed but not submitted is no answer: {result}"
     );
+}
+
+#[test]
+fn the_scenario_prompt_completes_commands_names_and_colon_words() {
+    let workspace = Workspace::new();
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("xcdrill"));
+    command
+        .args([
+            "quiz",
+            "--topic",
+            "scenarios",
+            "--seed",
+            "1",
+            "--count",
+            "1",
+        ])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("XCDRILL_NOW", "2026-11-27T09:00:00Z")
+        .env("XCDRILL_DATA_DIR", workspace.path("data"));
+    let options = rexpect::reader::Options::new()
+        .timeout_ms(Some(10_000))
+        .strip_ansi_escape_codes(true);
+    let mut session = rexpect::session::spawn_with_options(command, options).expect("pty spawns");
+    session
+        .exp_string("a typo costs nothing")
+        .expect("the intro says what costs");
+    session.exp_string("org> ").expect("the org prompt");
+    session.send("set st\t").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("standard ")
+        .expect("a keyword completed");
+    session.send_control('c').expect("clear the line");
+    session.send("enable customer user Za\t").expect("send");
+    session.flush().expect("flush");
+    session
+        .exp_string("\"Zara Khan\" ")
+        .expect("a name in the org completed");
+    session.send_control('c').expect("clear the line");
+    session.send(":sh\t").expect("send");
+    session.flush().expect("flush");
+    session.exp_string(":show").expect("a `:` word completed");
+    session.send_line("").expect("enter");
+    session
+        .exp_string("Zara Khan (person account")
+        .expect("the org shown");
+    session.send_control('d').expect("Ctrl-D");
+    session.exp_string("Summary").expect("the session ends");
+    session.exp_eof().expect("the program ends");
 }

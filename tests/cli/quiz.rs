@@ -32,7 +32,7 @@ fn a_practice_session_teaches_after_each_answer() {
     let run = quiz(
         &Workspace::new(),
         &["--seed", "7", "--count", "6"],
-        "a\n:hint\nDigital Experiance\na contact, linked to an account\ntrue\n:score\nc a b\ncontact\n",
+        "a\n:more\n:hint\nDigital Experiance\na contact, linked to an account\ntrue\n:score\nc a b\ncontact\n",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("practice_seed_7", run.stdout);
@@ -55,9 +55,15 @@ fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
         "{}",
         run.stdout
     );
+    let (questions, summary) = run.stdout.split_once("Summary").expect("a summary");
     assert!(
-        !run.stdout.contains("Why:"),
+        !questions.contains("Why:"),
         "exam showed feedback:\n{}",
+        run.stdout
+    );
+    assert!(
+        summary.contains("Your answer:") && summary.contains("Why:"),
+        "the exam's review shows the learner's answer and why:\n{}",
         run.stdout
     );
     assert!(run.stdout.contains("pass mark 50%"), "{}", run.stdout);
@@ -136,6 +142,36 @@ fn a_drill_brings_a_missed_question_back() {
         run.stdout
     );
     insta::assert_snapshot!("drill_seed_2", run.stdout);
+}
+
+#[test]
+fn a_drill_asks_a_missed_question_again_with_its_options_reshuffled() {
+    let run = quiz(
+        &Workspace::new(),
+        &[
+            "--mode", "drill", "--topic", "setup", "--seed", "3", "--count", "3",
+        ],
+        "wrong\nb\na\nwrong\nb\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let options_of = |asking: &str| -> Vec<String> {
+        asking
+            .lines()
+            .skip_while(|line| !line.starts_with("Which of these must exist"))
+            .filter(|line| line.starts_with("  ") && line.get(3..5) == Some(") "))
+            .map(str::to_string)
+            .collect()
+    };
+    let askings: Vec<&str> = run
+        .stdout
+        .split("\nQuestion ")
+        .map(|asking| asking.split("\n> ").next().unwrap_or_default())
+        .filter(|asking| asking.contains("Which of these must exist"))
+        .collect();
+    assert!(askings.len() >= 2, "{}", run.stdout);
+    let (first, again) = (options_of(askings[0]), options_of(askings[1]));
+    assert_eq!(first.len(), 4, "{}", run.stdout);
+    assert_ne!(first, again, "the same letters again:\n{}", run.stdout);
 }
 
 #[test]
@@ -233,6 +269,76 @@ fn quitting_early_lists_what_was_not_reached() {
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout
+            .contains("Score: 0% over 1 question (1 answered; 2 not reached, not scored)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn practice_ended_early_scores_what_was_answered_and_an_exam_counts_the_rest() {
+    let practice = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "5", "--json"],
+        "c
+Digital Experiences
+",
+    );
+    assert!(
+        practice
+            .stderr
+            .contains("Score: 100% over 2 questions (2 answered; 3 not reached, not scored)"),
+        "{}",
+        practice.stderr
+    );
+    assert_eq!(practice.json()["score"], 1.0);
+    let exam = quiz(
+        &Workspace::new(),
+        &["--mode", "exam", "--seed", "7", "--count", "5", "--json"],
+        "c
+Digital Experiences
+",
+    );
+    assert!(
+        exam.stderr.contains(
+            "Score: 40% over 5 questions (2 answered; 3 not reached, counted as unanswered)"
+        ),
+        "{}",
+        exam.stderr
+    );
+    assert_eq!(exam.json()["score"], 0.4);
+}
+
+#[test]
+fn verbose_feedback_shows_going_deeper_and_the_facts_at_once() {
+    let short = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "1"],
+        "a
+",
+    );
+    assert!(!short.stdout.contains("Fact:"), "{}", short.stdout);
+    assert!(
+        short.stdout.contains("(:more for the fact)"),
+        "{}",
+        short.stdout
+    );
+    let verbose = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "1", "--verbose"],
+        "a
+",
+    );
+    assert!(
+        verbose
+            .stdout
+            .contains("Fact: Digital Experiences must be enabled first."),
+        "{}",
+        verbose.stdout
+    );
+    assert!(!verbose.stdout.contains(":more for"), "{}", verbose.stdout);
 }
 
 #[test]
@@ -415,4 +521,29 @@ fn an_exam_ends_at_its_time_limit_while_the_pipe_gives_nothing() {
         .filter(|question| !question["answer"].is_null())
         .collect();
     assert_eq!(answered.len(), 1, "the answer given is kept: {result}");
+}
+
+#[test]
+fn the_summary_ends_with_what_to_do_next_as_commands() {
+    let workspace = Workspace::new();
+    let first = quiz(
+        &workspace,
+        &["--seed", "7", "--count", "2"],
+        "a\nDigital Experiences\n",
+    );
+    assert!(
+        first.stdout.contains(
+            "your weakest topic was setup:\n    xcdrill quiz --mode drill --topic setup\n"
+        ),
+        "{}",
+        first.stdout
+    );
+    let later = quiz_at(&workspace, "2026-12-30T09:00:00Z", &["--seed", "7"], "");
+    assert!(
+        later
+            .stdout
+            .contains("2 reviews are due now:\n    xcdrill quiz --mode review\n"),
+        "{}",
+        later.stdout
+    );
 }

@@ -379,11 +379,16 @@ fn the_terminal_prompt_completes_clears_and_keeps_history() {
     // Input sent before the next prompt may be flushed when raw mode returns.
     let fresh_prompt = "\n\rorg> ";
     session.exp_string(fresh_prompt).expect("prompt");
-    // Ctrl-C drops a half-typed line; the next one runs.
+    // Ctrl-C clears a half-typed line where it stands; the next one runs.
     session.send("disable digital").expect("send");
     session.flush().expect("flush");
+    session.exp_string("disable digital").expect("typed");
     session.send_control('c').expect("ctrl-c");
-    session.exp_string(fresh_prompt).expect("prompt");
+    session.exp_string("\rorg> ").expect("prompt, line cleared");
+    session.send_control('c').expect("ctrl-c on the empty line");
+    session
+        .exp_string("`quit` or Ctrl-D leaves")
+        .expect("says how to leave instead");
     session.send_line("show licenses").expect("send");
     session.flush().expect("flush");
     session

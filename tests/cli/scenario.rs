@@ -277,3 +277,30 @@ fn lint_runs_reference_and_wrong_solutions() {
         run.stdout
     );
 }
+
+#[test]
+fn diagnose_codes_are_listed_once_a_session_and_on_codes() {
+    let run = Workspace::new().run_with(
+        &[
+            "quiz",
+            "--topic",
+            "scenarios",
+            "--seed",
+            "3",
+            "--count",
+            "2",
+        ],
+        "\n:codes\n\n",
+        &[("XCDRILL_NOW", "2026-11-27T09:00:00Z")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list = "The codes `check` reports:";
+    assert_eq!(run.stdout.matches(list).count(), 2, "{}", run.stdout);
+    let (_, second) = run
+        .stdout
+        .split_once("Question 2/2")
+        .expect("two questions");
+    let (asked, _) = second.split_once("> :codes").expect(":codes typed");
+    assert!(!asked.contains(list), "{}", run.stdout);
+    assert!(asked.contains(":codes lists them"), "{}", run.stdout);
+}
