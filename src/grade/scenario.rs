@@ -2,8 +2,9 @@
 //! Org files and the command language), run on a clone of the question's org.
 //!
 //! Full credit when the goal holds at the end and every command succeeded. Each
-//! failed command (a `PARSE_ERROR` included) costs [`FAILED_COMMAND_PENALTY`],
-//! but while the goal holds the score never drops below [`GOAL_FLOOR`]: reaching
+//! failed command costs [`FAILED_COMMAND_PENALTY`]; a line that is not a command
+//! of the language (`PARSE_ERROR`) is a typo, costs nothing and changes nothing,
+//! and the feedback says it was ignored. While the goal holds the score never drops below [`GOAL_FLOOR`]: reaching
 //! the goal by trial and error still passes with up to three failures. When the
 //! goal does not hold the score is 0, and the feedback names what still blocks
 //! it (the model's `check`, with fixes) and the commands that failed.
@@ -12,6 +13,7 @@ use super::Mark;
 use super::diagnose::describe_blockers;
 use crate::bank::question::Scenario;
 use crate::bank::scenario::failed_command;
+use crate::org::Code;
 
 /// What each failed command costs.
 pub const FAILED_COMMAND_PENALTY: f64 = 0.1;
@@ -54,11 +56,16 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
                 .collect(),
         );
     }
-    let failures: Vec<String> = outcomes
-        .iter()
-        .filter(|outcome| !outcome.outcome.is_ok())
-        .map(|outcome| failed_command(&outcome.outcome))
-        .collect();
+    let mut typos = Vec::new();
+    let mut failures = Vec::new();
+    for outcome in outcomes.iter().filter(|outcome| !outcome.outcome.is_ok()) {
+        let described = failed_command(&outcome.outcome);
+        if outcome.outcome.code() == Some(Code::ParseError) {
+            typos.push(described);
+        } else {
+            failures.push(described);
+        }
+    }
     let mut lines = Vec::new();
     let (score, missed) = if setup.goal.holds(&org) {
         let mut score = (1.0 - FAILED_COMMAND_PENALTY * failures.len() as f64).max(GOAL_FLOOR);
@@ -93,15 +100,17 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
     };
     if !failures.is_empty() {
         let n_failed = failures.len();
-        let mut shown: Vec<String> = failures.into_iter().take(MAX_FAILURES_SHOWN).collect();
-        if n_failed > MAX_FAILURES_SHOWN {
-            shown.push(format!("and {} more", n_failed - MAX_FAILURES_SHOWN));
-        }
         lines.push(format!(
             "{n_failed} failed command{} (−{}% each): {}",
             if n_failed == 1 { "" } else { "s" },
             (FAILED_COMMAND_PENALTY * 100.0).round(),
-            shown.join("; ")
+            shown(failures)
+        ));
+    }
+    if !typos.is_empty() {
+        lines.push(format!(
+            "ignored, not commands (typos cost nothing): {}",
+            shown(typos)
         ));
     }
     if score < 1.0 {
@@ -111,4 +120,14 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
         ));
     }
     Mark::new(score, lines.join("\n"), missed)
+}
+
+/// The first [`MAX_FAILURES_SHOWN`] of `failures`, and how many more there are.
+fn shown(failures: Vec<String>) -> String {
+    let n_failed = failures.len();
+    let mut shown: Vec<String> = failures.into_iter().take(MAX_FAILURES_SHOWN).collect();
+    if n_failed > MAX_FAILURES_SHOWN {
+        shown.push(format!("and {} more", n_failed - MAX_FAILURES_SHOWN));
+    }
+    shown.join("; ")
 }

@@ -720,8 +720,13 @@ fn scenario_answers_run_on_the_org() {
             FULL,
         ),
         (format!("{ENABLE}; {ROLE}; {ENABLE}"), 0.9..=0.9),
-        (format!("bogus; {ENABLE}; {ROLE}; {ENABLE}"), 0.8..=0.8),
-        (format!("{}{ROLE}; {ENABLE}", "nope; ".repeat(9)), 0.5..=0.5),
+        // A line that is not a command is a typo: it costs nothing.
+        (format!("bogus; {ENABLE}; {ROLE}; {ENABLE}"), 0.9..=0.9),
+        (format!("{}{ROLE}; {ENABLE}", "nope; ".repeat(9)), FULL),
+        (
+            format!("{ENABLE}; {ENABLE}; {ENABLE}; {ENABLE}; {ENABLE}; {ENABLE}; {ROLE}; {ENABLE}"),
+            0.5..=0.5,
+        ),
         (ENABLE.to_string(), ZERO),
         (ROLE.to_string(), ZERO),
         ("show; check Priya as customer site Help".to_string(), ZERO),
@@ -777,6 +782,18 @@ fn scenario_feedback_names_blockers_and_failed_commands() {
             .starts_with("goal reached: `Priya` can log in to `Help` as a customer user")
     );
     assert!(graded.missed.is_empty());
+    let graded = check(
+        &scenario,
+        &format!("asign role Boss to Dana; {ROLE}; {ENABLE}"),
+        FULL,
+    );
+    assert!(
+        graded
+            .feedback
+            .contains("ignored, not commands (typos cost nothing): `asign role Boss to Dana` fails with PARSE_ERROR"),
+        "{}",
+        graded.feedback
+    );
     let graded = check(&scenario, "", ZERO);
     assert!(
         graded.feedback.starts_with("no commands given"),
