@@ -191,7 +191,7 @@ fn time_is_up(context: &QuizContext<'_>, reader: &dyn LineReader) -> bool {
 
 /// The longest piped answer echoed in full; longer ones are cut in the echo
 /// (they are still graded whole).
-const ECHO_CHARS: usize = 200;
+pub(super) const ECHO_CHARS: usize = 200;
 
 /// What the learner did with a question.
 pub(super) enum Reply {
@@ -327,7 +327,7 @@ fn explain(
 }
 
 /// A recall answer in a terminal may span lines; an empty line ends it.
-fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
+pub(super) fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
     let mut text = first;
     loop {
         match reader.read("     ... ")? {

@@ -135,7 +135,7 @@ pub fn org_view(out: &mut dyn Write, org: &Org) -> io::Result<()> {
 }
 
 /// Prose whose first line starts at `indent` and the rest at `hanging`.
-fn wrapped_hanging(
+pub fn wrapped_hanging(
     out: &mut dyn Write,
     text: &str,
     width: usize,

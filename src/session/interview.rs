@@ -86,8 +86,8 @@ pub struct Followup {
 /// before missed, then by weight, then in rubric order), at most
 /// [`MAX_FOLLOWUPS`]. A concept's own `followup` questions come first; else a
 /// question citing one of its `facts`, of the quickest kind there is (a
-/// choice or true/false, then a short answer, then an order or diagnose
-/// question; never another open question or a scenario), picked by the seed
+/// choice or true/false, then a short answer, then an order question; never
+/// another open question or one on an org), picked by the seed
 /// (`seed` and `number`, the open question's place in the interview). None is
 /// the open question itself or in `asked` (already put to the learner).
 pub fn followups(
@@ -179,13 +179,14 @@ fn followup_for(
 }
 
 /// How quick a question is to answer out loud, lower is quicker; `None` for
-/// kinds that are no follow-up (another open question, a scenario).
+/// kinds that are no follow-up (another open question, or one asked on an
+/// org: a scenario or diagnose question).
 fn quickness(question: &Question) -> Option<u8> {
     match question.kind {
         Kind::Choice(_) | Kind::TrueFalse(_) => Some(0),
         Kind::Short(_) => Some(1),
-        Kind::Order(_) | Kind::Diagnose(_) => Some(2),
-        Kind::Recall(_) | Kind::Scenario(_) => None,
+        Kind::Order(_) => Some(2),
+        Kind::Recall(_) | Kind::Scenario(_) | Kind::Diagnose(_) => None,
     }
 }
 
@@ -193,10 +194,10 @@ fn quickness(question: &Question) -> Option<u8> {
 /// one of a few wordings, the same one for the same seed and place.
 pub fn introduce(concept: &str, seed: u64, number: usize, followup_number: usize) -> String {
     const TEMPLATES: [&str; 4] = [
-        "You didn't mention {}. Let me ask about that:",
-        "Let's go back to {}, which your answer left out:",
-        "One thing I didn't hear: {}. So tell me:",
-        "Before we move on, {}:",
+        "You didn't mention {}. Let me ask you about that.",
+        "Your answer left out {}. A quick question on that:",
+        "I didn't hear anything about {}. Let me check:",
+        "What about {}? Let me put it another way.",
     ];
     let pick = (seed as usize)
         .wrapping_add(number.wrapping_mul(3))
