@@ -195,9 +195,9 @@ fn quickness(question: &Question) -> Option<u8> {
 pub fn introduce(concept: &str, seed: u64, number: usize, followup_number: usize) -> String {
     const TEMPLATES: [&str; 4] = [
         "You didn't mention {}. Let me ask you about that.",
-        "Your answer left out {}. A quick question on that:",
-        "I didn't hear anything about {}. Let me check:",
-        "What about {}? Let me put it another way.",
+        "Your answer left out one point: {}. A quick question on that:",
+        "One thing I didn't hear: {}. Let me check:",
+        "Something you could have added: {}. Let me put it another way.",
     ];
     let pick = (seed as usize)
         .wrapping_add(number.wrapping_mul(3))
@@ -209,7 +209,7 @@ pub fn introduce(concept: &str, seed: u64, number: usize, followup_number: usize
 /// How the interviewer introduces a follow-up on a concept the answer got
 /// wrong rather than left out.
 pub fn challenge(concept: &str) -> String {
-    format!("You said something about {concept} that doesn't hold. Let me check:")
+    format!("Hold on: {concept}. What you said there doesn't hold; let me check.")
 }
 
 /// One question put to the learner and what came of it.
