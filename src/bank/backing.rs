@@ -92,3 +92,93 @@ fn or_suggestion(suggestion: String, otherwise: &str) -> String {
         suggestion
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::bank::{self, ContentFiles};
+    use crate::diagnostic::Severity;
+
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "f.a"
+statement = "A."
+source = "seed: Quick interview answer"
+[[question]]
+id = "t.open"
+kind = "recall"
+topic = "t"
+prompt = "Open?"
+model_answer = "alpha beta"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+facts = ["f.a", "f.nope"]
+followup = ["t.open", "t.tf", "t.gone"]
+phrases = ["alpha"]
+required = true
+[[question.concept]]
+name = "B"
+phrases = ["beta"]
+required = true
+[[question.concept]]
+name = "C"
+phrases = ["gamma"]
+[[question]]
+id = "t.tf"
+kind = "truefalse"
+topic = "t"
+prompt = "True?"
+answer = true
+explanation = "x"
+facts = ["f.a"]
+"#;
+
+    #[test]
+    fn unknown_ids_are_errors_and_a_required_concept_naming_nothing_a_warning() {
+        let loaded = bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]));
+        let problems: Vec<(Severity, String, String)> = loaded
+            .diagnostics
+            .iter()
+            .map(|diagnostic| {
+                (
+                    diagnostic.severity,
+                    diagnostic.location(),
+                    diagnostic.message.clone(),
+                )
+            })
+            .collect();
+        let expected = [
+            (Severity::Error, "t.toml:16:17", "unknown fact id `f.nope`"),
+            (
+                Severity::Error,
+                "t.toml:17:13",
+                "a follow-up of `t.open` can't be the question itself",
+            ),
+            (
+                Severity::Error,
+                "t.toml:17:31",
+                "unknown question id `t.gone`",
+            ),
+            (
+                Severity::Warning,
+                "t.toml:20:1",
+                "required concept `B` names no fact or follow-up",
+            ),
+        ];
+        let expected: Vec<(Severity, String, String)> = expected
+            .iter()
+            .map(|(severity, at, message)| (*severity, at.to_string(), message.to_string()))
+            .collect();
+        assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn ids_that_are_no_ids_are_refused_where_they_are_written() {
+        let bank = BANK.replace(r#"facts = ["f.a", "f.nope"]"#, r#"facts = ["F A"]"#);
+        let loaded = bank::check(&ContentFiles::from_texts(&[("t.toml", &bank)]));
+        let first = loaded.errors().next().expect("an error");
+        assert_eq!(first.message, "`F A` is not a valid fact id");
+        assert_eq!(first.location(), "t.toml:16:10");
+    }
+}

@@ -318,3 +318,275 @@ impl Verdict {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{self, ContentFiles};
+
+    /// Facts `f.a` and `f.b`; open questions in topics `interview`, `t`, `u`
+    /// and `v` (`t.open` with three concepts: `A` required on `f.a`, `B` of
+    /// weight 2 on `f.b`, `C` naming its follow-up `t.named`); and quick
+    /// questions citing the facts.
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "f.a"
+statement = "A."
+source = "seed: Quick interview answer"
+[[fact]]
+id = "f.b"
+statement = "B."
+source = "seed: Quick interview answer"
+
+[[question]]
+id = "t.open"
+kind = "recall"
+topic = "t"
+prompt = "Open?"
+model_answer = "alpha beta gamma"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+facts = ["f.a"]
+phrases = ["alpha"]
+required = true
+[[question.concept]]
+name = "B"
+facts = ["f.b"]
+phrases = ["beta"]
+weight = 2
+[[question.concept]]
+name = "C"
+followup = ["t.named"]
+phrases = ["gamma"]
+
+[[question]]
+id = "interview.prerequisites"
+kind = "recall"
+topic = "interview"
+prompt = "Prerequisites?"
+model_answer = "alpha"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+facts = ["f.a"]
+phrases = ["alpha"]
+
+[[question]]
+id = "u.open"
+kind = "recall"
+topic = "u"
+prompt = "U?"
+model_answer = "alpha"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+phrases = ["alpha"]
+
+[[question]]
+id = "v.open"
+kind = "recall"
+topic = "v"
+prompt = "V?"
+model_answer = "alpha"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+phrases = ["alpha"]
+
+[[question]]
+id = "t.order-a"
+kind = "order"
+topic = "t"
+prompt = "Order?"
+items = ["one", "two"]
+explanation = "x"
+facts = ["f.a"]
+
+[[question]]
+id = "t.tf-a"
+kind = "truefalse"
+topic = "t"
+prompt = "True?"
+answer = true
+explanation = "x"
+facts = ["f.a"]
+
+[[question]]
+id = "t.short-b"
+kind = "short"
+topic = "t"
+prompt = "Short?"
+accept = ["beta"]
+explanation = "x"
+facts = ["f.b"]
+
+[[question]]
+id = "t.named"
+kind = "truefalse"
+topic = "t"
+prompt = "Named?"
+answer = true
+explanation = "x"
+facts = ["f.b"]
+"#;
+
+    fn catalog() -> Catalog {
+        bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]))
+            .into_catalog()
+            .expect("valid bank")
+    }
+
+    fn ids(catalog: &Catalog, indices: impl IntoIterator<Item = usize>) -> Vec<&str> {
+        indices
+            .into_iter()
+            .map(|idx| catalog.questions()[idx].id())
+            .collect()
+    }
+
+    /// The follow-ups `t.open` draws when its concepts come out as
+    /// `outcomes`, with `asked` already asked.
+    #[track_caller]
+    fn check_followups(outcomes: &[Outcome], asked: &[&str], expected: &[(&str, &str)]) {
+        let catalog = catalog();
+        let main = catalog.question_idx("t.open").unwrap();
+        let asked: HashSet<usize> = asked
+            .iter()
+            .filter_map(|id| catalog.question_idx(id))
+            .collect();
+        let Kind::Recall(recall) = &catalog.questions()[main].kind else {
+            unreachable!()
+        };
+        let drawn: Vec<(&str, &str)> = followups(&catalog, main, outcomes, &asked, 7, 1)
+            .iter()
+            .map(|followup| {
+                (
+                    &*recall.concepts[followup.concept_idx].name,
+                    catalog.questions()[followup.presented.question_idx].id(),
+                )
+            })
+            .collect();
+        assert_eq!(drawn, expected);
+    }
+
+    const MISSED: Outcome = Outcome::Missed;
+
+    fn found() -> Outcome {
+        Outcome::Found("words".to_string())
+    }
+
+    #[test]
+    fn the_classic_opens_and_the_rest_spread_over_topics() {
+        let catalog = catalog();
+        let plan = choose(&catalog, &[], 4, 1);
+        let plan_ids = ids(&catalog, plan.clone());
+        assert_eq!(plan_ids[0], OPENING_QUESTION);
+        let mut topics: Vec<&str> = plan
+            .iter()
+            .map(|&idx| &*catalog.questions()[idx].topic)
+            .collect();
+        topics.sort_unstable();
+        assert_eq!(topics, ["interview", "t", "u", "v"], "{plan_ids:?}");
+        assert_eq!(choose(&catalog, &[], 4, 1), plan, "same seed, same plan");
+        let orders: HashSet<Vec<usize>> =
+            (0..20).map(|seed| choose(&catalog, &[], 4, seed)).collect();
+        assert!(orders.len() > 1, "the seed orders the topics");
+        let only_u = choose(&catalog, &["u".to_string()], 5, 1);
+        assert_eq!(
+            ids(&catalog, only_u),
+            ["u.open"],
+            "no classic outside its topic"
+        );
+    }
+
+    #[test]
+    fn missed_concepts_draw_the_quickest_question_on_their_facts_most_important_first() {
+        // A is required; B weighs more than C; at most two follow-ups; a
+        // true/false question is quicker than a short answer.
+        check_followups(
+            &[MISSED, MISSED, MISSED],
+            &[],
+            &[("A", "t.tf-a"), ("B", "t.named")],
+        );
+        // A question already asked is not asked again: the slower one serves.
+        check_followups(
+            &[MISSED, found(), found()],
+            &["t.tf-a"],
+            &[("A", "t.order-a")],
+        );
+        // A concept's own follow-up comes before the questions on its facts.
+        check_followups(&[found(), found(), MISSED], &[], &[("C", "t.named")]);
+        // A complete answer draws none, and a concept with nothing left none.
+        check_followups(&[found(), found(), found()], &[], &[]);
+        check_followups(&[MISSED, found(), found()], &["t.tf-a", "t.order-a"], &[]);
+    }
+
+    #[test]
+    fn a_contradicted_concept_comes_before_a_missed_one_of_equal_rank() {
+        let wrong = Outcome::Contradicted(crate::grade::Contradiction::Denied("no".into()));
+        check_followups(
+            &[found(), MISSED, wrong],
+            &[],
+            &[("C", "t.named"), ("B", "t.short-b")],
+        );
+    }
+
+    fn answer(score: f64, passed: bool, followups: &[bool]) -> MainAnswer {
+        let asked = |score: f64, passed: bool| Asked {
+            presented: Presented {
+                question_idx: 0,
+                shown: Vec::new(),
+            },
+            answer: Some("x".to_string()),
+            grade: Some(Grade {
+                score,
+                passed,
+                feedback: String::new(),
+                missed: Vec::new(),
+            }),
+            seconds: 1.0,
+        };
+        MainAnswer {
+            asked: asked(score, passed),
+            outcomes: Vec::new(),
+            followups: followups
+                .iter()
+                .map(|&right| (0, asked(if right { 1.0 } else { 0.0 }, right)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_verdict_follows_the_documented_rule() {
+        let strong = [answer(1.0, true, &[]), answer(0.8, true, &[true])];
+        assert_eq!(Verdict::of(&strong, 2), Verdict::Strong);
+        // One wrong follow-up, a planned question not reached, or a mean
+        // under 85% is no longer strong.
+        let followup_wrong = [answer(1.0, true, &[]), answer(0.8, true, &[true, false])];
+        assert_eq!(Verdict::of(&followup_wrong, 2), Verdict::Acceptable);
+        assert_eq!(Verdict::of(&strong, 3), Verdict::Acceptable);
+        let lower = [answer(0.75, true, &[]), answer(0.8, true, &[])];
+        assert_eq!(Verdict::of(&lower, 2), Verdict::Acceptable);
+        // Half the answers and half the follow-ups: acceptable; less: needs work.
+        let half = [answer(1.0, true, &[]), answer(0.2, false, &[true, false])];
+        assert_eq!(Verdict::of(&half, 2), Verdict::Acceptable);
+        let followups_short = [answer(1.0, true, &[]), answer(0.2, false, &[false, false])];
+        assert_eq!(Verdict::of(&followups_short, 2), Verdict::NeedsWork);
+        let answers_short = [answer(1.0, true, &[]), answer(0.2, false, &[])];
+        assert_eq!(Verdict::of(&answers_short, 3), Verdict::NeedsWork);
+        assert_eq!(Verdict::of(&[], 0), Verdict::NeedsWork);
+    }
+
+    #[test]
+    fn the_interviewer_varies_the_wording_by_seed_and_place() {
+        let first = introduce("the seat", 7, 1, 0);
+        assert!(first.contains("the seat"), "{first}");
+        assert_eq!(first, introduce("the seat", 7, 1, 0));
+        let wordings: HashSet<String> = (0..4).map(|n| introduce("the seat", 7, n, 0)).collect();
+        assert_eq!(wordings.len(), 4);
+    }
+}
