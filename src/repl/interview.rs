@@ -342,3 +342,142 @@ fn time_is_up(context: &InterviewContext<'_>, reader: &dyn LineReader) -> bool {
             .deadline
             .is_some_and(|deadline| context.clock.now() >= deadline)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::bank::{self, ContentFiles};
+    use crate::repl::lines::Piped;
+
+    const BANK: &str = r#"format_version = 1
+[[fact]]
+id = "f.a"
+statement = "A."
+source = "seed: Quick interview answer"
+[[question]]
+id = "t.open"
+kind = "recall"
+topic = "t"
+prompt = "Open?"
+model_answer = "alpha"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+facts = ["f.a"]
+phrases = ["alpha"]
+required = true
+[[question]]
+id = "u.open"
+kind = "recall"
+topic = "u"
+prompt = "Other?"
+model_answer = "alpha"
+explanation = "x"
+facts = ["f.a"]
+[[question.concept]]
+name = "A"
+phrases = ["alpha"]
+[[question]]
+id = "t.tf"
+kind = "truefalse"
+topic = "t"
+prompt = "True?"
+answer = true
+explanation = "x"
+facts = ["f.a"]
+"#;
+
+    /// A clock that moves 40 seconds every time it is read.
+    struct SteppingClock(Cell<i64>);
+
+    impl Clock for SteppingClock {
+        fn now(&self) -> Timestamp {
+            let seconds = self.0.get();
+            self.0.set(seconds + 40);
+            Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+        }
+    }
+
+    /// The ids recorded, in order.
+    struct Ids(Vec<String>);
+
+    impl Recorder for Ids {
+        fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), crate::Error> {
+            let id = catalog.questions()[asked.presented.question_idx].id();
+            self.0.push(id.to_string());
+            Ok(())
+        }
+    }
+
+    /// Runs the interview of `t.open` then `u.open` on `stdin`.
+    fn interview(
+        clock: &dyn Clock,
+        deadline: Option<Timestamp>,
+        stdin: &str,
+    ) -> (Ending, Transcript, Vec<String>, String) {
+        let catalog = bank::check(&ContentFiles::from_texts(&[("t.toml", BANK)]))
+            .into_catalog()
+            .expect("valid bank");
+        let plan: Vec<usize> = ["t.open", "u.open"]
+            .iter()
+            .filter_map(|id| catalog.question_idx(id))
+            .collect();
+        let context = InterviewContext {
+            catalog: &catalog,
+            clock,
+            seed: 1,
+            deadline,
+            width: 80,
+        };
+        let mut recorder = Ids(Vec::new());
+        let mut out = Vec::new();
+        let (ending, transcript) = run(
+            &context,
+            &plan,
+            &mut Piped::new(stdin.as_bytes()),
+            &mut out,
+            &mut recorder,
+        )
+        .expect("runs");
+        let out = String::from_utf8(out).expect("utf-8");
+        (ending, transcript, recorder.0, out)
+    }
+
+    #[test]
+    fn every_graded_answer_is_recorded_and_a_follow_up_comes_before_the_next_question() {
+        let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
+        let (ending, transcript, recorded, out) =
+            interview(&clock, None, "nothing\n:hint\ntrue\nalpha\n");
+        assert_eq!(ending, Ending::Finished, "{out}");
+        assert_eq!(recorded, ["t.open", "t.tf", "u.open"], "{out}");
+        assert_eq!(transcript.answers[0].followups.len(), 1);
+        assert!(out.contains("Not in an interview"), "no hints: {out}");
+        assert!(!out.contains("Right answer"), "no feedback: {out}");
+    }
+
+    #[test]
+    fn the_time_limit_is_shown_and_an_answer_after_it_does_not_count() {
+        let clock = SteppingClock(Cell::new(0));
+        let deadline = Timestamp::from_second(60).ok();
+        let (ending, transcript, recorded, out) = interview(&clock, deadline, "alpha\nalpha\n");
+        assert_eq!(ending, Ending::TimeUp, "{out}");
+        assert!(out.contains("left"), "the time left is shown: {out}");
+        assert!(out.contains("it is not counted"), "{out}");
+        assert!(recorded.is_empty(), "{recorded:?}");
+        assert!(transcript.answers.is_empty());
+        assert_eq!(transcript.unreached.len(), 2);
+    }
+
+    #[test]
+    fn quitting_keeps_what_was_answered_and_lists_the_rest_as_not_reached() {
+        let clock = crate::clock::FixedClock(Timestamp::UNIX_EPOCH);
+        let (ending, transcript, recorded, _) = interview(&clock, None, "alpha\n:quit\n");
+        assert_eq!(ending, Ending::Quit);
+        assert_eq!(recorded, ["t.open"]);
+        assert_eq!(transcript.answers.len(), 1);
+        assert_eq!(transcript.unreached.len(), 1);
+    }
+}

@@ -263,3 +263,40 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
     assert_eq!(interviews[1]["verdict"], "needs work");
     assert_eq!(interviews[1]["gaps"], serde_json::json!(["fix.seats"]));
 }
+
+/// The one pseudo-terminal run: a person answers out loud over two lines,
+/// hears a follow-up, quits with `:quit` and sees the debrief.
+#[test]
+fn in_a_terminal_an_answer_then_quit_ends_with_the_debrief() {
+    let workspace = Workspace::new();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("xcdrill"));
+    command
+        .args(["--content", FIXTURE, "interview", "--seed", "7"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("XCDRILL_NOW", NOW)
+        .env("XCDRILL_DATA_DIR", workspace.path("data"));
+    let mut session =
+        rexpect::session::spawn_command(command, Some(10_000)).expect("spawn in a pty");
+    session.exp_string("Question 1/3").expect("first question");
+    session.exp_string("answer> ").expect("a prompt");
+    session.send_line("You need a contact").expect("type");
+    session.exp_string("... ").expect("the answer may go on");
+    session.send_line("on an account.").expect("type");
+    session.exp_string("... ").expect("the answer may go on");
+    session.send_line("").expect("an empty line ends it");
+    session.exp_string("(took 0s)").expect("the time taken");
+    session
+        .exp_string("Follow-up 1.1")
+        .expect("a follow-up on the seat");
+    session.exp_string("answer> ").expect("a prompt");
+    session.send_line(":quit").expect("quit");
+    session.exp_string("Debrief").expect("the debrief");
+    session
+        .exp_string("Verdict: needs work")
+        .expect("the verdict");
+    session
+        .exp_string("roles.owner (not reached)")
+        .expect("what was not reached");
+    session.exp_eof().expect("the program ends");
+}
