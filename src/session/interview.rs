@@ -87,8 +87,9 @@ pub struct Followup {
 /// [`MAX_FOLLOWUPS`]. A concept's own `followup` questions come first; else a
 /// question citing one of its `facts`, of the quickest kind there is (a
 /// choice or true/false, then a short answer, then an order question; never
-/// another open question or one on an org), picked by the seed
-/// (`seed` and `number`, the open question's place in the interview). None is
+/// another open question or one on an org) and citing at most two facts if
+/// it can (a broad question would give the whole answer away), picked by the
+/// seed (`seed` and `number`, the open question's place in the interview). None is
 /// the open question itself or in `asked` (already put to the learner).
 pub fn followups(
     catalog: &Catalog,
@@ -156,7 +157,9 @@ fn followup_for(
     if named.is_some() {
         return named;
     }
-    let citing: Vec<(usize, u8)> = catalog
+    // Quickest first; among those, questions about a fact or two before
+    // broad ones that would give a whole answer away.
+    let citing: Vec<(usize, (u8, usize))> = catalog
         .questions()
         .iter()
         .enumerate()
@@ -167,7 +170,9 @@ fn followup_for(
                 .iter()
                 .any(|fact| concept.backing.facts.iter().any(|wanted| wanted == &**fact))
         })
-        .filter_map(|(idx, question)| quickness(question).map(|rank| (idx, rank)))
+        .filter_map(|(idx, question)| {
+            quickness(question).map(|rank| (idx, (rank, question.facts.len().min(3))))
+        })
         .collect();
     let best = citing.iter().map(|&(_, rank)| rank).min()?;
     let quickest: Vec<usize> = citing
