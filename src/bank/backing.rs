@@ -66,7 +66,7 @@ pub fn check(catalog: &Catalog, sources: &[SourceText<'_>]) -> Vec<Diagnostic> {
                 }
             }
             if concept.required && backing.is_empty() {
-                let span = spans.next().unwrap_or_default();
+                let span = backing.concept_span.clone();
                 diagnostics.push(
                     source
                         .error(

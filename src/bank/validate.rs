@@ -1023,11 +1023,11 @@ impl Checker<'_, '_> {
         };
         let facts = ids(facts, "fact");
         let followups = ids(followups, "question");
-        spans.push(self.shift(concept_span.clone()));
         ok.then(|| Backing {
             facts,
             followups,
             spans: spans.into_boxed_slice(),
+            concept_span: self.shift(concept_span.clone()),
         })
     }
 }
