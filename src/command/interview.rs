@@ -95,12 +95,14 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
         &mut recorder,
     )?;
     let name = learner_name(args.name.as_deref());
+    let program = program(config);
     let result = model::result(
         &catalog,
         &Header {
             seed,
             content_hash: &content_hash,
             name: &name,
+            program: &program,
         },
         &answers.answers,
         &answers.unreached,
@@ -159,6 +161,30 @@ impl Recorder for StoreRecorder<'_> {
             store::Mode::Exam,
             self.session.clone(),
         )
+    }
+}
+
+/// `xcdrill`, with the `--content` folders of this run: the study plan's
+/// commands must drill the same banks.
+fn program(config: &Config) -> String {
+    let mut program = "xcdrill".to_string();
+    for dir in &config.content_dirs {
+        program.push_str(" --content ");
+        program.push_str(&shell_word(&dir.display().to_string()));
+    }
+    program
+}
+
+/// `word` as one shell word: as is when it is plain, else single-quoted.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "/._-+=:,@".contains(ch));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -65,6 +65,9 @@ pub struct Header<'a> {
     pub seed: u64,
     pub content_hash: &'a str,
     pub name: &'a str,
+    /// How the study plan's commands start: `xcdrill`, with the interview's
+    /// `--content` folders when it had any.
+    pub program: &'a str,
 }
 
 /// The result of an interview: `answers` to the open questions asked, then
@@ -116,7 +119,7 @@ pub fn result(
         name: header.name.to_string(),
         questions: entries,
         gaps: gaps(catalog, answers),
-        study: study(catalog, answers),
+        study: study(catalog, answers, header.program),
         verdict: Verdict::of(answers, answers.len() + unreached.len())
             .name()
             .to_string(),
@@ -190,7 +193,7 @@ pub fn gaps(catalog: &Catalog, answers: &[MainAnswer]) -> Vec<String> {
 /// The study plan: a drill of each topic where an open answer or a
 /// follow-up fell short, then each open question not passed, to answer again
 /// and have graded.
-pub fn study(catalog: &Catalog, answers: &[MainAnswer]) -> Vec<String> {
+pub fn study(catalog: &Catalog, answers: &[MainAnswer], program: &str) -> Vec<String> {
     let questions = catalog.questions();
     let mut topics: Vec<&str> = Vec::new();
     let mut weak: Vec<&str> = Vec::new();
@@ -217,9 +220,9 @@ pub fn study(catalog: &Catalog, answers: &[MainAnswer]) -> Vec<String> {
     }
     let drills = topics
         .into_iter()
-        .map(|topic| format!("xcdrill quiz --mode drill --topic {topic}"));
+        .map(|topic| format!("{program} quiz --mode drill --topic {topic}"));
     let answers_again = weak
         .into_iter()
-        .map(|id| format!("xcdrill grade {id} --answer-file -"));
+        .map(|id| format!("{program} grade {id} --answer-file -"));
     drills.chain(answers_again).collect()
 }

@@ -16,8 +16,14 @@ The site must be Active, and the user's profile must be a member of the site.
 ";
 
 /// `xcdrill interview ARGS` on the fixture bank at [`NOW`], as user `tester`.
+/// The bank is copied into the workspace and named by a relative path, which
+/// the study plan's commands repeat.
 fn interview(workspace: &Workspace, args: &[&str], stdin: &str) -> Run {
-    let mut full = vec!["--content", FIXTURE, "interview"];
+    for file in ["facts.toml", "interview.toml"] {
+        let text = std::fs::read_to_string(format!("{FIXTURE}/{file}")).expect("fixture");
+        workspace.write(&format!("bank/{file}"), text);
+    }
+    let mut full = vec!["--content", "bank", "interview"];
     full.extend_from_slice(args);
     workspace.run_with(&full, stdin, &[("XCDRILL_NOW", NOW), ("USER", "tester")])
 }
@@ -171,8 +177,8 @@ fn json_puts_the_result_alone_on_stdout_in_the_documented_shape() {
     assert_eq!(
         result["study"],
         serde_json::json!([
-            "xcdrill quiz --mode drill --topic interview",
-            "xcdrill grade interview.prerequisites --answer-file -"
+            "xcdrill --content bank quiz --mode drill --topic interview",
+            "xcdrill --content bank grade interview.prerequisites --answer-file -"
         ])
     );
     let written = std::fs::read_to_string(workspace.path("ana.json")).expect("result file");
@@ -192,7 +198,7 @@ fn the_store_holds_every_graded_answer_open_and_follow_up() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let export = workspace.run_with(
-        &["--content", FIXTURE, "export"],
+        &["--content", "bank", "export"],
         "",
         &[("XCDRILL_NOW", NOW)],
     );
@@ -239,7 +245,7 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
     let report = workspace.run_with(
-        &["--content", FIXTURE, "report", "ana.json", "bob.json"],
+        &["--content", "bank", "report", "ana.json", "bob.json"],
         "",
         &[("XCDRILL_NOW", NOW)],
     );
