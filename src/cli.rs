@@ -52,6 +52,11 @@ pub enum Command {
         after_help = "Examples:\n  xcdrill quiz                                   10 practice questions\n  xcdrill quiz --mode drill --topic partner      drill one topic until right\n  xcdrill quiz --mode exam --seed 7 --time 20 --pass 80 --name Ana --output ana.json\n\nPiped input (stdin not a terminal): one answer a line, an empty line skips."
     )]
     Quiz(QuizArgs),
+    /// A mock interview: open questions, follow-ups on what you missed, a debrief
+    #[command(
+        after_help = "Examples:\n  xcdrill interview                              5 open questions across topics\n  xcdrill interview --questions 3 --time 15      a 15-minute interview\n  xcdrill interview --seed 7 --name Ana --output ana-interview.json\n\nNo feedback until the debrief. Piped input (stdin not a terminal): one answer a line, an empty line passes."
+    )]
+    Interview(InterviewArgs),
     /// Check banks for errors: syntax, unknown keys, duplicate ids, broken keys
     #[command(
         after_help = "Exit status: 0 clean (warnings allowed), 1 errors found, 2 a path can't be read."
@@ -155,6 +160,38 @@ pub struct QuizArgs {
     /// (else `:more` shows them)
     #[arg(long)]
     pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct InterviewArgs {
+    /// How many open questions [default: 5]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub questions: Option<u32>,
+
+    /// Seed for choosing questions and follow-ups: the same seed and answers give the same interview
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// Only open questions of this topic (repeatable); follow-ups may come from any
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Vec<String>,
+
+    /// Time limit for the whole interview in minutes, up to 1440; at the limit it
+    /// ends, even at a prompt, and goes to the debrief
+    #[arg(long, value_name = "MINUTES", value_parser = parse_minutes)]
+    pub time: Option<f64>,
+
+    /// The learner's name in results, up to 200 characters [default: the OS user]
+    #[arg(long, value_parser = parse_name)]
+    pub name: Option<String>,
+
+    /// Write the interview's result as JSON to this file
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print the interview's result as JSON on stdout (the transcript goes to stderr)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

@@ -73,6 +73,11 @@ impl Catalog {
     /// The question with this id; with several (which validation prevents), the
     /// last one, as a map built from the list would keep.
     pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_idx(id).map(|idx| &self.questions[idx])
+    }
+
+    /// The index in [`Catalog::questions`] of the question with this id.
+    pub fn question_idx(&self, id: &str) -> Option<usize> {
         let hash = self.hasher.hash_one(id);
         let first = self
             .question_idx
@@ -80,8 +85,12 @@ impl Catalog {
         self.question_idx[first..]
             .iter()
             .take_while(|&&(other, _)| other == hash)
-            .filter_map(|&(_, idx)| self.questions.get(idx as usize))
-            .filter(|question| question.id() == id)
+            .map(|&(_, idx)| idx as usize)
+            .filter(|&idx| {
+                self.questions
+                    .get(idx)
+                    .is_some_and(|question| question.id() == id)
+            })
             .last()
     }
 

@@ -13,6 +13,7 @@
 //! catalog of everything valid together with every diagnostic, and
 //! [`Loaded::into_catalog`] refuses content with errors.
 
+pub mod backing;
 pub mod catalog;
 pub mod derived;
 pub mod fact;

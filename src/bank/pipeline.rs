@@ -201,9 +201,11 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
         index.clear();
     }
     diagnostics.extend(org_diagnostics);
+    let catalog = Catalog::with_index(questions, facts, hasher, index);
+    diagnostics.extend(super::backing::check(&catalog, &sources));
     sort_in_reading_order(files, &mut diagnostics);
     Loaded {
-        catalog: Catalog::with_index(questions, facts, hasher, index),
+        catalog,
         diagnostics,
     }
 }

@@ -414,4 +414,31 @@ pub struct Concept {
     pub weight: f64,
     /// Missing a required concept caps the score below the pass mark.
     pub required: bool,
+    /// The facts and questions behind the concept, for interview follow-ups;
+    /// not graded, so not part of the content hash.
+    pub backing: Backing,
+}
+
+/// What stands behind a recall concept: the facts it rests on and the
+/// questions that test it. An interview answer that misses the concept is
+/// followed up with one of those questions (`session::interview`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Backing {
+    /// Ids of facts (`[[fact]]`); the follow-up is a question citing one.
+    pub facts: Texts,
+    /// Ids of questions to ask as follow-ups, tried before the facts'.
+    pub followups: Texts,
+    /// Where each id was written, as byte spans in its file: the facts' first,
+    /// then the follow-ups'. `bank::backing` checks the ids across banks and
+    /// reports problems there.
+    pub spans: Box<[std::ops::Range<usize>]>,
+    /// The concept's own span in its file, for problems with the concept.
+    pub concept_span: std::ops::Range<usize>,
+}
+
+impl Backing {
+    /// Whether the concept names no fact and no follow-up.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty() && self.followups.is_empty()
+    }
 }

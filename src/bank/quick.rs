@@ -306,6 +306,8 @@ fn set_concept_field(concept: &mut RawConcept, key: &str, value: Value<'_>) -> O
         ("together", Value::Texts(list)) => put(&mut concept.together, owned_list(list)),
         ("subject", Value::Text(text)) => put(&mut concept.subject, owned(text)),
         ("required", Value::Bool(flag)) => put(&mut concept.required, flag),
+        ("facts", Value::Texts(list)) => put(&mut concept.facts, owned_list(list)),
+        ("followup", Value::Texts(list)) => put(&mut concept.followup, owned_list(list)),
         _ => None,
     }
 }

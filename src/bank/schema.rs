@@ -201,6 +201,14 @@ pub struct RawConcept {
     /// Missing it caps the score below the pass mark (default false).
     #[schemars(with = "Option<bool>")]
     pub required: Option<Spanned<bool>>,
+    /// Ids of the facts behind the concept: when an interview answer misses it,
+    /// the follow-up is a question that tests one of them.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub facts: Option<TextList>,
+    /// Ids of questions that test the concept, asked first as interview
+    /// follow-ups when an answer misses it.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub followup: Option<TextList>,
 }
 
 // The loader reads the top level key by key (`bank::parse`); this type only

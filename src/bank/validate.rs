@@ -19,8 +19,8 @@ use super::fact::{Confidence, Fact, is_valid_source};
 use super::lexicon::Lexicon;
 use super::limits::MAX_OPTIONS;
 use super::question::{
-    Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin, Question,
-    QuestionTexts, Recall, Short, TrueFalse,
+    Backing, Choice, Concept, DEFAULT_PASS, Difficulty, Folding, KIND_NAMES, Kind, Order, Origin,
+    Question, QuestionTexts, Recall, Short, TrueFalse,
 };
 use super::scenario::{OrgScope, RawScenario, check_scenario};
 use super::schema::{PairList, RawConcept, RawFact, RawQuestion, Text, TextList, kind_fields};
@@ -963,6 +963,7 @@ impl Checker<'_, '_> {
             Some(weight) => weight.into_inner(),
             None => 1.0,
         };
+        let backing = self.backing(raw.facts, raw.followup, span)?;
         Some(Concept {
             name: name?.into_inner().into_boxed_str(),
             phrases,
@@ -971,6 +972,7 @@ impl Checker<'_, '_> {
             subject,
             weight,
             required: raw.required.is_some_and(Spanned::into_inner),
+            backing,
         })
     }
 
@@ -989,6 +991,44 @@ impl Checker<'_, '_> {
         Some(Texts::pack(
             phrases.iter().map(|phrase| phrase.get_ref().as_str()),
         ))
+    }
+}
+
+impl Checker<'_, '_> {
+    /// A concept's `facts` and `followup` ids, each a valid id, with where
+    /// they were written; whether they exist is checked across banks once
+    /// everything is loaded (`bank::backing`).
+    fn backing(
+        &mut self,
+        facts: Option<TextList>,
+        followups: Option<TextList>,
+        concept_span: &Range<usize>,
+    ) -> Option<Backing> {
+        let mut spans = Vec::new();
+        let mut ok = true;
+        let mut ids = |list: Option<TextList>, what: &str| {
+            let entries = list.map(Spanned::into_inner).unwrap_or_default();
+            for entry in &entries {
+                if !is_valid_id(entry.get_ref()) {
+                    self.error(
+                        entry.span(),
+                        format!("`{}` is not a valid {what} id", entry.get_ref()),
+                        "ids are dotted lowercase words, like `chain.contact-needs-account`",
+                    );
+                    ok = false;
+                }
+                spans.push(self.shift(entry.span()));
+            }
+            Texts::pack(entries.iter().map(|entry| entry.get_ref().as_str()))
+        };
+        let facts = ids(facts, "fact");
+        let followups = ids(followups, "question");
+        ok.then(|| Backing {
+            facts,
+            followups,
+            spans: spans.into_boxed_slice(),
+            concept_span: self.shift(concept_span.clone()),
+        })
     }
 }
 

@@ -5,6 +5,7 @@ mod export;
 mod generate;
 mod grade;
 mod import;
+mod interview;
 mod lint;
 mod list;
 mod new;
@@ -25,6 +26,7 @@ use crate::{Error, Status};
 pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Error> {
     match command {
         Some(Command::Quiz(args)) => quiz::run(&args, config),
+        Some(Command::Interview(args)) => interview::run(&args, config),
         Some(Command::Lint(args)) => lint::run(&args, config),
         Some(Command::List(args)) => list::run(&args, config),
         Some(Command::Stats(args)) => stats::run(&args, config),

@@ -1,11 +1,12 @@
-//! Where the quiz meets the progress store: recording every answer as it is
-//! given, choosing the questions of `review` and `cram` sessions, and flagging
+//! Where the quiz (and the interview) meets the progress store: recording
+//! every answer as it is given, choosing the questions of `review` and `cram` sessions, and flagging
 //! questions whose content changed since they were learned.
 
 use std::collections::HashSet;
 use std::io::Write;
 
-use crate::bank::Catalog;
+use crate::bank::{Catalog, Question};
+use crate::grade::Grade;
 use crate::repl::lines::{Line, LineReader};
 use crate::repl::quiz::Recorder;
 use crate::session::generated::is_generated;
@@ -33,28 +34,64 @@ impl Recorder for StoreRecorder<'_> {
         let Some(grade) = &attempt.grade else {
             return Ok(());
         };
-        if !self.store.is_writable() {
-            return Ok(());
-        }
         let question = &catalog.questions()[attempt.presented.question_idx];
-        // Generated questions have no stable content to schedule.
-        if is_generated(question.id()) {
-            return Ok(());
-        }
-        let answer = Answer {
-            question_id: question.id().to_string(),
-            content_hash: question.content_hash(),
-            reviewed_at: self.clock.now().as_second(),
-            mode: store_mode(session.mode),
-            score: grade.score,
-            rating: rating(grade.score, attempt.hints, attempt.seconds, question.pass),
-            seconds: attempt.seconds,
+        let graded = Graded {
+            question,
+            grade,
             hints: attempt.hints,
-            session: format!("{}-{}", session.mode.name(), session.seed),
+            seconds: attempt.seconds,
         };
-        self.store.record(&Review::from(answer))?;
-        Ok(())
+        let session_id = format!("{}-{}", session.mode.name(), session.seed);
+        record_graded(
+            self.store,
+            self.clock,
+            &graded,
+            store_mode(session.mode),
+            session_id,
+        )
     }
+}
+
+/// One graded answer, as the store takes it.
+pub struct Graded<'a> {
+    pub question: &'a Question,
+    pub grade: &'a Grade,
+    pub hints: u32,
+    pub seconds: f64,
+}
+
+/// Records a graded answer in its own transaction: nothing for a generated
+/// question, nor when the store was opened read-only.
+pub fn record_graded(
+    store: &mut Store,
+    clock: &dyn Clock,
+    graded: &Graded<'_>,
+    mode: store::Mode,
+    session: String,
+) -> Result<(), Error> {
+    let Graded {
+        question,
+        grade,
+        hints,
+        seconds,
+    } = *graded;
+    // Generated questions have no stable content to schedule.
+    if !store.is_writable() || is_generated(question.id()) {
+        return Ok(());
+    }
+    let answer = Answer {
+        question_id: question.id().to_string(),
+        content_hash: question.content_hash(),
+        reviewed_at: clock.now().as_second(),
+        mode,
+        score: grade.score,
+        rating: rating(grade.score, hints, seconds, question.pass),
+        seconds,
+        hints,
+        session,
+    };
+    store.record(&Review::from(answer))?;
+    Ok(())
 }
 
 /// The store's name for a session mode.

@@ -91,28 +91,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             started.checked_add(limit).ok()
         });
     let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
-    let interactive = io::stdin().is_terminal();
-    // The limit holds even while the learner sits at a prompt or the pipe
-    // gives nothing: the reader ends input then.
-    let time_left = deadline.map(|deadline| {
-        std::time::Duration::from_secs_f64(clock::seconds_between(clock.now(), deadline))
-    });
-    let mut reader: Box<dyn LineReader> = if interactive {
-        let history = config
-            .data_dir()
-            .ok()
-            .map(|dir| dir.join("quiz_history.txt"));
-        let mut terminal = Terminal::new(history, output::uses_color(config.color))
-            .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
-        if let Some(left) = time_left {
-            terminal.end_after(left)?;
-        }
-        Box::new(terminal)
-    } else if let Some(left) = time_left {
-        Box::new(PipedUntil::new(io::BufReader::new(io::stdin()), left))
-    } else {
-        Box::new(Piped::new(io::stdin().lock()))
-    };
+    let mut reader = line_reader(config, clock.as_ref(), deadline)?;
     // With --json the transcript goes to stderr, so stdout is the result alone.
     let mut transcript: Box<dyn Write> = if args.json {
         Box::new(output::stderr(config.color))
@@ -222,6 +201,35 @@ fn next_steps(
     Ok(())
 }
 
+/// Where a session's answers come from: the terminal (with history), or
+/// stdin piped. With a `deadline` the limit holds even while the learner sits
+/// at a prompt or the pipe gives nothing: the reader ends input then.
+pub(super) fn line_reader(
+    config: &Config,
+    clock: &dyn Clock,
+    deadline: Option<jiff::Timestamp>,
+) -> Result<Box<dyn LineReader>, Error> {
+    let time_left = deadline.map(|deadline| {
+        std::time::Duration::from_secs_f64(clock::seconds_between(clock.now(), deadline))
+    });
+    Ok(if io::stdin().is_terminal() {
+        let history = config
+            .data_dir()
+            .ok()
+            .map(|dir| dir.join("quiz_history.txt"));
+        let mut terminal = Terminal::new(history, output::uses_color(config.color))
+            .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
+        if let Some(left) = time_left {
+            terminal.end_after(left)?;
+        }
+        Box::new(terminal)
+    } else if let Some(left) = time_left {
+        Box::new(PipedUntil::new(io::BufReader::new(io::stdin()), left))
+    } else {
+        Box::new(Piped::new(io::stdin().lock()))
+    })
+}
+
 /// The ids of the questions a session is about to ask.
 fn session_ids(catalog: &Catalog, session: &Session) -> Vec<String> {
     session
@@ -241,7 +249,7 @@ fn mode(arg: ModeArg) -> Mode {
     }
 }
 
-fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
+pub(super) fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
     let known = catalog.topics();
     for topic in topics {
         if !known.contains_key(topic.as_str()) {
@@ -261,7 +269,7 @@ fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
 }
 
 /// A seed for a session without `--seed`: from the clock and the process id.
-fn draw_seed(clock: &dyn Clock) -> u64 {
+pub(super) fn draw_seed(clock: &dyn Clock) -> u64 {
     let nanos = clock.now().as_nanosecond() as u64;
     let mixed = nanos ^ (u64::from(std::process::id()) << 32);
     // Keep it short enough to type back in.
@@ -300,9 +308,9 @@ fn header(
     crate::repl::render::wrapped(out, &repeat, width, 0)
 }
 
-fn learner_name(args: &QuizArgs) -> String {
-    args.name
-        .clone()
+/// The learner's name in results: `--name`, else the OS user.
+pub(super) fn learner_name(name: Option<&str>) -> String {
+    name.map(str::to_string)
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("USERNAME").ok())
         // The OS user's name is not checked like `--name`: one too long for a
@@ -360,7 +368,7 @@ fn result(
         seed: session.seed,
         mode: session.mode.name().to_string(),
         content_hash,
-        name: learner_name(args),
+        name: learner_name(args.name.as_deref()),
         started: started.to_string(),
         ended: ended.to_string(),
         pass_percent,
@@ -370,7 +378,11 @@ fn result(
     }
 }
 
-fn write_result(output: &OutputFile, result: &SessionResult) -> Result<(), Error> {
+/// Writes a result object as pretty JSON, whole.
+pub(super) fn write_result(
+    output: &OutputFile,
+    result: &impl serde::Serialize,
+) -> Result<(), Error> {
     let json = serde_json::to_string_pretty(result).map_err(|error| Error::Write {
         path: output.path().display().to_string(),
         source: io::Error::from(error),

@@ -14,8 +14,10 @@ use crate::config::Config;
 use crate::output::{self, styled};
 use crate::output_file::OutputFile;
 use crate::report::cohort::{CohortReport, Exam};
+use crate::report::interview::{self, InterviewRow};
 use crate::report::table::{Table, TableStyle};
 use crate::report::{check, html};
+use crate::session::debrief::{INTERVIEW_MODE, InterviewResult};
 use crate::session::result::SessionResult;
 use crate::text::inert_line;
 use crate::{Error, Status};
@@ -44,8 +46,18 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     // A session given twice (the same file, or a copy) would count its
     // learner twice.
     let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
+    let mut interviews: Vec<InterviewRow> = Vec::new();
     for path in &args.files {
-        let (name, result) = read_result(path)?;
+        let (name, result) = match read_result(path)? {
+            (name, ResultFile::Session(result)) => (name, result),
+            (name, ResultFile::Interview(result)) => {
+                let problems = interview::check(&result);
+                n_invalid += usize::from(!problems.is_empty());
+                print_problems(&mut err, &name, &problems)?;
+                interviews.push(InterviewRow::new(&name, &result));
+                continue;
+            }
+        };
         let mut problems = check::check(&result, &context);
         let session = (
             result.name.clone(),
@@ -65,35 +77,16 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 sessions.insert(session, name.clone());
             }
         }
-        if !problems.is_empty() {
-            n_invalid += 1;
-            // Every problem of every file, so one run shows all there is to fix.
-            for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
-                styled(&mut err, output::ERROR, "error")?;
-                writeln!(
-                    err,
-                    ": {}: {}",
-                    inert_line(&name),
-                    inert_line(&problem.to_string())
-                )?;
-            }
-            if problems.len() > MAX_PROBLEMS_SHOWN {
-                writeln!(
-                    err,
-                    "  … and {} more in {}",
-                    problems.len() - MAX_PROBLEMS_SHOWN,
-                    inert_line(&name)
-                )?;
-            }
-        }
+        n_invalid += usize::from(!problems.is_empty());
+        print_problems(&mut err, &name, &problems)?;
         n_unchecked += usize::from(result.content_hash != content_hash);
         results.push((name, result));
     }
     if n_invalid > 0 {
+        let n_files = results.len() + interviews.len();
         return Err(Error::Usage(format!(
-            "{n_invalid} of {} result file{} {} problems (above); nothing was reported",
-            results.len(),
-            if results.len() == 1 { "" } else { "s" },
+            "{n_invalid} of {n_files} result file{} {} problems (above); nothing was reported",
+            if n_files == 1 { "" } else { "s" },
             if n_invalid == 1 { "has" } else { "have" },
         )));
     }
@@ -114,11 +107,32 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     }
     let text = match args.format {
         ReportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&report).map_err(std::io::Error::from)?;
+            /// The report, and the interviews when there are any.
+            #[derive(serde::Serialize)]
+            struct Json<'a> {
+                #[serde(flatten)]
+                report: &'a crate::report::cohort::CohortReport,
+                #[serde(skip_serializing_if = "<[InterviewRow]>::is_empty")]
+                interviews: &'a [InterviewRow],
+            }
+            let json = Json {
+                report: &report,
+                interviews: &interviews,
+            };
+            let mut json = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
             json.push('\n');
             json.into_bytes()
         }
         ReportFormat::Html => {
+            if !interviews.is_empty() {
+                styled(&mut err, output::WARNING, "warning")?;
+                writeln!(
+                    err,
+                    ": the page leaves out the {} interview result{}; `--format table`, `markdown`, `csv` or `json` lists them",
+                    interviews.len(),
+                    if interviews.len() == 1 { "" } else { "s" }
+                )?;
+            }
             // Prompts only from the content that made the exam: another
             // version of a question may say something else.
             let prompts = |exam_hash: &str, id: &str| {
@@ -152,6 +166,12 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 }
                 write_exam(&mut out, exam, style)?;
             }
+            if !interviews.is_empty() {
+                if !report.groups.is_empty() {
+                    writeln!(out)?;
+                }
+                write_interviews(&mut out, &interviews, style)?;
+            }
             out
         }
     };
@@ -170,12 +190,74 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     Ok(Status::Success)
 }
 
+/// Prints every problem of one file (up to [`MAX_PROBLEMS_SHOWN`]), so one
+/// run shows all there is to fix.
+fn print_problems(
+    err: &mut impl Write,
+    name: &str,
+    problems: &[check::Problem],
+) -> std::io::Result<()> {
+    for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+        styled(err, output::ERROR, "error")?;
+        writeln!(
+            err,
+            ": {}: {}",
+            inert_line(name),
+            inert_line(&problem.to_string())
+        )?;
+    }
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        writeln!(
+            err,
+            "  … and {} more in {}",
+            problems.len() - MAX_PROBLEMS_SHOWN,
+            inert_line(name)
+        )?;
+    }
+    Ok(())
+}
+
+/// The interviews' table: per learner, the verdict and the gaps.
+fn write_interviews(
+    out: &mut impl Write,
+    interviews: &[InterviewRow],
+    style: TableStyle,
+) -> std::io::Result<()> {
+    let mut table = Table::new(&[
+        "learner",
+        "verdict",
+        "answers passed",
+        "follow-ups right",
+        "gaps",
+        "file",
+    ]);
+    for row in interviews {
+        table.push(vec![
+            inert_line(&row.name).into_owned(),
+            inert_line(&row.verdict).into_owned(),
+            format!("{}/{}", row.passed, row.questions),
+            format!("{}/{}", row.followups_passed, row.followups),
+            inert_line(&row.gaps.join(" ")).into_owned(),
+            inert_line(&row.file).into_owned(),
+        ]);
+    }
+    match style {
+        TableStyle::Plain => {
+            styled(out, output::EMPHASIS, "Interviews")?;
+            writeln!(out)?;
+        }
+        TableStyle::Markdown => writeln!(out, "## Interviews\n")?,
+        TableStyle::Csv => {}
+    }
+    write!(out, "{}", table.render(style))
+}
+
 /// Problems shown per file; the rest are counted.
 const MAX_PROBLEMS_SHOWN: usize = 20;
 
 /// Reads and parses one result file; the name in errors is the path as given.
 /// What it holds is checked by [`check::check`].
-fn read_result(path: &Path) -> Result<(String, SessionResult), Error> {
+fn read_result(path: &Path) -> Result<(String, ResultFile), Error> {
     let name = path.display().to_string();
     let read_error = |source| ReadError {
         path: name.clone(),
@@ -200,12 +282,29 @@ fn read_result(path: &Path) -> Result<(String, SessionResult), Error> {
                 .read_to_string(&mut text)
         })
         .map_err(read_error)?;
-    let result: SessionResult = serde_json::from_str(&text).map_err(|error| Error::Invalid {
+    let invalid = |error: serde_json::Error| Error::Invalid {
         path: name.clone(),
         what: "result file",
         message: error.to_string(),
-    })?;
-    Ok((name, result))
+    };
+    // Only the mode first: an interview's result has a shape of its own.
+    #[derive(serde::Deserialize)]
+    struct Mode {
+        mode: Option<String>,
+    }
+    let mode: Mode = serde_json::from_str(&text).map_err(invalid)?;
+    let read = if mode.mode.as_deref() == Some(INTERVIEW_MODE) {
+        ResultFile::Interview(serde_json::from_str(&text).map_err(invalid)?)
+    } else {
+        ResultFile::Session(serde_json::from_str(&text).map_err(invalid)?)
+    };
+    Ok((name, read))
+}
+
+/// A result file: a quiz or exam session's, or an interview's.
+enum ResultFile {
+    Session(SessionResult),
+    Interview(InterviewResult),
 }
 
 fn percent(fraction: f64) -> String {

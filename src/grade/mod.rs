@@ -35,6 +35,7 @@ mod tests;
 use crate::bank::{Kind, Question};
 
 pub use diagnose::{Named, describe_blockers, read_codes};
+pub use recall::{Contradiction, Outcome};
 pub use scenario::{FAILED_COMMAND_PENALTY, GOAL_FLOOR, one_line};
 pub use self_check::{KeyProblem, key_diagnostics, self_check};
 
@@ -107,6 +108,13 @@ pub fn grade(question: &Question, answer: &str) -> Grade {
         feedback,
         missed: mark.missed,
     }
+}
+
+/// Each concept's outcome for a recall answer, in rubric order: what the
+/// interview's follow-ups and debrief are built on.
+pub fn concept_outcomes(recall: &crate::bank::question::Recall, answer: &str) -> Vec<Outcome> {
+    let (answer, _) = cap(answer);
+    recall::assess(recall, answer).0
 }
 
 /// The score `grade` would give, without its feedback: cheaper for recall,

@@ -199,7 +199,7 @@ fn time_is_up(context: &QuizContext<'_>, reader: &dyn LineReader) -> bool {
 
 /// The longest piped answer echoed in full; longer ones are cut in the echo
 /// (they are still graded whole).
-const ECHO_CHARS: usize = 200;
+pub(super) const ECHO_CHARS: usize = 200;
 
 /// Reads until the learner gives an answer, skips or quits; `:` commands and
 /// input that is not an answer get a reply and the prompt again.
@@ -379,7 +379,7 @@ fn explain(
 
 /// A recall answer in a terminal may span lines; an empty line ends it (the
 /// prompt says so).
-fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
+pub(super) fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::Result<String> {
     let mut text = first;
     loop {
         match reader.read("(empty line submits) ... ")? {

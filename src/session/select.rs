@@ -80,7 +80,7 @@ pub fn select(catalog: &Catalog, selection: &Selection) -> Vec<Presented> {
 }
 
 /// Shuffles a question's choices or items for showing.
-fn present(question: &Question, question_idx: usize, rng: &mut ChaCha8Rng) -> Presented {
+pub fn present(question: &Question, question_idx: usize, rng: &mut ChaCha8Rng) -> Presented {
     let n_options = match &question.kind {
         Kind::Choice(choice) => choice.choices.len(),
         Kind::Order(order) => order.items.len(),

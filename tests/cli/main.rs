@@ -10,6 +10,7 @@ mod durability;
 mod fifo;
 mod grade;
 mod harness;
+mod interview;
 mod lint;
 mod list;
 mod progress;
