@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::score::PassMark;
+
 /// Drill what must be in place before an Experience Cloud external user can be
 /// enabled, in what order, and why the Account → Contact → User chain exists.
 #[derive(Debug, Parser)]
@@ -74,7 +76,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Summarise a cohort's exam result files: learners, questions, topics
     #[command(
-        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n  xcdrill report results/*.json --format html --output cohort.html\n\nFiles from different exams (seed or content hash) are reported separately. `--format html` is one self-contained page (inline CSS and SVG charts, nothing fetched) to open in a browser, print or send as a mail attachment."
+        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n  xcdrill report results/*.json --format csv --table questions > questions.csv\n  xcdrill report results/*.json --format html --output cohort.html\n\nOnly exam result files are read (a practice session's is refused); files from different exams (seed or content hash) are reported separately, and the same session given twice is counted once. `--format html` is one self-contained page (inline CSS and SVG charts, nothing fetched) to open in a browser, print or send as a mail attachment."
     )]
     Report(ReportArgs),
     /// Try commands on a simulated Salesforce org
@@ -135,9 +137,9 @@ pub struct QuizArgs {
     #[arg(long, value_name = "MINUTES", value_parser = parse_minutes)]
     pub time: Option<f64>,
 
-    /// Pass mark in percent (exam) [default: 70]
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
-    pub pass: Option<f64>,
+    /// Pass mark in whole percent (exam) [default: 70]
+    #[arg(long, value_name = "PERCENT", value_parser = parse_pass_mark)]
+    pub pass: Option<PassMark>,
 
     /// The learner's name in results, up to 200 characters [default: the OS user]
     #[arg(long, value_parser = parse_name)]
@@ -162,16 +164,13 @@ pub enum ModeArg {
     Cram,
 }
 
-fn parse_percent(text: &str) -> Result<f64, String> {
+fn parse_pass_mark(text: &str) -> Result<PassMark, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
         .map_err(|_| format!("`{text}` is not a number"))?;
-    if (0.0..=100.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(format!("{value} is not between 0 and 100"))
-    }
+    PassMark::from_percent(value)
+        .ok_or_else(|| format!("{value} is not a whole percent from 0 to 100"))
 }
 
 fn parse_minutes(text: &str) -> Result<f64, String> {
@@ -333,6 +332,11 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
+    /// Only this table (table and markdown show all three by default; csv
+    /// writes one table, learners by default)
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<ReportTable>,
+
     /// Write the report to FILE (whole or not at all) instead of printing it
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -340,11 +344,27 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Aligned tables for the terminal
     Table,
+    /// GitHub Markdown tables
     Markdown,
+    /// One table (`--table`) as CSV, numbers as plain numbers
     Csv,
+    /// Everything, as one JSON object
     Json,
+    /// One self-contained page with charts
     Html,
+}
+
+/// The tables of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportTable {
+    /// One row a learner: score, verdict, time
+    Learners,
+    /// One row a question: share right, discrimination, most chosen wrong answer
+    Questions,
+    /// One row a topic: questions and mean score
+    Topics,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod output;
 pub mod output_file;
 pub mod repl;
 pub mod report;
+pub mod score;
 pub mod session;
 pub mod sources;
 pub mod store;

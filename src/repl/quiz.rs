@@ -13,6 +13,7 @@ use super::scenario_prompt;
 use crate::bank::{Catalog, Kind};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
+use crate::score::PassMark;
 use crate::session::input::to_grader_answer;
 use crate::session::{Attempt, Presented, Session};
 
@@ -42,8 +43,8 @@ pub struct QuizContext<'a> {
     /// The end of the exam's time, if it has a limit.
     pub deadline: Option<Timestamp>,
     pub width: usize,
-    /// The exam's pass mark in percent, for the summary.
-    pub pass_percent: Option<f64>,
+    /// The exam's pass mark, for the summary.
+    pub pass_mark: Option<PassMark>,
 }
 
 /// How a session ended.
@@ -174,7 +175,7 @@ pub fn run(
         context.catalog,
         session,
         seconds,
-        context.pass_percent,
+        context.pass_mark,
         context.width,
     )?;
     Ok(ending)
@@ -425,7 +426,7 @@ facts = ["t.fact"]
             clock,
             deadline: Timestamp::from_second(60).ok(),
             width: 80,
-            pass_percent: Some(70.0),
+            pass_mark: Some(PassMark::DEFAULT),
         }
     }
 
@@ -435,7 +436,7 @@ facts = ["t.fact"]
             clock,
             deadline: None,
             width: 80,
-            pass_percent: None,
+            pass_mark: None,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::grade::{Grade, percent};
 use crate::grade::{describe_blockers, one_line};
 use crate::org::{Code, Listing, Org};
 use crate::output::{self, styled};
+use crate::score::{PassMark, Score};
 use crate::session::select::letter;
 use crate::session::{Attempt, Presented, Session};
 use crate::text::inert;
@@ -292,7 +293,7 @@ pub fn summary(
     catalog: &Catalog,
     session: &Session,
     seconds: f64,
-    pass_percent: Option<f64>,
+    pass_mark: Option<PassMark>,
     width: usize,
 ) -> io::Result<()> {
     let questions = catalog.questions();
@@ -300,27 +301,26 @@ pub fn summary(
     writeln!(out)?;
     styled(out, output::EMPHASIS, "Summary")?;
     writeln!(out)?;
-    let score = session.score();
+    let score = Score::new(session.score());
     let answered = firsts
         .iter()
         .filter(|attempt| attempt.answer.is_some())
         .count();
     writeln!(
         out,
-        "Score: {}% over {} question{} ({answered} answered) · time {}",
-        percent(score),
+        "Score: {score} over {} question{} ({answered} answered) · time {}",
         session.planned(),
         if session.planned() == 1 { "" } else { "s" },
         duration(seconds)
     )?;
-    if let Some(pass) = pass_percent {
-        let passed = score * 100.0 + 1e-9 >= pass;
+    if let Some(pass) = pass_mark {
+        let passed = pass.passes(score);
         let style = if passed { output::GOOD } else { output::ERROR };
         styled(
             out,
             style,
             &format!(
-                "{} (pass mark {pass}%)",
+                "{} (pass mark {pass})",
                 if passed { "PASSED" } else { "NOT PASSED" }
             ),
         )?;

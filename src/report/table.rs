@@ -8,6 +8,12 @@ use std::fmt::Write;
 /// The longest cell shown in plain text and Markdown, in characters.
 pub const MAX_CELL_CHARS: usize = 60;
 
+/// `seconds` as minutes and seconds, `m:ss`, rounded to the second.
+pub fn minutes_seconds(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
 /// How a [`Table`] is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableStyle {
@@ -150,6 +156,14 @@ fn is_number(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(minutes_seconds(605.4), "10:05");
+        assert_eq!(minutes_seconds(59.5), "1:00");
+        assert_eq!(minutes_seconds(-3.0), "0:00");
+        assert_eq!(minutes_seconds(f64::NAN), "0:00");
+    }
 
     fn sample() -> Table {
         let mut table = Table::new(&["name", "score"]);

@@ -5,14 +5,18 @@
 mod authoring;
 mod content;
 mod corpus;
+// Pseudo-terminals, SIGKILL and FIFOs exist only on Unix.
+#[cfg(unix)]
 mod crash;
 mod durability;
+#[cfg(unix)]
 mod fifo;
 mod grade;
 mod harness;
 mod lint;
 mod list;
 mod progress;
+#[cfg(unix)]
 mod pty;
 mod quiz;
 mod report;
