@@ -64,12 +64,20 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         );
         if let Some(first) = sessions.get(&session) {
             styled(&mut err, output::WARNING, "warning")?;
-            writeln!(
-                err,
-                ": `{}` is the same session as `{}` (learner, seed, content and times); it is counted once",
-                inert_line(&name),
-                inert_line(first)
-            )?;
+            if *first == name {
+                writeln!(
+                    err,
+                    ": `{}` is given more than once; it is counted once",
+                    inert_line(&name)
+                )?;
+            } else {
+                writeln!(
+                    err,
+                    ": `{}` is the same session as `{}` (learner, seed, content and times); it is counted once",
+                    inert_line(&name),
+                    inert_line(first)
+                )?;
+            }
             continue;
         }
         sessions.insert(session, name.clone());

@@ -303,13 +303,17 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     assert_eq!(json["warnings"], json!([]));
     assert_eq!(
         exam["learners"][0],
-        json!({"name": "ann", "file": "results/ann.json", "score_percent": 100.0, "passed": true, "seconds": 600.0})
+        json!({"name": "ann", "file": "results/ann.json", "score": 1.0, "score_percent": 100, "passed": true, "seconds": 600.0})
     );
     // Ranked ann (100%), bob (75%) | cy (25%), dee (0%).
     let choice = &exam["questions"][0];
     assert_eq!(choice["mean_score"], 0.5);
     assert_eq!(choice["discrimination"], 1.0);
-    assert_eq!(choice["wrong_answer"], json!({"answer": "c", "count": 2}));
+    // Made with other content than the active one: no words for the letter.
+    assert_eq!(
+        choice["wrong_answer"],
+        json!({"answer": "c", "count": 2, "words": null})
+    );
     let recall = &exam["questions"][1];
     assert_eq!(recall["mean_score"], 0.5);
     assert_eq!(recall["discrimination"], 0.5);
@@ -328,7 +332,7 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
         table.stdout
     );
     assert!(
-        table.stdout.contains("ann       100%  yes"),
+        table.stdout.contains("ann       100%  yes     10:00"),
         "{}",
         table.stdout
     );
@@ -336,12 +340,18 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     assert!(
         markdown
             .stdout
-            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | c (2x) |"),
+            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |"),
         "{}",
         markdown.stdout
     );
     let csv = workspace.run(&[&["report", "--format", "csv"][..], &args[3..]].concat());
-    assert!(csv.stdout.starts_with("seed,content_hash,learner,score,passed,minutes,file\n42,c0ffee,ann,100%,yes,10.0,results/ann.json\n"), "{}", csv.stdout);
+    assert!(
+        csv.stdout.starts_with(
+            "seed,content_hash,learner,score_percent,passed,seconds,file\n42,c0ffee,ann,100,true,600,results/ann.json\n"
+        ),
+        "{}",
+        csv.stdout
+    );
 }
 
 #[test]
