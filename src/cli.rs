@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::score::PassMark;
 
@@ -14,9 +14,13 @@ use crate::score::PassMark;
     name = "xcdrill",
     version,
     about,
-    after_help = "Examples:\n  xcdrill lint                      check the embedded banks\n  xcdrill lint my-banks/ --coverage  check your own banks and list untested facts\n  xcdrill list --topic setup         list the questions of one topic"
+    after_help = "Examples:\n  xcdrill --count 5                 a practice quiz of 5 questions (`xcdrill quiz --count 5`)\n  xcdrill lint                      check the embedded banks\n  xcdrill lint my-banks/ --coverage  check your own banks and list untested facts\n  xcdrill list --topic setup         list the questions of one topic\n\nEnvironment: XCDRILL_DATA_DIR (as --data-dir), XCDRILL_NOW (RFC 3339 or unix seconds: freezes the clock), NO_COLOR (no colours). `xcdrill man` is the whole manual."
 )]
 pub struct Cli {
+    /// `xcdrill` alone is `xcdrill quiz`, so it takes the quiz's options.
+    #[command(flatten, next_help_heading = "Quiz options")]
+    pub quiz: QuizArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -24,19 +28,60 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses `args` (the program name first). A quiz option given before a
+    /// subcommand (`xcdrill --count 3 list`) is an error rather than ignored.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        let cli = Cli::from_arg_matches(&matches)?;
+        if let Some((name, _)) = matches.subcommand() {
+            let misplaced = command.get_arguments().find(|arg| {
+                !arg.is_global_set()
+                    && matches.value_source(arg.get_id().as_str())
+                        == Some(clap::parser::ValueSource::CommandLine)
+            });
+            if let Some(arg) = misplaced {
+                let option = arg.get_long().unwrap_or(arg.get_id().as_str());
+                return Err(command.error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("`--{option}` is a quiz option: write it after `xcdrill quiz`, or leave out `{name}`"),
+                ));
+            }
+        }
+        Ok(cli)
+    }
+}
+
+/// The heading of the options every subcommand takes, shown after its own.
+pub const GLOBAL_HEADING: &str = "Global options";
+
 /// Options every subcommand takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Load banks from this folder instead of the embedded ones (repeatable)
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL_HEADING)]
     pub content: Vec<PathBuf>,
 
-    /// Where progress and history are kept [env: XCDRILL_DATA_DIR] [default: the platform data dir]
-    #[arg(long, value_name = "DIR", global = true)]
-    pub data_dir: Option<PathBuf>,
+    /// Where progress and history are kept [default: the platform data dir]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "XCDRILL_DATA_DIR",
+        // Empty (`XCDRILL_DATA_DIR=`) means not set, as it did before clap read it.
+        value_parser = clap::builder::ValueParser::os_string(),
+        hide_env_values = true,
+        global = true,
+        help_heading = GLOBAL_HEADING
+    )]
+    pub data_dir: Option<std::ffi::OsString>,
 
-    /// When to use colours
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to use colours (`NO_COLOR` set means never, unless `always`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 }
 
@@ -370,7 +415,6 @@ pub enum ReportTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {

@@ -28,8 +28,6 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use error::Error;
 
 /// How a command that ran ended.
@@ -49,7 +47,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -61,7 +59,7 @@ where
         }
     };
     let config = config::Config::from_cli(&cli.global);
-    match command::dispatch(cli.command, &config) {
+    match command::dispatch(cli, &config) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Failed) => ExitCode::from(1),
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,

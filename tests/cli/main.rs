@@ -13,6 +13,7 @@ mod durability;
 mod fifo;
 mod grade;
 mod harness;
+mod help;
 mod lint;
 mod list;
 mod progress;
