@@ -229,6 +229,33 @@ fn an_invalid_import_exits_2_naming_the_file() {
 }
 
 #[test]
+fn importing_a_csv_export_says_that_import_reads_json() {
+    let workspace = workspace();
+    let quiz = run(&workspace, &["quiz", "--count", "1", "--seed", "1"]);
+    assert_eq!(quiz.code, 0, "{}", quiz.stderr);
+    let export = run(
+        &workspace,
+        &["export", "--format", "csv", "--output", "reviews.csv"],
+    );
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let import = run(&workspace, &["import", "reviews.csv"]);
+    assert_eq!(import.code, 2);
+    assert_eq!(
+        import.stderr,
+        "error: `reviews.csv` is not a valid review export: it is the CSV of `xcdrill export --format csv`; `import` reads the JSON that `xcdrill export` writes (its default `--format json`)\n"
+    );
+    workspace.write("notes.txt", "my notes");
+    let import = run(&workspace, &["import", "notes.txt"]);
+    assert!(
+        import
+            .stderr
+            .contains(": it is not JSON; `import` reads the JSON"),
+        "{}",
+        import.stderr
+    );
+}
+
+#[test]
 fn a_corrupt_store_stops_stats_and_is_left_unchanged() {
     let workspace = workspace();
     let garbage = b"not a database at all, just words".repeat(200);
