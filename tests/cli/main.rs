@@ -20,6 +20,7 @@ mod progress;
 #[cfg(unix)]
 mod pty;
 mod quiz;
+mod readme;
 mod report;
 mod sandbox;
 mod scenario;
