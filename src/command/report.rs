@@ -165,7 +165,9 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 ReportFormat::Csv => TableStyle::Csv,
                 _ => TableStyle::Plain,
             };
-            // Styled for a terminal; a file gets the text without styles.
+            // Styled for a terminal; a file gets the text without styles. At a
+            // terminal, plain tables fit its width; a file or pipe gets them whole.
+            let width = output::terminal_width().filter(|_| output.is_none());
             let mut out = Vec::new();
             if style == TableStyle::Csv {
                 let which = args.table.unwrap_or(ReportTable::Learners);
@@ -180,7 +182,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 if idx > 0 {
                     writeln!(out)?;
                 }
-                write_exam(&mut out, exam, style, args.table)?;
+                write_exam(&mut out, exam, style, args.table, width)?;
             }
             out
         }
@@ -298,12 +300,13 @@ fn tables(exam: &Exam) -> [(ReportTable, &'static str, Table); 3] {
 }
 
 /// One exam: a title with its pass mark, then its tables (or only `only`),
-/// each under a heading.
+/// each under a heading; plain tables fit `width` when there is one.
 fn write_exam(
     out: &mut impl Write,
     exam: &Exam,
     style: TableStyle,
     only: Option<ReportTable>,
+    width: Option<usize>,
 ) -> std::io::Result<()> {
     let title = format!(
         "Seed {}, content {}",
@@ -345,7 +348,10 @@ fn write_exam(
         writeln!(out)?;
         styled(out, output::EMPHASIS, heading)?;
         writeln!(out)?;
-        write!(out, "{}", table.render(style))?;
+        match width {
+            Some(width) => write!(out, "{}", table.render_within(width))?,
+            None => write!(out, "{}", table.render(style))?,
+        }
     }
     Ok(())
 }
