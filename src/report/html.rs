@@ -181,8 +181,8 @@ fn write_glance(html: &mut String, exam: &Exam) {
         (
             "Passed",
             format!(
-                "{n_passed} of {n_learners} ({:.0}%)",
-                100.0 * n_passed as f64 / n_learners.max(1) as f64
+                "{n_passed} of {n_learners} ({})",
+                percent(n_passed as f64 / n_learners.max(1) as f64)
             ),
         ),
     ];
