@@ -605,3 +605,16 @@ fn report_of_a_real_exam_reads_for_a_trainer() {
         refused.stderr
     );
 }
+
+#[test]
+fn a_pass_mark_between_whole_percents_is_a_usage_error() {
+    let run = Workspace::new().run(&["quiz", "--mode", "exam", "--pass", "72.5"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "invalid value '72.5' for '--pass <PERCENT>': 72.5 is not a whole percent from 0 to 100"
+        ),
+        "{}",
+        run.stderr
+    );
+}
