@@ -67,7 +67,7 @@ impl PassMark {
     /// `percent` as a pass mark; `None` unless it is a whole number 0..=100.
     pub fn from_percent(percent: f64) -> Option<PassMark> {
         let whole = (0.0..=100.0).contains(&percent) && percent.fract() == 0.0;
-        whole.then(|| PassMark(percent as u8))
+        whole.then_some(PassMark(percent as u8))
     }
 
     pub fn percent(self) -> u8 {

@@ -52,7 +52,7 @@ fn the_readme_example_session_is_what_xcdrill_prints() {
         return;
     }
     assert!(
-        readme[range].to_string() == expected,
+        readme[range] == expected,
         "README.md's example session is not what xcdrill prints; run `UPDATE_README=1 cargo test --test cli readme` and read the change. It prints:\n{expected}"
     );
 }
