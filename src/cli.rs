@@ -64,13 +64,20 @@ pub const GLOBAL_HEADING: &str = "Global options";
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Load banks from this folder instead of the embedded ones (repeatable)
-    #[arg(long, value_name = "DIR", global = true, help_heading = GLOBAL_HEADING)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
+        global = true,
+        help_heading = GLOBAL_HEADING
+    )]
     pub content: Vec<PathBuf>,
 
     /// Where progress and history are kept [default: the platform data dir]
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
         env = "XCDRILL_DATA_DIR",
         // Empty (`XCDRILL_DATA_DIR=`) means not set, as it did before clap read it.
         value_parser = clap::builder::ValueParser::os_string(),
