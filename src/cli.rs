@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::score::PassMark;
 
 /// Drill what must be in place before an Experience Cloud external user can be
 /// enabled, in what order, and why the Account → Contact → User chain exists.
@@ -12,9 +14,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "xcdrill",
     version,
     about,
-    after_help = "Examples:\n  xcdrill lint                      check the embedded banks\n  xcdrill lint my-banks/ --coverage  check your own banks and list untested facts\n  xcdrill list --topic setup         list the questions of one topic"
+    after_help = "Examples:\n  xcdrill --count 5                 a practice quiz of 5 questions (`xcdrill quiz --count 5`)\n  xcdrill lint                      check the embedded banks\n  xcdrill lint my-banks/ --coverage  check your own banks and list untested facts\n  xcdrill list --topic setup         list the questions of one topic\n\nEnvironment: XCDRILL_DATA_DIR (as --data-dir), XCDRILL_NOW (RFC 3339 or unix seconds: freezes the clock), NO_COLOR (no colours). `xcdrill man` is the whole manual."
 )]
 pub struct Cli {
+    /// `xcdrill` alone is `xcdrill quiz`, so it takes the quiz's options.
+    #[command(flatten, next_help_heading = "Quiz options")]
+    pub quiz: QuizArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -22,19 +28,67 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses `args` (the program name first). A quiz option given before a
+    /// subcommand (`xcdrill --count 3 list`) is an error rather than ignored.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        let cli = Cli::from_arg_matches(&matches)?;
+        if let Some((name, _)) = matches.subcommand() {
+            let misplaced = command.get_arguments().find(|arg| {
+                !arg.is_global_set()
+                    && matches.value_source(arg.get_id().as_str())
+                        == Some(clap::parser::ValueSource::CommandLine)
+            });
+            if let Some(arg) = misplaced {
+                let option = arg.get_long().unwrap_or(arg.get_id().as_str());
+                return Err(command.error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("`--{option}` is a quiz option: write it after `xcdrill quiz`, or leave out `{name}`"),
+                ));
+            }
+        }
+        Ok(cli)
+    }
+}
+
+/// The heading of the options every subcommand takes, shown after its own.
+pub const GLOBAL_HEADING: &str = "Global options";
+
 /// Options every subcommand takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Load banks from this folder instead of the embedded ones (repeatable)
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
+        global = true,
+        help_heading = GLOBAL_HEADING
+    )]
     pub content: Vec<PathBuf>,
 
-    /// Where progress and history are kept [env: XCDRILL_DATA_DIR] [default: the platform data dir]
-    #[arg(long, value_name = "DIR", global = true)]
-    pub data_dir: Option<PathBuf>,
+    /// Where progress and history are kept [default: the platform data dir]
+    #[arg(
+        long,
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
+        env = "XCDRILL_DATA_DIR",
+        // Empty (`XCDRILL_DATA_DIR=`) means not set, as it did before clap read it.
+        value_parser = clap::builder::ValueParser::os_string(),
+        hide_env_values = true,
+        global = true,
+        help_heading = GLOBAL_HEADING
+    )]
+    pub data_dir: Option<std::ffi::OsString>,
 
-    /// When to use colours
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to use colours (`NO_COLOR` set means never, unless `always`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 }
 
@@ -79,7 +133,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Summarise a cohort's exam result files: learners, questions, topics
     #[command(
-        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n  xcdrill report results/*.json --format html --output cohort.html\n\nFiles from different exams (seed or content hash) are reported separately. `--format html` is one self-contained page (inline CSS and SVG charts, nothing fetched) to open in a browser, print or send as a mail attachment."
+        after_help = "Examples:\n  xcdrill report results/*.json\n  xcdrill report results/*.json --format markdown > report.md\n  xcdrill report results/*.json --format csv --table questions > questions.csv\n  xcdrill report results/*.json --format html --output cohort.html\n\nOnly exam result files are read (a practice session's is refused); files from different exams (seed or content hash) are reported separately, and the same session given twice is counted once. `--format html` is one self-contained page (inline CSS and SVG charts, nothing fetched) to open in a browser, print or send as a mail attachment."
     )]
     Report(ReportArgs),
     /// Try commands on a simulated Salesforce org
@@ -140,9 +194,9 @@ pub struct QuizArgs {
     #[arg(long, value_name = "MINUTES", value_parser = parse_minutes)]
     pub time: Option<f64>,
 
-    /// Pass mark in percent (exam) [default: 70]
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
-    pub pass: Option<f64>,
+    /// Pass mark in whole percent (exam) [default: 70]
+    #[arg(long, value_name = "PERCENT", value_parser = parse_pass_mark)]
+    pub pass: Option<PassMark>,
 
     /// The learner's name in results, up to 200 characters [default: the OS user]
     #[arg(long, value_parser = parse_name)]
@@ -204,16 +258,13 @@ pub enum ModeArg {
     Cram,
 }
 
-fn parse_percent(text: &str) -> Result<f64, String> {
+fn parse_pass_mark(text: &str) -> Result<PassMark, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
         .map_err(|_| format!("`{text}` is not a number"))?;
-    if (0.0..=100.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(format!("{value} is not between 0 and 100"))
-    }
+    PassMark::from_percent(value)
+        .ok_or_else(|| format!("{value} is not a whole percent from 0 to 100"))
 }
 
 fn parse_minutes(text: &str) -> Result<f64, String> {
@@ -375,6 +426,11 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
+    /// Only this table (table and markdown show all three by default; csv
+    /// writes one table, learners by default)
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<ReportTable>,
+
     /// Write the report to FILE (whole or not at all) instead of printing it
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -382,17 +438,32 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Aligned tables for the terminal
     Table,
+    /// GitHub Markdown tables
     Markdown,
+    /// One table (`--table`) as CSV, numbers as plain numbers
     Csv,
+    /// Everything, as one JSON object
     Json,
+    /// One self-contained page with charts
     Html,
+}
+
+/// The tables of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportTable {
+    /// One row a learner: score, verdict, time
+    Learners,
+    /// One row a question: share right, discrimination, most chosen wrong answer
+    Questions,
+    /// One row a topic: questions and mean score
+    Topics,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {

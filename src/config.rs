@@ -18,14 +18,14 @@ pub struct Config {
 
 impl Config {
     pub fn from_cli(global: &GlobalArgs) -> Config {
-        let data_dir = global.data_dir.clone().or_else(|| {
-            std::env::var_os("XCDRILL_DATA_DIR")
-                .filter(|value| !value.is_empty())
-                .map(PathBuf::from)
-        });
         Config {
             content_dirs: global.content.clone(),
-            data_dir,
+            // clap reads `XCDRILL_DATA_DIR` (`GlobalArgs::data_dir`).
+            data_dir: global
+                .data_dir
+                .clone()
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from),
             color: global.color,
         }
     }

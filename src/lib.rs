@@ -17,6 +17,7 @@ pub mod output;
 pub mod output_file;
 pub mod repl;
 pub mod report;
+pub mod score;
 pub mod session;
 pub mod sources;
 pub mod store;
@@ -26,8 +27,6 @@ pub mod text;
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 pub use error::Error;
 
@@ -48,7 +47,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -60,7 +59,7 @@ where
         }
     };
     let config = config::Config::from_cli(&cli.global);
-    match command::dispatch(cli.command, &config) {
+    match command::dispatch(cli, &config) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Failed) => ExitCode::from(1),
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,

@@ -39,7 +39,7 @@ pub fn run(args: &ImportArgs, config: &Config) -> Result<Status, Error> {
         message,
     };
     let entries: Vec<serde_json::Value> =
-        serde_json::from_str(&text).map_err(|error| invalid(error.to_string()))?;
+        serde_json::from_str(&text).map_err(|error| invalid(not_json(&text, &error)))?;
     let catalog = load_catalog(config)?;
     let reviews = check_entries(entries, &catalog, now()?).map_err(invalid)?;
     let mut store = open_store(config)?;
@@ -53,6 +53,24 @@ pub fn run(args: &ImportArgs, config: &Config) -> Result<Status, Error> {
         summary.skipped
     )?;
     Ok(Status::Success)
+}
+
+/// Why `text` could not be read as a review export, saying what `import`
+/// reads when it is not JSON at all (a CSV export, say).
+fn not_json(text: &str, error: &serde_json::Error) -> String {
+    let start = text.trim_start();
+    if start.starts_with('[') || start.starts_with('{') {
+        return error.to_string();
+    }
+    let first_line = start.lines().next().unwrap_or("");
+    let what = if first_line.starts_with("id,question_id,") {
+        "it is the CSV of `xcdrill export --format csv`"
+    } else {
+        "it is not JSON"
+    };
+    format!(
+        "{what}; `import` reads the JSON that `xcdrill export` writes (its default `--format json`)"
+    )
 }
 
 /// The entries as reviews, or every problem found, one line an entry.

@@ -7,17 +7,23 @@ use serde::Serialize;
 use crate::bank::{self, Loaded, load};
 use crate::cli::LintArgs;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::output::{self, styled};
 use crate::{Error, Status};
 
-/// One problem in `lint --json` (C4).
+/// One problem in `lint --json`: C4's `file`, `line`, `column` and `message`,
+/// then what the text output also shows, so nothing is lost in JSON.
 fn problem(diagnostic: &Diagnostic) -> JsonProblem<'_> {
     JsonProblem {
         file: &diagnostic.path,
         line: diagnostic.line,
         column: diagnostic.column,
         message: &diagnostic.message,
+        severity: match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        hint: diagnostic.hint.as_deref(),
     }
 }
 
@@ -27,6 +33,10 @@ struct JsonProblem<'a> {
     line: usize,
     column: usize,
     message: &'a str,
+    /// `error` or `warning`, as the list it is in says.
+    severity: &'static str,
+    /// What to do about it; `null` when there is no hint.
+    hint: Option<&'a str>,
 }
 
 /// `lint --json` (C4).
@@ -81,8 +91,8 @@ fn print_human(
 ) -> std::io::Result<()> {
     for diagnostic in &loaded.diagnostics {
         let style = match diagnostic.severity {
-            crate::diagnostic::Severity::Error => output::ERROR,
-            crate::diagnostic::Severity::Warning => output::WARNING,
+            Severity::Error => output::ERROR,
+            Severity::Warning => output::WARNING,
         };
         let rendered = diagnostic.to_string();
         let (label, rest) = rendered.split_once(':').unwrap_or(("", &rendered));

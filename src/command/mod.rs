@@ -18,13 +18,13 @@ mod schema;
 mod stats;
 
 use crate::bank::{self, Catalog};
-use crate::cli::Command;
+use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::{Error, Status};
 
 /// Runs a parsed subcommand.
-pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Error> {
-    match command {
+pub fn dispatch(cli: Cli, config: &Config) -> Result<Status, Error> {
+    match cli.command {
         Some(Command::Quiz(args)) => quiz::run(&args, config),
         Some(Command::Interview(args)) => interview::run(&args, config),
         Some(Command::Lint(args)) => lint::run(&args, config),
@@ -37,9 +37,9 @@ pub fn dispatch(command: Option<Command>, config: &Config) -> Result<Status, Err
         Some(Command::Grade(args)) => grade::run(&args, config),
         Some(Command::Schema { which }) => schema::run(which),
         Some(Command::New(args)) => new::run(&args),
-        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Completions { shell }) => generate::completions(shell, config),
         Some(Command::Man) => generate::man(),
-        None => quiz::run(&crate::cli::QuizArgs::default(), config),
+        None => quiz::run(&cli.quiz, config),
     }
 }
 

@@ -14,12 +14,10 @@ use crate::output_file::OutputFile;
 use crate::repl::editor::Terminal;
 use crate::repl::lines::{LineReader, Piped, PipedUntil};
 use crate::repl::quiz::{self, QuizContext};
+use crate::score::{PassMark, Score};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, generated, select};
 use crate::{Error, Status};
-
-/// The pass mark of a session without `--pass`, in percent.
-const DEFAULT_PASS_PERCENT: f64 = 70.0;
 
 pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
@@ -90,7 +88,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             let limit = jiff::SignedDuration::try_from_secs_f64(minutes * 60.0).ok()?;
             started.checked_add(limit).ok()
         });
-    let pass_percent = (mode == Mode::Exam).then(|| args.pass.unwrap_or(DEFAULT_PASS_PERCENT));
+    let pass_mark = (mode == Mode::Exam).then(|| args.pass.unwrap_or(PassMark::DEFAULT));
     let mut reader = line_reader(config, clock.as_ref(), deadline)?;
     // With --json the transcript goes to stderr, so stdout is the result alone.
     let mut transcript: Box<dyn Write> = if args.json {
@@ -134,7 +132,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         clock: clock.as_ref(),
         deadline,
         width,
-        pass_percent,
+        pass_mark,
         verbose: args.verbose,
     };
     let mut recorder = StoreRecorder {
@@ -157,7 +155,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         args,
         started,
         clock.now(),
-        pass_percent,
+        pass_mark,
     );
     if outcome.is_ok() {
         next_steps(&mut *transcript, &store, &catalog, &session, width)?;
@@ -295,8 +293,8 @@ fn header(
         line.push_str(&format!(" · {minutes} min"));
     }
     if session.mode == Mode::Exam {
-        let pass = args.pass.unwrap_or(DEFAULT_PASS_PERCENT);
-        line.push_str(&format!(" · pass mark {pass}%"));
+        let pass = args.pass.unwrap_or(PassMark::DEFAULT);
+        line.push_str(&format!(" · pass mark {pass}"));
     }
     let wrapped = textwrap::fill(&line, width.max(20));
     output::styled(out, output::EMPHASIS, &wrapped)?;
@@ -328,7 +326,7 @@ fn result(
     args: &QuizArgs,
     started: jiff::Timestamp,
     ended: jiff::Timestamp,
-    pass_percent: Option<f64>,
+    pass_mark: Option<PassMark>,
 ) -> SessionResult {
     let questions = catalog.questions();
     let mut entries: Vec<QuestionResult> = session
@@ -361,8 +359,7 @@ fn result(
             hints: 0,
         });
     }
-    let score = session.score();
-    let pass = pass_percent.unwrap_or(DEFAULT_PASS_PERCENT);
+    let score = Score::new(session.score());
     SessionResult {
         format: RESULT_FORMAT,
         seed: session.seed,
@@ -371,9 +368,9 @@ fn result(
         name: learner_name(args.name.as_deref()),
         started: started.to_string(),
         ended: ended.to_string(),
-        pass_percent,
-        score,
-        passed: score * 100.0 + 1e-9 >= pass,
+        pass_percent: pass_mark.map(|mark| f64::from(mark.percent())),
+        score: score.value(),
+        passed: pass_mark.unwrap_or(PassMark::DEFAULT).passes(score),
         questions: entries,
     }
 }

@@ -1,28 +1,36 @@
-//! `xcdrill report FILE... [--format table|markdown|csv|json|html] [--output FILE]`:
-//! the cohort report over exam result files. A file that can't be read, isn't
-//! a result file or holds nonsense (`report::check`) stops it with exit status
-//! 2, naming the file and the entry. `--output` is checked before any file is
-//! read and written whole through [`OutputFile`].
+//! `xcdrill report FILE... [--format table|markdown|csv|json|html] [--table T]
+//! [--output FILE]`: the cohort report over exam result files. A file that
+//! can't be read, isn't an exam's result file or holds nonsense
+//! (`report::check`) stops it with exit status 2, naming the file and the
+//! entry; the same session given twice (the same file, or a copy) is counted
+//! once with a warning. `--output` is checked before any file is read and
+//! written whole through [`OutputFile`].
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::bank::load::{self, ReadError};
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat, ReportTable};
 use crate::config::Config;
 use crate::output::{self, styled};
 use crate::output_file::OutputFile;
 use crate::report::cohort::{CohortReport, Exam};
 use crate::report::interview::{self, InterviewRow};
-use crate::report::table::{Table, TableStyle};
+use crate::report::table::{Table, TableStyle, minutes_seconds};
 use crate::report::{check, html};
+use crate::score::Score;
 use crate::session::debrief::{INTERVIEW_MODE, InterviewResult};
 use crate::session::result::SessionResult;
 use crate::text::inert_line;
 use crate::{Error, Status};
 
 pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
+    if args.table.is_some() && matches!(args.format, ReportFormat::Json | ReportFormat::Html) {
+        return Err(Error::Usage(
+            "`--table` chooses a table of `--format table`, `markdown` or `csv`; json and html hold them all".into(),
+        ));
+    }
     let output = match &args.output {
         Some(path) => {
             let store = super::progress::store_path(config).ok();
@@ -44,7 +52,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     let mut n_invalid = 0;
     let mut n_unchecked = 0;
     // A session given twice (the same file, or a copy) would count its
-    // learner twice.
+    // learner twice: it is counted once.
     let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
     let mut interviews: Vec<InterviewRow> = Vec::new();
     for path in &args.files {
@@ -58,7 +66,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 continue;
             }
         };
-        let mut problems = check::check(&result, &context);
+        let problems = check::check(&result, &context);
         let session = (
             result.name.clone(),
             result.seed,
@@ -66,17 +74,25 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             result.started.clone(),
             result.ended.clone(),
         );
-        match sessions.get(&session) {
-            Some(first) => problems.push(check::Problem {
-                entry: None,
-                message: format!(
-                    "it is the same session as `{first}` (learner, seed, content and times); give each once"
-                ),
-            }),
-            None => {
-                sessions.insert(session, name.clone());
+        if let Some(first) = sessions.get(&session) {
+            styled(&mut err, output::WARNING, "warning")?;
+            if *first == name {
+                writeln!(
+                    err,
+                    ": `{}` is given more than once; it is counted once",
+                    inert_line(&name)
+                )?;
+            } else {
+                writeln!(
+                    err,
+                    ": `{}` is the same session as `{}` (learner, seed, content and times); it is counted once",
+                    inert_line(&name),
+                    inert_line(first)
+                )?;
             }
+            continue;
         }
+        sessions.insert(session, name.clone());
         n_invalid += usize::from(!problems.is_empty());
         print_problems(&mut err, &name, &problems)?;
         n_unchecked += usize::from(result.content_hash != content_hash);
@@ -100,7 +116,18 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             if n_unchecked == 1 { "its" } else { "their" },
         )?;
     }
-    let report = CohortReport::compute(&results);
+    let mut report = CohortReport::compute(&results);
+    // Choices in their words only from the content that made the exam:
+    // another version of a question may order them otherwise.
+    report.name_choices(&|exam_hash, id| {
+        let question = catalog.question(id).filter(|_| exam_hash == content_hash)?;
+        match &question.kind {
+            crate::bank::Kind::Choice(choice) => {
+                Some(choice.choices.iter().map(str::to_string).collect())
+            }
+            _ => None,
+        }
+    });
     for warning in &report.warnings {
         styled(&mut err, output::WARNING, "warning")?;
         writeln!(err, ": {warning}")?;
@@ -140,12 +167,6 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                     .then(|| {
                         catalog.question(id).map(|question| html::QuestionText {
                             prompt: question.prompt().to_string(),
-                            choices: match &question.kind {
-                                crate::bank::Kind::Choice(choice) => {
-                                    choice.choices.iter().map(str::to_string).collect()
-                                }
-                                _ => Vec::new(),
-                            },
                         })
                     })
                     .flatten()
@@ -158,13 +179,24 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 ReportFormat::Csv => TableStyle::Csv,
                 _ => TableStyle::Plain,
             };
-            // Styled for a terminal; a file gets the text without styles.
+            // Styled for a terminal; a file gets the text without styles. At a
+            // terminal, plain tables fit its width; a file or pipe gets them whole.
+            let width = output::terminal_width().filter(|_| output.is_none());
             let mut out = Vec::new();
-            for (idx, exam) in report.groups.iter().enumerate() {
+            if style == TableStyle::Csv {
+                let which = args.table.unwrap_or(ReportTable::Learners);
+                write!(out, "{}", csv_table(&report.groups, which).render(style))?;
+            }
+            for (idx, exam) in report
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|_| style != TableStyle::Csv)
+            {
                 if idx > 0 {
                     writeln!(out)?;
                 }
-                write_exam(&mut out, exam, style)?;
+                write_exam(&mut out, exam, style, args.table, width)?;
             }
             if !interviews.is_empty() {
                 if !report.groups.is_empty() {
@@ -308,25 +340,19 @@ enum ResultFile {
 }
 
 fn percent(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
+    Score::new(fraction).to_string()
 }
 
-/// One exam's three tables, each under a heading (a comment-free blank line
-/// separates them in CSV).
-fn write_exam(out: &mut impl Write, exam: &Exam, style: TableStyle) -> std::io::Result<()> {
-    let title = format!(
-        "Seed {}, content {}",
-        exam.seed,
-        inert_line(&exam.content_hash)
-    );
-    let mut learners = Table::new(&["learner", "score", "passed", "minutes", "file"]);
+/// The tables of one exam, cells for reading: percents, `m:ss`, choices in
+/// their words.
+fn tables(exam: &Exam) -> [(ReportTable, &'static str, Table); 3] {
+    let mut learners = Table::new(&["learner", "score", "passed", "time", "file"]);
     for learner in &exam.learners {
         learners.push(vec![
             inert_line(&learner.name).into_owned(),
-            // `+ 0.0` turns a negative zero into 0, so no "-0%".
-            format!("{:.0}%", learner.score_percent + 0.0),
+            format!("{}%", learner.score_percent),
             if learner.passed { "yes" } else { "no" }.to_string(),
-            format!("{:.1}", learner.seconds / 60.0),
+            minutes_seconds(learner.seconds),
             inert_line(&learner.file).into_owned(),
         ]);
     }
@@ -348,12 +374,12 @@ fn write_exam(out: &mut impl Write, exam: &Exam, style: TableStyle) -> std::io::
             percent(question.mean_score),
             question
                 .discrimination
-                .map_or_else(String::new, |value| format!("{value:.2}")),
+                .map_or_else(String::new, |value| format!("{:.2}", value + 0.0)),
             question
                 .wrong_answer
                 .as_ref()
                 .map_or_else(String::new, |wrong| {
-                    format!("{} ({}x)", inert_line(&wrong.answer), wrong.count)
+                    format!("{} ({}×)", inert_line(&wrong.shown()), wrong.count)
                 }),
         ]);
     }
@@ -365,54 +391,141 @@ fn write_exam(out: &mut impl Write, exam: &Exam, style: TableStyle) -> std::io::
             percent(topic.mean_score),
         ]);
     }
-    let sections = [
-        ("Learners", learners),
-        ("Questions", questions),
-        ("Topics", topics),
-    ];
-    match style {
-        TableStyle::Plain => {
-            styled(out, output::EMPHASIS, &title)?;
-            writeln!(out)?;
-            for (heading, table) in &sections {
-                writeln!(out)?;
-                styled(out, output::EMPHASIS, heading)?;
-                writeln!(out)?;
-                write!(out, "{}", table.render(style))?;
-            }
+    [
+        (ReportTable::Learners, "Learners", learners),
+        (ReportTable::Questions, "Questions", questions),
+        (ReportTable::Topics, "Topics", topics),
+    ]
+}
+
+/// One exam: a title with its pass mark, then its tables (or only `only`),
+/// each under a heading; plain tables fit `width` when there is one.
+fn write_exam(
+    out: &mut impl Write,
+    exam: &Exam,
+    style: TableStyle,
+    only: Option<ReportTable>,
+    width: Option<usize>,
+) -> std::io::Result<()> {
+    let title = format!(
+        "Seed {}, content {}",
+        exam.seed,
+        inert_line(&exam.content_hash)
+    );
+    let n_passed = exam
+        .learners
+        .iter()
+        .filter(|learner| learner.passed)
+        .count();
+    let pass_mark = match exam.pass_marks.as_slice() {
+        [] => "no pass mark".to_string(),
+        marks => format!(
+            "pass mark {}",
+            marks
+                .iter()
+                .map(|mark| format!("{mark}%"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let glance = format!("{pass_mark} · {n_passed} of {} passed", exam.learners.len());
+    let sections = tables(exam);
+    let shown = sections
+        .iter()
+        .filter(|(which, _, _)| only.is_none_or(|only| only == *which));
+    if style == TableStyle::Markdown {
+        writeln!(out, "## {title}\n\n{glance}")?;
+        for (_, heading, table) in shown {
+            writeln!(out, "\n### {heading}\n")?;
+            write!(out, "{}", table.render(style))?;
         }
-        TableStyle::Markdown => {
-            writeln!(out, "## {title}")?;
-            for (heading, table) in &sections {
-                writeln!(out, "\n### {heading}\n")?;
-                write!(out, "{}", table.render(style))?;
-            }
-        }
-        TableStyle::Csv => {
-            for (idx, (_, table)) in sections.iter().enumerate() {
-                if idx > 0 {
-                    writeln!(out)?;
-                }
-                write!(out, "{}", with_exam_columns(table, exam).render(style))?;
-            }
+        return Ok(());
+    }
+    styled(out, output::EMPHASIS, &title)?;
+    writeln!(out, "\n{glance}")?;
+    for (_, heading, table) in shown {
+        writeln!(out)?;
+        styled(out, output::EMPHASIS, heading)?;
+        writeln!(out)?;
+        match width {
+            Some(width) => write!(out, "{}", table.render_within(width))?,
+            None => write!(out, "{}", table.render(style))?,
         }
     }
     Ok(())
 }
 
-/// `table` with the exam's seed and content hash as its first two columns, so
-/// CSV rows from several exams stay apart.
-fn with_exam_columns(table: &Table, exam: &Exam) -> Table {
-    let mut headers = vec!["seed".to_string(), "content_hash".to_string()];
-    headers.extend(table.headers.iter().cloned());
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = vec![exam.seed.to_string(), exam.content_hash.clone()];
-            cells.extend(row.iter().cloned());
-            cells
-        })
-        .collect();
-    Table { headers, rows }
+/// One table over every exam for `--format csv`, numbers as plain numbers
+/// (whole percents, seconds, `true`/`false`), each row led by its exam's seed
+/// and content hash so rows of several exams stay apart.
+fn csv_table(exams: &[Exam], which: ReportTable) -> Table {
+    let headers: &[&str] = match which {
+        ReportTable::Learners => &["learner", "score_percent", "passed", "seconds", "file"],
+        ReportTable::Questions => &[
+            "question",
+            "topic",
+            "kind",
+            "answered",
+            "asked",
+            "mean_score_percent",
+            "discrimination",
+            "wrong_answer",
+            "wrong_answer_count",
+        ],
+        ReportTable::Topics => &["topic", "questions", "mean_score_percent"],
+    };
+    let mut table = Table::new(&[&["seed", "content_hash"][..], headers].concat());
+    for exam in exams {
+        let exam_cells = [exam.seed.to_string(), exam.content_hash.clone()];
+        let rows: Vec<Vec<String>> = match which {
+            ReportTable::Learners => exam
+                .learners
+                .iter()
+                .map(|learner| {
+                    vec![
+                        learner.name.clone(),
+                        learner.score_percent.to_string(),
+                        learner.passed.to_string(),
+                        format!("{}", learner.seconds.max(0.0).round()),
+                        learner.file.clone(),
+                    ]
+                })
+                .collect(),
+            ReportTable::Questions => exam
+                .questions
+                .iter()
+                .map(|question| {
+                    let wrong = question.wrong_answer.as_ref();
+                    vec![
+                        question.id.clone(),
+                        question.topic.clone(),
+                        question.kind.clone(),
+                        question.answered.to_string(),
+                        question.asked.to_string(),
+                        Score::new(question.mean_score).percent().to_string(),
+                        question
+                            .discrimination
+                            .map_or_else(String::new, |value| format!("{:.2}", value + 0.0)),
+                        wrong.map_or_else(String::new, |wrong| wrong.shown()),
+                        wrong.map_or_else(String::new, |wrong| wrong.count.to_string()),
+                    ]
+                })
+                .collect(),
+            ReportTable::Topics => exam
+                .topics
+                .iter()
+                .map(|topic| {
+                    vec![
+                        topic.topic.clone(),
+                        topic.questions.to_string(),
+                        Score::new(topic.mean_score).percent().to_string(),
+                    ]
+                })
+                .collect(),
+        };
+        for row in rows {
+            table.push([&exam_cells[..], &row].concat());
+        }
+    }
+    table
 }

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::output::{self, styled};
 use crate::report::chart::{bar, sparkline};
 use crate::report::stats::{Stats, StatsInput};
+use crate::score::Score;
 use crate::text::inert_line;
 use crate::{Error, Status};
 
@@ -50,7 +51,7 @@ fn plural(count: usize) -> &'static str {
 }
 
 fn percent(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
+    Score::new(fraction).to_string()
 }
 
 fn print(out: &mut impl Write, stats: &Stats, unicode: bool) -> std::io::Result<()> {

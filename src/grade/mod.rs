@@ -155,11 +155,10 @@ pub fn key_answers(question: &Question) -> Vec<String> {
     }
 }
 
-/// `score` as a whole percent, rounded down so that a score below the pass mark
-/// never prints as reaching it (0.699 is 69%, not 70%).
+/// `score` as the whole percent shown for it ([`crate::score::Score`]'s one
+/// rule: rounded down, so 0.699 is 69%, not 70%).
 pub fn percent(score: f64) -> u32 {
-    // The small addition keeps 0.29 (stored as 0.28999...) at 29%.
-    ((score.clamp(0.0, 1.0) * 100.0) + 1e-6).floor() as u32
+    crate::score::Score::new(score).percent()
 }
 
 /// The first [`MAX_ANSWER_BYTES`] of `answer`, cut at a character boundary, and

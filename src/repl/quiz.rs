@@ -15,6 +15,7 @@ use super::scenario_prompt;
 use crate::bank::{Catalog, Kind};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
+use crate::score::PassMark;
 use crate::session::input::to_grader_answer;
 use crate::session::{Attempt, Presented, Session};
 
@@ -44,8 +45,8 @@ pub struct QuizContext<'a> {
     /// The end of the exam's time, if it has a limit.
     pub deadline: Option<Timestamp>,
     pub width: usize,
-    /// The exam's pass mark in percent, for the summary.
-    pub pass_percent: Option<f64>,
+    /// The exam's pass mark, for the summary.
+    pub pass_mark: Option<PassMark>,
     /// Feedback whole (going deeper and the facts), not only what `:more` adds to.
     pub verbose: bool,
 }
@@ -182,7 +183,7 @@ pub fn run(
         context.catalog,
         session,
         seconds,
-        context.pass_percent,
+        context.pass_mark,
         context.width,
     )?;
     Ok(ending)
@@ -477,7 +478,7 @@ facts = ["t.fact"]
             clock,
             deadline: Timestamp::from_second(60).ok(),
             width: 80,
-            pass_percent: Some(70.0),
+            pass_mark: Some(PassMark::DEFAULT),
             verbose: false,
         }
     }
@@ -488,7 +489,7 @@ facts = ["t.fact"]
             clock,
             deadline: None,
             width: 80,
-            pass_percent: None,
+            pass_mark: None,
             verbose: false,
         }
     }

@@ -10,6 +10,7 @@ use crate::grade::{Grade, percent};
 use crate::grade::{describe_blockers, one_line};
 use crate::org::{Code, Listing, Org};
 use crate::output::{self, styled};
+use crate::score::{PassMark, Score};
 use crate::session::input::shown_answer;
 use crate::session::select::letter;
 use crate::session::{Attempt, Mode, Presented, Session};
@@ -443,7 +444,7 @@ pub fn summary(
     catalog: &Catalog,
     session: &Session,
     seconds: f64,
-    pass_percent: Option<f64>,
+    pass_mark: Option<PassMark>,
     width: usize,
 ) -> io::Result<()> {
     let questions = catalog.questions();
@@ -451,7 +452,7 @@ pub fn summary(
     writeln!(out)?;
     styled(out, output::EMPHASIS, "Summary")?;
     writeln!(out)?;
-    let score = session.score();
+    let score = Score::new(session.score());
     let answered = firsts
         .iter()
         .filter(|attempt| attempt.answer.is_some())
@@ -471,21 +472,20 @@ pub fn summary(
         (n, false) => format!("; {n} not reached, not scored"),
     };
     let line = format!(
-        "Score: {}% over {} question{} ({answered} answered{not_reached}) · time {}",
-        percent(score),
+        "Score: {score} over {} question{} ({answered} answered{not_reached}) · time {}",
         n_scored,
         if n_scored == 1 { "" } else { "s" },
         duration(seconds)
     );
     wrapped_hanging(out, &line, width, 0, 2)?;
-    if let Some(pass) = pass_percent {
-        let passed = score * 100.0 + 1e-9 >= pass;
+    if let Some(pass) = pass_mark {
+        let passed = pass.passes(score);
         let style = if passed { output::GOOD } else { output::ERROR };
         styled(
             out,
             style,
             &format!(
-                "{} (pass mark {pass}%)",
+                "{} (pass mark {pass})",
                 if passed { "PASSED" } else { "NOT PASSED" }
             ),
         )?;

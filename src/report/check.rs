@@ -11,6 +11,7 @@ use std::fmt;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::bank::limits::MAX_STRING_BYTES;
+use crate::score::PassMark;
 use crate::session::generated::GENERATED_PREFIX;
 use crate::session::result::{RESULT_FORMAT, SessionResult};
 
@@ -87,13 +88,23 @@ pub fn check(result: &SessionResult, context: &Context<'_>) -> Vec<Problem> {
             file(message);
         }
     }
+    if result.mode != "exam" {
+        // A practice session is over the questions someone chose to answer,
+        // scored without a pass mark: mixed in, it would skew the exam's figures.
+        file(format!(
+            "it is a `{}` session, not an exam; `report` reads the result files of `quiz --mode exam`",
+            crate::text::shorten(&result.mode, 20)
+        ));
+    }
     if !(0.0..=1.0).contains(&result.score) {
         file(format!("its score {} is outside 0 to 1", result.score));
     }
     if let Some(pass) = result.pass_percent
-        && !(0.0..=100.0).contains(&pass)
+        && PassMark::from_percent(pass).is_none()
     {
-        file(format!("its pass mark {pass} is outside 0 to 100"));
+        file(format!(
+            "its pass mark {pass} is not a whole percent from 0 to 100"
+        ));
     }
     let started = time(&result.started);
     let ended = time(&result.ended);
@@ -243,6 +254,20 @@ mod tests {
     }
 
     #[test]
+    fn a_practice_session_and_a_pass_mark_between_percents_are_refused() {
+        let mut practice = result(vec![question("setup.a", 1.0)]);
+        practice.mode = "practice".to_string();
+        practice.pass_percent = Some(72.5);
+        check_messages(
+            &practice,
+            &[
+                "it is a `practice` session, not an exam; `report` reads the result files of `quiz --mode exam`",
+                "its pass mark 72.5 is not a whole percent from 0 to 100",
+            ],
+        );
+    }
+
+    #[test]
     fn future_times_and_times_out_of_order_are_refused() {
         let mut late = result(Vec::new());
         late.started = "2026-11-28T09:00:00Z".to_string();
@@ -275,7 +300,7 @@ mod tests {
             &file,
             &[
                 "its score -0.5 is outside 0 to 1",
-                "its pass mark 170 is outside 0 to 100",
+                "its pass mark 170 is not a whole percent from 0 to 100",
                 "entry 2 (`other.b`): its score 1.5 is outside 0 to 1",
                 "entry 2 (`other.b`): no question of the content it names has this id",
                 "entry 3 (`setup.a`): the question is listed again (first at entry 1)",

@@ -29,6 +29,9 @@ pub struct CohortReport {
 pub struct Exam {
     pub seed: u64,
     pub content_hash: String,
+    /// The distinct pass marks of its files in whole percent, lowest first
+    /// (one, unless files were edited; none for files without one).
+    pub pass_marks: Vec<u8>,
     pub learners: Vec<LearnerRow>,
     pub questions: Vec<QuestionRow>,
     pub topics: Vec<TopicRow>,
@@ -39,8 +42,11 @@ pub struct LearnerRow {
     pub name: String,
     /// The result file it came from.
     pub file: String,
-    /// The session's score in percent.
-    pub score_percent: f64,
+    /// The session's score, 0..=1.
+    pub score: f64,
+    /// The same as shown: a whole percent, rounded down ([`crate::score::Score`]).
+    pub score_percent: u32,
+    /// The verdict the result file holds, made once when the exam ended.
     pub passed: bool,
     /// Seconds from start to end (the sum of question times if those are unreadable).
     pub seconds: f64,
@@ -65,9 +71,29 @@ pub struct QuestionRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WrongAnswer {
+    /// As the result file has it: bank letters (`c`, `a, c`) or `true`/`false`.
     pub answer: String,
     pub count: usize,
+    /// The picked choices in their own words, when the content that made the
+    /// exam is at hand ([`CohortReport::name_choices`]).
+    pub words: Option<String>,
 }
+
+impl WrongAnswer {
+    /// What a trainer reads: the choice's words, else the answer as given
+    /// (a bank letter says so).
+    pub fn shown(&self) -> String {
+        match &self.words {
+            Some(words) => words.clone(),
+            None if self.answer.chars().count() == 1 => format!("choice {}", self.answer),
+            None => self.answer.clone(),
+        }
+    }
+}
+
+/// The choices of a question in bank order, by (content hash, question id),
+/// when the content that made the exam is at hand.
+pub type Choices<'a> = &'a dyn Fn(&str, &str) -> Option<Vec<String>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicRow {
@@ -113,6 +139,40 @@ impl CohortReport {
         };
         CohortReport { groups, warnings }
     }
+
+    /// Names every most chosen wrong answer in the words of its choices where
+    /// `choices` knows the question.
+    pub fn name_choices(&mut self, choices: Choices) {
+        for exam in &mut self.groups {
+            for question in &mut exam.questions {
+                let Some(wrong) = question.wrong_answer.as_mut() else {
+                    continue;
+                };
+                wrong.words = choices(&exam.content_hash, &question.id)
+                    .and_then(|choices| in_words(&wrong.answer, &choices));
+            }
+        }
+    }
+}
+
+/// A choice answer in bank letters (`c`, `a, c`) in the choices' own words,
+/// when every letter names a choice.
+fn in_words(answer: &str, choices: &[String]) -> Option<String> {
+    let picked: Option<Vec<String>> = answer
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            let (Some(letter), None) = (chars.next(), chars.next()) else {
+                return None;
+            };
+            let idx = (letter.to_ascii_lowercase() as usize).checked_sub('a' as usize)?;
+            choices.get(idx).map(|choice| format!("“{choice}”"))
+        })
+        .collect();
+    picked
+        .filter(|picked| !picked.is_empty())
+        .map(|picked| picked.join(" + "))
 }
 
 /// A learner's topic with the lowest mean score and that score (ties: the
@@ -171,8 +231,8 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
         .map(|&(file, result)| LearnerRow {
             name: result.name.clone(),
             file: file.to_string(),
-            // `+ 0.0` turns a negative zero from older result files into 0.
-            score_percent: result.score.clamp(0.0, 1.0) * 100.0 + 0.0,
+            score: result.score().value(),
+            score_percent: result.score().percent(),
             passed: result.passed,
             seconds: elapsed(&result.started, &result.ended).unwrap_or_else(|| {
                 result
@@ -280,6 +340,7 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
                 .map(|(answer, &count)| WrongAnswer {
                     answer: answer.clone(),
                     count,
+                    words: None,
                 });
             Some(row)
         })
@@ -292,9 +353,17 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
             mean_score: sum_mean((sum, count)).unwrap_or(0.0),
         })
         .collect();
+    let mut pass_marks: Vec<u8> = results
+        .iter()
+        .filter_map(|(_, result)| result.pass_mark())
+        .map(|mark| mark.percent())
+        .collect();
+    pass_marks.sort_unstable();
+    pass_marks.dedup();
     Exam {
         seed,
         content_hash: content_hash.to_string(),
+        pass_marks,
         learners,
         questions,
         topics,
@@ -369,7 +438,7 @@ mod tests {
                 ann.passed,
                 ann.seconds
             ),
-            ("ann", 100.0, true, 150.0)
+            ("ann", 100, true, 150.0)
         );
 
         // Ranked ann, bob | cy (middle) | eve, dee.
@@ -384,9 +453,11 @@ mod tests {
             choice.wrong_answer,
             Some(WrongAnswer {
                 answer: "c".to_string(),
-                count: 2
+                count: 2,
+                words: None,
             })
         );
+        assert_eq!(exam.pass_marks, [70]);
 
         let recall = &exam.questions[1];
         assert!((recall.mean_score - 0.56).abs() < 1e-9);
@@ -433,6 +504,34 @@ mod tests {
         );
         let topic_sizes: Vec<usize> = exam.topics.iter().map(|topic| topic.questions).collect();
         assert_eq!(topic_sizes, [33_334, 33_333, 33_333]);
+    }
+
+    #[test]
+    fn a_wrong_choice_is_named_in_its_own_words() {
+        let choices = vec!["Create a lead".to_string(), "Buy seats".to_string()];
+        assert_eq!(in_words("b", &choices).as_deref(), Some("“Buy seats”"));
+        assert_eq!(
+            in_words("a, b", &choices).as_deref(),
+            Some("“Create a lead” + “Buy seats”")
+        );
+        assert_eq!(in_words("d", &choices), None);
+        assert_eq!(in_words("1 2", &choices), None);
+        assert_eq!(in_words("", &choices), None);
+
+        let mut report = CohortReport::compute(&[result("ann", 7, Some("c"), 1.0)]);
+        report.name_choices(&|hash, id| {
+            (hash == "c0ffee" && id == "setup.first")
+                .then(|| ["one", "two", "three"].map(str::to_string).to_vec())
+        });
+        let wrong = report.groups[0].questions[0].wrong_answer.as_ref().unwrap();
+        assert_eq!(wrong.shown(), "“three”");
+        let unnamed = |answer: &str| WrongAnswer {
+            answer: answer.to_string(),
+            count: 1,
+            words: None,
+        };
+        assert_eq!(unnamed("c").shown(), "choice c");
+        assert_eq!(unnamed("false").shown(), "false");
     }
 
     #[test]

@@ -15,38 +15,18 @@ use std::fmt::Write;
 
 use super::cohort::{self, CohortReport, Exam, QuestionRow};
 use super::svg::{self, Bar, Bin};
+use super::table::minutes_seconds;
+use crate::score::Score;
 use crate::session::result::SessionResult;
 
 /// A question's words, by (content hash, question id), when the content that
 /// made the exam is at hand.
 pub type Prompts<'a> = &'a dyn Fn(&str, &str) -> Option<QuestionText>;
 
-/// What the page shows of a question: its prompt, and its choices in bank order
-/// (for naming the most chosen wrong answer in the choice's own words).
+/// What the page shows of a question: its prompt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuestionText {
     pub prompt: String,
-    pub choices: Vec<String>,
-}
-
-/// A choice answer in bank letters (`c`, `a, c`) in the choices' own words,
-/// when every letter names a choice.
-fn in_words(answer: &str, choices: &[String]) -> Option<String> {
-    let picked: Option<Vec<String>> = answer
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            let (Some(letter), None) = (chars.next(), chars.next()) else {
-                return None;
-            };
-            let idx = (letter.to_ascii_lowercase() as usize).checked_sub('a' as usize)?;
-            choices.get(idx).map(|choice| format!("“{choice}”"))
-        })
-        .collect();
-    picked
-        .filter(|picked| !picked.is_empty())
-        .map(|picked| picked.join(" + "))
 }
 
 /// A question with a mean score above this is flagged too easy.
@@ -127,10 +107,9 @@ fn write_exam(
         exam.seed,
         escape(&exam.content_hash)
     );
-    let pass_marks = pass_marks(results);
-    write_glance(html, exam, &pass_marks);
-    let single_pass = match pass_marks.as_slice() {
-        [only] => Some(*only),
+    write_glance(html, exam);
+    let single_pass = match exam.pass_marks.as_slice() {
+        [only] => Some(f64::from(*only)),
         _ => None,
     };
     write_distribution(html, &id, exam, single_pass);
@@ -142,18 +121,6 @@ fn write_exam(
     write_learners(html, exam, &weakest);
     write_items(html, exam, prompts);
     html.push_str("</section>\n");
-}
-
-/// The distinct pass marks of an exam's files, lowest first.
-fn pass_marks(results: &[&(String, SessionResult)]) -> Vec<f64> {
-    let mut marks: Vec<f64> = results
-        .iter()
-        .filter_map(|(_, result)| result.pass_percent)
-        .filter(|mark| mark.is_finite())
-        .collect();
-    marks.sort_by(f64::total_cmp);
-    marks.dedup();
-    marks
 }
 
 /// Median, extremes and quartiles of a set of scores.
@@ -188,47 +155,50 @@ impl Spread {
     }
 }
 
-fn write_glance(html: &mut String, exam: &Exam, pass_marks: &[f64]) {
+fn write_glance(html: &mut String, exam: &Exam) {
     let n_learners = exam.learners.len();
     let n_passed = exam
         .learners
         .iter()
         .filter(|learner| learner.passed)
         .count();
-    let pass_mark = match pass_marks {
+    let pass_mark = match exam.pass_marks.as_slice() {
         [] => "none set".to_string(),
-        [only] => percent_number(*only),
+        [only] => format!("{only}%"),
         several => format!(
             "{} (the files differ)",
             several
                 .iter()
-                .map(|mark| percent_number(*mark))
+                .map(|mark| format!("{mark}%"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
-    let scores: Vec<f64> = exam
-        .learners
-        .iter()
-        .map(|learner| learner.score_percent)
-        .collect();
+    let scores: Vec<f64> = exam.learners.iter().map(|learner| learner.score).collect();
     let mut items = vec![
         ("Learners", n_learners.to_string()),
         ("Pass mark", pass_mark),
         (
             "Passed",
             format!(
-                "{n_passed} of {n_learners} ({:.0}%)",
-                100.0 * n_passed as f64 / n_learners.max(1) as f64
+                "{n_passed} of {n_learners} ({})",
+                percent(n_passed as f64 / n_learners.max(1) as f64)
             ),
         ),
     ];
     if let Some(spread) = Spread::of(&scores) {
-        items.push(("Median score", format!("{:.0}%", spread.median)));
-        items.push(("Range", format!("{:.0}–{:.0}%", spread.min, spread.max)));
+        items.push(("Median score", percent(spread.median)));
+        items.push((
+            "Range",
+            format!("{}–{}", percent(spread.min), percent(spread.max)),
+        ));
         items.push((
             "Middle half (interquartile)",
-            format!("{:.0}–{:.0}%", spread.lower_quartile, spread.upper_quartile),
+            format!(
+                "{}–{}",
+                percent(spread.lower_quartile),
+                percent(spread.upper_quartile)
+            ),
         ));
     }
     items.push(("Seed", exam.seed.to_string()));
@@ -259,14 +229,11 @@ fn write_distribution(html: &mut String, id: &str, exam: &Exam, pass_percent: Op
         })
         .collect();
     for learner in &exam.learners {
-        let band = ((learner.score_percent / 10.0).floor().max(0.0) as usize).min(BANDS - 1);
+        let band = (learner.score_percent as usize / 10).min(BANDS - 1);
         bins[band].count += 1;
     }
     let pass_words = pass_percent.map_or_else(String::new, |pass| {
-        format!(
-            "; dashed line: the pass mark, {}; hatched bars: bands wholly below it",
-            percent_number(pass)
-        )
+        format!("; dashed line: the pass mark, {pass}%; hatched bars: bands wholly below it")
     });
     let title = format!("Score distribution: learners per band of score{pass_words}");
     let _ = writeln!(
@@ -322,8 +289,8 @@ fn write_topics(html: &mut String, exam: &Exam) {
 fn write_learners(html: &mut String, exam: &Exam, weakest: &HashMap<&str, (String, f64)>) {
     let mut learners: Vec<&cohort::LearnerRow> = exam.learners.iter().collect();
     learners.sort_by(|a, b| {
-        b.score_percent
-            .total_cmp(&a.score_percent)
+        b.score
+            .total_cmp(&a.score)
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.file.cmp(&b.file))
     });
@@ -338,9 +305,9 @@ fn write_learners(html: &mut String, exam: &Exam, weakest: &HashMap<&str, (Strin
             });
         let _ = writeln!(
             html,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{:.0}%</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}%</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(&learner.name),
-            learner.score_percent + 0.0,
+            learner.score_percent,
             if learner.passed { "✓ yes" } else { "✗ no" },
             minutes_seconds(learner.seconds),
             weakest_topic,
@@ -376,15 +343,7 @@ fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {
             .wrong_answer
             .as_ref()
             .map_or_else(String::new, |wrong| {
-                let words = text
-                    .as_ref()
-                    .and_then(|text| in_words(&wrong.answer, &text.choices))
-                    .map_or_else(String::new, |words| format!("{} ", escape(&words)));
-                format!(
-                    "{words}<code>{}</code> ({}×)",
-                    escape(&wrong.answer),
-                    wrong.count
-                )
+                format!("{} ({}×)", escape(&wrong.shown()), wrong.count)
             });
         let flag_cells: String = flags
             .iter()
@@ -440,42 +399,11 @@ fn discrimination_reading(value: f64) -> &'static str {
 }
 
 fn percent(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0 + 0.0)
-}
-
-/// A percentage without a needless `.0`: `70%`, `72.5%`.
-fn percent_number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}%")
-    } else {
-        format!("{value:.1}%")
-    }
-}
-
-/// `seconds` as `m:ss`, rounded to the second.
-fn minutes_seconds(seconds: f64) -> String {
-    let total = seconds.max(0.0).round() as u64;
-    format!("{}:{:02}", total / 60, total % 60)
+    Score::new(fraction).to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_wrong_choice_is_named_in_its_own_words() {
-        let choices = vec!["Create a lead".to_string(), "Buy seats".to_string()];
-        assert_eq!(
-            super::in_words("b", &choices).as_deref(),
-            Some("“Buy seats”")
-        );
-        assert_eq!(
-            super::in_words("a, b", &choices).as_deref(),
-            Some("“Create a lead” + “Buy seats”")
-        );
-        assert_eq!(super::in_words("d", &choices), None);
-        assert_eq!(super::in_words("1 2", &choices), None);
-        assert_eq!(super::in_words("", &choices), None);
-    }
-
     use super::*;
 
     #[test]
@@ -514,6 +442,5 @@ mod tests {
         ] {
             assert_eq!(discrimination_reading(value), expected, "{value}");
         }
-        assert_eq!(minutes_seconds(605.4), "10:05");
     }
 }

@@ -133,7 +133,7 @@ pub fn bars(title: &str, rows: &[Bar]) -> String {
             0.0
         };
         let y = 4.0 + idx as f64 * ROW;
-        let percent = format!("{:.0}%", fraction * 100.0);
+        let percent = crate::score::Score::new(fraction).to_string();
         let _ = write!(
             svg,
             r##"<g><title>{full}: {percent}</title><text x="{lx:.1}" y="{ty:.1}" text-anchor="end" class="axis">{label}</text><rect x="{LABEL}" y="{ry:.1}" width="{track:.1}" height="18" fill="none" stroke="#000" stroke-width="1"/><rect x="{LABEL}" y="{ry:.1}" width="{bw:.1}" height="18" fill="#333"/><text x="{vx:.1}" y="{ty:.1}" class="value">{percent}</text></g>"##,

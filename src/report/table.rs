@@ -8,6 +8,15 @@ use std::fmt::Write;
 /// The longest cell shown in plain text and Markdown, in characters.
 pub const MAX_CELL_CHARS: usize = 60;
 
+/// `seconds` as minutes and seconds, `m:ss`, rounded to the second.
+pub fn minutes_seconds(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
+/// The longest cell shown in a record of [`Table::render_within`].
+pub const MAX_RECORD_CELL_CHARS: usize = 300;
+
 /// How a [`Table`] is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableStyle {
@@ -42,6 +51,41 @@ impl Table {
             TableStyle::Markdown => self.shown().markdown(),
             TableStyle::Csv => self.csv(),
         }
+    }
+
+    /// Plain text for a terminal `width` columns wide: the aligned table when
+    /// it fits, else one record a row (its first cell, then each other header
+    /// with its value, wrapped between words), which reads at any width.
+    pub fn render_within(&self, width: usize) -> String {
+        let shown = self.shown();
+        let widths = shown.widths();
+        let natural = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        if natural <= width {
+            return shown.plain();
+        }
+        let options = textwrap::Options::new(width.max(20))
+            .initial_indent("  ")
+            .subsequent_indent("  ");
+        let mut text = String::new();
+        // Wrapped, a cell has room for more than a table column gives it.
+        for row in &self.rows {
+            let mut cells = row
+                .iter()
+                .map(|cell| crate::text::shorten(cell, MAX_RECORD_CELL_CHARS));
+            text.push_str(&cells.next().unwrap_or_default());
+            text.push('\n');
+            let fields: Vec<String> = shown.headers[1..]
+                .iter()
+                .zip(cells)
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(header, cell)| format!("{header} {cell}"))
+                .collect();
+            if !fields.is_empty() {
+                text.push_str(&textwrap::fill(&fields.join(" · "), &options));
+                text.push('\n');
+            }
+        }
+        text
     }
 
     /// The headers and rows as shown for reading: long cells cut.
@@ -150,6 +194,34 @@ fn is_number(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_too_wide_for_the_terminal_reads_as_records() {
+        let mut table = Table::new(&["question", "mean score", "most chosen wrong answer"]);
+        table.push(vec![
+            "roles.when-created".to_string(),
+            "25%".to_string(),
+            "“When the account is enabled as a partner” (2×)".to_string(),
+        ]);
+        table.push(vec![
+            "sites.api-live".to_string(),
+            "50%".to_string(),
+            String::new(),
+        ]);
+        assert_eq!(table.render_within(100), table.render(TableStyle::Plain));
+        assert_eq!(
+            table.render_within(40),
+            "roles.when-created\n  mean score 25% · most chosen wrong\n  answer “When the account is enabled as\n  a partner” (2×)\nsites.api-live\n  mean score 50%\n"
+        );
+    }
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(minutes_seconds(605.4), "10:05");
+        assert_eq!(minutes_seconds(59.5), "1:00");
+        assert_eq!(minutes_seconds(-3.0), "0:00");
+        assert_eq!(minutes_seconds(f64::NAN), "0:00");
+    }
 
     fn sample() -> Table {
         let mut table = Table::new(&["name", "score"]);

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::score::{PassMark, Score};
+
 /// The version of the result file shape; `report` refuses newer ones.
 pub const RESULT_FORMAT: u32 = 1;
 
@@ -25,16 +27,30 @@ pub struct SessionResult {
     /// RFC 3339 UTC, e.g. `2026-11-27T09:30:00Z`.
     pub started: String,
     pub ended: String,
-    /// The exam's pass mark in percent, when one applies.
+    /// The exam's pass mark, a whole percent, when one applies.
     pub pass_percent: Option<f64>,
     /// Mean score, 0..=1: an exam's over every question set (those not
     /// reached count 0), other modes' over the questions asked.
     pub score: f64,
-    /// Whether the session reached the pass mark (exam), else whether the mean
-    /// score reached 0.7.
+    /// [`PassMark::passes`] for the session's score and its pass mark (the
+    /// default pass mark outside exams).
     pub passed: bool,
     /// One entry a question, in the order asked.
     pub questions: Vec<QuestionResult>,
+}
+
+impl SessionResult {
+    /// The session's score; a number out of range (a file edited by hand,
+    /// which `report::check` refuses) is clamped.
+    pub fn score(&self) -> Score {
+        Score::new(self.score)
+    }
+
+    /// The exam's pass mark; `None` when there is none or it is not a whole
+    /// percent (`report::check` refuses that).
+    pub fn pass_mark(&self) -> Option<PassMark> {
+        self.pass_percent.and_then(PassMark::from_percent)
+    }
 }
 
 /// One question of a session.

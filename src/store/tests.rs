@@ -450,6 +450,7 @@ fn a_read_only_open_creates_nothing_and_refuses_writes() {
     assert!(!dir.path().join("data").exists());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_store_whose_permissions_deny_writing_opens_read_only_only() {
     // Decided from the permission bits, so this holds when tests run as root

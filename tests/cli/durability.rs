@@ -8,6 +8,7 @@
 //! on purpose (root included), so `chmod a-w` exercises the read-only path here
 //! as it would for any user.
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -200,6 +201,8 @@ fn drill_answers_in_the_same_second_are_each_recorded() {
     );
 }
 
+// Unix: symlinks, permission bits and /proc.
+#[cfg(unix)]
 #[test]
 fn an_output_naming_the_store_or_a_companion_is_refused() {
     let workspace = workspace();
@@ -228,6 +231,8 @@ fn an_output_naming_the_store_or_a_companion_is_refused() {
     }
 }
 
+// Unix: symlinks, permission bits and /proc.
+#[cfg(unix)]
 #[test]
 fn an_unwritable_output_is_refused_before_the_first_question() {
     let workspace = workspace();
@@ -325,12 +330,14 @@ fn many_processes_opening_a_new_store_at_once_all_wait_and_succeed() {
 }
 
 /// Takes write permission away from `path` (see the module doc about root).
+#[cfg(unix)]
 fn make_read_only(path: &Path) {
     let mut permissions = std::fs::metadata(path).expect("exists").permissions();
     permissions.set_mode(permissions.mode() & !0o222);
     std::fs::set_permissions(path, permissions).expect("chmod");
 }
 
+#[cfg(unix)]
 #[track_caller]
 fn check_read_only_use(workspace: &Workspace, data: &Path) {
     let before = store_files(data);
@@ -356,6 +363,7 @@ fn check_read_only_use(workspace: &Workspace, data: &Path) {
     assert_eq!(store_files(data), before);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_store_is_read_and_practised_without_recording() {
     let workspace = workspace();
@@ -364,6 +372,7 @@ fn a_read_only_store_is_read_and_practised_without_recording() {
     check_read_only_use(&workspace, &data);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_store_in_a_read_only_folder_is_read_and_practised_without_recording() {
     let workspace = workspace();

@@ -50,6 +50,11 @@ fn grade_answer_file_fifo_is_refused_not_waited_on() {
 }
 
 #[test]
+fn report_of_a_fifo_is_refused_not_waited_on() {
+    check_refused(&workspace().run(&["report", "pipe"]));
+}
+
+#[test]
 fn a_folder_where_a_file_belongs_is_named() {
     let workspace = Workspace::new();
     std::fs::create_dir(workspace.path("dir")).expect("mkdir");

@@ -101,6 +101,7 @@ impl Run {
 }
 
 /// Makes a FIFO (named pipe) at `path`: reading one blocks until a writer comes.
+#[cfg(unix)]
 pub fn make_fifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)

@@ -105,6 +105,12 @@ fn json_has_the_shape_of_c4() {
     assert_eq!(error["line"], 10);
     assert_eq!(error["column"], 10);
     assert_eq!(error["message"], "unknown fact id `t.nope`");
+    // Beyond C4, what the text output shows too.
+    assert_eq!(error["severity"], "error");
+    assert_eq!(
+        error["hint"],
+        "cite an id defined by a [[fact]] (content/facts.toml)"
+    );
     assert!(json["warnings"].as_array().unwrap().is_empty());
     assert_eq!(
         json["uncovered_facts"],
@@ -164,5 +170,22 @@ fn lint_of_every_bank_file_named_one_by_one_is_clean() {
         run.stdout.contains(": 0 errors, 0 warnings"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn json_warnings_keep_their_severity_and_hint() {
+    let bank = GOOD.replace("facts = [\"t.fact\"]", "facts = [\"t.fact\", \"t.fact\"]");
+    let run = bank_with(&bank).run(&["lint", "banks", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let json = run.json();
+    let warnings = json["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{json}");
+    assert_eq!(warnings[0]["severity"], "warning");
+    assert!(
+        warnings[0]["hint"]
+            .as_str()
+            .is_some_and(|hint| !hint.is_empty()),
+        "{json}"
     );
 }

@@ -5,17 +5,23 @@
 mod authoring;
 mod content;
 mod corpus;
+// Pseudo-terminals, SIGKILL and FIFOs exist only on Unix.
+#[cfg(unix)]
 mod crash;
 mod durability;
+#[cfg(unix)]
 mod fifo;
 mod grade;
 mod harness;
+mod help;
 mod interview;
 mod lint;
 mod list;
 mod progress;
+#[cfg(unix)]
 mod pty;
 mod quiz;
+mod readme;
 mod report;
 mod sandbox;
 mod scenario;

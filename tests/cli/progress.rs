@@ -229,6 +229,33 @@ fn an_invalid_import_exits_2_naming_the_file() {
 }
 
 #[test]
+fn importing_a_csv_export_says_that_import_reads_json() {
+    let workspace = workspace();
+    let quiz = run(&workspace, &["quiz", "--count", "1", "--seed", "1"]);
+    assert_eq!(quiz.code, 0, "{}", quiz.stderr);
+    let export = run(
+        &workspace,
+        &["export", "--format", "csv", "--output", "reviews.csv"],
+    );
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let import = run(&workspace, &["import", "reviews.csv"]);
+    assert_eq!(import.code, 2);
+    assert_eq!(
+        import.stderr,
+        "error: `reviews.csv` is not a valid review export: it is the CSV of `xcdrill export --format csv`; `import` reads the JSON that `xcdrill export` writes (its default `--format json`)\n"
+    );
+    workspace.write("notes.txt", "my notes");
+    let import = run(&workspace, &["import", "notes.txt"]);
+    assert!(
+        import
+            .stderr
+            .contains(": it is not JSON; `import` reads the JSON"),
+        "{}",
+        import.stderr
+    );
+}
+
+#[test]
 fn a_corrupt_store_stops_stats_and_is_left_unchanged() {
     let workspace = workspace();
     let garbage = b"not a database at all, just words".repeat(200);
@@ -303,13 +330,17 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     assert_eq!(json["warnings"], json!([]));
     assert_eq!(
         exam["learners"][0],
-        json!({"name": "ann", "file": "results/ann.json", "score_percent": 100.0, "passed": true, "seconds": 600.0})
+        json!({"name": "ann", "file": "results/ann.json", "score": 1.0, "score_percent": 100, "passed": true, "seconds": 600.0})
     );
     // Ranked ann (100%), bob (75%) | cy (25%), dee (0%).
     let choice = &exam["questions"][0];
     assert_eq!(choice["mean_score"], 0.5);
     assert_eq!(choice["discrimination"], 1.0);
-    assert_eq!(choice["wrong_answer"], json!({"answer": "c", "count": 2}));
+    // Made with other content than the active one: no words for the letter.
+    assert_eq!(
+        choice["wrong_answer"],
+        json!({"answer": "c", "count": 2, "words": null})
+    );
     let recall = &exam["questions"][1];
     assert_eq!(recall["mean_score"], 0.5);
     assert_eq!(recall["discrimination"], 0.5);
@@ -328,7 +359,7 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
         table.stdout
     );
     assert!(
-        table.stdout.contains("ann       100%  yes"),
+        table.stdout.contains("ann       100%  yes     10:00"),
         "{}",
         table.stdout
     );
@@ -336,12 +367,18 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     assert!(
         markdown
             .stdout
-            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | c (2x) |"),
+            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |"),
         "{}",
         markdown.stdout
     );
     let csv = workspace.run(&[&["report", "--format", "csv"][..], &args[3..]].concat());
-    assert!(csv.stdout.starts_with("seed,content_hash,learner,score,passed,minutes,file\n42,c0ffee,ann,100%,yes,10.0,results/ann.json\n"), "{}", csv.stdout);
+    assert!(
+        csv.stdout.starts_with(
+            "seed,content_hash,learner,score_percent,passed,seconds,file\n42,c0ffee,ann,100,true,600,results/ann.json\n"
+        ),
+        "{}",
+        csv.stdout
+    );
 }
 
 #[test]

@@ -188,7 +188,7 @@ fn report_refuses_ids_the_content_it_names_does_not_have() {
 }
 
 #[test]
-fn report_refuses_a_file_over_64_mib_and_a_fifo() {
+fn report_refuses_a_file_over_64_mib() {
     let workspace = Workspace::new();
     let big = std::fs::File::create(workspace.path("big.json")).expect("create");
     big.set_len(65 * 1024 * 1024).expect("a sparse file");
@@ -199,37 +199,69 @@ fn report_refuses_a_file_over_64_mib_and_a_fifo() {
         "{}",
         run.stderr
     );
-    let fifo = workspace.path("fifo.json");
-    crate::harness::make_fifo(&fifo);
-    let run = report(&workspace, &["fifo.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "cannot read `fifo.json`\ncaused by: it is a FIFO (named pipe), not a regular file"
-        ),
-        "{}",
-        run.stderr
-    );
 }
 
 #[test]
-fn report_refuses_the_same_session_given_twice() {
+fn report_counts_the_same_session_given_twice_once_with_a_warning() {
     let workspace = Workspace::new();
-    let file = result_file("ann", &[("q.one", 1.0)]).to_string();
-    workspace.write("ann.json", &file);
-    workspace.write("copy.json", &file);
-    let run = report(&workspace, &["ann.json", "copy.json", "ann.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "error: copy.json: it is the same session as `ann.json` (learner, seed, content and times); give each once"
-        ),
-        "{}",
-        run.stderr
+    let file = result_file("ann", &[("q.one", 1.0)]);
+    workspace.write("ann.json", file.to_string());
+    // A copy with other spacing is still the same session.
+    workspace.write(
+        "copy.json",
+        serde_json::to_string_pretty(&file).expect("json"),
     );
-    assert!(
+    let mut bob = result_file("bob", &[("q.one", 0.0)]);
+    bob["score"] = json!(0.0);
+    workspace.write("bob.json", bob.to_string());
+    let run = report(
+        &workspace,
+        &[
+            "ann.json",
+            "copy.json",
+            "bob.json",
+            "ann.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
         run.stderr
-            .contains("error: 2 of 3 result files have problems"),
+            .lines()
+            .filter(|line| !line.contains("other content"))
+            .collect::<Vec<_>>(),
+        [
+            "warning: `copy.json` is the same session as `ann.json` (learner, seed, content and times); it is counted once",
+            "warning: `ann.json` is given more than once; it is counted once",
+        ]
+    );
+    let names: Vec<Value> = run.json()["groups"][0]["learners"]
+        .as_array()
+        .expect("learners")
+        .iter()
+        .map(|learner| learner["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("ann"), json!("bob")]);
+}
+
+#[test]
+fn report_refuses_a_practice_session_naming_the_file() {
+    let workspace = Workspace::new();
+    let mut practice = result_file("ann", &[("q.one", 1.0)]);
+    practice["mode"] = json!("practice");
+    workspace.write("practice.json", practice.to_string());
+    workspace.write(
+        "exam.json",
+        result_file("bob", &[("q.one", 1.0)]).to_string(),
+    );
+    let run = report(&workspace, &["exam.json", "practice.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with(
+            "error: practice.json: it is a `practice` session, not an exam; `report` reads the result files of `quiz --mode exam`\n"
+        ),
         "{}",
         run.stderr
     );
@@ -458,8 +490,7 @@ fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
     );
     // The learner's `a` was the shuffled third choice: named in its words.
     assert!(
-        run.stdout
-            .contains("“Territory management” <code>c</code> (1×)"),
+        run.stdout.contains("<td>“Territory management” (1×)</td>"),
         "{}",
         run.stdout
     );
@@ -468,4 +499,122 @@ fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
     assert_eq!(other.code, 0, "{}", other.stderr);
     assert!(!other.stdout.contains("class=\"prompt\""));
     assert!(!other.stdout.contains("“Territory management”"));
+}
+
+/// Four learners take the fixture exam (seed 5, three questions, pass mark
+/// 67%): Ann all right, Bob two of three (66.67%), Cy and Dee none, both
+/// picking the same wrong choice: the report a trainer reads, in every table
+/// format.
+#[test]
+fn report_of_a_real_exam_reads_for_a_trainer() {
+    let workspace = Workspace::new();
+    let learners = [
+        (
+            "Ann",
+            "c\na contact record linked to an account\nDigital Experiences\n",
+        ),
+        ("Bob", "c\nno idea\nDigital Experiences\n"),
+        ("Cy", "a\nno idea\nno idea\n"),
+        ("Dee", "a\n\nSetup\n"),
+    ];
+    let mut files = Vec::new();
+    for (name, answers) in learners {
+        let file = format!("{name}.json");
+        let quiz = workspace.run_with(
+            &[
+                "--content",
+                FIXTURE,
+                "quiz",
+                "--mode",
+                "exam",
+                "--seed",
+                "5",
+                "--count",
+                "3",
+                "--pass",
+                "67",
+                "--name",
+                name,
+                "--output",
+                &file,
+            ],
+            answers,
+            &[("XCDRILL_NOW", NOW)],
+        );
+        assert_eq!(quiz.code, 0, "{}", quiz.stderr);
+        if name == "Bob" {
+            // The quiz and the report say the same score and verdict.
+            assert!(
+                quiz.stdout.contains("Score: 66% over 3 questions")
+                    && quiz.stdout.contains("NOT PASSED (pass mark 67%)"),
+                "{}",
+                quiz.stdout
+            );
+        }
+        files.push(file);
+    }
+    let mut shown = String::new();
+    for extra in [
+        &[][..],
+        &["--format", "markdown", "--table", "questions"],
+        &["--format", "csv"],
+        &["--format", "csv", "--table", "questions"],
+        &["--format", "csv", "--table", "topics"],
+    ] {
+        let mut args = vec!["--content", FIXTURE, "report"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend_from_slice(extra);
+        let run = workspace.run_with(&args, "", &[("XCDRILL_NOW", NOW)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stderr, "");
+        shown.push_str(&format!(
+            "$ xcdrill report *.json {}\n{}\n",
+            extra.join(" "),
+            run.stdout
+        ));
+    }
+    insta::assert_snapshot!("report_seed_5", shown);
+
+    let json = workspace.run_with(
+        &[
+            &["--content", FIXTURE, "report", "--format", "json"][..],
+            &files.iter().map(String::as_str).collect::<Vec<_>>(),
+        ]
+        .concat(),
+        "",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    let exam = &json.json()["groups"][0];
+    assert_eq!(exam["pass_marks"], json!([67]));
+    assert_eq!(
+        exam["learners"][1],
+        json!({"name": "Bob", "file": "Bob.json", "score": 2.0 / 3.0, "score_percent": 66,
+               "passed": false, "seconds": 0.0})
+    );
+    assert_eq!(
+        exam["questions"][0]["wrong_answer"],
+        json!({"answer": "c", "count": 2, "words": "“Territory management”"})
+    );
+    let refused = workspace.run(&[
+        "report", "Ann.json", "--format", "json", "--table", "topics",
+    ]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("`--table` chooses a table"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn a_pass_mark_between_whole_percents_is_a_usage_error() {
+    let run = Workspace::new().run(&["quiz", "--mode", "exam", "--pass", "72.5"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "invalid value '72.5' for '--pass <PERCENT>': 72.5 is not a whole percent from 0 to 100"
+        ),
+        "{}",
+        run.stderr
+    );
 }
