@@ -21,5 +21,6 @@ pub mod reply;
 pub mod sandbox;
 pub mod sandbox_helper;
 mod scenario_prompt;
+#[cfg_attr(not(unix), path = "signals_portable.rs")]
 pub mod signals;
 pub mod transcript;

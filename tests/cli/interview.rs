@@ -273,6 +273,7 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
 /// The one pseudo-terminal run: a person answers out loud over two lines,
 /// hears a follow-up, quits with `:quit` and sees the debrief.
 #[test]
+#[cfg(unix)]
 fn in_a_terminal_an_answer_then_quit_ends_with_the_debrief() {
     let workspace = Workspace::new();
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("xcdrill"));

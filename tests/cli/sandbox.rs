@@ -350,6 +350,7 @@ fn random_and_org_do_not_mix() {
 /// The one pseudo-terminal smoke test: prompt, Tab completion, Ctrl-C clearing
 /// the line, Ctrl-D ending the session, and history kept in the data dir.
 #[test]
+#[cfg(unix)]
 fn the_terminal_prompt_completes_clears_and_keeps_history() {
     let workspace = workspace();
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_xcdrill"));
