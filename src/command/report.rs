@@ -55,10 +55,19 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     // learner twice: it is counted once.
     let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
     let mut interviews: Vec<InterviewRow> = Vec::new();
+    let mut interviews_seen: HashMap<String, String> = HashMap::new();
     for path in &args.files {
         let (name, result) = match read_result(path)? {
             (name, ResultFile::Session(result)) => (name, result),
             (name, ResultFile::Interview(result)) => {
+                // An interview has no times: a copy is the same interview
+                // whatever its formatting.
+                let key = serde_json::to_string(&result).unwrap_or_default();
+                if let Some(first) = interviews_seen.get(&key) {
+                    warn_repeated(&mut err, &name, first, "learner, seed, content and answers")?;
+                    continue;
+                }
+                interviews_seen.insert(key, name.clone());
                 let problems = interview::check(&result);
                 n_invalid += usize::from(!problems.is_empty());
                 print_problems(&mut err, &name, &problems)?;
@@ -75,21 +84,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             result.ended.clone(),
         );
         if let Some(first) = sessions.get(&session) {
-            styled(&mut err, output::WARNING, "warning")?;
-            if *first == name {
-                writeln!(
-                    err,
-                    ": `{}` is given more than once; it is counted once",
-                    inert_line(&name)
-                )?;
-            } else {
-                writeln!(
-                    err,
-                    ": `{}` is the same session as `{}` (learner, seed, content and times); it is counted once",
-                    inert_line(&name),
-                    inert_line(first)
-                )?;
-            }
+            warn_repeated(&mut err, &name, first, "learner, seed, content and times")?;
             continue;
         }
         sessions.insert(session, name.clone());
@@ -220,6 +215,26 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         }
     }
     Ok(Status::Success)
+}
+
+/// Warns that `name` repeats `first` (the same file, or a copy: the same
+/// `what`), which is counted once.
+fn warn_repeated(err: &mut impl Write, name: &str, first: &str, what: &str) -> std::io::Result<()> {
+    styled(err, output::WARNING, "warning")?;
+    if first == name {
+        writeln!(
+            err,
+            ": `{}` is given more than once; it is counted once",
+            inert_line(name)
+        )
+    } else {
+        writeln!(
+            err,
+            ": `{}` is the same session as `{}` ({what}); it is counted once",
+            inert_line(name),
+            inert_line(first)
+        )
+    }
 }
 
 /// Prints every problem of one file (up to [`MAX_PROBLEMS_SHOWN`]), so one

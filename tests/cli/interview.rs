@@ -270,6 +270,50 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
     assert_eq!(interviews[1]["gaps"], serde_json::json!(["fix.seats"]));
 }
 
+#[test]
+fn report_counts_an_interview_given_twice_once_with_a_warning() {
+    let workspace = Workspace::new();
+    let run = interview(
+        &workspace,
+        &["--seed", "7", "--name", "ana", "--output", "ana.json"],
+        "contact\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(workspace.path("ana.json")).expect("result written");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    workspace.write(
+        "copy.json",
+        serde_json::to_string_pretty(&value).expect("json"),
+    );
+    let report = workspace.run_with(
+        &[
+            "--content",
+            FIXTURE,
+            "report",
+            "ana.json",
+            "copy.json",
+            "ana.json",
+            "--format",
+            "json",
+        ],
+        "",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert_eq!(
+        report.stderr.lines().collect::<Vec<_>>(),
+        [
+            "warning: `copy.json` is the same session as `ana.json` (learner, seed, content and answers); it is counted once",
+            "warning: `ana.json` is given more than once; it is counted once",
+        ]
+    );
+    let interviews = report.json()["interviews"]
+        .as_array()
+        .expect("interviews")
+        .len();
+    assert_eq!(interviews, 1);
+}
+
 /// The one pseudo-terminal run: a person answers out loud over two lines,
 /// hears a follow-up, quits with `:quit` and sees the debrief.
 #[test]
