@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::normalize::{self, Fold};
 use super::phrase::Phrase;
 use super::polarity;
+pub use super::synonyms::Synonyms;
 use super::words;
 
 /// At most this many extra words may stand between two words of a phrase:
@@ -428,66 +429,6 @@ fn letter_bits(word: &str) -> u32 {
         };
         bits | 1 << bit
     })
-}
-
-/// Synonym groups as stems: a phrase word stemming to one member of a group is
-/// looked up as every member.
-#[derive(Debug, Default)]
-pub struct Synonyms {
-    groups: Vec<Vec<String>>,
-    /// Stems of the bank's own terms (its `confusable` words): an answer word
-    /// that is one of them is that word, never a misspelling of another
-    /// ("deactivating" is not a typo of "reactivate").
-    known: Vec<String>,
-}
-
-impl Synonyms {
-    /// The stems of `groups` (single words).
-    pub fn new<'w>(
-        groups: impl IntoIterator<Item = impl IntoIterator<Item = &'w str>>,
-    ) -> Synonyms {
-        let groups = groups
-            .into_iter()
-            .map(|group| {
-                let mut stems: Vec<String> = Vec::new();
-                for word in group {
-                    normalize::scan(word, Fold::ALL, |folded, _, _| {
-                        let mut stem = String::new();
-                        normalize::push_stem(folded, &mut stem);
-                        if !stems.contains(&stem) {
-                            stems.push(stem);
-                        }
-                    });
-                }
-                stems
-            })
-            .collect();
-        Synonyms {
-            groups,
-            known: Vec::new(),
-        }
-    }
-
-    /// The same, knowing the words of `terms` as words of their own.
-    pub fn with_known<'w>(mut self, terms: impl IntoIterator<Item = &'w str>) -> Synonyms {
-        for term in terms {
-            normalize::scan(term, Fold::ALL, |folded, _, _| {
-                let mut stem = String::new();
-                normalize::push_stem(folded, &mut stem);
-                if !self.known.contains(&stem) {
-                    self.known.push(stem);
-                }
-            });
-        }
-        self
-    }
-
-    fn group_of(&self, stem: &str) -> Option<&[String]> {
-        self.groups
-            .iter()
-            .find(|group| group.iter().any(|member| member == stem))
-            .map(Vec::as_slice)
-    }
 }
 
 /// The phrase words already looked up in one answer, with the vocabulary ids

@@ -26,6 +26,7 @@ mod recall;
 mod scenario;
 mod self_check;
 mod short;
+mod synonyms;
 mod truefalse;
 mod words;
 
