@@ -1,6 +1,8 @@
 //! The time, injected: the real clock, or a fixed instant from `XCDRILL_NOW`
 //! (RFC 3339 or unix seconds) so transcripts and tests are repeatable.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 /// The environment variable that freezes the clock.
@@ -30,16 +32,17 @@ impl Clock for FixedClock {
 }
 
 /// The clock to use: fixed when `XCDRILL_NOW` is set, else the system clock.
-pub fn from_env() -> Result<Box<dyn Clock>, String> {
+/// `Config` reads it once per process.
+pub fn from_env() -> Result<Arc<dyn Clock + Send + Sync>, String> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.trim().is_empty() => parse(text.trim())
-            .map(|instant| Box::new(FixedClock(instant)) as Box<dyn Clock>)
+            .map(|instant| Arc::new(FixedClock(instant)) as Arc<dyn Clock + Send + Sync>)
             .ok_or_else(|| {
                 format!(
                     "`{NOW_ENV}` is `{text}`; use RFC 3339 (2026-11-27T09:00:00Z) or unix seconds"
                 )
             }),
-        _ => Ok(Box::new(SystemClock)),
+        _ => Ok(Arc::new(SystemClock)),
     }
 }
 

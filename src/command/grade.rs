@@ -75,7 +75,13 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
         serde_json::to_writer(&mut out, &json).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        print_human(&mut out, question.id(), question.kind_name(), &graded)?;
+        print_human(
+            &mut out,
+            question.id(),
+            question.kind_name(),
+            &graded,
+            config.width,
+        )?;
     }
     Ok(if graded.passed {
         Status::Success
@@ -84,7 +90,13 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
     })
 }
 
-fn print_human(out: &mut impl Write, id: &str, kind: &str, graded: &Grade) -> io::Result<()> {
+fn print_human(
+    out: &mut impl Write,
+    id: &str,
+    kind: &str,
+    graded: &Grade,
+    width: Option<usize>,
+) -> io::Result<()> {
     write!(out, "{} ({kind}): {}% ", inert(id), percent(graded.score))?;
     if graded.passed {
         styled(out, output::GOOD, "passed")?;
@@ -93,7 +105,7 @@ fn print_human(out: &mut impl Write, id: &str, kind: &str, graded: &Grade) -> io
     }
     writeln!(out)?;
     // Wrapped for reading at a terminal; piped, each line stays whole.
-    match output::terminal_width() {
+    match width {
         Some(width) => crate::repl::render::wrapped(out, &graded.feedback, width.min(100), 0)?,
         None => writeln!(out, "{}", inert(&graded.feedback))?,
     }

@@ -41,7 +41,7 @@ pub fn run(args: &ImportArgs, config: &Config) -> Result<Status, Error> {
     let entries: Vec<serde_json::Value> =
         serde_json::from_str(&text).map_err(|error| invalid(not_json(&text, &error)))?;
     let catalog = load_catalog(config)?;
-    let reviews = check_entries(entries, &catalog, now()?).map_err(invalid)?;
+    let reviews = check_entries(entries, &catalog, now(config)?).map_err(invalid)?;
     let mut store = open_store(config)?;
     let summary = store.import(&reviews)?;
     let mut out = crate::output::stdout(config.color);

@@ -6,41 +6,29 @@
 use std::io::{self, Write};
 
 use super::load_catalog;
+use super::plan::InterviewPlan;
 use super::progress_quiz::{Graded, record_graded};
-use super::quiz::{check_topics, draw_seed, learner_name, line_reader, write_result};
+use super::quiz::{line_reader, write_result};
 use crate::bank::Catalog;
 use crate::cli::InterviewArgs;
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
-use crate::output_file::OutputFile;
 use crate::repl::debrief::debrief;
 use crate::repl::interview::{self, InterviewContext, Recorder};
 use crate::repl::render::wrapped;
 use crate::session::debrief::{self as model, Header};
-use crate::session::interview::{Asked, DEFAULT_QUESTIONS, choose};
+use crate::session::interview::{Asked, choose};
 use crate::store::{self, Store};
 use crate::{Error, Status};
 
 pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
-    let clock = clock::from_env().map_err(Error::Usage)?;
-    check_topics(&catalog, &args.topic)?;
-    // A result file that can't be written must be found out before the
-    // learner answers anything, not after.
-    let output = match &args.output {
-        Some(path) => {
-            let store = super::progress::store_path(config).ok();
-            Some(OutputFile::check(path, store.as_deref())?)
-        }
-        None => None,
-    };
-    let seed = args.seed.unwrap_or_else(|| draw_seed(clock.as_ref()));
-    let count = args
-        .questions
-        .map_or(DEFAULT_QUESTIONS, |count| count as usize);
-    let plan = choose(&catalog, &args.topic, count, seed);
-    if plan.is_empty() {
+    let clock = config.clock()?;
+    let plan = InterviewPlan::new(args, config, &catalog, clock)?;
+    let seed = plan.session.seed;
+    let questions = choose(&catalog, &plan.session.topics, plan.count, seed);
+    if questions.is_empty() {
         return Err(Error::Usage(
             "no open (recall) questions to ask; check `--topic`".into(),
         ));
@@ -48,27 +36,24 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
     let mut store = super::progress::open_for_quiz(config)?;
     let content_hash = catalog.content_hash();
     let started = clock.now();
-    let deadline = args.time.and_then(|minutes| {
-        let limit = jiff::SignedDuration::try_from_secs_f64(minutes * 60.0).ok()?;
-        started.checked_add(limit).ok()
-    });
-    let mut reader = line_reader(config, clock.as_ref(), deadline)?;
-    // With --json the transcript goes to stderr, so stdout is the result alone.
-    let mut transcript: Box<dyn Write> = if args.json {
-        Box::new(output::stderr(config.color))
-    } else {
-        Box::new(output::stdout(config.color))
-    };
-    let width = output::terminal_width().unwrap_or(80).clamp(40, 100);
+    let deadline = plan.session.deadline(started);
+    let mut reader = line_reader(config, clock, deadline)?;
+    let mut transcript = plan.session.transcript(config);
+    let width = config.session_width();
     header(
         &mut *transcript,
         &content_hash,
-        plan.len(),
+        questions.len(),
         seed,
-        args.time,
+        plan.session.time_limit,
         width,
     )?;
-    if let Some(output) = output.as_ref().filter(|output| output.exists()) {
+    if let Some(output) = plan
+        .session
+        .output
+        .as_ref()
+        .filter(|output| output.exists())
+    {
         writeln!(
             transcript,
             "Note: {} exists and will be replaced by this interview's result.",
@@ -77,31 +62,30 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
     }
     let context = InterviewContext {
         catalog: &catalog,
-        clock: clock.as_ref(),
+        clock,
         seed,
         deadline,
         width,
     };
     let mut recorder = StoreRecorder {
         store: &mut store,
-        clock: clock.as_ref(),
+        clock,
         session: format!("interview-{seed}"),
     };
     let (ending, answers) = interview::run(
         &context,
-        &plan,
+        &questions,
         reader.as_mut(),
         &mut *transcript,
         &mut recorder,
     )?;
-    let name = learner_name(args.name.as_deref());
     let program = program(config);
     let result = model::result(
         &catalog,
         &Header {
             seed,
             content_hash: &content_hash,
-            name: &name,
+            name: &plan.session.name,
             program: &program,
         },
         &answers.answers,
@@ -109,7 +93,7 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
     );
     // The result file is written before the debrief prints: what was
     // answered is not lost to a closed terminal.
-    if let Some(output) = &output {
+    if let Some(output) = &plan.session.output {
         write_result(output, &result)?;
     }
     let seconds = clock::seconds_between(started, clock.now());
@@ -122,15 +106,11 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
         seconds,
         width,
     )?;
-    if let Some(output) = &output {
+    if let Some(output) = &plan.session.output {
         writeln!(transcript, "Result written to {}", output.path().display())?;
     }
     transcript.flush()?;
-    if args.json {
-        let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::from)?;
-        writeln!(out)?;
-    }
+    plan.session.print_json(&result)?;
     Ok(Status::Success)
 }
 

@@ -46,21 +46,7 @@ fn shorten_words(text: &str, chars: usize) -> String {
 
 pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
-    let known_topics = catalog.topics();
-    for topic in &args.topic {
-        if !known_topics.contains_key(topic.as_str()) {
-            let suggestion = crate::suggest::did_you_mean(topic, known_topics.keys().copied());
-            let topics: Vec<&str> = known_topics.keys().copied().collect();
-            return Err(Error::Usage(format!(
-                "no topic `{topic}`; {}",
-                if suggestion.is_empty() {
-                    format!("the topics are: {}", topics.join(", "))
-                } else {
-                    suggestion
-                }
-            )));
-        }
-    }
+    super::plan::check_topics(&catalog, &args.topic)?;
     let mut selected: Vec<&Question> = catalog
         .questions()
         .iter()
@@ -91,7 +77,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     }
     // In a terminal the prompt is cut to fit the row, or under it when the
     // row leaves it too little room; piped, every row is the same shape.
-    let width = output::terminal_width();
+    let width = config.width;
     let prompt_room = width.map_or(PROMPT_CHARS, |width| {
         PROMPT_CHARS.min(width.saturating_sub(ROW_CHARS))
     });

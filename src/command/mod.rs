@@ -9,6 +9,7 @@ mod interview;
 mod lint;
 mod list;
 mod new;
+mod plan;
 mod progress;
 mod progress_quiz;
 mod quiz;

@@ -10,15 +10,13 @@ use std::path::PathBuf;
 use jiff::tz::TimeZone;
 
 use crate::Error;
-use crate::clock;
 use crate::config::Config;
 use crate::output::{self, styled};
 use crate::store::{FILE_NAME, Store, StoreError};
 
 /// The current time in unix seconds, or `XCDRILL_NOW` when set.
-pub fn now() -> Result<i64, Error> {
-    let clock = clock::from_env().map_err(Error::Usage)?;
-    Ok(clock.now().as_second())
+pub fn now(config: &Config) -> Result<i64, Error> {
+    Ok(config.clock()?.now().as_second())
 }
 
 /// The time zone that decides where days begin: `TZ`, else the system's.

@@ -4,9 +4,10 @@
 use std::io::{self, IsTerminal, Write};
 
 use super::load_catalog;
+use super::plan::QuizPlan;
 use super::progress_quiz::{self, StoreRecorder};
 use crate::bank::Catalog;
-use crate::cli::{ModeArg, QuizArgs};
+use crate::cli::QuizArgs;
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::output;
@@ -21,36 +22,13 @@ use crate::{Error, Status};
 
 pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let catalog = load_catalog(config)?;
-    let clock = clock::from_env().map_err(Error::Usage)?;
-    let mode = mode(args.mode);
-    check_topics(&catalog, &args.topic)?;
-    if mode != Mode::Exam && (args.time.is_some() || args.pass.is_some()) {
-        return Err(Error::Usage(
-            "`--time` and `--pass` apply to exams; add `--mode exam`".into(),
-        ));
-    }
-    // A result file that can't be written must be found out before the
-    // learner answers anything, not after.
-    let output = match &args.output {
-        Some(path) => {
-            let store = super::progress::store_path(config).ok();
-            Some(OutputFile::check(path, store.as_deref())?)
-        }
-        None => None,
-    };
-    if mode == Mode::Drill && args.topic.is_empty() {
-        return Err(Error::Usage(
-            "a drill needs at least one `--topic`; `xcdrill list` shows them".into(),
-        ));
-    }
-    let seed = args.seed.unwrap_or_else(|| draw_seed(clock.as_ref()));
-    let count = args
-        .count
-        .map_or(mode.default_count(), |count| count as usize);
+    let clock = config.clock()?;
+    let plan = QuizPlan::new(args, config, &catalog, clock)?;
+    let (mode, seed, count) = (plan.mode, plan.session.seed, plan.count);
     let mut store = super::progress::open_for_quiz(config)?;
     let now = clock.now().as_second();
     let mut selection = Selection {
-        topics: args.topic.clone(),
+        topics: plan.session.topics.clone(),
         count,
         seed,
         ..Selection::default()
@@ -61,7 +39,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
             selection.first = due;
             selection.exclude = known;
         }
-        Mode::Cram if args.topic.is_empty() => {
+        Mode::Cram if plan.session.topics.is_empty() => {
             selection.first = progress_quiz::weakest(&store, &catalog, now, count)?;
         }
         _ => {}
@@ -69,9 +47,9 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let questions = select(&catalog, &selection);
     // The banks' hash, also with generated questions: those follow from the seed.
     let content_hash = catalog.content_hash();
-    let (catalog, questions) = match args.generated {
+    let (catalog, questions) = match plan.generated {
         Some(count) => {
-            let extra = generated::generated_questions(seed, count as usize);
+            let extra = generated::generated_questions(seed, count);
             generated::mix_in(&catalog, questions, extra)
         }
         None => (catalog, questions),
@@ -81,24 +59,17 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     }
     let mut session = Session::new(mode, seed, questions);
     let started = clock.now();
-    let deadline = args
-        .time
-        .filter(|_| mode == Mode::Exam)
-        .and_then(|minutes| {
-            let limit = jiff::SignedDuration::try_from_secs_f64(minutes * 60.0).ok()?;
-            started.checked_add(limit).ok()
-        });
-    let pass_mark = (mode == Mode::Exam).then(|| args.pass.unwrap_or(PassMark::DEFAULT));
-    let mut reader = line_reader(config, clock.as_ref(), deadline)?;
-    // With --json the transcript goes to stderr, so stdout is the result alone.
-    let mut transcript: Box<dyn Write> = if args.json {
-        Box::new(output::stderr(config.color))
-    } else {
-        Box::new(output::stdout(config.color))
-    };
-    let width = output::terminal_width().unwrap_or(80).clamp(40, 100);
-    header(&mut *transcript, &content_hash, &session, args, width)?;
-    if let Some(output) = output.as_ref().filter(|output| output.exists()) {
+    let deadline = plan.session.deadline(started);
+    let mut reader = line_reader(config, clock, deadline)?;
+    let mut transcript = plan.session.transcript(config);
+    let width = config.session_width();
+    header(&mut *transcript, &content_hash, &session, &plan, width)?;
+    if let Some(output) = plan
+        .session
+        .output
+        .as_ref()
+        .filter(|output| output.exists())
+    {
         writeln!(
             transcript,
             "Note: {} exists and will be replaced by this session's result.",
@@ -129,15 +100,15 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     )?;
     let context = QuizContext {
         catalog: &catalog,
-        clock: clock.as_ref(),
+        clock,
         deadline,
         width,
-        pass_mark,
-        verbose: args.verbose,
+        pass_mark: plan.pass_mark,
+        verbose: plan.verbose,
     };
     let mut recorder = StoreRecorder {
         store: &mut store,
-        clock: clock.as_ref(),
+        clock,
     };
     let outcome = quiz::run(
         &context,
@@ -152,15 +123,21 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         &catalog,
         content_hash,
         &session,
-        args,
+        &plan,
         started,
         clock.now(),
-        pass_mark,
     );
     if outcome.is_ok() {
-        next_steps(&mut *transcript, &store, &catalog, &session, width)?;
+        next_steps(
+            &mut *transcript,
+            &store,
+            &catalog,
+            &session,
+            clock.now().as_second(),
+            width,
+        )?;
     }
-    if let Some(output) = &output {
+    if let Some(output) = &plan.session.output {
         write_result(output, &result)?;
         if outcome.is_ok() {
             writeln!(transcript, "Result written to {}", output.path().display())?;
@@ -168,11 +145,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     }
     outcome?;
     transcript.flush()?;
-    if args.json {
-        let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::from)?;
-        writeln!(out)?;
-    }
+    plan.session.print_json(&result)?;
     Ok(Status::Success)
 }
 
@@ -183,9 +156,9 @@ fn next_steps(
     store: &crate::store::Store,
     catalog: &Catalog,
     session: &Session,
+    now: i64,
     width: usize,
 ) -> Result<(), Error> {
-    let now = clock::from_env().map_err(Error::Usage)?.now().as_second();
     let n_due = store
         .due(now, usize::MAX)?
         .iter()
@@ -215,7 +188,7 @@ pub(super) fn line_reader(
             .data_dir()
             .ok()
             .map(|dir| dir.join("quiz_history.txt"));
-        let mut terminal = Terminal::new(history, output::uses_color(config.color))
+        let mut terminal = Terminal::new(history, config.uses_color)
             .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
         if let Some(left) = time_left {
             terminal.end_after(left)?;
@@ -237,48 +210,11 @@ fn session_ids(catalog: &Catalog, session: &Session) -> Vec<String> {
         .collect()
 }
 
-fn mode(arg: ModeArg) -> Mode {
-    match arg {
-        ModeArg::Practice => Mode::Practice,
-        ModeArg::Exam => Mode::Exam,
-        ModeArg::Review => Mode::Review,
-        ModeArg::Drill => Mode::Drill,
-        ModeArg::Cram => Mode::Cram,
-    }
-}
-
-pub(super) fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
-    let known = catalog.topics();
-    for topic in topics {
-        if !known.contains_key(topic.as_str()) {
-            let suggestion = crate::suggest::did_you_mean(topic, known.keys().copied());
-            let names: Vec<&str> = known.keys().copied().collect();
-            return Err(Error::Usage(format!(
-                "no topic `{topic}`; {}",
-                if suggestion.is_empty() {
-                    format!("the topics are: {}", names.join(", "))
-                } else {
-                    suggestion
-                }
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// A seed for a session without `--seed`: from the clock and the process id.
-pub(super) fn draw_seed(clock: &dyn Clock) -> u64 {
-    let nanos = clock.now().as_nanosecond() as u64;
-    let mixed = nanos ^ (u64::from(std::process::id()) << 32);
-    // Keep it short enough to type back in.
-    mixed % 1_000_000
-}
-
 fn header(
     out: &mut dyn Write,
     content_hash: &str,
     session: &Session,
-    args: &QuizArgs,
+    plan: &QuizPlan,
     width: usize,
 ) -> io::Result<()> {
     let mut line = format!(
@@ -289,11 +225,10 @@ fn header(
         content_hash.get(..8).unwrap_or(content_hash),
         session.seed
     );
-    if let Some(minutes) = args.time.filter(|_| session.mode == Mode::Exam) {
+    if let Some(minutes) = plan.session.time_limit {
         line.push_str(&format!(" · {minutes} min"));
     }
-    if session.mode == Mode::Exam {
-        let pass = args.pass.unwrap_or(PassMark::DEFAULT);
+    if let Some(pass) = plan.pass_mark {
         line.push_str(&format!(" · pass mark {pass}"));
     }
     let wrapped = textwrap::fill(&line, width.max(20));
@@ -306,27 +241,13 @@ fn header(
     crate::repl::render::wrapped(out, &repeat, width, 0)
 }
 
-/// The learner's name in results: `--name`, else the OS user.
-pub(super) fn learner_name(name: Option<&str>) -> String {
-    name.map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        // The OS user's name is not checked like `--name`: one too long for a
-        // result file counts as none.
-        .filter(|name| {
-            !name.trim().is_empty() && name.chars().count() <= crate::report::check::MAX_NAME_CHARS
-        })
-        .unwrap_or_else(|| "learner".to_string())
-}
-
 fn result(
     catalog: &Catalog,
     content_hash: String,
     session: &Session,
-    args: &QuizArgs,
+    plan: &QuizPlan,
     started: jiff::Timestamp,
     ended: jiff::Timestamp,
-    pass_mark: Option<PassMark>,
 ) -> SessionResult {
     let questions = catalog.questions();
     let mut entries: Vec<QuestionResult> = session
@@ -365,12 +286,12 @@ fn result(
         seed: session.seed,
         mode: session.mode.name().to_string(),
         content_hash,
-        name: learner_name(args.name.as_deref()),
+        name: plan.session.name.clone(),
         started: started.to_string(),
         ended: ended.to_string(),
-        pass_percent: pass_mark.map(|mark| f64::from(mark.percent())),
+        pass_percent: plan.pass_mark.map(|mark| f64::from(mark.percent())),
         score: score.value(),
-        passed: pass_mark.unwrap_or(PassMark::DEFAULT).passes(score),
+        passed: plan.pass_mark.unwrap_or(PassMark::DEFAULT).passes(score),
         questions: entries,
     }
 }

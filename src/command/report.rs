@@ -39,7 +39,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         None => None,
     };
     let catalog = super::load_catalog(config)?;
-    let clock = crate::clock::from_env().map_err(Error::Usage)?;
+    let clock = config.clock()?;
     let content_hash = catalog.content_hash();
     let has_question = |id: &str| catalog.question(id).is_some();
     let context = check::Context {
@@ -176,7 +176,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             };
             // Styled for a terminal; a file gets the text without styles. At a
             // terminal, plain tables fit its width; a file or pipe gets them whole.
-            let width = output::terminal_width().filter(|_| output.is_none());
+            let width = config.width.filter(|_| output.is_none());
             let mut out = Vec::new();
             if style == TableStyle::Csv {
                 let which = args.table.unwrap_or(ReportTable::Learners);

@@ -23,7 +23,7 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
     let interactive = script.is_none() && io::stdin().is_terminal();
     // Replies are wrapped for a person reading a terminal; piped, JSON or
     // not, they stay one line each.
-    let width = output::terminal_width().filter(|_| !args.json);
+    let width = config.width.filter(|_| !args.json);
     let mut transcript =
         Transcript::new(output::stdout(config.color), args.json, !interactive).with_width(width);
     if let Some(goal) = &goal {
@@ -44,7 +44,7 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
         }
         None => {
             let mut reader: Box<dyn LineReader> = if interactive {
-                let color = output::uses_color(config.color);
+                let color = config.uses_color;
                 let terminal = Terminal::new(history_path(config), color)
                     .map_err(|error| Error::Usage(format!("cannot read input: {error}")))?;
                 Box::new(terminal)
@@ -107,11 +107,5 @@ fn read_error(path: &Path, source: io::Error) -> Error {
 
 /// The sandbox's history file in the data dir.
 fn history_path(config: &Config) -> Option<PathBuf> {
-    let dir = match &config.data_dir {
-        Some(dir) => dir.clone(),
-        None => directories::ProjectDirs::from("", "", "xcdrill")?
-            .data_dir()
-            .to_path_buf(),
-    };
-    Some(dir.join("sandbox_history.txt"))
+    Some(config.data_dir().ok()?.join("sandbox_history.txt"))
 }

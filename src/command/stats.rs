@@ -18,7 +18,7 @@ use crate::{Error, Status};
 const BAR_WIDTH: usize = 20;
 
 pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
-    let now = now()?;
+    let now = now(config)?;
     let catalog = load_catalog(config)?;
     let store = read_store(config)?;
     let states = store.question_states()?;
@@ -41,7 +41,7 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
         serde_json::to_writer_pretty(&mut out, &stats).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        print(&mut out, &stats, output::uses_color(config.color))?;
+        print(&mut out, &stats, config.uses_color)?;
     }
     Ok(Status::Success)
 }
