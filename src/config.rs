@@ -58,14 +58,14 @@ impl Config {
 
     /// The data dir, or why there is none.
     pub fn data_dir(&self) -> Result<PathBuf, Error> {
-        self.data_dir.clone().map_err(Error::Usage)
+        self.data_dir.clone().map_err(Error::Environment)
     }
 
     /// The clock, or why `XCDRILL_NOW` can't be read.
     pub fn clock(&self) -> Result<&dyn Clock, Error> {
         match &self.clock {
             Ok(clock) => Ok(clock.as_ref()),
-            Err(message) => Err(Error::Usage(message.clone())),
+            Err(message) => Err(Error::Environment(message.clone())),
         }
     }
 

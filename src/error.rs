@@ -1,4 +1,6 @@
-//! The errors that end a command, and the exit status each one means.
+//! The errors that end a command, and the exit status each one means. Each
+//! kind of failure has its own variant, so callers and tests can match on
+//! what went wrong; `lib.rs` prints them in one place.
 
 use std::io;
 
@@ -19,8 +21,27 @@ pub enum Error {
     #[error("the content has {} error{}; run `xcdrill lint` to see them all", .0.len(), if .0.len() == 1 { "" } else { "s" })]
     Content(Vec<Diagnostic>),
 
+    /// Options that can't be used as given; the message says which and why.
     #[error("{0}")]
     Usage(String),
+
+    /// A topic or a question id the content does not have.
+    #[error("no {what} `{name}`; {hint}")]
+    Unknown {
+        what: &'static str,
+        name: String,
+        /// The nearest names, or where to find them.
+        hint: String,
+    },
+
+    /// The options leave no question to ask.
+    #[error("no {what} to ask; check `--topic`")]
+    NothingToAsk { what: &'static str },
+
+    /// The environment can't give what the command needs (a data dir, a
+    /// readable `XCDRILL_NOW`).
+    #[error("{0}")]
+    Environment(String),
 
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -33,12 +54,28 @@ pub enum Error {
         message: String,
     },
 
+    /// Result files with problems (printed above): `report` reports nothing.
+    #[error("{invalid} of {files} result file{} {} problems (above); nothing was reported", if *.files == 1 { "" } else { "s" }, if *.invalid == 1 { "has" } else { "have" })]
+    Results { invalid: usize, files: usize },
+
+    /// A file that must not be written: it exists, or it is the progress store.
+    #[error("{0}")]
+    Refused(String),
+
     #[error("cannot write `{path}`")]
     Write {
         path: String,
         #[source]
         source: io::Error,
     },
+
+    /// The line editor could not start on this terminal.
+    #[error("cannot read from the terminal")]
+    Terminal(#[source] io::Error),
+
+    /// A JSON result could not be written to standard output.
+    #[error("cannot write the JSON result")]
+    Json(#[source] serde_json::Error),
 
     #[error("cannot write to the terminal")]
     Output(#[from] io::Error),
@@ -47,6 +84,63 @@ pub enum Error {
 impl Error {
     /// Whether this is only a closed pipe (`xcdrill list | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(error) if error.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            Error::Output(error) => error.kind() == io::ErrorKind::BrokenPipe,
+            Error::Json(error) => error.io_error_kind() == Some(io::ErrorKind::BrokenPipe),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(error: Error, message: &str) {
+        assert_eq!(error.to_string(), message);
+    }
+
+    #[test]
+    fn each_kind_says_what_went_wrong() {
+        check(
+            Error::Unknown {
+                what: "topic",
+                name: "setpu".into(),
+                hint: "did you mean `setup`?".into(),
+            },
+            "no topic `setpu`; did you mean `setup`?",
+        );
+        check(
+            Error::NothingToAsk { what: "questions" },
+            "no questions to ask; check `--topic`",
+        );
+        check(
+            Error::Results {
+                invalid: 1,
+                files: 1,
+            },
+            "1 of 1 result file has problems (above); nothing was reported",
+        );
+        check(
+            Error::Results {
+                invalid: 2,
+                files: 3,
+            },
+            "2 of 3 result files have problems (above); nothing was reported",
+        );
+        check(
+            Error::Terminal(io::Error::other("not a tty")),
+            "cannot read from the terminal",
+        );
+    }
+
+    #[test]
+    fn only_a_closed_pipe_is_quiet() {
+        let closed = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(Error::Output(closed()).is_broken_pipe());
+        assert!(Error::Json(serde_json::Error::io(closed())).is_broken_pipe());
+        assert!(!Error::Terminal(closed()).is_broken_pipe());
+        assert!(!Error::Output(io::Error::from(io::ErrorKind::PermissionDenied)).is_broken_pipe());
     }
 }

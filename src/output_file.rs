@@ -222,7 +222,7 @@ fn refuse_store(given: &Path, target: &Path, store: &Path) -> Result<(), Error> 
         name.push(suffix);
         let file: PathBuf = store_folder.join(&name);
         if file == target || same_file(&file, target) {
-            return Err(Error::Usage(format!(
+            return Err(Error::Refused(format!(
                 "`{}` is {}the progress store `{}`; nothing was written: choose another output file",
                 given.display(),
                 if suffix.is_empty() {

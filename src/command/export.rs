@@ -35,7 +35,7 @@ pub fn run(args: &ExportArgs, config: &Config) -> Result<Status, Error> {
     let reviews = store.reviews()?;
     let text = match args.format {
         ExportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&reviews).map_err(std::io::Error::from)?;
+            let mut json = serde_json::to_string_pretty(&reviews).map_err(Error::Json)?;
             json.push('\n');
             json
         }

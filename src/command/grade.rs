@@ -44,10 +44,11 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
         } else {
             suggestion
         };
-        return Err(Error::Usage(format!(
-            "no question `{}`; {hint}",
-            inert(&args.id)
-        )));
+        return Err(Error::Unknown {
+            what: "question",
+            name: inert(&args.id).into_owned(),
+            hint,
+        });
     };
     let answer = match (&args.answer, &args.answer_file) {
         (Some(text), _) => text.clone(),
@@ -72,8 +73,7 @@ pub fn run(args: &GradeArgs, config: &Config) -> Result<Status, Error> {
             feedback: &graded.feedback,
             missed: &graded.missed,
         };
-        serde_json::to_writer(&mut out, &json).map_err(io::Error::from)?;
-        writeln!(out)?;
+        super::write_json(&mut out, &json, false)?;
     } else {
         print_human(
             &mut out,

@@ -29,9 +29,9 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
     let seed = plan.session.seed;
     let questions = choose(&catalog, &plan.session.topics, plan.count, seed);
     if questions.is_empty() {
-        return Err(Error::Usage(
-            "no open (recall) questions to ask; check `--topic`".into(),
-        ));
+        return Err(Error::NothingToAsk {
+            what: "open (recall) questions",
+        });
     }
     let mut store = super::progress::open_for_quiz(config)?;
     let content_hash = catalog.content_hash();

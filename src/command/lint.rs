@@ -71,8 +71,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
                 .coverage
                 .then(|| uncovered.iter().map(|fact| fact.id.as_str()).collect()),
         };
-        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        super::write_json(&mut out, &report, true)?;
     } else {
         print_human(&mut out, &loaded, files.banks.len(), args.coverage)?;
     }

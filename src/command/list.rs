@@ -71,8 +71,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
                 facts: question.facts.iter().map(|fact| &**fact).collect(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        super::write_json(&mut out, &json, true)?;
         return Ok(Status::Success);
     }
     // In a terminal the prompt is cut to fit the row, or under it when the

@@ -44,6 +44,21 @@ pub fn dispatch(cli: Cli, config: &Config) -> Result<Status, Error> {
     }
 }
 
+/// Writes `value` as JSON and a newline to `out`: pretty, or on one line.
+pub(super) fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> Result<(), Error> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value).map_err(Error::Json)?;
+    } else {
+        serde_json::to_writer(&mut *out, value).map_err(Error::Json)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
 /// The active content's catalog; content with errors is refused.
 pub fn load_catalog(config: &Config) -> Result<Catalog, Error> {
     let files = config.content_files()?;

@@ -24,7 +24,7 @@ pub fn run(args: &NewArgs) -> Result<Status, Error> {
             println!("wrote `{path}`; check it with `xcdrill lint {path}`");
             Ok(Status::Success)
         }
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(Error::Refused(format!(
             "`{path}` already exists; choose another name or remove it first"
         ))),
         Err(source) => Err(Error::Write { path, source }),

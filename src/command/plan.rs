@@ -87,9 +87,7 @@ impl SessionPlan {
     /// Prints `result` as pretty JSON on stdout, with `--json`.
     pub fn print_json(&self, result: &impl serde::Serialize) -> Result<(), Error> {
         if self.json {
-            let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, result).map_err(io::Error::from)?;
-            writeln!(out)?;
+            super::write_json(&mut io::stdout().lock(), result, true)?;
         }
         Ok(())
     }
@@ -203,14 +201,15 @@ pub(super) fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), E
         if !known.contains_key(topic.as_str()) {
             let suggestion = crate::suggest::did_you_mean(topic, known.keys().copied());
             let names: Vec<&str> = known.keys().copied().collect();
-            return Err(Error::Usage(format!(
-                "no topic `{topic}`; {}",
-                if suggestion.is_empty() {
+            return Err(Error::Unknown {
+                what: "topic",
+                name: topic.clone(),
+                hint: if suggestion.is_empty() {
                     format!("the topics are: {}", names.join(", "))
                 } else {
                     suggestion
-                }
-            )));
+                },
+            });
         }
     }
     Ok(())

@@ -55,7 +55,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
         None => (catalog, questions),
     };
     if questions.is_empty() {
-        return Err(Error::Usage("no questions to ask; check `--topic`".into()));
+        return Err(Error::NothingToAsk { what: "questions" });
     }
     let mut session = Session::new(mode, seed, questions);
     let started = clock.now();
@@ -189,7 +189,7 @@ pub(super) fn line_reader(
             .ok()
             .map(|dir| dir.join("quiz_history.txt"));
         let mut terminal = Terminal::new(history, config.uses_color)
-            .map_err(|error| Error::Output(io::Error::other(error.to_string())))?;
+            .map_err(|error| Error::Terminal(io::Error::other(error)))?;
         if let Some(left) = time_left {
             terminal.end_after(left)?;
         }

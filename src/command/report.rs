@@ -95,11 +95,10 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     }
     if n_invalid > 0 {
         let n_files = results.len() + interviews.len();
-        return Err(Error::Usage(format!(
-            "{n_invalid} of {n_files} result file{} {} problems (above); nothing was reported",
-            if n_files == 1 { "" } else { "s" },
-            if n_invalid == 1 { "has" } else { "have" },
-        )));
+        return Err(Error::Results {
+            invalid: n_invalid,
+            files: n_files,
+        });
     }
     if n_unchecked > 0 {
         styled(&mut err, output::WARNING, "warning")?;
@@ -141,7 +140,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 report: &report,
                 interviews: &interviews,
             };
-            let mut json = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
+            let mut json = serde_json::to_string_pretty(&json).map_err(Error::Json)?;
             json.push('\n');
             json.into_bytes()
         }

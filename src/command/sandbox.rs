@@ -46,7 +46,7 @@ pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
             let mut reader: Box<dyn LineReader> = if interactive {
                 let color = config.uses_color;
                 let terminal = Terminal::new(history_path(config), color)
-                    .map_err(|error| Error::Usage(format!("cannot read input: {error}")))?;
+                    .map_err(|error| Error::Terminal(io::Error::other(error)))?;
                 Box::new(terminal)
             } else {
                 Box::new(Piped::new(io::stdin().lock()))
@@ -78,10 +78,14 @@ fn starting_org(args: &SandboxArgs, config: &Config) -> Result<(Org, Option<Goal
                 let _ = write!(err, "{diagnostic}");
             }
             let n_errors = diagnostics.len();
-            Error::Usage(format!(
-                "`{shown}` is not a valid org file ({n_errors} error{})",
-                if n_errors == 1 { "" } else { "s" }
-            ))
+            Error::Invalid {
+                path: shown.clone(),
+                what: "org file",
+                message: format!(
+                    "{n_errors} error{} (above)",
+                    if n_errors == 1 { "" } else { "s" }
+                ),
+            }
         })
 }
 

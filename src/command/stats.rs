@@ -38,8 +38,7 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
     });
     let mut out = output::stdout(config.color);
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &stats).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        super::write_json(&mut out, &stats, true)?;
     } else {
         print(&mut out, &stats, config.uses_color)?;
     }

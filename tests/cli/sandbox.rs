@@ -259,7 +259,7 @@ fn an_invalid_org_file_exits_2_with_every_error_located() {
     );
     assert!(
         run.stderr
-            .contains("error: `bad.toml` is not a valid org file (3 errors)"),
+            .contains("error: `bad.toml` is not a valid org file: 3 errors (above)"),
         "{}",
         run.stderr
     );
