@@ -18,7 +18,7 @@ pub enum Error {
     Read(#[from] ReadError),
 
     /// Content that does not validate; the diagnostics are printed first.
-    #[error("the content has {} error{}; run `xcdrill lint` to see them all", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    #[error("the content has {} error{}; run `xcdrill lint` to see them all", .0.len(), crate::text::plural(.0.len()))]
     Content(Vec<Diagnostic>),
 
     /// Options that can't be used as given; the message says which and why.
@@ -55,7 +55,7 @@ pub enum Error {
     },
 
     /// Result files with problems (printed above): `report` reports nothing.
-    #[error("{invalid} of {files} result file{} {} problems (above); nothing was reported", if *.files == 1 { "" } else { "s" }, if *.invalid == 1 { "has" } else { "have" })]
+    #[error("{invalid} of {files} result file{} {} problems (above); nothing was reported", crate::text::plural(*.files), if *.invalid == 1 { "has" } else { "have" })]
     Results { invalid: usize, files: usize },
 
     /// A file that must not be written: it exists, or it is the progress store.

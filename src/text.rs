@@ -59,6 +59,11 @@ fn stand_in(ch: char) -> char {
     }
 }
 
+/// `"s"` unless `count` is one: `format!("{n} question{}", plural(n))`.
+pub fn plural<N: PartialEq + From<u8>>(count: N) -> &'static str {
+    if count == N::from(1) { "" } else { "s" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +86,12 @@ mod tests {
     fn plain_text_is_borrowed_and_keeps_newlines() {
         assert!(matches!(inert("line one\n\tline two"), Cow::Borrowed(_)));
         assert_eq!(inert_line("a\nb\tc"), "a\u{2424}b c");
+    }
+
+    #[test]
+    fn plural_is_s_unless_one() {
+        assert_eq!(plural(1_usize), "");
+        assert_eq!(plural(0_u32), "s");
+        assert_eq!(plural(2_i64), "s");
     }
 }

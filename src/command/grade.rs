@@ -2,14 +2,12 @@
 //! answer and prints the grade for people or as the JSON of C3. Exit status 0
 //! when it passed, 1 when not, 2 for an unknown id or an unreadable answer.
 
-use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::load_catalog;
-use crate::bank::load::{self, ReadError};
 use crate::cli::GradeArgs;
 use crate::config::Config;
 use crate::grade::{self, Grade, percent};
@@ -126,42 +124,5 @@ fn print_human(
 
 /// The answer in `path`, or standard input for `-`.
 fn read_answer(path: &Path) -> Result<String, Error> {
-    let is_stdin = path.as_os_str() == "-";
-    let shown = if is_stdin {
-        "standard input".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let read_error = |source: io::Error| ReadError {
-        path: shown.clone(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    if is_stdin {
-        io::stdin()
-            .lock()
-            .take(MAX_ANSWER_FILE_BYTES)
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-    } else {
-        load::regular_file(path)?;
-        File::open(path)
-            .and_then(|file| file.take(MAX_ANSWER_FILE_BYTES).read_to_end(&mut bytes))
-            .map_err(read_error)?;
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        // A read cut at the size limit may end inside a character.
-        Err(error) if error.utf8_error().error_len().is_none() => {
-            let valid = error.utf8_error().valid_up_to();
-            let mut bytes = error.into_bytes();
-            bytes.truncate(valid);
-            Ok(String::from_utf8(bytes).unwrap_or_default())
-        }
-        Err(_) => Err(read_error(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "it is not UTF-8 text",
-        ))
-        .into()),
-    }
+    super::input::read(path, MAX_ANSWER_FILE_BYTES)?.text_cut()
 }

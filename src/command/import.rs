@@ -9,17 +9,17 @@
 //! [`MAX_IMPORT_BYTES`] is refused unread.
 
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use super::load_catalog;
 use super::progress::{now, open_store};
 use crate::bank::Catalog;
-use crate::bank::load::ReadError;
 use crate::cli::ImportArgs;
 use crate::config::Config;
 use crate::store::Review;
 use crate::text::inert_line;
+use crate::text::plural;
 use crate::{Error, Status};
 
 /// The largest review export read: about 250,000 reviews.
@@ -49,7 +49,7 @@ pub fn run(args: &ImportArgs, config: &Config) -> Result<Status, Error> {
         out,
         "imported {} review{} from `{name}`; skipped {} already present",
         summary.added,
-        if summary.added == 1 { "" } else { "s" },
+        plural(summary.added),
         summary.skipped
     )?;
     Ok(Status::Success)
@@ -139,34 +139,16 @@ fn check_entries(
 /// The file's name as shown in messages, and its text (`-` reads standard
 /// input); more than [`MAX_IMPORT_BYTES`] is refused.
 fn read_input(path: &Path) -> Result<(String, String), Error> {
-    let name = path.display().to_string();
-    let read_error = |source| ReadError {
-        path: name.clone(),
-        source,
-    };
-    let too_large = || Error::Invalid {
-        path: name.clone(),
-        what: "review export",
-        message: format!(
-            "it is larger than {} MiB; split it, or import it in parts",
-            MAX_IMPORT_BYTES / 1024 / 1024
-        ),
-    };
-    let mut text = String::new();
-    let read = if name == "-" {
-        std::io::stdin()
-            .take(MAX_IMPORT_BYTES + 1)
-            .read_to_string(&mut text)
-    } else {
-        let file = std::fs::File::open(path).map_err(read_error)?;
-        if file.metadata().map_err(read_error)?.len() > MAX_IMPORT_BYTES {
-            return Err(too_large());
-        }
-        file.take(MAX_IMPORT_BYTES + 1).read_to_string(&mut text)
-    };
-    read.map_err(read_error)?;
-    if text.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(too_large());
+    let input = super::input::read(path, MAX_IMPORT_BYTES)?;
+    if input.over_limit {
+        return Err(Error::Invalid {
+            path: path.display().to_string(),
+            what: "review export",
+            message: format!(
+                "it is larger than {} MiB; split it, or import it in parts",
+                MAX_IMPORT_BYTES / 1024 / 1024
+            ),
+        });
     }
-    Ok((name, text))
+    Ok((path.display().to_string(), input.text()?))
 }

@@ -20,6 +20,7 @@ use crate::repl::render::wrapped;
 use crate::session::debrief::{self as model, Header};
 use crate::session::interview::{Asked, choose};
 use crate::store::{self, Store};
+use crate::text::plural;
 use crate::{Error, Status};
 
 pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
@@ -178,7 +179,7 @@ fn header(
 ) -> io::Result<()> {
     let mut line = format!(
         "xcdrill · interview · {n_questions} question{} · content {} · seed {seed}",
-        if n_questions == 1 { "" } else { "s" },
+        plural(n_questions),
         content_hash.get(..8).unwrap_or(content_hash),
     );
     if let Some(minutes) = minutes {

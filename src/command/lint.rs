@@ -9,6 +9,7 @@ use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::output::{self, styled};
+use crate::text::plural;
 use crate::{Error, Status};
 
 /// One problem in `lint --json`: C4's `file`, `line`, `column` and `message`,
@@ -145,8 +146,4 @@ fn print_human(
     };
     styled(out, style, &summary)?;
     writeln!(out)
-}
-
-pub fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }

@@ -9,7 +9,7 @@ use crate::bank::Question;
 use crate::cli::ListArgs;
 use crate::config::Config;
 use crate::output::{self, styled};
-use crate::text::{inert_line, shorten};
+use crate::text::{inert_line, plural, shorten};
 use crate::{Error, Status};
 
 /// One question in `list --json` (C4).
@@ -116,9 +116,9 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         out,
         "{} question{} in {} topic{}",
         selected.len(),
-        super::lint::plural(selected.len()),
+        plural(selected.len()),
         n_topics,
-        super::lint::plural(n_topics)
+        plural(n_topics)
     )?;
     Ok(Status::Success)
 }

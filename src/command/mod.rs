@@ -5,6 +5,7 @@ mod export;
 mod generate;
 mod grade;
 mod import;
+mod input;
 mod interview;
 mod lint;
 mod list;

@@ -18,6 +18,7 @@ use crate::repl::quiz::{self, QuizContext};
 use crate::score::{PassMark, Score};
 use crate::session::result::{QuestionResult, RESULT_FORMAT, SessionResult};
 use crate::session::{Mode, Selection, Session, generated, select};
+use crate::text::plural;
 use crate::{Error, Status};
 
 pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
@@ -221,7 +222,7 @@ fn header(
         "xcdrill · {} · {} question{} · content {} · seed {}",
         session.mode.name(),
         session.planned(),
-        if session.planned() == 1 { "" } else { "s" },
+        plural(session.planned()),
         content_hash.get(..8).unwrap_or(content_hash),
         session.seed
     );

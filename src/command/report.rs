@@ -7,10 +7,9 @@
 //! written whole through [`OutputFile`].
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
-use crate::bank::load::{self, ReadError};
 use crate::cli::{ReportArgs, ReportFormat, ReportTable};
 use crate::config::Config;
 use crate::output::{self, styled};
@@ -23,6 +22,7 @@ use crate::score::Score;
 use crate::session::debrief::{INTERVIEW_MODE, InterviewResult};
 use crate::session::result::SessionResult;
 use crate::text::inert_line;
+use crate::text::plural;
 use crate::{Error, Status};
 
 pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
@@ -105,7 +105,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         writeln!(
             err,
             ": {n_unchecked} result file{} {} made with other content than the active one, so {} question ids were not checked (`--content DIR` checks them against those banks)",
-            if n_unchecked == 1 { "" } else { "s" },
+            plural(n_unchecked),
             if n_unchecked == 1 { "was" } else { "were" },
             if n_unchecked == 1 { "its" } else { "their" },
         )?;
@@ -151,7 +151,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                     err,
                     ": the page leaves out the {} interview result{}; `--format table`, `markdown`, `csv` or `json` lists them",
                     interviews.len(),
-                    if interviews.len() == 1 { "" } else { "s" }
+                    plural(interviews.len())
                 )?;
             }
             // Prompts only from the content that made the exam: another
@@ -305,29 +305,18 @@ const MAX_PROBLEMS_SHOWN: usize = 20;
 /// What it holds is checked by [`check::check`].
 fn read_result(path: &Path) -> Result<(String, ResultFile), Error> {
     let name = path.display().to_string();
-    let read_error = |source| ReadError {
-        path: name.clone(),
-        source,
-    };
-    let metadata = load::regular_file(path)?;
-    if metadata.len() > check::MAX_RESULT_FILE_BYTES {
+    let input = super::input::read(path, check::MAX_RESULT_FILE_BYTES)?;
+    if input.over_limit {
         return Err(Error::Invalid {
             path: name,
             what: "result file",
             message: format!(
-                "it is {} bytes, over the limit of {} (64 MiB)",
-                metadata.len(),
+                "it is over the limit of {} bytes (64 MiB)",
                 check::MAX_RESULT_FILE_BYTES
             ),
         });
     }
-    let mut text = String::new();
-    std::fs::File::open(path)
-        .and_then(|file| {
-            file.take(check::MAX_RESULT_FILE_BYTES + 1)
-                .read_to_string(&mut text)
-        })
-        .map_err(read_error)?;
+    let text = input.text()?;
     let invalid = |error: serde_json::Error| Error::Invalid {
         path: name.clone(),
         what: "result file",

@@ -3,7 +3,7 @@
 //! otherwise read commands from the terminal (prompt, completion, history) or,
 //! when stdin is piped, line by line with no prompt.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::bank::load::{self, ReadError};
@@ -15,6 +15,7 @@ use crate::repl::editor::Terminal;
 use crate::repl::lines::{LineReader, Piped};
 use crate::repl::sandbox::{self, Session};
 use crate::repl::transcript::Transcript;
+use crate::text::plural;
 use crate::{Error, Status};
 
 pub fn run(args: &SandboxArgs, config: &Config) -> Result<Status, Error> {
@@ -81,25 +82,14 @@ fn starting_org(args: &SandboxArgs, config: &Config) -> Result<(Org, Option<Goal
             Error::Invalid {
                 path: shown.clone(),
                 what: "org file",
-                message: format!(
-                    "{n_errors} error{} (above)",
-                    if n_errors == 1 { "" } else { "s" }
-                ),
+                message: format!("{n_errors} error{} (above)", plural(n_errors)),
             }
         })
 }
 
 /// The script's text, from a file or (for `-`) standard input.
 fn read_script(path: &Path) -> Result<String, Error> {
-    let mut text = String::new();
-    let read = if path == Path::new("-") {
-        io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        load::regular_file(path)?;
-        std::fs::read_to_string(path).map(|contents| text = contents)
-    };
-    read.map_err(|source| read_error(path, source))?;
-    Ok(text)
+    super::input::read(path, u64::MAX)?.text()
 }
 
 fn read_error(path: &Path, source: io::Error) -> Error {

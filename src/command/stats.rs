@@ -12,6 +12,7 @@ use crate::report::chart::{bar, sparkline};
 use crate::report::stats::{Stats, StatsInput};
 use crate::score::Score;
 use crate::text::inert_line;
+use crate::text::plural;
 use crate::{Error, Status};
 
 /// Cells in a mastery bar.
@@ -43,10 +44,6 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
         print(&mut out, &stats, config.uses_color)?;
     }
     Ok(Status::Success)
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 fn percent(fraction: f64) -> String {

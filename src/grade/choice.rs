@@ -8,6 +8,7 @@
 use super::list::{self, Entry};
 use super::{Mark, quote};
 use crate::bank::question::Choice;
+use crate::text::plural;
 
 /// At most this many unreadable entries are named in feedback.
 const MAX_PROBLEMS_SHOWN: usize = 3;
@@ -89,7 +90,7 @@ pub fn grade(choice: &Choice, answer: &str) -> Mark {
     } else {
         format!(
             "; wrong pick{}: {}",
-            if wrong.len() == 1 { "" } else { "s" },
+            plural(wrong.len()),
             labels(choice, &wrong)
         )
     };

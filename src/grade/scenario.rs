@@ -14,6 +14,7 @@ use super::diagnose::describe_blockers;
 use crate::bank::question::Scenario;
 use crate::bank::scenario::failed_command;
 use crate::org::Code;
+use crate::text::plural;
 
 /// What each failed command costs.
 pub const FAILED_COMMAND_PENALTY: f64 = 0.1;
@@ -102,7 +103,7 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
         let n_failed = failures.len();
         lines.push(format!(
             "{n_failed} failed command{} (−{}% each): {}",
-            if n_failed == 1 { "" } else { "s" },
+            plural(n_failed),
             (FAILED_COMMAND_PENALTY * 100.0).round(),
             shown(failures)
         ));

@@ -12,6 +12,7 @@ use super::state::{
     Account, Contact, ExternalUser, InternalUser, License, Org, Site, SiteStatus, Template,
     UserKind,
 };
+use crate::text::plural;
 
 /// An org holds at most this many sites, whatever their status.
 pub const MAX_SITES: usize = 100;
@@ -559,8 +560,4 @@ impl Org {
     pub(super) fn profile_allowed(&self, profile: usize) -> bool {
         !self.profiles[profile].standard || self.settings.standard_external_profiles
     }
-}
-
-fn plural(count: u32) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }

@@ -12,6 +12,7 @@ use crate::grade::{Outcome, percent};
 use crate::output::{self, styled};
 use crate::session::debrief::InterviewResult;
 use crate::session::interview::{Asked, MainAnswer, Verdict};
+use crate::text::plural;
 
 /// Prints the debrief of `transcript`, whose result is `result`; `seconds` is
 /// the whole interview's time.
@@ -42,8 +43,8 @@ pub fn debrief(
     writeln!(
         out,
         "{n_asked} of {n_planned} question{} and {n_followups} follow-up{} in {}{ended}",
-        if n_planned == 1 { "" } else { "s" },
-        if n_followups == 1 { "" } else { "s" },
+        plural(n_planned),
+        plural(n_followups),
         duration(seconds),
     )?;
     let verdict = Verdict::of(&transcript.answers, n_planned);

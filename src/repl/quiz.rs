@@ -18,6 +18,7 @@ use crate::grade;
 use crate::score::PassMark;
 use crate::session::input::to_grader_answer;
 use crate::session::{Attempt, Presented, Session};
+use crate::text::plural;
 
 /// Called with every attempt as soon as it is made, before the next question.
 pub trait Recorder {
@@ -353,7 +354,7 @@ fn common(
                 out,
                 "Score so far: {}% over {n_asked} question{}",
                 crate::grade::percent(session.score_so_far()),
-                if n_asked == 1 { "" } else { "s" }
+                plural(n_asked)
             )
         }
     }

@@ -15,6 +15,7 @@ use crate::session::input::shown_answer;
 use crate::session::select::letter;
 use crate::session::{Attempt, Mode, Presented, Session};
 use crate::text::inert;
+use crate::text::plural;
 
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
 pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> io::Result<()> {
@@ -474,7 +475,7 @@ pub fn summary(
     let line = format!(
         "Score: {score} over {} question{} ({answered} answered{not_reached}) · time {}",
         n_scored,
-        if n_scored == 1 { "" } else { "s" },
+        plural(n_scored),
         duration(seconds)
     );
     wrapped_hanging(out, &line, width, 0, 2)?;

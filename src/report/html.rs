@@ -18,6 +18,7 @@ use super::svg::{self, Bar, Bin};
 use super::table::minutes_seconds;
 use crate::score::Score;
 use crate::session::result::SessionResult;
+use crate::text::plural;
 
 /// A question's words, by (content hash, question id), when the content that
 /// made the exam is at hand.
@@ -323,7 +324,7 @@ fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {
         html,
         "<h3>Item analysis</h3>\n<p>{n_flagged} of {} question{} flagged to look at: too easy (over {:.0}% right), too hard (under {:.0}%) or negative discrimination.</p>",
         exam.questions.len(),
-        if exam.questions.len() == 1 { "" } else { "s" },
+        plural(exam.questions.len()),
         TOO_EASY * 100.0,
         TOO_HARD * 100.0,
     );

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use super::html::escape;
+use crate::text::plural;
 
 /// A histogram's width and height in SVG units; the page scales it.
 const HISTOGRAM_SIZE: (f64, f64) = (560.0, 260.0);
@@ -60,7 +61,7 @@ pub fn histogram(id: &str, title: &str, bins: &[Bin], pass_percent: Option<f64>)
             r##"<g><title>{label}%: {count} learner{s}</title><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="{bar_height:.1}" fill="{fill}" stroke="#000" stroke-width="1"/>"##,
             label = escape(&bin.label),
             count = bin.count,
-            s = if bin.count == 1 { "" } else { "s" },
+            s = plural(bin.count),
             bx = x + 3.0,
             by = baseline - bar_height,
             bw = bar_width - 6.0,
