@@ -26,11 +26,14 @@
 //! facts = ["setup.enable-dx"]
 //! ```
 
-use schemars::JsonSchema;
-use serde::Deserialize;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, de::value::MapAccessDeserializer};
 use toml::Spanned;
 
-use super::scenario::{RawGoal, RawOrg};
+use crate::org::OrgFile;
 
 /// A spanned string.
 pub type Text = Spanned<String>;
@@ -173,6 +176,79 @@ pub struct RawAvoid {
     /// Why it is the wrong way, shown in feedback.
     #[schemars(with = "Option<String>")]
     pub why: Option<Text>,
+}
+
+/// `org = ...` in a bank: the path of an org file, or the org itself.
+#[derive(Debug)]
+pub enum RawOrg {
+    /// A path relative to the content folder (`orgs/partner-basic.toml`).
+    File(String),
+    /// An inline `[question.org]` table.
+    Inline(Box<OrgFile>),
+}
+
+impl<'de> Deserialize<'de> for RawOrg {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawOrg, D::Error> {
+        struct OrgVisitor;
+
+        impl<'de> Visitor<'de> for OrgVisitor {
+            type Value = RawOrg;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the path of an org file or a [question.org] table")
+            }
+
+            fn visit_str<E: de::Error>(self, path: &str) -> Result<RawOrg, E> {
+                Ok(RawOrg::File(path.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOrg, A::Error> {
+                OrgFile::deserialize(MapAccessDeserializer::new(map))
+                    .map(|file| RawOrg::Inline(Box::new(file)))
+            }
+        }
+
+        deserializer.deserialize_any(OrgVisitor)
+    }
+}
+
+impl JsonSchema for RawOrg {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RawOrg".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let inline = generator.subschema_for::<OrgFile>();
+        json_schema!({
+            "anyOf": [
+                {
+                    "type": "string",
+                    "description": "The path of an org file, relative to the content folder.",
+                    "examples": ["orgs/partner-basic.toml"]
+                },
+                inline
+            ]
+        })
+    }
+}
+
+/// `[question.goal]`: what must hold at the end.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    /// The contact the goal is about.
+    #[schemars(with = "Option<String>")]
+    pub contact: Option<Text>,
+    /// `customer` or `partner`: the contact can log in to `site` as that kind.
+    #[serde(rename = "as")]
+    #[schemars(with = "Option<String>")]
+    pub kind: Option<Text>,
+    /// The site to log in to; with `as`.
+    #[schemars(with = "Option<String>")]
+    pub site: Option<Text>,
+    /// Instead of `as` and `site`: the contact has an active user of this license.
+    #[schemars(with = "Option<String>")]
+    pub license: Option<Text>,
 }
 
 /// One `[[question.concept]]` of a recall rubric.

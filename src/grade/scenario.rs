@@ -11,7 +11,6 @@
 use super::Mark;
 use super::diagnose::describe_blockers;
 use crate::bank::question::Scenario;
-use crate::bank::scenario::failed_command;
 
 /// What each failed command costs.
 pub const FAILED_COMMAND_PENALTY: f64 = 0.1;
@@ -57,7 +56,7 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
     let failures: Vec<String> = outcomes
         .iter()
         .filter(|outcome| !outcome.outcome.is_ok())
-        .map(|outcome| failed_command(&outcome.outcome))
+        .map(|outcome| outcome.outcome.summary())
         .collect();
     let mut lines = Vec::new();
     let (score, missed) = if setup.goal.holds(&org) {

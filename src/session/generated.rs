@@ -13,14 +13,13 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::select::Presented;
-use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, QuestionTexts, Setup};
+use crate::bank::question::{
+    DEFAULT_PASS, Difficulty, GENERATED_PREFIX, Origin, QuestionTexts, Setup,
+};
 use crate::bank::texts::Texts;
 use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::grade::describe_blockers;
 use crate::org::{Code, Generated, generate};
-
-/// The start of every generated question's id.
-pub const GENERATED_PREFIX: &str = "generated.";
 
 /// The topic of generated questions.
 pub const GENERATED_TOPIC: &str = "generated";

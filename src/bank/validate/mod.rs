@@ -26,6 +26,7 @@ use toml::Spanned;
 pub use across::{CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, duplicate_question};
 
 use super::lexicon::Lexicon;
+use super::question::GENERATED_PREFIX;
 use super::scenario::OrgScope;
 use super::schema::Text;
 use crate::diagnostic::{Diagnostic, SourceText};
@@ -145,10 +146,7 @@ impl Checker<'_, '_> {
             );
             return None;
         }
-        if id
-            .get_ref()
-            .starts_with(crate::session::generated::GENERATED_PREFIX)
-        {
+        if id.get_ref().starts_with(GENERATED_PREFIX) {
             self.error(
                 id.span(),
                 format!("`{}` uses a reserved prefix", id.get_ref()),
