@@ -6,7 +6,9 @@
 
 use super::code::Code;
 use super::command::Command;
+use super::id::{AccountId, ProfileId};
 use super::lookup::{ensure_new, license_named};
+use super::named::Lookup;
 use super::outcome::{Failure, Reply};
 use super::state::{
     Account, Contact, ExternalUser, InternalUser, License, Org, Site, SiteStatus, Template,
@@ -48,8 +50,8 @@ impl Org {
             Command::ActivateSite { site } => self.set_site_status(site, SiteStatus::Active)?,
             Command::DeactivateSite { site } => self.set_site_status(site, SiteStatus::Inactive)?,
             Command::AddMember { profile, site } => {
-                let profile = self.profile_named(profile)?;
-                let site = self.site_named(site)?;
+                let profile = self.profiles.named(profile)?;
+                let site = self.sites.named(site)?;
                 let (profile_name, site_name) =
                     (&self.profiles[profile].name, &self.sites[site].name);
                 if self.sites[site].members.contains(&profile) {
@@ -93,14 +95,14 @@ impl Org {
                 self.set_contact_account(contact, account)?
             }
             Command::SetContactEmail { contact, email } => {
-                let contact = self.contact_named(contact)?;
+                let contact = self.contacts.named(contact)?;
                 let contact = &mut self.contacts[contact];
                 contact.email = Some(email.clone());
                 format!("contact `{}` now has email `{email}`", contact.name)
             }
             Command::EnablePartnerAccount { account } => {
                 self.require_digital_experiences()?;
-                let account = self.account_named(account)?;
+                let account = self.accounts.named(account)?;
                 let account = &mut self.accounts[account];
                 if account.person {
                     return Err(Failure::new(
@@ -147,7 +149,7 @@ impl Org {
                 email,
             } => self.enable_user(*kind, contact, profile, email.as_deref())?,
             Command::DeactivateUser { contact } => {
-                let user = self.user_of_contact_named(self.contact_named(contact)?)?;
+                let user = self.user_of_contact_named(self.contacts.named(contact)?)?;
                 let name = &self.contacts[self.external_users[user].contact].name;
                 if self.external_users[user].active {
                     let message = format!(
@@ -160,7 +162,7 @@ impl Org {
                 }
             }
             Command::ActivateUser { contact } => {
-                let user = self.user_of_contact_named(self.contact_named(contact)?)?;
+                let user = self.user_of_contact_named(self.contacts.named(contact)?)?;
                 let name = &self.contacts[self.external_users[user].contact].name;
                 if self.external_users[user].active {
                     format!("the user of `{name}` is already active")
@@ -172,7 +174,7 @@ impl Org {
                 }
             }
             Command::DisableUser { contact } => {
-                let contact = self.contact_named(contact)?;
+                let contact = self.contacts.named(contact)?;
                 let user = self.user_of_contact_named(contact)?;
                 self.external_users.remove(user);
                 format!(
@@ -252,7 +254,7 @@ impl Org {
     }
 
     fn set_site_status(&mut self, site: &str, status: SiteStatus) -> Result<String, Failure> {
-        let site = self.site_named(site)?;
+        let site = self.sites.named(site)?;
         let site = &mut self.sites[site];
         if site.status == status {
             return Ok(format!("site `{}` is already {}", site.name, status.name()));
@@ -267,7 +269,7 @@ impl Org {
         if person {
             ensure_new("contact", name, self.find_contact(name))?;
         }
-        self.accounts.push(Account {
+        let account = self.accounts.push(Account {
             name: name.to_string(),
             owner,
             person,
@@ -279,7 +281,7 @@ impl Org {
         if person {
             self.contacts.push(Contact {
                 name: name.to_string(),
-                account: Some(self.accounts.len() - 1),
+                account: Some(account),
                 email: None,
             });
             Ok(format!(
@@ -297,7 +299,7 @@ impl Org {
         email: Option<&str>,
     ) -> Result<String, Failure> {
         let account = account
-            .map(|account| self.account_named(account))
+            .map(|account| self.accounts.named(account))
             .transpose()?;
         ensure_new("contact", name, self.find_contact(name))?;
         if let Some(account) = account {
@@ -320,8 +322,8 @@ impl Org {
     /// Moves a contact, and its external user with it: the user takes the new
     /// account's role as if enabled there. A person account's contact stays put.
     fn set_contact_account(&mut self, contact: &str, account: &str) -> Result<String, Failure> {
-        let contact = self.contact_named(contact)?;
-        let account = self.account_named(account)?;
+        let contact = self.contacts.named(contact)?;
+        let account = self.accounts.named(account)?;
         let (contact_name, account_name) =
             (&self.contacts[contact].name, &self.accounts[account].name);
         if self.contacts[contact].account == Some(account) {
@@ -366,7 +368,7 @@ impl Org {
     }
 
     /// `PERSON_ACCOUNT_CONTACT`: a person account has one contact, itself.
-    fn refuse_person_account(&self, account: usize) -> Result<(), Failure> {
+    fn refuse_person_account(&self, account: AccountId) -> Result<(), Failure> {
         if self.accounts[account].person {
             return Err(Failure::new(
                 Code::PersonAccountContact,
@@ -387,8 +389,8 @@ impl Org {
         email: Option<&str>,
     ) -> Result<String, Failure> {
         self.require_digital_experiences()?;
-        let contact = self.contact_named(contact_name)?;
-        let profile = self.profile_named(profile_name)?;
+        let contact = self.contacts.named(contact_name)?;
+        let profile = self.profiles.named(profile_name)?;
         let contact_name = &self.contacts[contact].name;
         let Some(account) = self.contacts[contact].account else {
             return Err(Failure::new(
@@ -463,13 +465,12 @@ impl Org {
         if !self.profile_allowed(profile) {
             return Err(self.standard_profile_blocked(profile));
         }
-        self.external_users.push(ExternalUser {
+        let user = self.external_users.push(ExternalUser {
             contact,
             profile,
             active: true,
         });
         self.create_account_roles(account, license);
-        let user = self.external_users.len() - 1;
         let role = match self.user_role(user) {
             Some(role) => format!(" with role `{role}`"),
             None => String::new(),
@@ -485,8 +486,8 @@ impl Org {
 
     /// `login CONTACT site SITE`: checks only; logging in changes nothing.
     pub(super) fn login(&self, contact: &str, site: &str) -> Result<String, Failure> {
-        let contact = self.contact_named(contact)?;
-        let site = self.site_named(site)?;
+        let contact = self.contacts.named(contact)?;
+        let site = self.sites.named(site)?;
         let user = self.user_of_contact_named(contact)?;
         let (contact, site) = (&self.contacts[contact], &self.sites[site]);
         let profile = self.external_users[user].profile;
@@ -538,7 +539,7 @@ impl Org {
         ))
     }
 
-    fn standard_profile_blocked(&self, profile: usize) -> Failure {
+    fn standard_profile_blocked(&self, profile: ProfileId) -> Failure {
         Failure::new(
             Code::StandardProfileBlocked,
             format!(
@@ -549,14 +550,14 @@ impl Org {
     }
 
     /// Whether an account's owner has a role.
-    pub(super) fn owner_has_role(&self, account: usize) -> bool {
+    pub(super) fn owner_has_role(&self, account: AccountId) -> bool {
         self.internal_users[self.accounts[account].owner]
             .role
             .is_some()
     }
 
     /// Whether users may be created with, or log in with, a profile.
-    pub(super) fn profile_allowed(&self, profile: usize) -> bool {
+    pub(super) fn profile_allowed(&self, profile: ProfileId) -> bool {
         !self.profiles[profile].standard || self.settings.standard_external_profiles
     }
 }

@@ -32,6 +32,7 @@ mod command;
 mod file;
 mod generate;
 mod goal;
+mod id;
 mod lookup;
 mod named;
 mod names;
@@ -47,6 +48,7 @@ pub use command::{Command, Listing};
 pub use file::{OrgFile, Problem, build, load, to_toml};
 pub use generate::{Generated, generate};
 pub use goal::Goal;
+pub use id::{AccountId, ContactId, ExternalUserId, InternalUserId, ProfileId, SiteId};
 pub use names::{quoted, same_name};
 pub use outcome::{Blocker, Failure, Outcome, Reply};
 pub use parse::{

@@ -11,6 +11,7 @@ use super::shape::{
     SiteFile,
 };
 use crate::org::apply::MAX_SITES;
+use crate::org::id::Entity;
 use crate::org::names::same_name;
 use crate::org::state::{
     Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus,
@@ -111,6 +112,7 @@ impl Builder {
         }
         // A person account with no [[contact]] entry still has its contact.
         for (account, described) in described.into_iter().enumerate() {
+            let account = Account::id(account);
             if self.org.accounts[account].person && !described {
                 self.org.contacts.push(Contact {
                     name: self.org.accounts[account].name.clone(),
@@ -361,9 +363,9 @@ impl Builder {
             .filter(|&account| self.org.accounts[account].person);
         if let Some(person) = person_account
             && named_account.is_none_or(|account| account == person)
-            && !described[person]
+            && !described[person.index()]
         {
-            described[person] = true;
+            described[person.index()] = true;
             self.org.contacts.push(Contact {
                 name: self.org.accounts[person].name.clone(),
                 account: Some(person),

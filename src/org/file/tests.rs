@@ -153,7 +153,7 @@ fn file_users_get_their_account_roles() {
     let text = "[settings]\ndigital_experiences = true\npartner_roles = 2\n[[license]]\nname = \"Partner Community\"\nseats = 1\n[[internal_user]]\nname = \"D\"\nrole = \"R\"\n[[account]]\nname = \"A\"\nowner = \"D\"\npartner = true\n[[contact]]\nname = \"C\"\naccount = \"A\"\n[[external_user]]\ncontact = \"C\"\nprofile = \"Partner Community Login User\"\nactive = false\n";
     let org = load("org.toml", text).unwrap();
     assert_eq!(
-        org.account_roles(0),
+        org.account_roles(org.find_account("A").unwrap()),
         ["A Partner User", "A Partner Manager"]
     );
     assert_eq!(org.seats_used(License::PartnerCommunity), 0);
@@ -166,7 +166,7 @@ fn a_person_accounts_contact_may_carry_its_email() {
     assert_eq!(org.contacts().len(), 1);
     assert_eq!(org.contacts()[0].name, "Ravi");
     assert_eq!(org.contacts()[0].email.as_deref(), Some("ravi@example.com"));
-    assert!(org.is_person_contact(0));
+    assert!(org.is_person_contact(org.find_contact("Ravi").unwrap()));
 }
 
 #[test]
