@@ -315,16 +315,9 @@ impl Kind {
     }
 }
 
-/// Every kind name a bank may use, in the order FORMAT.md documents them.
-pub const KIND_NAMES: &[&str] = &[
-    "choice",
-    "truefalse",
-    "short",
-    "order",
-    "recall",
-    "scenario",
-    "diagnose",
-];
+/// Every kind name a bank may use, in the order FORMAT.md documents them
+/// (kept with each kind's fields in `schema::KINDS`).
+pub use super::schema::KIND_NAMES;
 
 /// One right answer, or several for multi-select.
 #[derive(Debug, Clone, PartialEq)]

@@ -313,36 +313,85 @@ pub const AVOID_REQUIRED: &[&str] = &["command", "score", "why"];
 /// The fields `[question.goal]` must have.
 pub const GOAL_REQUIRED: &[&str] = &["contact"];
 
-/// The fields of [`kind_fields`] that `bank::validate` requires of each kind.
-pub fn kind_required(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "choice" => &["choices", "correct"],
-        "truefalse" => &["answer"],
-        "short" => &["accept"],
-        "order" => &["items"],
-        "recall" => &["model_answer", "concept"],
-        "scenario" => &["org", "goal", "solution"],
-        "diagnose" => &["org", "goal"],
-        _ => &[],
-    }
+/// A kind of question as banks write it: its name, the fields only it may use
+/// beyond the common ones, and which of those it requires.
+#[derive(Debug)]
+pub struct KindShape {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    pub required: &'static [&'static str],
 }
 
-/// Names of the fields each kind may use, beyond the common ones.
-pub fn kind_fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "choice" => &["choices", "correct", "multiple"],
-        "truefalse" => &["answer"],
-        "short" => &[
+/// Every kind, in the order FORMAT.md documents them: the one list that kind
+/// names, the per-kind fields validation allows and requires, and the JSON
+/// Schema follow.
+pub const KINDS: &[KindShape] = &[
+    KindShape {
+        name: "choice",
+        fields: &["choices", "correct", "multiple"],
+        required: &["choices", "correct"],
+    },
+    KindShape {
+        name: "truefalse",
+        fields: &["answer"],
+        required: &["answer"],
+    },
+    KindShape {
+        name: "short",
+        fields: &[
             "accept",
             "fold_case",
             "fold_accents",
             "fold_punctuation",
             "typos",
         ],
-        "order" => &["items", "before"],
-        "recall" => &["model_answer", "concept"],
-        "scenario" => &["org", "goal", "solution", "wrong", "avoid"],
-        "diagnose" => &["org", "goal"],
-        _ => &[],
+        required: &["accept"],
+    },
+    KindShape {
+        name: "order",
+        fields: &["items", "before"],
+        required: &["items"],
+    },
+    KindShape {
+        name: "recall",
+        fields: &["model_answer", "concept"],
+        required: &["model_answer", "concept"],
+    },
+    KindShape {
+        name: "scenario",
+        fields: &["org", "goal", "solution", "wrong", "avoid"],
+        required: &["org", "goal", "solution"],
+    },
+    KindShape {
+        name: "diagnose",
+        fields: &["org", "goal"],
+        required: &["org", "goal"],
+    },
+];
+
+/// The names of [`KINDS`], in order.
+pub const KIND_NAMES: &[&str] = &kind_names();
+
+const fn kind_names() -> [&'static str; KINDS.len()] {
+    let mut names = [""; KINDS.len()];
+    let mut idx = 0;
+    while idx < KINDS.len() {
+        names[idx] = KINDS[idx].name;
+        idx += 1;
     }
+    names
+}
+
+fn kind_shape(kind: &str) -> Option<&'static KindShape> {
+    KINDS.iter().find(|shape| shape.name == kind)
+}
+
+/// The fields of [`kind_fields`] that `bank::validate` requires of each kind.
+pub fn kind_required(kind: &str) -> &'static [&'static str] {
+    kind_shape(kind).map_or(&[], |shape| shape.required)
+}
+
+/// Names of the fields each kind may use, beyond the common ones.
+pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    kind_shape(kind).map_or(&[], |shape| shape.fields)
 }
