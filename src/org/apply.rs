@@ -6,13 +6,12 @@
 
 use super::code::Code;
 use super::command::Command;
-use super::id::{AccountId, ProfileId};
 use super::lookup::{ensure_new, license_named};
 use super::named::Lookup;
 use super::outcome::{Failure, Reply};
 use super::state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Site, SiteStatus, Template,
-    UserKind,
+    Account, AccountId, Contact, ExternalUser, InternalUser, License, Org, ProfileId, Site,
+    SiteStatus, Template, UserKind,
 };
 
 /// An org holds at most this many sites, whatever their status.

@@ -9,11 +9,10 @@
 use super::apply::MAX_SITES;
 use super::code::Code;
 use super::command::Command;
-use super::id::{ContactId, ExternalUserId, ProfileId};
 use super::named::Lookup;
 use super::names::placeholder_email;
 use super::outcome::{Blocker, Failure, Reply};
-use super::state::{License, Org, SiteStatus, UserKind};
+use super::state::{ContactId, ExternalUserId, License, Org, ProfileId, SiteStatus, UserKind};
 
 /// The role `check` suggests for an account owner who has none.
 pub const PLACEHOLDER_OWNER_ROLE: &str = "Sales Manager";

@@ -17,11 +17,12 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::goal::Goal;
-use super::id::{Entity, ProfileId};
+use super::id::Entity;
 use super::outcome::Blocker;
 use super::parse::parse_command;
 use super::state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus, UserKind,
+    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, ProfileId, Site,
+    SiteStatus, UserKind,
 };
 
 /// A generated scenario: the org, the goal, and what blocks it.

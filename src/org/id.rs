@@ -1,13 +1,10 @@
-//! Typed indices of the org's entities: an [`AccountId`] can only index the
+//! Typed indices of the org's entities: an `AccountId` can only index the
 //! accounts, never the contacts. Each entity kind is an [`Entity`], naming its
 //! id type and how messages call it; its slice is indexed by its id.
+//! `state` declares the kinds and their ids with [`entity_ids`].
 //!
 //! Ids are made only inside `org` (by pushing an entity or finding one by
 //! name), so an id always points into the org it came from.
-
-use std::ops::{Index, IndexMut};
-
-use super::state::{Account, Contact, ExternalUser, InternalUser, Profile, Site};
 
 /// A kind of thing the org holds in a list, with its id type.
 pub trait Entity: Sized {
@@ -28,6 +25,8 @@ pub fn with_ids<T: Entity>(items: &[T]) -> impl Iterator<Item = (T::Id, &T)> {
         .map(|(idx, item)| (T::id(idx), item))
 }
 
+/// Declares an id type for each entity type, and makes the entity an
+/// [`Entity`] whose slice that id indexes.
 macro_rules! entity_ids {
     ($($(#[$doc:meta])* $id:ident for $entity:ident, $what:literal;)*) => {$(
         $(#[$doc])*
@@ -41,7 +40,7 @@ macro_rules! entity_ids {
             }
         }
 
-        impl Entity for $entity {
+        impl $crate::org::id::Entity for $entity {
             type Id = $id;
             const WHAT: &'static str = $what;
             fn id(idx: usize) -> $id {
@@ -52,14 +51,14 @@ macro_rules! entity_ids {
             }
         }
 
-        impl Index<$id> for [$entity] {
+        impl ::std::ops::Index<$id> for [$entity] {
             type Output = $entity;
             fn index(&self, id: $id) -> &$entity {
                 &self[id.0]
             }
         }
 
-        impl IndexMut<$id> for [$entity] {
+        impl ::std::ops::IndexMut<$id> for [$entity] {
             fn index_mut(&mut self, id: $id) -> &mut $entity {
                 &mut self[id.0]
             }
@@ -67,18 +66,4 @@ macro_rules! entity_ids {
     )*};
 }
 
-entity_ids! {
-    /// A site of the org.
-    SiteId for Site, "site";
-    /// A profile, standard or custom.
-    ProfileId for Profile, "profile";
-    /// An internal (employee) user.
-    InternalUserId for InternalUser, "internal user";
-    /// An account.
-    AccountId for Account, "account";
-    /// A contact.
-    ContactId for Contact, "contact";
-    /// An external user. Disabling one removes it and moves the later ones up,
-    /// so these are never kept: nothing refers to an external user.
-    ExternalUserId for ExternalUser, "external user";
-}
+pub(super) use entity_ids;

@@ -3,10 +3,9 @@
 //! an `ALREADY_EXISTS` failure.
 
 use super::code::Code;
-use super::id::{ContactId, ExternalUserId, InternalUserId};
 use super::named::{Lookup, not_found};
 use super::outcome::Failure;
-use super::state::{License, Org};
+use super::state::{ContactId, ExternalUserId, InternalUserId, License, Org};
 
 impl Org {
     /// An internal user by name; when the name is a contact's, the failure says

@@ -48,15 +48,15 @@ pub use command::{Command, Listing};
 pub use file::{OrgFile, Problem, build, load, to_toml};
 pub use generate::{Generated, generate};
 pub use goal::Goal;
-pub use id::{AccountId, ContactId, ExternalUserId, InternalUserId, ProfileId, SiteId};
 pub use names::{quoted, same_name};
 pub use outcome::{Blocker, Failure, Outcome, Reply};
 pub use parse::{
     FIRST_WORDS, ParseError, Piece, Slot, Wanted, parse_command, parse_line, wanted_after,
 };
 pub use state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, ROLE_LEVELS, Seats,
-    Settings, Site, SiteStatus, Template, UserKind,
+    Account, AccountId, Contact, ContactId, ExternalUser, ExternalUserId, InternalUser,
+    InternalUserId, License, Org, Profile, ProfileId, ROLE_LEVELS, Seats, Settings, Site, SiteId,
+    SiteStatus, Template, UserKind,
 };
 
 /// One command of a script, with the 1-based line it came from.

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::command::Listing;
-use super::id::{ContactId, ExternalUserId, with_ids};
-use super::state::{License, Org};
+use super::id::with_ids;
+use super::state::{ContactId, ExternalUserId, License, Org};
 
 impl Org {
     /// The listing `show` prints.

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::id::{AccountId, ContactId, Entity, ExternalUserId, InternalUserId, ProfileId, SiteId};
+use super::id::{Entity, entity_ids, with_ids};
 use super::named::{HasName, Lookup, Named, Table};
 use super::names::same_name;
 
@@ -293,6 +293,22 @@ impl HasName for Contact {
     }
 }
 
+entity_ids! {
+    /// A site of the org.
+    SiteId for Site, "site";
+    /// A profile, standard or custom.
+    ProfileId for Profile, "profile";
+    /// An internal (employee) user.
+    InternalUserId for InternalUser, "internal user";
+    /// An account.
+    AccountId for Account, "account";
+    /// A contact.
+    ContactId for Contact, "contact";
+    /// An external user. Disabling one removes it and moves the later ones up,
+    /// so these are never kept: nothing refers to an external user.
+    ExternalUserId for ExternalUser, "external user";
+}
+
 /// The levels of account roles, lowest first.
 pub const ROLE_LEVELS: [&str; 3] = ["User", "Manager", "Executive"];
 
@@ -415,7 +431,7 @@ impl Org {
 
     /// The external user linked to a contact, if any.
     pub fn user_of_contact(&self, contact: ContactId) -> Option<ExternalUserId> {
-        super::id::with_ids(&self.external_users)
+        with_ids(&self.external_users)
             .find(|(_, user)| user.contact == contact)
             .map(|(id, _)| id)
     }
