@@ -11,7 +11,7 @@ use std::fmt;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::bank::limits::MAX_STRING_BYTES;
-use crate::bank::question::GENERATED_PREFIX;
+use crate::session::generated::GENERATED_PREFIX;
 use crate::session::result::{RESULT_FORMAT, SessionResult};
 
 /// A result file larger than this is refused before it is parsed: 64 MiB,
