@@ -1,5 +1,6 @@
-//! The validation pass: raw schema values in, validated [`Question`]s and
-//! [`Fact`]s out, with every problem of every file collected on the way.
+//! The validation pass: raw schema values in, validated
+//! [`Question`](crate::bank::Question)s and [`Fact`](crate::bank::Fact)s out,
+//! with every problem of every file collected on the way.
 //!
 //! Each fact and question is first checked on its own by a [`Checker`], which can
 //! run on any thread as soon as its entry is parsed, so the raw values never pile
