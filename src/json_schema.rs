@@ -1,8 +1,8 @@
 //! JSON Schemas (draft-07) for bank files and org files, for authors' editors
 //! (Taplo, Even Better TOML) and for CI's Taplo check of `content/`.
 //!
-//! The shapes come from the raw serde types (`bank::schema`, `bank::scenario`,
-//! `org`'s `OrgFile`) through `schemars`, so every key, its type, its doc
+//! The shapes come from the raw serde types (`bank::schema`, `org`'s
+//! `OrgFile`) through `schemars`, so every key, its type, its doc
 //! comment and `deny_unknown_fields` follow the code that reads the files.
 //! [`bank`] and [`org`] then add what serde does not know: the required fields
 //! (all raw bank fields are optional so that the validator can report every

@@ -173,7 +173,15 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
         facts,
         mut diagnostics,
     } = loop {
-        match attempt(files, &sources, &plans, parallel, tuning, &orgs) {
+        let run = Run {
+            files,
+            sources: &sources,
+            plans: &plans,
+            parallel,
+            tuning,
+            orgs: &orgs,
+        };
+        match run.attempt() {
             Ok(done) => break done,
             Err(fallen) => {
                 for idx in fallen {
@@ -258,101 +266,161 @@ fn plan(source: &SourceText<'_>, tuning: Tuning, split: Split) -> Plan {
     }
 }
 
-/// One run over every file; `Err` names files that must be read whole.
-fn attempt(
-    files: &ContentFiles,
-    sources: &[SourceText<'_>],
-    plans: &[Plan],
+/// What each run over the files works from: the files, their texts and
+/// plans, how to run, and the org files banks may name.
+struct Run<'a> {
+    files: &'a ContentFiles,
+    sources: &'a [SourceText<'a>],
+    plans: &'a [Plan],
     parallel: bool,
     tuning: Tuning,
-    orgs: &OrgFiles,
-) -> Result<Attempt, Vec<usize>> {
-    let n_files = sources.len();
-    let mut per_file: Vec<FileDiagnostics> =
-        (0..n_files).map(|_| FileDiagnostics::default()).collect();
+    orgs: &'a OrgFiles,
+}
 
-    // Step 2: facts (and whole files), read on both cores, checked in file order.
-    let tasks: Vec<usize> = (0..n_files).collect();
-    let read = parallel::run(tasks, parallel, |idx| {
-        read_facts(&sources[idx], &plans[idx])
-    });
-    let mut fallen = Vec::new();
-    let mut reads = Vec::with_capacity(n_files);
-    for (idx, read) in read.into_iter().enumerate() {
-        match read {
-            Ok(read) => reads.push(read),
-            Err(Fallback) => fallen.push(idx),
-        }
-    }
-    if !fallen.is_empty() {
-        return Err(fallen);
-    }
-    let mut facts = Facts::default();
-    let mut whole_questions = Vec::new();
-    for (idx, read) in reads.into_iter().enumerate() {
-        let source = &sources[idx];
-        let diagnostics = &mut per_file[idx];
-        let (raw_facts, raw_questions, lexicon) = match read {
-            FactsRead::Chunked { reading, facts } => {
-                diagnostics.reading = reading;
-                (facts, Vec::new(), Lexicon::empty())
-            }
-            FactsRead::Whole { reading, parsed } => {
-                diagnostics.reading = reading;
-                let facts = parsed
-                    .facts
-                    .into_iter()
-                    .map(|(raw, span)| (raw, span, 0))
-                    .collect();
-                (facts, parsed.questions, parsed.lexicon)
-            }
-        };
-        for (raw, span, base) in raw_facts {
-            let mut checker = Checker::new(source, base, None, &mut diagnostics.checks);
-            if let Some((fact, id_span)) = checker.fact(raw, span) {
-                facts.add(fact, id_span, source, &mut diagnostics.checks);
-            }
-        }
-        let mut checker = Checker::new(source, 0, None, &mut diagnostics.checks)
-            .with_orgs(orgs.scope(files.banks[idx].root))
-            .with_lexicon(lexicon);
-        let mut topics = Topics::default();
-        let checked: Vec<_> = raw_questions
-            .into_iter()
-            .filter_map(|(mut raw, span)| {
-                checker.question(&mut raw, span, &source.path, &mut topics)
-            })
+impl<'a> Run<'a> {
+    /// One run over every file; `Err` names files that must be read whole.
+    fn attempt(&self) -> Result<Attempt, Vec<usize>> {
+        let mut per_file: Vec<FileDiagnostics> = (0..self.sources.len())
+            .map(|_| FileDiagnostics::default())
             .collect();
-        whole_questions.push(checked);
-    }
-    let fact_ids = facts.ids();
-    // Ids are hashed where each question is checked, while its id is at hand.
-    let hasher = RandomState::new();
 
-    // Step 3: questions, into one slot each.
-    let n_slots: usize = plans
-        .iter()
-        .zip(&whole_questions)
-        .map(|(plan, checked)| match plan {
-            Plan::Whole => checked.len(),
-            Plan::Chunked { chunks, .. } => chunks
-                .iter()
-                .filter(|chunk| chunk.table == Table::Question)
-                .count(),
+        // Step 2: facts (and whole files), read on both cores, checked in file order.
+        let (facts, whole_questions) = self.facts_and_whole_files(&mut per_file)?;
+        let fact_ids = facts.ids();
+        // Ids are hashed where each question is checked, while its id is at hand.
+        let hasher = RandomState::new();
+
+        // Step 3: questions, into one slot each.
+        let n_slots = self.count_slots(&whole_questions);
+        let mut slots: Vec<Option<Question>> = Vec::with_capacity(n_slots);
+        slots.resize_with(n_slots, || None);
+        let mut sites: Vec<Option<IdSite>> = Vec::with_capacity(n_slots);
+        sites.resize_with(n_slots, || None);
+        let mut excluded: HashMap<usize, String> = HashMap::new();
+        let placing = Placing {
+            fact_ids: &fact_ids,
+            hasher: &hasher,
+        };
+        let tasks = self.place_whole_files(
+            whole_questions,
+            &placing,
+            (&mut slots, &mut sites),
+            &mut per_file,
+            &mut excluded,
+        );
+        self.read_chunked_questions(tasks, &placing, &mut per_file, &mut excluded)?;
+        drop(fact_ids);
+
+        // Step 4: duplicate question ids; the first definition in file order wins.
+        let by_hash = self.refuse_duplicate_ids(&mut slots, &sites, &excluded, &mut per_file);
+        drop(sites);
+        let index = catalog_index(&slots, by_hash);
+        Ok(Attempt {
+            slots,
+            index,
+            hasher,
+            facts: facts.facts,
+            diagnostics: self.diagnostics_in_order(per_file),
         })
-        .sum();
-    let mut slots: Vec<Option<Question>> = Vec::with_capacity(n_slots);
-    slots.resize_with(n_slots, || None);
-    let mut sites: Vec<Option<IdSite>> = Vec::with_capacity(n_slots);
-    sites.resize_with(n_slots, || None);
-    let mut excluded: HashMap<usize, String> = HashMap::new();
-    let mut tasks = Vec::new();
+    }
+
+    /// Step 2: every file's facts, checked in file order, and the questions of
+    /// files read whole, checked on their own.
+    fn facts_and_whole_files(
+        &self,
+        per_file: &mut [FileDiagnostics],
+    ) -> Result<(Facts, Vec<Vec<CheckedQuestion>>), Vec<usize>> {
+        let tasks: Vec<usize> = (0..self.sources.len()).collect();
+        let read = parallel::run(tasks, self.parallel, |idx| {
+            read_facts(&self.sources[idx], &self.plans[idx])
+        });
+        let mut fallen = Vec::new();
+        let mut reads = Vec::with_capacity(self.sources.len());
+        for (idx, read) in read.into_iter().enumerate() {
+            match read {
+                Ok(read) => reads.push(read),
+                Err(Fallback) => fallen.push(idx),
+            }
+        }
+        if !fallen.is_empty() {
+            return Err(fallen);
+        }
+        let mut facts = Facts::default();
+        let mut whole_questions = Vec::new();
+        for (idx, read) in reads.into_iter().enumerate() {
+            let source = &self.sources[idx];
+            let diagnostics = &mut per_file[idx];
+            let (raw_facts, raw_questions, lexicon) = match read {
+                FactsRead::Chunked { reading, facts } => {
+                    diagnostics.reading = reading;
+                    (facts, Vec::new(), Lexicon::empty())
+                }
+                FactsRead::Whole { reading, parsed } => {
+                    diagnostics.reading = reading;
+                    let facts = parsed
+                        .facts
+                        .into_iter()
+                        .map(|(raw, span)| (raw, span, 0))
+                        .collect();
+                    (facts, parsed.questions, parsed.lexicon)
+                }
+            };
+            for (raw, span, base) in raw_facts {
+                let mut checker = Checker::new(source, base, None, &mut diagnostics.checks);
+                if let Some((fact, id_span)) = checker.fact(raw, span) {
+                    facts.add(fact, id_span, source, &mut diagnostics.checks);
+                }
+            }
+            let mut checker = Checker::new(source, 0, None, &mut diagnostics.checks)
+                .with_orgs(self.orgs.scope(self.files.banks[idx].root))
+                .with_lexicon(lexicon);
+            let mut topics = Topics::default();
+            let checked: Vec<_> = raw_questions
+                .into_iter()
+                .filter_map(|(mut raw, span)| {
+                    checker.question(&mut raw, span, &source.path, &mut topics)
+                })
+                .collect();
+            whole_questions.push(checked);
+        }
+        Ok((facts, whole_questions))
+    }
+
+    /// One slot per question: those checked of whole files, and one per
+    /// question chunk.
+    fn count_slots(&self, whole_questions: &[Vec<CheckedQuestion>]) -> usize {
+        self.plans
+            .iter()
+            .zip(whole_questions)
+            .map(|(plan, checked)| match plan {
+                Plan::Whole => checked.len(),
+                Plan::Chunked { chunks, .. } => chunks
+                    .iter()
+                    .filter(|chunk| chunk.table == Table::Question)
+                    .count(),
+            })
+            .sum()
+    }
+
+    /// Step 3, first half: puts the questions of whole files in their slots,
+    /// and hands out the slots of chunked files' questions as tasks.
+    fn place_whole_files<'s>(
+        &self,
+        whole_questions: Vec<Vec<CheckedQuestion>>,
+        placing: &Placing<'_>,
+        (slots, sites): (&'s mut [Option<Question>], &'s mut [Option<IdSite>]),
+        per_file: &mut [FileDiagnostics],
+        excluded: &mut HashMap<usize, String>,
+    ) -> Vec<QuestionTask<'s>>
+    where
+        'a: 's,
     {
-        let mut free_slots = &mut slots[..];
-        let mut free_sites = &mut sites[..];
+        let mut tasks = Vec::new();
+        let mut free_slots = slots;
+        let mut free_sites = sites;
         let mut first_slot = 0;
-        for (file, (plan, checked)) in plans.iter().zip(whole_questions).enumerate() {
-            let source = &sources[file];
+        for (file, (plan, checked)) in self.plans.iter().zip(whole_questions).enumerate() {
+            let source = &self.sources[file];
             match plan {
                 Plan::Whole => {
                     let n = checked.len();
@@ -365,8 +433,8 @@ fn attempt(
                     for (n, (mut checked, (slot, site))) in
                         checked.into_iter().zip(places).enumerate()
                     {
-                        let ok = check_fact_refs(&mut checked, &fact_ids, source, across);
-                        let left_out = place(ok, checked, file, &hasher, slot, site);
+                        let ok = check_fact_refs(&mut checked, placing.fact_ids, source, across);
+                        let left_out = place(ok, checked, file, placing.hasher, slot, site);
                         if let Some(id) = left_out {
                             excluded.insert(first_slot + n, id);
                         }
@@ -374,7 +442,7 @@ fn attempt(
                     first_slot += n;
                 }
                 Plan::Chunked { chunks, .. } => {
-                    for batch in question_batches(chunks, tuning.task_bytes) {
+                    for batch in question_batches(chunks, self.tuning.task_bytes) {
                         let n = batch
                             .iter()
                             .filter(|chunk| chunk.table == Table::Question)
@@ -395,76 +463,109 @@ fn attempt(
                 }
             }
         }
+        tasks
     }
-    let read = parallel::run(tasks, parallel, |task| {
-        let source = &sources[task.file];
-        let scope = orgs.scope(files.banks[task.file].root);
-        let lexicon = match &plans[task.file] {
-            Plan::Chunked { preamble, .. } => Arc::clone(&preamble.lexicon),
-            Plan::Whole => Lexicon::empty(),
-        };
-        read_questions(task, source, &fact_ids, &hasher, scope, lexicon)
-    });
-    drop(fact_ids);
-    for read in read {
-        match read {
-            Ok(read) => {
-                let diagnostics = &mut per_file[read.file];
-                diagnostics.reading.extend(read.reading);
-                diagnostics.checks.extend(read.checks);
-                diagnostics.across.extend(read.across);
-                excluded.extend(read.excluded);
+
+    /// Step 3, second half: reads and checks the chunked questions on both
+    /// cores, each task into its own slots.
+    fn read_chunked_questions(
+        &self,
+        tasks: Vec<QuestionTask<'_>>,
+        placing: &Placing<'_>,
+        per_file: &mut [FileDiagnostics],
+        excluded: &mut HashMap<usize, String>,
+    ) -> Result<(), Vec<usize>> {
+        let read = parallel::run(tasks, self.parallel, |task| {
+            let source = &self.sources[task.file];
+            let scope = self.orgs.scope(self.files.banks[task.file].root);
+            let lexicon = match &self.plans[task.file] {
+                Plan::Chunked { preamble, .. } => Arc::clone(&preamble.lexicon),
+                Plan::Whole => Lexicon::empty(),
+            };
+            read_questions(
+                task,
+                source,
+                placing.fact_ids,
+                placing.hasher,
+                scope,
+                lexicon,
+            )
+        });
+        let mut fallen = Vec::new();
+        for read in read {
+            match read {
+                Ok(read) => {
+                    let diagnostics = &mut per_file[read.file];
+                    diagnostics.reading.extend(read.reading);
+                    diagnostics.checks.extend(read.checks);
+                    diagnostics.across.extend(read.across);
+                    excluded.extend(read.excluded);
+                }
+                Err(file) => fallen.push(file),
             }
-            Err(file) => fallen.push(file),
         }
-    }
-    if !fallen.is_empty() {
-        fallen.dedup();
-        return Err(fallen);
+        if !fallen.is_empty() {
+            fallen.dedup();
+            return Err(fallen);
+        }
+        Ok(())
     }
 
-    // Step 4: duplicate question ids; the first definition in file order wins.
-    let (by_hash, duplicates) = duplicate_ids(&slots, &sites, &excluded);
-    for (slot, first) in duplicates {
-        let (Some(site), Some(first_site)) = (&sites[slot], &sites[first]) else {
-            continue;
-        };
-        let id = match (&slots[slot], excluded.get(&slot)) {
-            (Some(question), _) => question.id(),
-            (None, Some(id)) => id.as_str(),
-            (None, None) => continue,
-        };
-        let first_origin = sources[first_site.file].origin(first_site.id_span.start);
-        per_file[site.file].across.push(duplicate_question(
-            &sources[site.file],
-            id,
-            site.id_span.clone(),
-            &first_origin,
-        ));
-        slots[slot] = None;
+    /// Step 4: empties the slot of every question whose id was defined before,
+    /// reporting it; returns every defined id as (hash, slot), sorted.
+    fn refuse_duplicate_ids(
+        &self,
+        slots: &mut [Option<Question>],
+        sites: &[Option<IdSite>],
+        excluded: &HashMap<usize, String>,
+        per_file: &mut [FileDiagnostics],
+    ) -> Vec<(u64, usize)> {
+        let (by_hash, duplicates) = duplicate_ids(slots, sites, excluded);
+        for (slot, first) in duplicates {
+            let (Some(site), Some(first_site)) = (&sites[slot], &sites[first]) else {
+                continue;
+            };
+            let id = match (&slots[slot], excluded.get(&slot)) {
+                (Some(question), _) => question.id(),
+                (None, Some(id)) => id.as_str(),
+                (None, None) => continue,
+            };
+            let first_origin = self.sources[first_site.file].origin(first_site.id_span.start);
+            per_file[site.file].across.push(duplicate_question(
+                &self.sources[site.file],
+                id,
+                site.id_span.clone(),
+                &first_origin,
+            ));
+            slots[slot] = None;
+        }
+        by_hash
     }
-    drop(sites);
-    let index = catalog_index(&slots, by_hash);
 
-    let mut diagnostics = files.diagnostics.clone();
-    for (idx, file) in per_file.into_iter().enumerate() {
-        if let Plan::Chunked { preamble, .. } = &plans[idx] {
-            diagnostics.extend(preamble.diagnostics.iter().cloned());
+    /// Every diagnostic, file by file: the loading's, then each file's
+    /// preamble, reading, checks and checks across files.
+    fn diagnostics_in_order(&self, per_file: Vec<FileDiagnostics>) -> Vec<Diagnostic> {
+        let mut diagnostics = self.files.diagnostics.clone();
+        for (idx, file) in per_file.into_iter().enumerate() {
+            if let Plan::Chunked { preamble, .. } = &self.plans[idx] {
+                diagnostics.extend(preamble.diagnostics.iter().cloned());
+            }
+            diagnostics.extend(file.reading);
+            if let Plan::Chunked { preamble, .. } = &self.plans[idx] {
+                diagnostics.extend(preamble.missing_version.iter().cloned());
+            }
+            diagnostics.extend(file.checks);
+            diagnostics.extend(file.across);
         }
-        diagnostics.extend(file.reading);
-        if let Plan::Chunked { preamble, .. } = &plans[idx] {
-            diagnostics.extend(preamble.missing_version.iter().cloned());
-        }
-        diagnostics.extend(file.checks);
-        diagnostics.extend(file.across);
+        diagnostics
     }
-    Ok(Attempt {
-        slots,
-        index,
-        hasher,
-        facts: facts.facts,
-        diagnostics,
-    })
+}
+
+/// What placing a question in its slot needs from the run: the facts' ids for
+/// its citations and the hasher of its id.
+struct Placing<'a> {
+    fact_ids: &'a FactIds<'a>,
+    hasher: &'a RandomState,
 }
 
 /// Every defined id as (hash, slot), sorted; and pairs of (slot of a question

@@ -20,6 +20,10 @@ use crate::hash::Fnv64;
 /// Score at or above which a question counts as passed, unless its bank sets `pass`.
 pub const DEFAULT_PASS: f64 = 0.7;
 
+/// The start of every generated question's id (`quiz --generated`); reserved,
+/// so a bank's question can never be taken for a generated one.
+pub const GENERATED_PREFIX: &str = "generated.";
+
 /// One validated question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
@@ -311,16 +315,9 @@ impl Kind {
     }
 }
 
-/// Every kind name a bank may use, in the order FORMAT.md documents them.
-pub const KIND_NAMES: &[&str] = &[
-    "choice",
-    "truefalse",
-    "short",
-    "order",
-    "recall",
-    "scenario",
-    "diagnose",
-];
+/// Every kind name a bank may use, in the order FORMAT.md documents them
+/// (kept with each kind's fields in `schema::KINDS`).
+pub use super::schema::KIND_NAMES;
 
 /// One right answer, or several for multi-select.
 #[derive(Debug, Clone, PartialEq)]

@@ -345,6 +345,77 @@ pub(super) mod tests {
         n_read
     }
 
+    /// Fields of plain types (strings, booleans, lists of them or of integers)
+    /// that this reader leaves to toml on purpose: a scenario question always
+    /// has a `[question.goal]` table, which sends it to toml anyway.
+    const LEFT_TO_TOML: &[&str] = &["solution", "wrong"];
+
+    /// A value of the type a field's JSON Schema gives, when it is one this
+    /// reader could read.
+    fn sample(property: &serde_json::Value) -> Option<&'static str> {
+        let types = |value: &serde_json::Value| -> Vec<String> {
+            match value.get("type") {
+                Some(serde_json::Value::String(name)) => vec![name.clone()],
+                Some(serde_json::Value::Array(names)) => names
+                    .iter()
+                    .filter_map(|name| name.as_str().map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let own = types(property);
+        let has = |types: &[String], name: &str| types.iter().any(|found| found == name);
+        if has(&own, "string") {
+            Some("\"x\"")
+        } else if has(&own, "boolean") {
+            Some("true")
+        } else if has(&own, "array") {
+            let items = types(&property["items"]);
+            if has(&items, "string") {
+                Some("[\"x\"]")
+            } else if has(&items, "integer") {
+                Some("[1]")
+            } else {
+                None
+            }
+        } else {
+            None
+        }
+    }
+
+    /// The schema's list of fields and this reader's are kept apart (the
+    /// reader sets struct fields by name); this keeps them from drifting.
+    #[test]
+    fn every_plain_field_of_the_schema_is_read_here_unless_left_on_purpose() {
+        let tables = [
+            (
+                serde_json::to_value(schemars::schema_for!(RawQuestion)),
+                "[[question]]\n",
+            ),
+            (
+                serde_json::to_value(schemars::schema_for!(RawConcept)),
+                "[[question]]\n[[question.concept]]\n",
+            ),
+        ];
+        let mut left_seen = Vec::new();
+        for (schema, header) in tables {
+            let schema = schema.unwrap();
+            let properties = schema["properties"].as_object().unwrap();
+            for (field, property) in properties {
+                let Some(value) = sample(property) else {
+                    continue;
+                };
+                let text = format!("{header}{field} = {value}\n");
+                let left = LEFT_TO_TOML.contains(&field.as_str());
+                if left {
+                    left_seen.push(field.clone());
+                }
+                assert_eq!(read_question(&text).is_some(), !left, "{text}");
+            }
+        }
+        assert_eq!(left_seen, LEFT_TO_TOML);
+    }
+
     const PLAIN: &str = "[[question]] # first\r\nid = \"a.b\"\n  kind=\"choice\"\t# the kind\nchoices = [ \"x\",\"y\" ]\ncorrect = [1, 20]\nmultiple = false\ntags = []\nprompt = \"été \t\"\n# a comment\n\n";
 
     #[test]

@@ -1,6 +1,6 @@
-//! Scenario and diagnose questions in banks: their TOML shapes, the org files
-//! they name, their validated model, and the checks that run them on the
-//! simulated org.
+//! Scenario and diagnose questions in banks: the org files they name, their
+//! validated model, and the checks that run them on the simulated org (their
+//! TOML shapes, `RawOrg` and `RawGoal`, are in `schema`).
 //!
 //! A question's org is a file of the content folder's `orgs/` (`org =
 //! "orgs/partner-basic.toml"`) or an inline `[question.org]` table in the org
@@ -22,95 +22,17 @@
 //! `check` computes.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, de::value::MapAccessDeserializer};
 use toml::Spanned;
 
 use super::load::ContentFiles;
 use super::question::Kind;
-use super::schema::RawAvoid;
-use super::schema::{Text, TextList};
+use super::schema::{RawAvoid, RawGoal, RawOrg, Text, TextList};
 use crate::diagnostic::Diagnostic;
-use crate::org::{self, Goal, License, Org, OrgFile, Outcome, UserKind};
+use crate::org::{self, Goal, License, Org, UserKind};
 use crate::suggest::did_you_mean;
-
-/// `org = ...` in a bank: the path of an org file, or the org itself.
-#[derive(Debug)]
-pub enum RawOrg {
-    /// A path relative to the content folder (`orgs/partner-basic.toml`).
-    File(String),
-    /// An inline `[question.org]` table.
-    Inline(Box<OrgFile>),
-}
-
-impl<'de> Deserialize<'de> for RawOrg {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawOrg, D::Error> {
-        struct OrgVisitor;
-
-        impl<'de> Visitor<'de> for OrgVisitor {
-            type Value = RawOrg;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("the path of an org file or a [question.org] table")
-            }
-
-            fn visit_str<E: de::Error>(self, path: &str) -> Result<RawOrg, E> {
-                Ok(RawOrg::File(path.to_string()))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOrg, A::Error> {
-                OrgFile::deserialize(MapAccessDeserializer::new(map))
-                    .map(|file| RawOrg::Inline(Box::new(file)))
-            }
-        }
-
-        deserializer.deserialize_any(OrgVisitor)
-    }
-}
-
-impl JsonSchema for RawOrg {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "RawOrg".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let inline = generator.subschema_for::<OrgFile>();
-        json_schema!({
-            "anyOf": [
-                {
-                    "type": "string",
-                    "description": "The path of an org file, relative to the content folder.",
-                    "examples": ["orgs/partner-basic.toml"]
-                },
-                inline
-            ]
-        })
-    }
-}
-
-/// `[question.goal]`: what must hold at the end.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawGoal {
-    /// The contact the goal is about.
-    #[schemars(with = "Option<String>")]
-    pub contact: Option<Text>,
-    /// `customer` or `partner`: the contact can log in to `site` as that kind.
-    #[serde(rename = "as")]
-    #[schemars(with = "Option<String>")]
-    pub kind: Option<Text>,
-    /// The site to log in to; with `as`.
-    #[schemars(with = "Option<String>")]
-    pub site: Option<Text>,
-    /// Instead of `as` and `site`: the contact has an active user of this license.
-    #[schemars(with = "Option<String>")]
-    pub license: Option<Text>,
-}
 
 /// An org and what must hold in it: the setting of a scenario or diagnose question.
 #[derive(Debug, Clone, PartialEq)]
@@ -477,7 +399,7 @@ fn solution_problem(setup: &Setup, solution: &str) -> Option<String> {
     let mut org = (*setup.org).clone();
     let outcomes = org.run_script(solution);
     if let Some(failed) = outcomes.iter().find(|outcome| !outcome.outcome.is_ok()) {
-        return Some(failed_command(&failed.outcome));
+        return Some(failed.outcome.summary());
     }
     if setup.goal.holds(&org) {
         return None;
@@ -491,17 +413,6 @@ fn solution_problem(setup: &Setup, solution: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(format!("still blocked by {remaining}"))
-}
-
-/// `` `command` fails with CODE: message ``.
-pub fn failed_command(outcome: &Outcome) -> String {
-    match &outcome.result {
-        Ok(_) => format!("`{}` succeeds", outcome.command_text),
-        Err(failure) => format!(
-            "`{}` fails with {}: {}",
-            outcome.command_text, failure.code, failure.message
-        ),
-    }
 }
 
 fn org_of(

@@ -26,11 +26,14 @@
 //! facts = ["setup.enable-dx"]
 //! ```
 
-use schemars::JsonSchema;
-use serde::Deserialize;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, de::value::MapAccessDeserializer};
 use toml::Spanned;
 
-use super::scenario::{RawGoal, RawOrg};
+use crate::org::OrgFile;
 
 /// A spanned string.
 pub type Text = Spanned<String>;
@@ -175,6 +178,79 @@ pub struct RawAvoid {
     pub why: Option<Text>,
 }
 
+/// `org = ...` in a bank: the path of an org file, or the org itself.
+#[derive(Debug)]
+pub enum RawOrg {
+    /// A path relative to the content folder (`orgs/partner-basic.toml`).
+    File(String),
+    /// An inline `[question.org]` table.
+    Inline(Box<OrgFile>),
+}
+
+impl<'de> Deserialize<'de> for RawOrg {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawOrg, D::Error> {
+        struct OrgVisitor;
+
+        impl<'de> Visitor<'de> for OrgVisitor {
+            type Value = RawOrg;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the path of an org file or a [question.org] table")
+            }
+
+            fn visit_str<E: de::Error>(self, path: &str) -> Result<RawOrg, E> {
+                Ok(RawOrg::File(path.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOrg, A::Error> {
+                OrgFile::deserialize(MapAccessDeserializer::new(map))
+                    .map(|file| RawOrg::Inline(Box::new(file)))
+            }
+        }
+
+        deserializer.deserialize_any(OrgVisitor)
+    }
+}
+
+impl JsonSchema for RawOrg {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RawOrg".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let inline = generator.subschema_for::<OrgFile>();
+        json_schema!({
+            "anyOf": [
+                {
+                    "type": "string",
+                    "description": "The path of an org file, relative to the content folder.",
+                    "examples": ["orgs/partner-basic.toml"]
+                },
+                inline
+            ]
+        })
+    }
+}
+
+/// `[question.goal]`: what must hold at the end.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    /// The contact the goal is about.
+    #[schemars(with = "Option<String>")]
+    pub contact: Option<Text>,
+    /// `customer` or `partner`: the contact can log in to `site` as that kind.
+    #[serde(rename = "as")]
+    #[schemars(with = "Option<String>")]
+    pub kind: Option<Text>,
+    /// The site to log in to; with `as`.
+    #[schemars(with = "Option<String>")]
+    pub site: Option<Text>,
+    /// Instead of `as` and `site`: the contact has an active user of this license.
+    #[schemars(with = "Option<String>")]
+    pub license: Option<Text>,
+}
+
 /// One `[[question.concept]]` of a recall rubric.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -245,36 +321,85 @@ pub const AVOID_REQUIRED: &[&str] = &["command", "score", "why"];
 /// The fields `[question.goal]` must have.
 pub const GOAL_REQUIRED: &[&str] = &["contact"];
 
-/// The fields of [`kind_fields`] that `bank::validate` requires of each kind.
-pub fn kind_required(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "choice" => &["choices", "correct"],
-        "truefalse" => &["answer"],
-        "short" => &["accept"],
-        "order" => &["items"],
-        "recall" => &["model_answer", "concept"],
-        "scenario" => &["org", "goal", "solution"],
-        "diagnose" => &["org", "goal"],
-        _ => &[],
-    }
+/// A kind of question as banks write it: its name, the fields only it may use
+/// beyond the common ones, and which of those it requires.
+#[derive(Debug)]
+pub struct KindShape {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    pub required: &'static [&'static str],
 }
 
-/// Names of the fields each kind may use, beyond the common ones.
-pub fn kind_fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "choice" => &["choices", "correct", "multiple"],
-        "truefalse" => &["answer"],
-        "short" => &[
+/// Every kind, in the order FORMAT.md documents them: the one list that kind
+/// names, the per-kind fields validation allows and requires, and the JSON
+/// Schema follow.
+pub const KINDS: &[KindShape] = &[
+    KindShape {
+        name: "choice",
+        fields: &["choices", "correct", "multiple"],
+        required: &["choices", "correct"],
+    },
+    KindShape {
+        name: "truefalse",
+        fields: &["answer"],
+        required: &["answer"],
+    },
+    KindShape {
+        name: "short",
+        fields: &[
             "accept",
             "fold_case",
             "fold_accents",
             "fold_punctuation",
             "typos",
         ],
-        "order" => &["items", "before"],
-        "recall" => &["model_answer", "concept"],
-        "scenario" => &["org", "goal", "solution", "wrong", "avoid"],
-        "diagnose" => &["org", "goal"],
-        _ => &[],
+        required: &["accept"],
+    },
+    KindShape {
+        name: "order",
+        fields: &["items", "before"],
+        required: &["items"],
+    },
+    KindShape {
+        name: "recall",
+        fields: &["model_answer", "concept"],
+        required: &["model_answer", "concept"],
+    },
+    KindShape {
+        name: "scenario",
+        fields: &["org", "goal", "solution", "wrong", "avoid"],
+        required: &["org", "goal", "solution"],
+    },
+    KindShape {
+        name: "diagnose",
+        fields: &["org", "goal"],
+        required: &["org", "goal"],
+    },
+];
+
+/// The names of [`KINDS`], in order.
+pub const KIND_NAMES: &[&str] = &kind_names();
+
+const fn kind_names() -> [&'static str; KINDS.len()] {
+    let mut names = [""; KINDS.len()];
+    let mut idx = 0;
+    while idx < KINDS.len() {
+        names[idx] = KINDS[idx].name;
+        idx += 1;
     }
+    names
+}
+
+fn kind_shape(kind: &str) -> Option<&'static KindShape> {
+    KINDS.iter().find(|shape| shape.name == kind)
+}
+
+/// The fields of [`kind_fields`] that `bank::validate` requires of each kind.
+pub fn kind_required(kind: &str) -> &'static [&'static str] {
+    kind_shape(kind).map_or(&[], |shape| shape.required)
+}
+
+/// Names of the fields each kind may use, beyond the common ones.
+pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    kind_shape(kind).map_or(&[], |shape| shape.fields)
 }

@@ -12,7 +12,6 @@
 use super::Mark;
 use super::diagnose::describe_blockers;
 use crate::bank::question::Scenario;
-use crate::bank::scenario::failed_command;
 use crate::org::Code;
 use crate::text::plural;
 
@@ -60,7 +59,7 @@ pub fn grade(scenario: &Scenario, answer: &str) -> Mark {
     let mut typos = Vec::new();
     let mut failures = Vec::new();
     for outcome in outcomes.iter().filter(|outcome| !outcome.outcome.is_ok()) {
-        let described = failed_command(&outcome.outcome);
+        let described = outcome.outcome.summary();
         if outcome.outcome.code() == Some(Code::ParseError) {
             typos.push(described);
         } else {

@@ -7,10 +7,11 @@
 use super::code::Code;
 use super::command::Command;
 use super::lookup::{ensure_new, license_named};
+use super::named::Lookup;
 use super::outcome::{Failure, Reply};
 use super::state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Site, SiteStatus, Template,
-    UserKind,
+    Account, AccountId, Contact, ExternalUser, InternalUser, License, Org, ProfileId, Site,
+    SiteStatus, Template, UserKind,
 };
 use crate::text::plural;
 
@@ -28,58 +29,16 @@ impl Org {
     /// code with nothing changed.
     pub fn apply(&mut self, command: &Command) -> Result<Reply, Failure> {
         let message = match command {
-            Command::EnableDigitalExperiences => {
-                if self.settings.digital_experiences {
-                    "Digital Experiences is already enabled".to_string()
-                } else {
-                    self.settings.digital_experiences = true;
-                    "enabled Digital Experiences (this can't be undone)".to_string()
-                }
-            }
-            Command::DisableDigitalExperiences => {
-                if self.settings.digital_experiences {
-                    return Err(Failure::new(
-                        Code::DxIrreversible,
-                        "Digital Experiences can't be disabled once it is enabled",
-                    ));
-                }
-                "Digital Experiences is already off".to_string()
-            }
+            Command::EnableDigitalExperiences => self.enable_digital_experiences(),
+            Command::DisableDigitalExperiences => self.disable_digital_experiences()?,
             Command::CreateSite { name, template } => self.create_site(name, template)?,
             Command::ActivateSite { site } => self.set_site_status(site, SiteStatus::Active)?,
             Command::DeactivateSite { site } => self.set_site_status(site, SiteStatus::Inactive)?,
-            Command::AddMember { profile, site } => {
-                let profile = self.profile_named(profile)?;
-                let site = self.site_named(site)?;
-                let (profile_name, site_name) =
-                    (&self.profiles[profile].name, &self.sites[site].name);
-                if self.sites[site].members.contains(&profile) {
-                    format!("profile `{profile_name}` is already a member of site `{site_name}`")
-                } else {
-                    let message = format!(
-                        "added profile `{profile_name}` to the members of site `{site_name}`"
-                    );
-                    self.sites[site].members.push(profile);
-                    message
-                }
-            }
+            Command::AddMember { profile, site } => self.add_member(profile, site)?,
             Command::CreateInternalUser { name, role } => {
-                ensure_new("user", name, self.find_internal_user(name))?;
-                self.internal_users.push(InternalUser {
-                    name: name.clone(),
-                    role: role.clone(),
-                });
-                match role {
-                    Some(role) => format!("created internal user `{name}` with role `{role}`"),
-                    None => format!("created internal user `{name}` with no role"),
-                }
+                self.create_internal_user(name, role.as_deref())?
             }
-            Command::AssignRole { role, user } => {
-                let user = self.internal_user_named(user)?;
-                let user = &mut self.internal_users[user];
-                user.role = Some(role.clone());
-                format!("`{}` now has role `{role}`", user.name)
-            }
+            Command::AssignRole { role, user } => self.assign_role(role, user)?,
             Command::CreateAccount {
                 name,
                 owner,
@@ -94,93 +53,20 @@ impl Org {
                 self.set_contact_account(contact, account)?
             }
             Command::SetContactEmail { contact, email } => {
-                let contact = self.contact_named(contact)?;
-                let contact = &mut self.contacts[contact];
-                contact.email = Some(email.clone());
-                format!("contact `{}` now has email `{email}`", contact.name)
+                self.set_contact_email(contact, email)?
             }
-            Command::EnablePartnerAccount { account } => {
-                self.require_digital_experiences()?;
-                let account = self.account_named(account)?;
-                let account = &mut self.accounts[account];
-                if account.person {
-                    return Err(Failure::new(
-                        Code::PersonAccountNotPartner,
-                        format!(
-                            "`{}` is a person account, and a person account can never be a partner account",
-                            account.name
-                        ),
-                    ));
-                }
-                if account.partner {
-                    format!("`{}` is already a partner account", account.name)
-                } else {
-                    account.partner = true;
-                    format!("`{}` is now a partner account", account.name)
-                }
-            }
-            Command::AddLicenses { license, count } => {
-                let license = license_named(license)?;
-                let seats = self.seats_mut(license);
-                // The total stops at the type's maximum; say how many were
-                // really added rather than the count asked for.
-                let added = (*count).min(u32::MAX - seats.total);
-                seats.total += added;
-                let total = seats.total;
-                format!(
-                    "added {added} {} seat{}; {} of {total} now in use",
-                    license.name(),
-                    plural(added),
-                    self.seats_used(license),
-                )
-            }
-            Command::SetStandardExternalProfiles { on } => {
-                self.settings.standard_external_profiles = *on;
-                format!(
-                    "standard external profiles are now {}",
-                    if *on { "allowed" } else { "blocked" }
-                )
-            }
+            Command::EnablePartnerAccount { account } => self.enable_partner_account(account)?,
+            Command::AddLicenses { license, count } => self.add_licenses(license, *count)?,
+            Command::SetStandardExternalProfiles { on } => self.set_standard_external_profiles(*on),
             Command::EnableUser {
                 kind,
                 contact,
                 profile,
                 email,
             } => self.enable_user(*kind, contact, profile, email.as_deref())?,
-            Command::DeactivateUser { contact } => {
-                let user = self.user_of_contact_named(self.contact_named(contact)?)?;
-                let name = &self.contacts[self.external_users[user].contact].name;
-                if self.external_users[user].active {
-                    let message = format!(
-                        "deactivated the user of `{name}`; its seat is free and it keeps its contact link"
-                    );
-                    self.external_users[user].active = false;
-                    message
-                } else {
-                    format!("the user of `{name}` is already inactive")
-                }
-            }
-            Command::ActivateUser { contact } => {
-                let user = self.user_of_contact_named(self.contact_named(contact)?)?;
-                let name = &self.contacts[self.external_users[user].contact].name;
-                if self.external_users[user].active {
-                    format!("the user of `{name}` is already active")
-                } else {
-                    self.require_free_seat(self.user_license(user))?;
-                    let message = format!("activated the user of `{name}`");
-                    self.external_users[user].active = true;
-                    message
-                }
-            }
-            Command::DisableUser { contact } => {
-                let contact = self.contact_named(contact)?;
-                let user = self.user_of_contact_named(contact)?;
-                self.external_users.remove(user);
-                format!(
-                    "disabled the user of `{}`: it lost its contact link for good, and the contact can be enabled again as a new user",
-                    self.contacts[contact].name
-                )
-            }
+            Command::DeactivateUser { contact } => self.deactivate_user(contact)?,
+            Command::ActivateUser { contact } => self.activate_user(contact)?,
+            Command::DisableUser { contact } => self.disable_user(contact)?,
             Command::Login { contact, site } => self.login(contact, site)?,
             Command::Check {
                 contact,
@@ -190,6 +76,149 @@ impl Org {
             Command::Show(listing) => self.show(*listing),
         };
         Ok(Reply::message(message))
+    }
+
+    fn enable_digital_experiences(&mut self) -> String {
+        if self.settings.digital_experiences {
+            "Digital Experiences is already enabled".to_string()
+        } else {
+            self.settings.digital_experiences = true;
+            "enabled Digital Experiences (this can't be undone)".to_string()
+        }
+    }
+
+    fn disable_digital_experiences(&self) -> Result<String, Failure> {
+        if self.settings.digital_experiences {
+            return Err(Failure::new(
+                Code::DxIrreversible,
+                "Digital Experiences can't be disabled once it is enabled",
+            ));
+        }
+        Ok("Digital Experiences is already off".to_string())
+    }
+
+    fn add_member(&mut self, profile: &str, site: &str) -> Result<String, Failure> {
+        let profile = self.profiles.named(profile)?;
+        let site = self.sites.named(site)?;
+        let (profile_name, site_name) = (&self.profiles[profile].name, &self.sites[site].name);
+        if self.sites[site].members.contains(&profile) {
+            return Ok(format!(
+                "profile `{profile_name}` is already a member of site `{site_name}`"
+            ));
+        }
+        let message =
+            format!("added profile `{profile_name}` to the members of site `{site_name}`");
+        self.sites[site].members.push(profile);
+        Ok(message)
+    }
+
+    fn create_internal_user(&mut self, name: &str, role: Option<&str>) -> Result<String, Failure> {
+        ensure_new("user", name, self.find_internal_user(name))?;
+        self.internal_users.push(InternalUser {
+            name: name.to_string(),
+            role: role.map(str::to_string),
+        });
+        Ok(match role {
+            Some(role) => format!("created internal user `{name}` with role `{role}`"),
+            None => format!("created internal user `{name}` with no role"),
+        })
+    }
+
+    fn assign_role(&mut self, role: &str, user: &str) -> Result<String, Failure> {
+        let user = self.internal_user_named(user)?;
+        let user = &mut self.internal_users[user];
+        user.role = Some(role.to_string());
+        Ok(format!("`{}` now has role `{role}`", user.name))
+    }
+
+    fn set_contact_email(&mut self, contact: &str, email: &str) -> Result<String, Failure> {
+        let contact = self.contacts.named(contact)?;
+        let contact = &mut self.contacts[contact];
+        contact.email = Some(email.to_string());
+        Ok(format!(
+            "contact `{}` now has email `{email}`",
+            contact.name
+        ))
+    }
+
+    fn enable_partner_account(&mut self, account: &str) -> Result<String, Failure> {
+        self.require_digital_experiences()?;
+        let account = self.accounts.named(account)?;
+        let account = &mut self.accounts[account];
+        if account.person {
+            return Err(Failure::new(
+                Code::PersonAccountNotPartner,
+                format!(
+                    "`{}` is a person account, and a person account can never be a partner account",
+                    account.name
+                ),
+            ));
+        }
+        if account.partner {
+            Ok(format!("`{}` is already a partner account", account.name))
+        } else {
+            account.partner = true;
+            Ok(format!("`{}` is now a partner account", account.name))
+        }
+    }
+
+    fn add_licenses(&mut self, license: &str, count: u32) -> Result<String, Failure> {
+        let license = license_named(license)?;
+        let seats = self.seats_mut(license);
+        // The total stops at the type's maximum; say how many were really added
+        // rather than the count asked for.
+        let added = count.min(u32::MAX - seats.total);
+        seats.total += added;
+        let total = seats.total;
+        Ok(format!(
+            "added {added} {} seat{}; {} of {total} now in use",
+            license.name(),
+            plural(added),
+            self.seats_used(license),
+        ))
+    }
+
+    fn set_standard_external_profiles(&mut self, on: bool) -> String {
+        self.settings.standard_external_profiles = on;
+        format!(
+            "standard external profiles are now {}",
+            if on { "allowed" } else { "blocked" }
+        )
+    }
+
+    fn deactivate_user(&mut self, contact: &str) -> Result<String, Failure> {
+        let user = self.user_of_contact_named(self.contacts.named(contact)?)?;
+        let name = &self.contacts[self.external_users[user].contact].name;
+        if !self.external_users[user].active {
+            return Ok(format!("the user of `{name}` is already inactive"));
+        }
+        let message = format!(
+            "deactivated the user of `{name}`; its seat is free and it keeps its contact link"
+        );
+        self.external_users[user].active = false;
+        Ok(message)
+    }
+
+    fn activate_user(&mut self, contact: &str) -> Result<String, Failure> {
+        let user = self.user_of_contact_named(self.contacts.named(contact)?)?;
+        let name = &self.contacts[self.external_users[user].contact].name;
+        if self.external_users[user].active {
+            return Ok(format!("the user of `{name}` is already active"));
+        }
+        self.require_free_seat(self.user_license(user))?;
+        let message = format!("activated the user of `{name}`");
+        self.external_users[user].active = true;
+        Ok(message)
+    }
+
+    fn disable_user(&mut self, contact: &str) -> Result<String, Failure> {
+        let contact = self.contacts.named(contact)?;
+        let user = self.user_of_contact_named(contact)?;
+        self.external_users.remove(user);
+        Ok(format!(
+            "disabled the user of `{}`: it lost its contact link for good, and the contact can be enabled again as a new user",
+            self.contacts[contact].name
+        ))
     }
 
     fn require_digital_experiences(&self) -> Result<(), Failure> {
@@ -253,7 +282,7 @@ impl Org {
     }
 
     fn set_site_status(&mut self, site: &str, status: SiteStatus) -> Result<String, Failure> {
-        let site = self.site_named(site)?;
+        let site = self.sites.named(site)?;
         let site = &mut self.sites[site];
         if site.status == status {
             return Ok(format!("site `{}` is already {}", site.name, status.name()));
@@ -268,7 +297,7 @@ impl Org {
         if person {
             ensure_new("contact", name, self.find_contact(name))?;
         }
-        self.accounts.push(Account {
+        let account = self.accounts.push(Account {
             name: name.to_string(),
             owner,
             person,
@@ -280,7 +309,7 @@ impl Org {
         if person {
             self.contacts.push(Contact {
                 name: name.to_string(),
-                account: Some(self.accounts.len() - 1),
+                account: Some(account),
                 email: None,
             });
             Ok(format!(
@@ -298,7 +327,7 @@ impl Org {
         email: Option<&str>,
     ) -> Result<String, Failure> {
         let account = account
-            .map(|account| self.account_named(account))
+            .map(|account| self.accounts.named(account))
             .transpose()?;
         ensure_new("contact", name, self.find_contact(name))?;
         if let Some(account) = account {
@@ -321,8 +350,8 @@ impl Org {
     /// Moves a contact, and its external user with it: the user takes the new
     /// account's role as if enabled there. A person account's contact stays put.
     fn set_contact_account(&mut self, contact: &str, account: &str) -> Result<String, Failure> {
-        let contact = self.contact_named(contact)?;
-        let account = self.account_named(account)?;
+        let contact = self.contacts.named(contact)?;
+        let account = self.accounts.named(account)?;
         let (contact_name, account_name) =
             (&self.contacts[contact].name, &self.accounts[account].name);
         if self.contacts[contact].account == Some(account) {
@@ -367,7 +396,7 @@ impl Org {
     }
 
     /// `PERSON_ACCOUNT_CONTACT`: a person account has one contact, itself.
-    fn refuse_person_account(&self, account: usize) -> Result<(), Failure> {
+    fn refuse_person_account(&self, account: AccountId) -> Result<(), Failure> {
         if self.accounts[account].person {
             return Err(Failure::new(
                 Code::PersonAccountContact,
@@ -388,8 +417,8 @@ impl Org {
         email: Option<&str>,
     ) -> Result<String, Failure> {
         self.require_digital_experiences()?;
-        let contact = self.contact_named(contact_name)?;
-        let profile = self.profile_named(profile_name)?;
+        let contact = self.contacts.named(contact_name)?;
+        let profile = self.profiles.named(profile_name)?;
         let contact_name = &self.contacts[contact].name;
         let Some(account) = self.contacts[contact].account else {
             return Err(Failure::new(
@@ -464,13 +493,12 @@ impl Org {
         if !self.profile_allowed(profile) {
             return Err(self.standard_profile_blocked(profile));
         }
-        self.external_users.push(ExternalUser {
+        let user = self.external_users.push(ExternalUser {
             contact,
             profile,
             active: true,
         });
         self.create_account_roles(account, license);
-        let user = self.external_users.len() - 1;
         let role = match self.user_role(user) {
             Some(role) => format!(" with role `{role}`"),
             None => String::new(),
@@ -486,8 +514,8 @@ impl Org {
 
     /// `login CONTACT site SITE`: checks only; logging in changes nothing.
     pub(super) fn login(&self, contact: &str, site: &str) -> Result<String, Failure> {
-        let contact = self.contact_named(contact)?;
-        let site = self.site_named(site)?;
+        let contact = self.contacts.named(contact)?;
+        let site = self.sites.named(site)?;
         let user = self.user_of_contact_named(contact)?;
         let (contact, site) = (&self.contacts[contact], &self.sites[site]);
         let profile = self.external_users[user].profile;
@@ -539,7 +567,7 @@ impl Org {
         ))
     }
 
-    fn standard_profile_blocked(&self, profile: usize) -> Failure {
+    fn standard_profile_blocked(&self, profile: ProfileId) -> Failure {
         Failure::new(
             Code::StandardProfileBlocked,
             format!(
@@ -550,14 +578,14 @@ impl Org {
     }
 
     /// Whether an account's owner has a role.
-    pub(super) fn owner_has_role(&self, account: usize) -> bool {
+    pub(super) fn owner_has_role(&self, account: AccountId) -> bool {
         self.internal_users[self.accounts[account].owner]
             .role
             .is_some()
     }
 
     /// Whether users may be created with, or log in with, a profile.
-    pub(super) fn profile_allowed(&self, profile: usize) -> bool {
+    pub(super) fn profile_allowed(&self, profile: ProfileId) -> bool {
         !self.profiles[profile].standard || self.settings.standard_external_profiles
     }
 }

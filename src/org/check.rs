@@ -9,9 +9,10 @@
 use super::apply::MAX_SITES;
 use super::code::Code;
 use super::command::Command;
+use super::named::Lookup;
 use super::names::placeholder_email;
 use super::outcome::{Blocker, Failure, Reply};
-use super::state::{License, Org, SiteStatus, UserKind};
+use super::state::{ContactId, ExternalUserId, License, Org, ProfileId, SiteStatus, UserKind};
 
 /// The role `check` suggests for an account owner who has none.
 pub const PLACEHOLDER_OWNER_ROLE: &str = "Sales Manager";
@@ -47,7 +48,7 @@ impl Org {
     /// contact does not exist.
     pub fn check(&self, contact: &str, kind: UserKind, site: &str) -> Result<Reply, Failure> {
         let blockers = self.blockers(contact, Wanted::Kind(kind), Some(site))?;
-        let contact = &self.contacts[self.contact_named(contact)?].name;
+        let contact = &self.contacts[self.contacts.named(contact)?].name;
         let message = match blockers.len() {
             0 => format!(
                 "nothing blocks `{contact}` from logging in to `{site}` as a {} user",
@@ -76,7 +77,7 @@ impl Org {
         wanted: Wanted,
         site: Option<&str>,
     ) -> Result<Vec<Blocker>, Failure> {
-        let contact = self.contact_named(contact)?;
+        let contact = self.contacts.named(contact)?;
         let mut scratch = Diagnosis {
             org: self.clone(),
             blockers: Vec::new(),
@@ -110,16 +111,13 @@ impl Diagnosis {
         });
     }
 
-    fn run(&mut self, contact: usize, wanted: Wanted, site: Option<&str>) {
+    fn run(&mut self, contact: ContactId, wanted: Wanted, site: Option<&str>) {
         let contact_name = self.org.contacts[contact].name.clone();
         let existing = self.org.user_of_contact(contact);
         let kept_user = existing.filter(|&user| wanted.accepts(self.org.user_license(user)));
         let profile = match kept_user {
             Some(user) => self.org.external_users[user].profile,
-            None => self
-                .org
-                .find_profile(wanted.default_license().standard_profile())
-                .unwrap_or_default(),
+            None => self.org.standard_profile(wanted.default_license()),
         };
         let profile_name = self.org.profiles[profile].name.to_string();
         let license = self.org.profiles[profile].license;
@@ -160,7 +158,13 @@ impl Diagnosis {
         }
     }
 
-    fn check_site(&mut self, site_name: &str, kind: UserKind, profile: usize, profile_name: &str) {
+    fn check_site(
+        &mut self,
+        site_name: &str,
+        kind: UserKind,
+        profile: ProfileId,
+        profile_name: &str,
+    ) {
         let site = match self.org.find_site(site_name) {
             Some(site) => site,
             None => {
@@ -195,11 +199,11 @@ impl Diagnosis {
     /// What stands in the way of enabling a new user, in C2's order.
     fn check_enabling(
         &mut self,
-        contact: usize,
-        existing: Option<usize>,
+        contact: ContactId,
+        existing: Option<ExternalUserId>,
         kind: UserKind,
         license: License,
-        profile: usize,
+        profile: ProfileId,
     ) {
         let contact_name = self.org.contacts[contact].name.clone();
         let account = self.org.contacts[contact].account;

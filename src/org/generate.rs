@@ -17,10 +17,12 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::goal::Goal;
+use super::id::Entity;
 use super::outcome::Blocker;
 use super::parse::parse_command;
 use super::state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, Site, SiteStatus, UserKind,
+    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, ProfileId, Site,
+    SiteStatus, UserKind,
 };
 
 /// A generated scenario: the org, the goal, and what blocks it.
@@ -111,7 +113,7 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
     org.settings.customer_roles = rng.random_range(1..=3);
 
     let owner_name = pick(rng, OWNERS);
-    org.internal_users.push(InternalUser {
+    let owner = org.internal_users.push(InternalUser {
         name: owner_name.to_string(),
         role: Some(pick(rng, INTERNAL_ROLES).to_string()),
     });
@@ -134,17 +136,17 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
     } else {
         pick(rng, ACCOUNTS)
     };
-    org.accounts.push(Account {
+    let account = org.accounts.push(Account {
         name: account_name.to_string(),
-        owner: 0,
+        owner,
         person,
         partner: kind == UserKind::Partner,
         customer_roles: 0,
         partner_roles: 0,
     });
-    org.contacts.push(Contact {
+    let contact = org.contacts.push(Contact {
         name: contact_name.to_string(),
-        account: Some(0),
+        account: Some(account),
         email: Some(super::names::placeholder_email(contact_name)),
     });
     if !person && rng.random_bool(0.5) {
@@ -155,7 +157,7 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
             .unwrap_or("Alex Doe");
         org.contacts.push(Contact {
             name: colleague.to_string(),
-            account: Some(0),
+            account: Some(account),
             email: None,
         });
     }
@@ -174,11 +176,9 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
             )),
             license,
             standard: false,
-        });
-        org.profiles.len() - 1
+        })
     } else {
-        org.find_profile(license.standard_profile())
-            .unwrap_or_default()
+        org.standard_profile(license)
     };
     let seats = org.seats_mut(license);
     seats.used_elsewhere = rng.random_range(0..=3);
@@ -197,11 +197,11 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
         members: vec![profile],
     });
     org.external_users.push(ExternalUser {
-        contact: 0,
+        contact,
         profile,
         active: true,
     });
-    org.create_account_roles(0, license);
+    org.create_account_roles(account, license);
 
     break_things(rng, &mut org, kind, profile);
     let goal = Goal::Login {
@@ -214,7 +214,7 @@ fn candidate(rng: &mut ChaCha8Rng) -> (Org, Goal) {
 
 /// Breaks the solved org in random ways; `verified` decides whether the result
 /// is a good exercise.
-fn break_things(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, profile: usize) {
+fn break_things(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, profile: ProfileId) {
     let license = org.profiles[profile].license;
     match rng.random_range(0..4) {
         0 => {
@@ -283,15 +283,14 @@ fn break_enabling(rng: &mut ChaCha8Rng, org: &mut Org, kind: UserKind, license: 
         }
         let seats = org.seats_mut(other);
         seats.total = seats.total.max(1);
-        let profile = org
-            .find_profile(other.standard_profile())
-            .unwrap_or_default();
+        let profile = org.standard_profile(other);
+        // The goal's contact and its account are the first of each.
         org.external_users.push(ExternalUser {
-            contact: 0,
+            contact: Contact::id(0),
             profile,
             active: true,
         });
-        org.create_account_roles(0, other);
+        org.create_account_roles(Account::id(0), other);
     }
 }
 

@@ -1,39 +1,17 @@
 //! Finding named things for the rules: a missing name is a `NOT_FOUND` failure
-//! with a "did you mean", a taken one an `ALREADY_EXISTS` failure.
+//! with a "did you mean" (`Lookup::named`, one way for every kind), a taken one
+//! an `ALREADY_EXISTS` failure.
 
 use super::code::Code;
+use super::named::{Lookup, not_found};
 use super::outcome::Failure;
-use super::state::{License, Org};
-use crate::suggest::closest;
+use super::state::{ContactId, ExternalUserId, InternalUserId, License, Org};
 
 impl Org {
-    pub(super) fn site_named(&self, name: &str) -> Result<usize, Failure> {
-        self.find_site(name).ok_or_else(|| {
-            not_found(
-                "site",
-                name,
-                self.sites.iter().map(|site| site.name.as_str()),
-            )
-        })
-    }
-
-    pub(super) fn profile_named(&self, name: &str) -> Result<usize, Failure> {
-        self.find_profile(name).ok_or_else(|| {
-            not_found(
-                "profile",
-                name,
-                self.profiles.iter().map(|profile| profile.name.as_ref()),
-            )
-        })
-    }
-
-    pub(super) fn internal_user_named(&self, name: &str) -> Result<usize, Failure> {
-        self.find_internal_user(name).ok_or_else(|| {
-            let mut failure = not_found(
-                "internal user",
-                name,
-                self.internal_users.iter().map(|user| user.name.as_str()),
-            );
+    /// An internal user by name; when the name is a contact's, the failure says
+    /// where external users' roles come from.
+    pub(super) fn internal_user_named(&self, name: &str) -> Result<InternalUserId, Failure> {
+        self.internal_users.named(name).map_err(|mut failure| {
             if self.find_contact(name).is_some() {
                 failure.message.push_str(&format!(
                     "; `{name}` is a contact, and external users get their roles from their account"
@@ -43,28 +21,11 @@ impl Org {
         })
     }
 
-    pub(super) fn account_named(&self, name: &str) -> Result<usize, Failure> {
-        self.find_account(name).ok_or_else(|| {
-            not_found(
-                "account",
-                name,
-                self.accounts.iter().map(|account| account.name.as_str()),
-            )
-        })
-    }
-
-    pub(super) fn contact_named(&self, name: &str) -> Result<usize, Failure> {
-        self.find_contact(name).ok_or_else(|| {
-            not_found(
-                "contact",
-                name,
-                self.contacts.iter().map(|contact| contact.name.as_str()),
-            )
-        })
-    }
-
     /// The external user of a contact, or `NO_EXTERNAL_USER`.
-    pub(super) fn user_of_contact_named(&self, contact: usize) -> Result<usize, Failure> {
+    pub(super) fn user_of_contact_named(
+        &self,
+        contact: ContactId,
+    ) -> Result<ExternalUserId, Failure> {
         self.user_of_contact(contact).ok_or_else(|| {
             Failure::new(
                 Code::NoExternalUser,
@@ -88,17 +49,8 @@ pub(super) fn license_named(name: &str) -> Result<License, Failure> {
     })
 }
 
-/// `NOT_FOUND`: "no site named `X`; did you mean `Y`?".
-fn not_found<'a>(what: &str, name: &str, candidates: impl Iterator<Item = &'a str>) -> Failure {
-    let mut message = format!("no {what} named `{name}`");
-    if let Some(candidate) = closest(name, candidates) {
-        message.push_str(&format!("; did you mean `{candidate}`?"));
-    }
-    Failure::new(Code::NotFound, message)
-}
-
 /// `ALREADY_EXISTS` unless `found` is `None`.
-pub(super) fn ensure_new(what: &str, name: &str, found: Option<usize>) -> Result<(), Failure> {
+pub(super) fn ensure_new<I>(what: &str, name: &str, found: Option<I>) -> Result<(), Failure> {
     match found {
         Some(_) => Err(Failure::new(
             Code::AlreadyExists,

@@ -32,6 +32,7 @@ mod command;
 mod file;
 mod generate;
 mod goal;
+mod id;
 mod lookup;
 mod named;
 mod names;
@@ -53,8 +54,9 @@ pub use parse::{
     FIRST_WORDS, ParseError, Piece, Slot, Wanted, parse_command, parse_line, wanted_after,
 };
 pub use state::{
-    Account, Contact, ExternalUser, InternalUser, License, Org, Profile, ROLE_LEVELS, Seats,
-    Settings, Site, SiteStatus, Template, UserKind,
+    Account, AccountId, Contact, ContactId, ExternalUser, ExternalUserId, InternalUser,
+    InternalUserId, License, Org, Profile, ProfileId, ROLE_LEVELS, Seats, Settings, Site, SiteId,
+    SiteStatus, Template, UserKind,
 };
 
 /// One command of a script, with the 1-based line it came from.

@@ -69,4 +69,15 @@ impl Outcome {
     pub fn code(&self) -> Option<Code> {
         self.result.as_ref().err().map(|failure| failure.code)
     }
+    /// `` `command` fails with CODE: message `` (or `` `command` succeeds ``),
+    /// as feedback and content checks name a command.
+    pub fn summary(&self) -> String {
+        match &self.result {
+            Ok(_) => format!("`{}` succeeds", self.command_text),
+            Err(failure) => format!(
+                "`{}` fails with {}: {}",
+                self.command_text, failure.code, failure.message
+            ),
+        }
+    }
 }

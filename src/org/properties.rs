@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::generate::{ACCOUNTS, CUSTOMER_SITES, OWNERS, PARTNER_SITES, PEOPLE};
+use super::id::with_ids;
 use super::*;
 
 /// Command texts over the names generated orgs use, plus some that never exist.
@@ -110,22 +111,16 @@ fn random_org(with_disable: bool) -> impl Strategy<Value = Org> {
 /// Whether an account keeps roles that none of its users holds: left behind by a
 /// user who was disabled or moved away, which an org file can't say.
 fn roles_left_behind(org: &Org) -> bool {
-    org.accounts()
-        .iter()
-        .enumerate()
-        .any(|(account_idx, account)| {
-            let holds = |license: License| {
-                org.external_users()
-                    .iter()
-                    .enumerate()
-                    .any(|(user_idx, user)| {
-                        org.contacts()[user.contact].account == Some(account_idx)
-                            && org.user_license(user_idx) == license
-                    })
-            };
-            (account.customer_roles > 0 && !holds(License::CustomerCommunityPlus))
-                || (account.partner_roles > 0 && !holds(License::PartnerCommunity))
-        })
+    with_ids(org.accounts()).any(|(account_id, account)| {
+        let holds = |license: License| {
+            with_ids(org.external_users()).any(|(user_id, user)| {
+                org.contacts()[user.contact].account == Some(account_id)
+                    && org.user_license(user_id) == license
+            })
+        };
+        (account.customer_roles > 0 && !holds(License::CustomerCommunityPlus))
+            || (account.partner_roles > 0 && !holds(License::PartnerCommunity))
+    })
 }
 
 fn kinds() -> impl Strategy<Value = UserKind> {

@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::command::Listing;
-use super::state::{License, Org};
+use super::id::with_ids;
+use super::state::{ContactId, ExternalUserId, License, Org};
 
 impl Org {
     /// The listing `show` prints.
@@ -124,14 +125,14 @@ impl Org {
         if self.external_users.is_empty() {
             let _ = writeln!(out, "  (none)");
         }
-        for user in 0..self.external_users.len() {
-            let contact = &self.contacts[self.external_users[user].contact];
+        for (user, external) in with_ids(&self.external_users) {
+            let contact = &self.contacts[external.contact];
             let _ = writeln!(out, "  {}: {}", contact.name, self.describe_user(user));
         }
     }
 
     /// "Partner Community User, active, role Acme Partner User".
-    fn describe_user(&self, user: usize) -> String {
+    fn describe_user(&self, user: ExternalUserId) -> String {
         let external = &self.external_users[user];
         let mut text = format!(
             "{}, {}",
@@ -148,7 +149,7 @@ impl Org {
         text
     }
 
-    fn describe_contact(&self, contact: usize) -> String {
+    fn describe_contact(&self, contact: ContactId) -> String {
         let contact = &self.contacts[contact];
         match &contact.email {
             Some(email) => format!("{} <{email}>", contact.name),
@@ -161,7 +162,7 @@ impl Org {
         if self.accounts.is_empty() {
             let _ = writeln!(out, "  (none)");
         }
-        for (account_idx, account) in self.accounts.iter().enumerate() {
+        for (account_id, account) in with_ids(&self.accounts) {
             let kind = match (account.person, account.partner) {
                 (true, _) => "person account",
                 (false, true) => "partner account",
@@ -169,8 +170,9 @@ impl Org {
             };
             let owner = &self.internal_users[account.owner].name;
             let _ = writeln!(out, "  {} ({kind}, owner {owner})", account.name);
-            let contacts: Vec<usize> = (0..self.contacts.len())
-                .filter(|&contact| self.contacts[contact].account == Some(account_idx))
+            let contacts: Vec<ContactId> = with_ids(&self.contacts)
+                .filter(|(_, contact)| contact.account == Some(account_id))
+                .map(|(contact, _)| contact)
                 .collect();
             for (position, &contact) in contacts.iter().enumerate() {
                 let last = position + 1 == contacts.len();
@@ -185,8 +187,9 @@ impl Org {
                 }
             }
         }
-        let private: Vec<usize> = (0..self.contacts.len())
-            .filter(|&contact| self.contacts[contact].account.is_none())
+        let private: Vec<ContactId> = with_ids(&self.contacts)
+            .filter(|(_, contact)| contact.account.is_none())
+            .map(|(contact, _)| contact)
             .collect();
         if !private.is_empty() {
             let _ = writeln!(out, "private contacts (no account)");
@@ -201,8 +204,8 @@ impl Org {
         if self.contacts.is_empty() {
             let _ = writeln!(out, "  (none)");
         }
-        for contact in 0..self.contacts.len() {
-            let account = match self.contacts[contact].account {
+        for (contact, entry) in with_ids(&self.contacts) {
+            let account = match entry.account {
                 Some(account) => format!("account {}", self.accounts[account].name),
                 None => "private".to_string(),
             };
@@ -227,7 +230,7 @@ impl Org {
                 let _ = writeln!(out, "  {role} (held by {})", user.name);
             }
         }
-        for account in 0..self.accounts.len() {
+        for (account, _) in with_ids(&self.accounts) {
             for role in self.account_roles(account) {
                 any = true;
                 let _ = writeln!(out, "  {role} (account role)");

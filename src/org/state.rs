@@ -2,14 +2,15 @@
 //! users, accounts, contacts and external users, with the account roles that
 //! enabling creates.
 //!
-//! Entities refer to each other by index into the org's lists; nothing is ever
-//! removed except a disabled external user, which nothing else points at, so the
-//! indexes stay valid. The fields are private so that only the rules change them;
+//! Entities refer to each other by typed index into the org's lists (`id`);
+//! nothing is ever removed except a disabled external user, which nothing else
+//! points at, so the ids stay valid. The fields are private so that only the rules change them;
 //! readers get slices and lookups. Cloning an org is a handful of small vectors.
 
 use std::borrow::Cow;
 
-use super::named::{HasName, Named};
+use super::id::{Entity, entity_ids, with_ids};
+use super::named::{HasName, Lookup, Named, Table};
 use super::names::same_name;
 
 /// An Experience Cloud user license.
@@ -222,8 +223,8 @@ pub struct Site {
     pub name: String,
     pub template: Template,
     pub status: SiteStatus,
-    /// Indexes of member profiles.
-    pub members: Vec<usize>,
+    /// Member profiles.
+    pub members: Vec<ProfileId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,8 +236,8 @@ pub struct InternalUser {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     pub name: String,
-    /// Index of the owning internal user.
-    pub owner: usize,
+    /// The owning internal user.
+    pub owner: InternalUserId,
     /// A person account is its own contact, of the same name.
     pub person: bool,
     pub partner: bool,
@@ -249,18 +250,29 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
-    /// Index of the account; `None` is a private contact.
-    pub account: Option<usize>,
+    /// The account; `None` is a private contact.
+    pub account: Option<AccountId>,
     pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExternalUser {
-    /// Index of the contact; a disabled user is removed, so every user has one.
-    pub contact: usize,
-    /// Index of the profile.
-    pub profile: usize,
+    /// The contact; a disabled user is removed, so every user has one.
+    pub contact: ContactId,
+    pub profile: ProfileId,
     pub active: bool,
+}
+
+impl HasName for Profile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl HasName for Site {
+    fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 impl HasName for InternalUser {
@@ -281,6 +293,22 @@ impl HasName for Contact {
     }
 }
 
+entity_ids! {
+    /// A site of the org.
+    SiteId for Site, "site";
+    /// A profile, standard or custom.
+    ProfileId for Profile, "profile";
+    /// An internal (employee) user.
+    InternalUserId for InternalUser, "internal user";
+    /// An account.
+    AccountId for Account, "account";
+    /// A contact.
+    ContactId for Contact, "contact";
+    /// An external user. Disabling one removes it and moves the later ones up,
+    /// so these are never kept: nothing refers to an external user.
+    ExternalUserId for ExternalUser, "external user";
+}
+
 /// The levels of account roles, lowest first.
 pub const ROLE_LEVELS: [&str; 3] = ["User", "Manager", "Executive"];
 
@@ -289,12 +317,12 @@ pub const ROLE_LEVELS: [&str; 3] = ["User", "Manager", "Executive"];
 pub struct Org {
     pub(super) settings: Settings,
     pub(super) seats: [Seats; 3],
-    pub(super) profiles: Vec<Profile>,
-    pub(super) sites: Vec<Site>,
+    pub(super) profiles: Table<Profile>,
+    pub(super) sites: Table<Site>,
     pub(super) internal_users: Named<InternalUser>,
     pub(super) accounts: Named<Account>,
     pub(super) contacts: Named<Contact>,
-    pub(super) external_users: Vec<ExternalUser>,
+    pub(super) external_users: Table<ExternalUser>,
 }
 
 impl Default for Org {
@@ -326,11 +354,11 @@ impl Org {
             settings: Settings::default(),
             seats: [Seats::default(); 3],
             profiles,
-            sites: Vec::new(),
+            sites: Table::new(),
             internal_users: Named::new(),
             accounts: Named::new(),
             contacts: Named::new(),
-            external_users: Vec::new(),
+            external_users: Table::new(),
         }
     }
 
@@ -378,40 +406,43 @@ impl Org {
         self.seats_used(license) < u64::from(self.seats(license).total)
     }
 
-    pub fn find_site(&self, name: &str) -> Option<usize> {
-        self.sites
-            .iter()
-            .position(|site| same_name(&site.name, name))
+    pub fn find_site(&self, name: &str) -> Option<SiteId> {
+        self.sites.find(name)
     }
-    pub fn find_profile(&self, name: &str) -> Option<usize> {
-        self.profiles
-            .iter()
-            .position(|profile| same_name(&profile.name, name))
+    pub fn find_profile(&self, name: &str) -> Option<ProfileId> {
+        self.profiles.find(name)
     }
-    pub fn find_internal_user(&self, name: &str) -> Option<usize> {
+    pub fn find_internal_user(&self, name: &str) -> Option<InternalUserId> {
         self.internal_users.find(name)
     }
-    pub fn find_account(&self, name: &str) -> Option<usize> {
+    pub fn find_account(&self, name: &str) -> Option<AccountId> {
         self.accounts.find(name)
     }
-    pub fn find_contact(&self, name: &str) -> Option<usize> {
+    pub fn find_contact(&self, name: &str) -> Option<ContactId> {
         self.contacts.find(name)
     }
 
+    /// A license's standard user profile, which its users get unless told
+    /// otherwise: [`Org::new`] makes the six standard profiles first, each
+    /// license's user profile and then its login profile.
+    pub fn standard_profile(&self, license: License) -> ProfileId {
+        Profile::id(2 * license.index())
+    }
+
     /// The external user linked to a contact, if any.
-    pub fn user_of_contact(&self, contact: usize) -> Option<usize> {
-        self.external_users
-            .iter()
-            .position(|user| user.contact == contact)
+    pub fn user_of_contact(&self, contact: ContactId) -> Option<ExternalUserId> {
+        with_ids(&self.external_users)
+            .find(|(_, user)| user.contact == contact)
+            .map(|(id, _)| id)
     }
 
     /// The license of an external user.
-    pub fn user_license(&self, user: usize) -> License {
+    pub fn user_license(&self, user: ExternalUserId) -> License {
         self.profiles[self.external_users[user].profile].license
     }
 
     /// Whether a contact is a person account's own contact.
-    pub fn is_person_contact(&self, contact: usize) -> bool {
+    pub fn is_person_contact(&self, contact: ContactId) -> bool {
         let contact = &self.contacts[contact];
         contact.account.is_some_and(|account| {
             let account = &self.accounts[account];
@@ -420,7 +451,7 @@ impl Org {
     }
 
     /// The roles of an account, lowest first within each kind.
-    pub fn account_roles(&self, account: usize) -> Vec<String> {
+    pub fn account_roles(&self, account: AccountId) -> Vec<String> {
         let account = &self.accounts[account];
         let customer = ROLE_LEVELS
             .iter()
@@ -435,7 +466,7 @@ impl Org {
 
     /// The role an external user holds: the lowest of its account's roles of its
     /// license, or none for Customer Community users.
-    pub fn user_role(&self, user: usize) -> Option<String> {
+    pub fn user_role(&self, user: ExternalUserId) -> Option<String> {
         let license = self.user_license(user);
         if !license.has_roles() {
             return None;
@@ -450,7 +481,7 @@ impl Org {
     }
 
     /// Creates an account's roles for a license when its first such user arrives.
-    pub(super) fn create_account_roles(&mut self, account: usize, license: License) {
+    pub(super) fn create_account_roles(&mut self, account: AccountId, license: License) {
         let settings = self.settings;
         let account = &mut self.accounts[account];
         match license {

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::cohort::{self, CohortReport, Exam, QuestionRow};
+use super::escape::escape;
 use super::svg::{self, Bar, Bin};
 use super::table::minutes_seconds;
 use crate::score::Score;
@@ -38,24 +39,6 @@ const TOO_HARD: f64 = 0.3;
 const STRONG_SIGNAL: f64 = 0.2;
 /// Discrimination within this of zero reads as none (it is shown to 2 decimals).
 const NO_SIGNAL: f64 = 0.005;
-
-/// `text` safe as HTML text or attribute value: control characters made
-/// visible (`text::inert`), then `& < > " '` as entities.
-pub fn escape(text: &str) -> String {
-    let text = crate::text::inert(text);
-    let mut escaped = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
-}
 
 /// The whole page over `report`, made from `results` (for pass marks and each
 /// learner's weakest topic); `prompts` gives question texts where it can.

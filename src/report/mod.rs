@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod check;
 pub mod cohort;
+pub mod escape;
 pub mod html;
 pub mod interview;
 pub mod stats;

@@ -3,11 +3,11 @@
 //! topic. Each chart is an `<svg role="img">` with a `<title>` and an
 //! `aria-label`, draws its numbers as text beside the marks and tells bars
 //! apart by pattern, not colour, so it reads in greyscale and in print. Every
-//! text goes through [`html::escape`].
+//! text goes through [`escape`].
 
 use std::fmt::Write;
 
-use super::html::escape;
+use super::escape::escape;
 use crate::text::plural;
 
 /// A histogram's width and height in SVG units; the page scales it.

@@ -19,8 +19,9 @@ use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::grade::describe_blockers;
 use crate::org::{Code, Generated, generate};
 
-/// The start of every generated question's id.
-pub const GENERATED_PREFIX: &str = "generated.";
+/// The start of every generated question's id; the question model reserves
+/// it, so no bank's question can be taken for a generated one.
+pub use crate::bank::question::GENERATED_PREFIX;
 
 /// The topic of generated questions.
 pub const GENERATED_TOPIC: &str = "generated";

@@ -305,8 +305,10 @@ fn the_same_answer_recorded_twice_in_one_second_is_two_rows() {
     assert_eq!(other.import(&stored).unwrap().added, 0);
 }
 
+/// The cache is rebuilt from the log alone: a wrong state is corrected, a
+/// missing one comes back and one the log does not imply goes.
 #[test]
-fn rebuilding_states_from_the_log_changes_nothing() {
+fn rebuilding_states_replays_the_log_over_a_damaged_cache() {
     let (_dir, mut store) = temp_store();
     for (idx, rating) in [Rating::Good, Rating::Again, Rating::Easy]
         .into_iter()
@@ -322,7 +324,21 @@ fn rebuilding_states_from_the_log_changes_nothing() {
             ))
             .unwrap();
     }
+    store
+        .record(&answer("other", T0, Mode::Review, Rating::Good, "s"))
+        .unwrap();
     let before = store.question_states().unwrap();
+    assert_eq!(before.len(), 2);
+    store
+        .connection
+        .execute_batch(
+            "UPDATE question_state SET answers = 99, due_at = 0 WHERE question_id = 'q';
+             DELETE FROM question_state WHERE question_id = 'other';
+             INSERT INTO question_state (question_id, content_hash, last_at, answers)
+                 VALUES ('stale', 'h', 0, 1);",
+        )
+        .unwrap();
+    assert_ne!(store.question_states().unwrap(), before);
     store.rebuild_states().unwrap();
     assert_eq!(store.question_states().unwrap(), before);
 }

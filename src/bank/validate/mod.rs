@@ -1,0 +1,192 @@
+//! The validation pass: raw schema values in, validated
+//! [`Question`](crate::bank::Question)s and [`Fact`](crate::bank::Fact)s out,
+//! with every problem of every file collected on the way.
+//!
+//! Each fact and question is first checked on its own by a [`Checker`], which can
+//! run on any thread as soon as its entry is parsed, so the raw values never pile
+//! up. The checks that need other entries run after, in file order: [`Facts`]
+//! refuses duplicate fact ids, [`check_fact_refs`] flags citations of unknown facts
+//! and `bank::pipeline` refuses duplicate question ids. A question with an error
+//! is left out of the catalog; the run still reports all other problems.
+//!
+//! The checks are split by what they look at: `entry` reads the fields every
+//! question and fact has, `kinds` each kind's own fields (choices, lists, order
+//! dependencies), `recall` a recall question's rubric, and `across` the checks
+//! that need other entries.
+
+mod across;
+mod entry;
+mod kinds;
+mod recall;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+pub use across::{CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, duplicate_question};
+
+use super::lexicon::Lexicon;
+use super::question::GENERATED_PREFIX;
+use super::scenario::OrgScope;
+use super::schema::Text;
+use crate::diagnostic::{Diagnostic, SourceText};
+
+/// Checks of one entry on its own. Raw values' spans are relative to `base`, the
+/// offset in the file of the text they were parsed from; when that text is a
+/// chunk of the file (`bank::split`), `base` starts line `base_line`.
+pub struct Checker<'s, 'd> {
+    source: &'s SourceText<'s>,
+    base: usize,
+    base_line: Option<usize>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    n_errors: usize,
+    /// The org files scenario and diagnose questions may name.
+    orgs: OrgScope<'s>,
+    /// The file's synonyms and confusable terms.
+    lexicon: Arc<Lexicon>,
+}
+
+impl<'s, 'd> Checker<'s, 'd> {
+    pub fn new(
+        source: &'s SourceText<'s>,
+        base: usize,
+        base_line: Option<usize>,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Checker<'s, 'd> {
+        Checker {
+            source,
+            base,
+            base_line,
+            diagnostics,
+            n_errors: 0,
+            orgs: OrgScope::NONE,
+            lexicon: Lexicon::empty(),
+        }
+    }
+
+    /// The checker, with the org files its bank's scenario and diagnose
+    /// questions may name (none unless given).
+    pub fn with_orgs(self, orgs: OrgScope<'s>) -> Checker<'s, 'd> {
+        Checker { orgs, ..self }
+    }
+
+    /// The lexicon of the file the questions come from.
+    pub fn with_lexicon(self, lexicon: Arc<Lexicon>) -> Checker<'s, 'd> {
+        Checker { lexicon, ..self }
+    }
+
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
+
+    /// Line and column of a (relative) offset. An entry starts on its chunk's
+    /// first line, so this counts from the chunk instead of indexing the file.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = self.base + offset;
+        if let Some(line) = self.base_line
+            && let Some(prefix) = self.source.text.get(self.base..offset)
+            && !prefix.contains('\n')
+        {
+            return (line, prefix.chars().count() + 1);
+        }
+        self.source.locate(offset)
+    }
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.n_errors += 1;
+        let span = self.shift(span);
+        self.diagnostics
+            .push(self.source.error(span, message, hint));
+    }
+
+    fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        let span = self.shift(span);
+        self.diagnostics
+            .push(self.source.error(span, message, hint).warning());
+    }
+
+    /// A required string: present and not blank.
+    fn required(
+        &mut self,
+        value: Option<Text>,
+        field: &str,
+        table: &str,
+        span: &Range<usize>,
+    ) -> Option<Spanned<String>> {
+        match value {
+            None => {
+                self.error(
+                    span.clone(),
+                    format!("{table} is missing `{field}`"),
+                    format!("add `{field} = \"...\"` to this {table}"),
+                );
+                None
+            }
+            Some(text) if text.get_ref().trim().is_empty() => {
+                self.error(
+                    text.span(),
+                    format!("`{field}` is empty"),
+                    format!("write the {field}"),
+                );
+                None
+            }
+            Some(text) => Some(text),
+        }
+    }
+
+    fn id(&mut self, value: Option<Text>, table: &str, span: &Range<usize>) -> Option<Text> {
+        let id = self.required(value, "id", table, span)?;
+        if !is_valid_id(id.get_ref()) {
+            self.error(
+                id.span(),
+                format!("`{}` is not a valid id", id.get_ref()),
+                "use dotted lowercase words, like `setup.order` or `roles.first-user`",
+            );
+            return None;
+        }
+        if id.get_ref().starts_with(GENERATED_PREFIX) {
+            self.error(
+                id.span(),
+                format!("`{}` uses a reserved prefix", id.get_ref()),
+                "`generated.` is reserved for `quiz --generated`; pick another first word",
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn error_count(&self) -> usize {
+        self.n_errors
+    }
+}
+
+/// Dotted lowercase words: `setup.order`, `roles.first-user`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut n_parts = 0;
+    for part in id.split('.') {
+        n_parts += 1;
+        let mut chars = part.chars();
+        let first_ok = chars
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit());
+        if !first_ok
+            || !chars
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+        {
+            return false;
+        }
+    }
+    n_parts >= 2 && id.len() <= 100
+}
+
+/// One lowercase word, hyphens allowed: `setup`, `site-login`.
+fn is_valid_topic(topic: &str) -> bool {
+    !topic.is_empty()
+        && topic.len() <= 40
+        && topic
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}
