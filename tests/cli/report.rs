@@ -195,7 +195,8 @@ fn report_refuses_a_file_over_64_mib() {
     let run = report(&workspace, &["big.json"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("over the limit of 67108864 bytes (64 MiB)"),
+        run.stderr
+            .contains("over the limit of 67108864 bytes (64 MiB)"),
         "{}",
         run.stderr
     );
