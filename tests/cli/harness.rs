@@ -148,6 +148,15 @@ impl Run {
     }
 }
 
+/// Asserts that `text` has `line` as one whole line (not part of a longer one).
+#[track_caller]
+pub fn assert_line(text: &str, line: &str) {
+    assert!(
+        text.lines().any(|shown| shown == line),
+        "no line {line:?} in:\n{text}"
+    );
+}
+
 /// Makes a FIFO (named pipe) at `path`: reading one blocks until a writer comes.
 #[cfg(unix)]
 pub fn make_fifo(path: &Path) {

@@ -1,7 +1,7 @@
 //! `xcdrill sandbox`: scripts in both output forms, exit statuses 0/1/2, org
 //! file errors located by `path:line:col`, and the prompt driven by piped stdin.
 
-use crate::harness::Workspace;
+use crate::harness::{Workspace, assert_line};
 
 /// An older org whose admin allowed standard external profiles.
 const ORG: &str = r#"[settings]
@@ -301,11 +301,7 @@ fn piped_help_lists_commands_with_examples() {
         "      login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\"",
         "      undo       take back the last line that changed the org (up to 100)",
     ] {
-        assert!(
-            run.stdout.lines().any(|shown| shown == line),
-            "{line}\n{}",
-            run.stdout
-        );
+        assert_line(&run.stdout, line);
     }
 }
 
