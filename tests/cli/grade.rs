@@ -100,7 +100,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
         &workspace,
         &["interview.prerequisites", "--answer", answer, "--json"],
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     let json = run.json();
     assert_eq!(json["kind"], "recall");
     assert_eq!(json["score"], 0.12);
@@ -117,7 +117,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
     );
 
     let human = grade(&workspace, &["interview.prerequisites", "--answer", answer]);
-    assert_eq!(human.code, 1, "{}", human.stderr);
+    human.fails_with(1, "");
     human.stdout_is(
         "interview.prerequisites (recall): 12% failed\n\
          found: linked to an account\n\
@@ -129,7 +129,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
 #[test]
 fn an_empty_answer_grades_0_and_is_not_a_usage_error() {
     let run = grade(&workspace(), &["setup.first", "--answer", "", "--json"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     assert_eq!(run.json()["score"], 0.0);
 }
 
@@ -208,7 +208,7 @@ fn hostile_answers_are_printed_inert() {
         &workspace(),
         &["interview.prerequisites", "--answer", answer],
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     assert!(
         !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
         "{:?}",
@@ -247,7 +247,7 @@ phrases = ["account"]
 "#,
     );
     let run = workspace.run(&["lint", "bank", "--json"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     let errors = &run.json()["errors"];
     assert_eq!(errors.as_array().map(Vec::len), Some(1), "{errors}");
     assert_eq!(errors[0]["line"], 3);

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use xcdrill::session::rating::Rating;
 use xcdrill::store::{Answer, DAY_SECONDS, Mode, Review};
 
-use super::harness::{Run, Workspace, content_dir};
+use super::harness::{Run, Workspace, assert_line, content_dir};
 
 /// 2026-11-27T12:00:00Z.
 pub(super) const NOW: i64 = 1_795_780_800;
@@ -344,23 +344,15 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     );
 
     let table = workspace.run(&[&["report"][..], &args[3..]].concat());
-    assert!(
-        table.stdout.contains("Seed 42, content c0ffee"),
-        "{}",
-        table.stdout
-    );
-    assert!(
-        table.stdout.contains("ann       100%  yes     10:00"),
-        "{}",
-        table.stdout
+    assert_line(&table.succeeds().stdout, "Seed 42, content c0ffee");
+    assert_line(
+        &table.stdout,
+        "ann       100%  yes     10:00  results/ann.json",
     );
     let markdown = workspace.run(&[&["report", "--format", "markdown"][..], &args[3..]].concat());
-    assert!(
-        markdown
-            .stdout
-            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |"),
-        "{}",
-        markdown.stdout
+    assert_line(
+        &markdown.succeeds().stdout,
+        "| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |",
     );
     let csv = workspace.run(&[&["report", "--format", "csv"][..], &args[3..]].concat());
     assert!(
