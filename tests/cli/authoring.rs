@@ -8,7 +8,7 @@ use crate::harness::{Workspace, content_dir};
 #[track_caller]
 fn check_committed_schema(which: &str) {
     let run = Workspace::new().run(&["schema", which]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/{which}.schema.json"));
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -54,16 +54,11 @@ fn every_content_file_names_its_schema_on_its_first_line() {
 #[test]
 fn new_bank_writes_a_starter_that_lints_clean() {
     let workspace = Workspace::new();
-    let run = workspace.run(&["new", "bank", "starter.toml"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let run = workspace.run(&["lint", "starter.toml"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stdout
-            .contains("7 questions and 1 fact in 1 file: 0 errors, 0 warnings"),
-        "{}",
-        run.stdout
-    );
+    workspace.run(&["new", "bank", "starter.toml"]).succeeds();
+    workspace
+        .run(&["lint", "starter.toml"])
+        .succeeds()
+        .stdout_is("7 questions and 1 fact in 1 file: 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -71,11 +66,9 @@ fn new_bank_refuses_to_overwrite_a_file() {
     let workspace = Workspace::new();
     workspace.write("mine.toml", "# mine\n");
     let run = workspace.run(&["new", "bank", "mine.toml"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("`mine.toml` already exists"),
-        "{}",
-        run.stderr
+    run.fails_with(
+        2,
+        "error: `mine.toml` already exists; choose another name or remove it first\n",
     );
     let kept = std::fs::read_to_string(workspace.path("mine.toml")).expect("file");
     assert_eq!(kept, "# mine\n");

@@ -39,7 +39,7 @@ fn kill_9_between_answers_keeps_every_answer_given() {
     child.wait().expect("reaped");
 
     let export = workspace.run(&["export", "--format", "json"]);
-    assert_eq!(export.code, 0, "{}", export.stderr);
+    export.succeeds();
     let reviews = export.json();
     let reviews = reviews.as_array().expect("an array of reviews");
     assert_eq!(

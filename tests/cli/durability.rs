@@ -100,6 +100,19 @@ fn a_foreign_wal_is_refused_by_every_command_and_no_byte_changes() {
     plant_foreign_wal(&workspace, &data);
     workspace.write("import.json", "[]");
     let before = store_files(&data);
+    let (wal, store) = (
+        data.join("progress.sqlite3-wal"),
+        data.join("progress.sqlite3"),
+    );
+    // Not "left unchanged": that is the advice for a corrupt store.
+    let refusal = format!(
+        "error: `{wal}` beside the progress store `{store}` is not this store's WAL \
+         (it was written for another database); SQLite would merge it into the store, \
+         so xcdrill has written to neither: if the store was restored from a backup, \
+         move `{wal}` aside\n",
+        wal = wal.display(),
+        store = store.display()
+    );
     for args in [
         &["stats", "--json"][..],
         &["export"],
@@ -107,14 +120,9 @@ fn a_foreign_wal_is_refused_by_every_command_and_no_byte_changes() {
         &["import", "import.json"],
         &["quiz", "--count", "1"],
     ] {
-        let run = run(&workspace, args, "t\n");
-        assert_eq!(run.code, 2, "{args:?} ran: {}{}", run.stdout, run.stderr);
-        assert!(
-            run.stderr.contains("progress.sqlite3-wal`"),
-            "{args:?}: {}",
-            run.stderr
-        );
-        assert!(!run.stderr.contains("left unchanged"), "{}", run.stderr);
+        run(&workspace, args, "t\n")
+            .fails_with(2, &refusal)
+            .stdout_is("");
         assert_eq!(store_files(&data), before, "{args:?} changed the store");
     }
 }
@@ -154,11 +162,13 @@ fn read_only_commands_never_change_the_store_or_its_wal() {
     let before = store_files(&data);
     assert!(before[1].1.is_some(), "the killed session left its WAL");
     let stats = run(&workspace, &["stats", "--json"], "");
-    assert_eq!(stats.code, 0, "{}", stats.stderr);
-    assert_eq!(stats.json()["reviews"], 1, "the WAL's answer is read");
+    assert_eq!(
+        stats.succeeds().json()["reviews"],
+        1,
+        "the WAL's answer is read"
+    );
     for args in [&["export"][..], &["export", "--format", "csv"], &["list"]] {
-        let run = run(&workspace, args, "");
-        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run(&workspace, args, "").succeeds();
     }
     assert_eq!(store_files(&data), before);
     // A missing store is not created by a command that only reads.
@@ -168,7 +178,7 @@ fn read_only_commands_never_change_the_store_or_its_wal() {
         &["--data-dir", fresh.to_str().expect("utf-8"), "stats"],
         "",
     );
-    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    stats.succeeds();
     assert!(!fresh.exists(), "stats created the data dir");
 }
 
@@ -181,7 +191,7 @@ fn drill_answers_in_the_same_second_are_each_recorded() {
         &["quiz", "--mode", "drill", "--topic", "alpha", "--seed", "1"],
         &answers,
     );
-    assert_eq!(drill.code, 0, "{}", drill.stderr);
+    drill.succeeds();
     let graded = drill
         .stdout
         .lines()
@@ -192,13 +202,11 @@ fn drill_answers_in_the_same_second_are_each_recorded() {
     assert_eq!(exported.as_array().map(Vec::len), Some(graded));
     // Importing the export again adds nothing: every id is distinct and stable.
     workspace.write("again.json", exported.to_string());
-    let again = run(&workspace, &["import", "again.json"], "");
-    assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(
-        again.stdout.starts_with("imported 0 reviews"),
-        "{}",
-        again.stdout
-    );
+    run(&workspace, &["import", "again.json"], "")
+        .succeeds()
+        .stdout_is(&format!(
+            "imported 0 reviews from `again.json`; skipped {graded} already present\n"
+        ));
 }
 
 // Unix: symlinks, permission bits and /proc.
@@ -210,22 +218,27 @@ fn an_output_naming_the_store_or_a_companion_is_refused() {
     std::os::unix::fs::symlink(data.join("progress.sqlite3"), workspace.path("link.json"))
         .expect("symlink");
     let before = store_files(&data);
-    for output in [
-        "data/progress.sqlite3",
-        "./data/../data/progress.sqlite3",
-        "link.json",
-        "data/progress.sqlite3-wal",
-        "data/progress.sqlite3-shm",
-        "data/progress.sqlite3-journal",
+    let store = data.join("progress.sqlite3");
+    for (output, what) in [
+        ("data/progress.sqlite3", ""),
+        ("./data/../data/progress.sqlite3", ""),
+        ("link.json", ""),
+        ("data/progress.sqlite3-wal", "the `-wal` file of "),
+        ("data/progress.sqlite3-shm", "the `-shm` file of "),
+        ("data/progress.sqlite3-journal", "the `-journal` file of "),
     ] {
+        let refusal = format!(
+            "error: `{output}` is {what}the progress store `{}`; nothing was written: \
+             choose another output file\n",
+            store.display()
+        );
         for args in [
             &["export", "--output", output][..],
             &["quiz", "--count", "1", "--output", output],
         ] {
-            let run = run(&workspace, args, "t\n");
-            assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
-            assert!(run.stderr.contains("progress store"), "{}", run.stderr);
-            assert!(!run.stdout.contains("Question 1"), "{}", run.stdout);
+            run(&workspace, args, "t\n")
+                .fails_with(2, &refusal)
+                .stdout_is("");
             assert_eq!(store_files(&data), before, "{args:?}");
         }
     }
@@ -241,23 +254,28 @@ fn an_unwritable_output_is_refused_before_the_first_question() {
     std::fs::create_dir(workspace.path("locked")).expect("folder");
     make_read_only(&workspace.path("locked"));
     make_read_only(&workspace.write("kept.json", "kept"));
-    for output in [
-        "folder",
-        "/proc/version",
-        "missing/result.json",
-        "locked/result.json",
-        "kept.json",
+    let locked = format!(
+        "its folder `{}` is read-only",
+        workspace.path("locked").display()
+    );
+    for (output, cause) in [
+        ("folder", "it is a folder"),
+        ("/proc/version", "it is read-only"),
+        ("missing/result.json", "no folder `missing`"),
+        ("locked/result.json", &locked),
+        ("kept.json", "it is read-only"),
     ] {
-        let quiz = run(
+        let refusal = format!("error: cannot write `{output}`\ncaused by: {cause}\n");
+        run(
             &workspace,
             &["quiz", "--count", "1", "--output", output],
             "t\n",
-        );
-        assert_eq!(quiz.code, 2, "{output}: {}", quiz.stderr);
-        assert!(quiz.stderr.contains("cannot write"), "{}", quiz.stderr);
-        assert!(!quiz.stdout.contains("Question 1"), "{}", quiz.stdout);
-        let export = run(&workspace, &["export", "--output", output], "");
-        assert_eq!(export.code, 2, "{output}: {}", export.stderr);
+        )
+        .fails_with(2, &refusal)
+        .stdout_is("");
+        run(&workspace, &["export", "--output", output], "")
+            .fails_with(2, &refusal)
+            .stdout_is("");
     }
     // A result file replaces the old one whole, and nothing is left beside it.
     workspace.write("result.json", "old");
@@ -266,7 +284,7 @@ fn an_unwritable_output_is_refused_before_the_first_question() {
         &["quiz", "--count", "1", "--output", "result.json"],
         "t\n",
     );
-    assert_eq!(quiz.code, 0, "{}", quiz.stderr);
+    quiz.succeeds();
     let written = std::fs::read_to_string(workspace.path("result.json")).expect("result");
     assert!(
         written.starts_with('{') && written.ends_with("}\n"),
@@ -339,27 +357,37 @@ fn make_read_only(path: &Path) {
 
 #[cfg(unix)]
 #[track_caller]
-fn check_read_only_use(workspace: &Workspace, data: &Path) {
+fn check_read_only_use(workspace: &Workspace, data: &Path, what: &str) {
     let before = store_files(data);
     let stats = run(workspace, &["stats", "--json"], "");
-    assert_eq!(stats.code, 0, "{}", stats.stderr);
-    assert_eq!(stats.json()["reviews"], 2);
-    let export = run(workspace, &["export"], "");
-    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert_eq!(stats.succeeds().json()["reviews"], 2);
+    run(workspace, &["export"], "").succeeds();
+    let store = data.join("progress.sqlite3");
     let quiz = run(workspace, &["quiz", "--count", "2"], "t\nf\n");
-    assert_eq!(quiz.code, 0, "{}", quiz.stderr);
-    assert!(quiz.stdout.contains("Question 2/2"), "{}", quiz.stdout);
-    assert_eq!(
-        quiz.stderr.matches("warning: ").count(),
-        1,
+    assert!(
+        quiz.succeeds().stdout.contains("Question 2/2"),
         "{}",
-        quiz.stderr
+        quiz.stdout
     );
-    assert!(quiz.stderr.contains("not recorded"), "{}", quiz.stderr);
+    // One warning, once.
+    assert_eq!(
+        quiz.stderr,
+        format!(
+            "warning: the progress store `{}` can't be written ({what} is read-only); \
+             this session's answers are not recorded\n",
+            store.display()
+        )
+    );
     workspace.write("more.json", "[]");
-    let import = run(workspace, &["import", "more.json"], "");
-    assert_eq!(import.code, 2, "{}", import.stderr);
-    assert!(import.stderr.contains("read-only"), "{}", import.stderr);
+    run(workspace, &["import", "more.json"], "")
+        .fails_with(
+            2,
+            &format!(
+                "error: cannot write the progress store `{}`: {what} is read-only\n",
+                store.display()
+            ),
+        )
+        .stdout_is("");
     assert_eq!(store_files(data), before);
 }
 
@@ -369,7 +397,7 @@ fn a_read_only_store_is_read_and_practised_without_recording() {
     let workspace = workspace();
     let data = closed_store(&workspace, "data", 2);
     make_read_only(&data.join("progress.sqlite3"));
-    check_read_only_use(&workspace, &data);
+    check_read_only_use(&workspace, &data, "its file");
 }
 
 #[cfg(unix)]
@@ -378,7 +406,7 @@ fn a_store_in_a_read_only_folder_is_read_and_practised_without_recording() {
     let workspace = workspace();
     let data = closed_store(&workspace, "data", 2);
     make_read_only(&data);
-    check_read_only_use(&workspace, &data);
+    check_read_only_use(&workspace, &data, "its folder");
     // So the temporary folder can be removed when tests run as a user.
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
@@ -400,31 +428,34 @@ fn import_refuses_bad_entries_naming_each_and_writes_nothing() {
     hints["hints"] = 99_999.into();
     let entries = serde_json::json!([good, future, unknown, duplicate, seconds, hints]);
     workspace.write("bad.json", entries.to_string());
-    let import = run(&workspace, &["import", "bad.json"], "");
-    assert_eq!(import.code, 2, "{}", import.stdout);
-    for expected in [
-        "entry 2 (`future`)",
-        "in the future",
-        "entry 3 (`unknown`)",
-        "no question `no.such.question`",
-        &format!("entry 4 (`{}`)", good.id),
-        "duplicate",
-        "entry 5 (`seconds`)",
-        "entry 6 (`hints`)",
-    ] {
-        assert!(
-            import.stderr.contains(expected),
-            "{expected}: {}",
-            import.stderr
-        );
-    }
+    run(&workspace, &["import", "bad.json"], "")
+        .fails_with(
+            2,
+            &format!(
+                "error: `bad.json` is not a valid review export: \
+                 5 of its 6 entries are refused, so nothing was imported:\n  \
+                 entry 2 (`future`): its `reviewed_at` ({}) is in the future\n  \
+                 entry 3 (`unknown`): there is no question `no.such.question` in the active \
+                 content (import with the `--content` it was answered with)\n  \
+                 entry 4 (`{}`): its `id` is a duplicate of an earlier entry's\n  \
+                 entry 5 (`seconds`): its `seconds` is not a time between 0 and 31536000 (a year)\n  \
+                 entry 6 (`hints`): its `hints` is over 1000\n",
+                NOW + 86_400,
+                good.id
+            ),
+        )
+        .stdout_is("");
     let exported = run(&workspace, &["export"], "").json();
     assert_eq!(exported.as_array().map(Vec::len), Some(0));
 
     let huge = workspace.path("huge.json");
     let file = std::fs::File::create(&huge).expect("create");
     file.set_len(65 * 1024 * 1024).expect("sparse file");
-    let import = run(&workspace, &["import", "huge.json"], "");
-    assert_eq!(import.code, 2, "{}", import.stdout);
-    assert!(import.stderr.contains("larger than"), "{}", import.stderr);
+    run(&workspace, &["import", "huge.json"], "")
+        .fails_with(
+            2,
+            "error: `huge.json` is not a valid review export: \
+             it is larger than 64 MiB; split it, or import it in parts\n",
+        )
+        .stdout_is("");
 }

@@ -13,13 +13,9 @@ fn workspace() -> Workspace {
 
 #[track_caller]
 fn check_refused(run: &Run) {
-    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains(
-            "error: cannot read `pipe`\ncaused by: it is a FIFO (named pipe), not a regular file"
-        ),
-        "{}",
-        run.stderr
+    run.fails_with(
+        2,
+        "error: cannot read `pipe`\ncaused by: it is a FIFO (named pipe), not a regular file\n",
     );
 }
 
@@ -39,8 +35,9 @@ fn sandbox_org_and_script_fifos_are_refused_not_waited_on() {
     check_refused(&workspace.run(&["sandbox", "--org", "pipe", "--script", "-"]));
     check_refused(&workspace.run(&["sandbox", "--script", "pipe"]));
     // Standard input may be a pipe: that is what `-` is for.
-    let run = workspace.run_with_stdin(&["sandbox", "--script", "-"], "show licenses\n");
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    workspace
+        .run_with_stdin(&["sandbox", "--script", "-"], "show licenses\n")
+        .succeeds();
 }
 
 #[test]
@@ -59,12 +56,9 @@ fn a_folder_where_a_file_belongs_is_named() {
     let workspace = Workspace::new();
     std::fs::create_dir(workspace.path("dir")).expect("mkdir");
     let run = workspace.run(&["sandbox", "--org", "dir", "--script", "-"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("cannot read `dir`\ncaused by: it is a folder, not a regular file"),
-        "{}",
-        run.stderr
+    run.fails_with(
+        2,
+        "error: cannot read `dir`\ncaused by: it is a folder, not a regular file\n",
     );
 }
 
@@ -76,13 +70,10 @@ fn an_output_fifo_nobody_reads_is_refused_before_the_first_question() {
         &["export", "--output", "pipe"][..],
     ] {
         let run = workspace.run_with_stdin(args, "a\n");
-        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
-        assert!(
-            run.stderr
-                .contains("it is a named pipe with nothing reading it"),
-            "{args:?}: {}",
-            run.stderr
-        );
-        assert!(!run.stdout.contains("1/"), "{args:?}: {}", run.stdout);
+        run.fails_with(
+            2,
+            "error: cannot write `pipe`\ncaused by: it is a named pipe with nothing reading it\n",
+        )
+        .stdout_is("");
     }
 }

@@ -69,18 +69,16 @@ fn grade(workspace: &Workspace, args: &[&str]) -> Run {
 #[test]
 fn a_passed_answer_prints_percent_and_verdict_and_exits_0() {
     let run = grade(&workspace(), &["setup.order", "--answer", "1 2 4 3"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        run.stdout,
+    run.succeeds().stdout_is(
         "setup.order (order): 83% passed\n5 of 6 pairs in the right relative order; the right order is:\n\
-         1. Enable Digital Experiences\n2. Create the site\n3. Create a contact\n4. Enable the user\n"
+         1. Enable Digital Experiences\n2. Create the site\n3. Create a contact\n4. Enable the user\n",
     );
 }
 
 #[test]
 fn json_is_exactly_the_c3_object() {
     let run = grade(&workspace(), &["setup.first", "--answer", "B", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert_eq!(
         run.json(),
         serde_json::json!({
@@ -102,7 +100,7 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
         &workspace,
         &["interview.prerequisites", "--answer", answer, "--json"],
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     let json = run.json();
     assert_eq!(json["kind"], "recall");
     assert_eq!(json["score"], 0.12);
@@ -111,32 +109,27 @@ fn an_answer_below_pass_exits_1_and_names_what_was_missed() {
         json["missed"],
         serde_json::json!(["enabled from a contact"])
     );
-    let feedback = json["feedback"].as_str().unwrap_or_default();
-    assert!(
-        feedback.contains("you said `don't need a contact`"),
-        "{feedback}"
-    );
-    assert!(
-        feedback.ends_with(
-            "model answer: Yes: the user is enabled from a contact linked to an account."
-        )
+    assert_eq!(
+        json["feedback"],
+        "found: linked to an account\n\
+         wrong: enabled from a contact (required): you said `don't need a contact`\n\
+         model answer: Yes: the user is enabled from a contact linked to an account."
     );
 
     let human = grade(&workspace, &["interview.prerequisites", "--answer", answer]);
-    assert_eq!(human.code, 1);
-    assert!(
-        human
-            .stdout
-            .starts_with("interview.prerequisites (recall): 12% failed\n"),
-        "{}",
-        human.stdout
+    human.fails_with(1, "");
+    human.stdout_is(
+        "interview.prerequisites (recall): 12% failed\n\
+         found: linked to an account\n\
+         wrong: enabled from a contact (required): you said `don't need a contact`\n\
+         model answer: Yes: the user is enabled from a contact linked to an account.\n",
     );
 }
 
 #[test]
 fn an_empty_answer_grades_0_and_is_not_a_usage_error() {
     let run = grade(&workspace(), &["setup.first", "--answer", "", "--json"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     assert_eq!(run.json()["score"], 0.0);
 }
 
@@ -144,15 +137,11 @@ fn an_empty_answer_grades_0_and_is_not_a_usage_error() {
 fn answers_are_read_from_a_file_or_standard_input() {
     let workspace = workspace();
     workspace.write("answer.txt", "A contact\nlinked to an account.\n");
-    let from_file = grade(
+    grade(
         &workspace,
         &["interview.prerequisites", "--answer-file", "answer.txt"],
-    );
-    assert_eq!(
-        from_file.code, 0,
-        "{}{}",
-        from_file.stdout, from_file.stderr
-    );
+    )
+    .succeeds();
     let mut args = vec![
         "--content",
         "bank",
@@ -163,51 +152,52 @@ fn answers_are_read_from_a_file_or_standard_input() {
         "--json",
     ];
     let from_stdin = workspace.run_with_stdin(&args, "1, 2, 3, 4\n");
-    assert_eq!(from_stdin.code, 0, "{}", from_stdin.stderr);
-    assert_eq!(from_stdin.json()["score"], 1.0);
+    assert_eq!(from_stdin.succeeds().json()["score"], 1.0);
     args[5] = "missing.txt";
-    let unreadable = workspace.run(&args);
-    assert_eq!(unreadable.code, 2);
-    assert!(
-        unreadable
-            .stderr
-            .starts_with("error: cannot read `missing.txt`"),
-        "{}",
-        unreadable.stderr
+    workspace.run(&args).fails_with(
+        2,
+        &format!(
+            "error: cannot read `missing.txt`\ncaused by: {}\n",
+            workspace.read_error("missing.txt")
+        ),
     );
     workspace.write("binary.txt", [0xff, 0xfe, 0x00, 0x41]);
     args[5] = "binary.txt";
-    let binary = workspace.run(&args);
-    assert_eq!(binary.code, 2);
-    assert!(
-        binary.stderr.contains("not UTF-8 text"),
-        "{}",
-        binary.stderr
+    workspace.run(&args).fails_with(
+        2,
+        "error: cannot read `binary.txt`\ncaused by: it is not UTF-8 text\n",
     );
 }
 
 #[test]
 fn an_unknown_id_exits_2_with_a_suggestion() {
     let run = grade(&workspace(), &["setup.ordr", "--answer", "1 2 3 4"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(run.stdout, "");
-    assert_eq!(
-        run.stderr,
-        "error: no question `setup.ordr`; did you mean `setup.order`?\n"
-    );
+    run.fails_with(
+        2,
+        "error: no question `setup.ordr`; did you mean `setup.order`?\n",
+    )
+    .stdout_is("");
 }
 
 #[test]
 fn an_answer_is_required_once() {
     let workspace = workspace();
-    assert_eq!(grade(&workspace, &["setup.order"]).code, 2);
-    assert_eq!(
-        grade(
-            &workspace,
-            &["setup.order", "--answer", "1", "--answer-file", "-"]
-        )
-        .code,
-        2
+    grade(&workspace, &["setup.order"]).fails_with(
+        2,
+        "error: the following required arguments were not provided:\n  \
+         <--answer <TEXT>|--answer-file <FILE>>\n\n\
+         Usage: xcdrill grade --data-dir <DIR> <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
+         For more information, try '--help'.\n",
+    );
+    grade(
+        &workspace,
+        &["setup.order", "--answer", "1", "--answer-file", "-"],
+    )
+    .fails_with(
+        2,
+        "error: the argument '--answer <TEXT>' cannot be used with '--answer-file <FILE>'\n\n\
+         Usage: xcdrill grade --data-dir <DIR> <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
+         For more information, try '--help'.\n",
     );
 }
 
@@ -218,7 +208,7 @@ fn hostile_answers_are_printed_inert() {
         &workspace(),
         &["interview.prerequisites", "--answer", answer],
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     assert!(
         !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
         "{:?}",
@@ -257,7 +247,7 @@ phrases = ["account"]
 "#,
     );
     let run = workspace.run(&["lint", "bank", "--json"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.fails_with(1, "");
     let errors = &run.json()["errors"];
     assert_eq!(errors.as_array().map(Vec::len), Some(1), "{errors}");
     assert_eq!(errors[0]["line"], 3);

@@ -38,6 +38,14 @@ impl Workspace {
         path
     }
 
+    /// The text of the error the OS gives for reading `relative`, which does
+    /// not exist: what `caused by:` says, without guessing the platform's words.
+    pub fn read_error(&self, relative: &str) -> String {
+        std::fs::read(self.path(relative))
+            .expect_err("the path does not exist")
+            .to_string()
+    }
+
     /// The command, run in the workspace with its own data dir and no colour.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::cargo_bin("xcdrill").expect("binary built");
@@ -80,6 +88,46 @@ impl Workspace {
 }
 
 impl Run {
+    /// Asserts the run exited with code 0; returns itself for more checks.
+    #[track_caller]
+    pub fn succeeds(&self) -> &Run {
+        assert_eq!(
+            self.code, 0,
+            "expected exit code 0, got {}\nstdout:\n{}\nstderr:\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts the exit code and that stderr is exactly `stderr`, trailing
+    /// newline included; returns itself for more checks.
+    #[track_caller]
+    pub fn fails_with(&self, code: i32, stderr: &str) -> &Run {
+        assert!(
+            self.code == code && self.stderr == stderr,
+            "expected exit code {code} and stderr {stderr:?}\n\
+             got exit code {} and stderr {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stderr,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts stdout is exactly `expected`; returns itself for more checks.
+    #[track_caller]
+    pub fn stdout_is(&self, expected: &str) -> &Run {
+        assert!(
+            self.stdout == expected,
+            "expected stdout {expected:?}\ngot stdout {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
     /// Parses stdout as one JSON value.
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|error| {
@@ -98,6 +146,15 @@ impl Run {
             .map(|line| serde_json::from_str(line).expect("each line is JSON"))
             .collect()
     }
+}
+
+/// Asserts that `text` has `line` as one whole line (not part of a longer one).
+#[track_caller]
+pub fn assert_line(text: &str, line: &str) {
+    assert!(
+        text.lines().any(|shown| shown == line),
+        "no line {line:?} in:\n{text}"
+    );
 }
 
 /// Makes a FIFO (named pipe) at `path`: reading one blocks until a writer comes.

@@ -21,9 +21,10 @@ fn the_bare_command_is_a_quiz_with_the_quiz_options() {
         &["--content", FIXTURE, "quiz", "--count", "2", "--seed", "4"],
         "\n\n",
     );
-    assert_eq!(bare.code, 0, "{}", bare.stderr);
-    assert!(
-        bare.stdout.starts_with("xcdrill · practice · 2 questions"),
+    bare.succeeds();
+    assert_eq!(
+        bare.stdout.lines().next(),
+        Some("xcdrill · practice · 2 questions · content f457aa77 · seed 4"),
         "{}",
         bare.stdout
     );
@@ -33,24 +34,23 @@ fn the_bare_command_is_a_quiz_with_the_quiz_options() {
 #[test]
 fn a_quiz_option_before_another_subcommand_is_a_usage_error() {
     let run = Workspace::new().run(&["--count", "3", "list"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.starts_with(
-            "error: `--count` is a quiz option: write it after `xcdrill quiz`, or leave out `list`\n"
-        ),
-        "{}",
-        run.stderr
+    run.fails_with(
+        2,
+        "error: `--count` is a quiz option: write it after `xcdrill quiz`, or leave out `list`\n\n\
+         Usage: xcdrill [OPTIONS] [COMMAND]\n\n\
+         For more information, try '--help'.\n",
     );
     // Global options still go anywhere.
-    let run = Workspace::new().run(&["--content", FIXTURE, "list", "--topic", "setup"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    Workspace::new()
+        .run(&["--content", FIXTURE, "list", "--topic", "setup"])
+        .succeeds();
 }
 
 #[test]
 fn help_shows_the_commands_own_options_then_the_global_ones() {
     let workspace = Workspace::new();
     let run = workspace.run_with(&["report", "--help"], "", &[("COLUMNS", "100")]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     insta::assert_snapshot!("report_help", run.stdout);
     let run = workspace.run_with(&["--help"], "", &[("COLUMNS", "100")]);
     insta::assert_snapshot!("top_level_help", run.stdout);
@@ -67,7 +67,7 @@ fn the_data_dir_comes_from_its_variable_and_an_empty_one_is_unset() {
             workspace.path("elsewhere").to_str().expect("utf-8"),
         )],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(workspace.path("elsewhere/progress.sqlite3").exists());
     // Empty means unset: the platform's data dir (here under XDG_DATA_HOME).
     if cfg!(target_os = "linux") {
@@ -80,7 +80,7 @@ fn the_data_dir_comes_from_its_variable_and_an_empty_one_is_unset() {
                 ("XDG_DATA_HOME", xdg.to_str().expect("utf-8")),
             ],
         );
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.succeeds();
         assert!(xdg.join("xcdrill/progress.sqlite3").exists());
     }
 }
@@ -88,7 +88,7 @@ fn the_data_dir_comes_from_its_variable_and_an_empty_one_is_unset() {
 #[test]
 fn the_manual_has_every_subcommand_exit_status_and_environment() {
     let run = Workspace::new().run(&["man"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let headings: Vec<&str> = run
         .stdout
         .lines()
@@ -136,7 +136,7 @@ fn the_manual_has_every_subcommand_exit_status_and_environment() {
 #[test]
 fn completions_offer_the_contents_topics_and_question_ids() {
     let run = Workspace::new().run(&["--content", FIXTURE, "completions", "bash"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     // `grade ID` and `--topic` complete from the fixture bank.
     assert!(run.stdout.contains("fixture.first-step"), "no ids");
     assert!(run.stdout.contains("accounts setup"), "no topics");

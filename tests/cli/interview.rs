@@ -2,7 +2,7 @@
 //! with the clock frozen: transcripts are pinned with snapshots, the result
 //! object and the store checked field by field.
 
-use crate::harness::{Run, Workspace};
+use crate::harness::{Run, Workspace, assert_line};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/interview");
 const NOW: &str = "2026-11-27T09:00:00Z";
@@ -51,8 +51,8 @@ fn weak_answers_draw_follow_ups_and_the_debrief_names_the_gaps() {
         &["--seed", "7"],
         "You need a contact.\na\nThe owner has no role.\nfalse\nI don't know.\nInactive\nc\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("Follow-up 1.1"), "{}", run.stdout);
+    run.succeeds();
+    assert_line(&run.stdout, "Follow-up 1.1 · interview · choice");
     assert!(
         !run.stdout.contains("Model answer")
             || run.stdout.find("Model answer") > run.stdout.find("Debrief"),
@@ -65,16 +65,16 @@ fn weak_answers_draw_follow_ups_and_the_debrief_names_the_gaps() {
 #[test]
 fn model_answers_draw_no_follow_ups() {
     let run = interview(&Workspace::new(), &["--seed", "7"], MODEL_ANSWERS);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(!run.stdout.contains("Follow-up"), "{}", run.stdout);
-    assert!(run.stdout.contains("Verdict: strong"), "{}", run.stdout);
+    assert_line(&run.stdout, "Verdict: strong");
     insta::assert_snapshot!("interview_model_seed_7", run.stdout);
 }
 
 #[test]
 fn the_interview_opens_with_the_classic_and_spreads_over_topics() {
     let run = interview(&Workspace::new(), &["--seed", "3", "--json"], MODEL_ANSWERS);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let ids = asked_ids(&run);
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert_eq!(ids[0], "interview.prerequisites");
@@ -98,7 +98,7 @@ fn the_same_seed_and_answers_give_the_same_interview() {
     let stdin = "contact\n\nnothing\n\n\nrole\n";
     let first = interview(&Workspace::new(), &["--seed", "21"], stdin);
     let again = interview(&Workspace::new(), &["--seed", "21"], stdin);
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    first.succeeds();
     assert_eq!(first.stdout, again.stdout);
     let other = interview(&Workspace::new(), &["--seed", "22"], stdin);
     assert_ne!(
@@ -117,7 +117,7 @@ fn json_puts_the_result_alone_on_stdout_in_the_documented_shape() {
         ],
         "You need a contact.\na\nThe account owner must have a role.\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(
         run.stderr.contains("Debrief"),
         "the transcript goes to stderr"
@@ -196,13 +196,13 @@ fn the_store_holds_every_graded_answer_open_and_follow_up() {
         &["--seed", "7"],
         "You need a contact.\nb\nI don't know.\ntrue\nNo idea.\nActive\n\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let export = workspace.run_with(
         &["--content", "bank", "export"],
         "",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(export.code, 0, "{}", export.stderr);
+    export.succeeds();
     let reviews = export.json();
     let ids: Vec<&str> = reviews
         .as_array()
@@ -242,14 +242,14 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
             ],
             stdin,
         );
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.succeeds();
     }
     let report = workspace.run_with(
         &["--content", "bank", "report", "ana.json", "bob.json"],
         "",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(report.code, 0, "{}", report.stderr);
+    report.succeeds();
     insta::assert_snapshot!("interview_report", report.stdout);
     let json = workspace.run_with(
         &[
@@ -278,7 +278,7 @@ fn report_counts_an_interview_given_twice_once_with_a_warning() {
         &["--seed", "7", "--name", "ana", "--output", "ana.json"],
         "contact\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let text = std::fs::read_to_string(workspace.path("ana.json")).expect("result written");
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");
     workspace.write(
@@ -299,7 +299,7 @@ fn report_counts_an_interview_given_twice_once_with_a_warning() {
         "",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(report.code, 0, "{}", report.stderr);
+    report.succeeds();
     assert_eq!(
         report.stderr.lines().collect::<Vec<_>>(),
         [

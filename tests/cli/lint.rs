@@ -1,6 +1,6 @@
 //! `xcdrill lint`: exit statuses, human output and the JSON shape of C4.
 
-use crate::harness::Workspace;
+use crate::harness::{Workspace, assert_line};
 
 const FACTS: &str = "format_version = 1\n\n[[fact]]\nid = \"t.fact\"\nstatement = \"A fact.\"\nsource = \"seed: Quick interview answer\"\n\n[[fact]]\nid = \"t.unused\"\nstatement = \"Another fact.\"\nsource = \"D5.3\"\nconfidence = \"H\"\n";
 
@@ -16,59 +16,50 @@ fn bank_with(bank: &str) -> Workspace {
 #[test]
 fn the_embedded_content_lints_clean() {
     let run = Workspace::new().run(&["lint", "--coverage"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    run.succeeds();
     assert!(run.stdout.contains(": 0 errors"), "{}", run.stdout);
 }
 
 #[test]
 fn a_clean_folder_exits_0_and_summarises() {
-    let run = bank_with(GOOD).run(&["lint", "banks"]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("1 question and 2 facts in 2 files: 0 errors, 0 warnings"),
-        "{}",
-        run.stdout
-    );
+    bank_with(GOOD)
+        .run(&["lint", "banks"])
+        .succeeds()
+        .stdout_is("1 question and 2 facts in 2 files: 0 errors, 0 warnings\n");
 }
 
 #[test]
 fn errors_exit_1_with_location_snippet_and_hint() {
     let run = bank_with(&GOOD.replace("answer = false", "answr = false")).run(&["lint", "banks"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stdout.contains("error: unknown field `answr`"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("--> banks/bank.toml:8:1"),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("8 | answr = false"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("= hint: did you mean `answer`?"),
-        "{}",
-        run.stdout
+    run.fails_with(1, "").stdout_is(
+        "error: unknown field `answr`\n \
+         --> banks/bank.toml:8:1\n  |\n8 | answr = false\n  | ^^^^^\n  \
+         = hint: did you mean `answer`?\n\n\
+         0 questions and 2 facts in 2 files: 1 error, 0 warnings\n",
     );
 }
 
 #[test]
 fn a_single_file_is_linted_with_the_facts_beside_it() {
-    let run = bank_with(GOOD).run(&["lint", "banks/bank.toml"]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
+    bank_with(GOOD)
+        .run(&["lint", "banks/bank.toml"])
+        .succeeds()
+        .stdout_is("1 question and 2 facts in 2 files: 0 errors, 0 warnings\n");
 }
 
 #[test]
 fn a_missing_path_exits_2() {
-    let run = Workspace::new().run(&["lint", "no-such-folder"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("error: cannot read `no-such-folder`"),
-        "{}",
-        run.stderr
-    );
+    let workspace = Workspace::new();
+    workspace
+        .run(&["lint", "no-such-folder"])
+        .fails_with(
+            2,
+            &format!(
+                "error: cannot read `no-such-folder`\ncaused by: {}\n",
+                workspace.read_error("no-such-folder")
+            ),
+        )
+        .stdout_is("");
 }
 
 #[test]
@@ -76,16 +67,13 @@ fn lint_of_an_empty_folder_says_there_is_nothing_to_check() {
     let workspace = Workspace::new();
     std::fs::create_dir(workspace.path("empty")).expect("mkdir");
     for args in [&["lint", "empty"][..], &["--content", "empty", "list"][..]] {
-        let run = workspace.run(args);
-        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
-        assert!(
-            run.stderr.contains(
-                "cannot read `empty`\ncaused by: there is nothing to check: the folder has no `*.toml` bank files"
-            ),
-            "{args:?}: {}",
-            run.stderr
-        );
-        assert!(!run.stdout.contains("0 errors"), "{}", run.stdout);
+        workspace
+            .run(args)
+            .fails_with(
+                2,
+                "error: cannot read `empty`\ncaused by: there is nothing to check: the folder has no `*.toml` bank files\n",
+            )
+            .stdout_is("");
     }
 }
 
@@ -97,7 +85,7 @@ fn json_has_the_shape_of_c4() {
         "--json",
         "--coverage",
     ]);
-    assert_eq!(run.code, 1);
+    run.fails_with(1, "");
     let json = run.json();
     assert_eq!(json["questions"], 0);
     let error = &json["errors"][0];
@@ -129,25 +117,24 @@ fn json_without_coverage_has_no_uncovered_facts_key() {
 fn binary_and_non_utf8_files_are_named_not_fatal() {
     let workspace = bank_with(GOOD);
     workspace.write("banks/junk.toml", [0xff, 0xfe, 0x00, 0x41]);
-    let run = workspace.run(&["lint", "banks"]);
-    assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("banks/junk.toml:1:1"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("file is not valid UTF-8"),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("1 question"), "{}", run.stdout);
+    workspace
+        .run(&["lint", "banks"])
+        .fails_with(1, "")
+        .stdout_is(
+            "error: file is not valid UTF-8\n \
+             --> banks/junk.toml:1:1\n  \
+             = hint: save the bank as UTF-8 text; is this a binary file?\n\n\
+             1 question and 2 facts in 2 files: 1 error, 0 warnings\n",
+        );
 }
 
 #[test]
 fn help_describes_the_exit_statuses() {
     let run = Workspace::new().run(&["lint", "--help"]);
-    assert_eq!(run.code, 0);
-    assert!(
-        run.stdout.contains("Exit status: 0 clean"),
-        "{}",
-        run.stdout
+    run.succeeds();
+    assert_line(
+        &run.stdout,
+        "Exit status: 0 clean (warnings allowed), 1 errors found, 2 a path can't be read.",
     );
 }
 
@@ -165,7 +152,7 @@ fn lint_of_every_bank_file_named_one_by_one_is_clean() {
     args.extend(paths.iter().map(String::as_str));
     args.push(crate::harness::content_dir().to_str().expect("utf-8 path"));
     let run = Workspace::new().run(&args);
-    assert_eq!(run.code, 0, "{}", run.stdout);
+    run.succeeds();
     assert!(
         run.stdout.contains(": 0 errors, 0 warnings"),
         "{}",
@@ -177,7 +164,7 @@ fn lint_of_every_bank_file_named_one_by_one_is_clean() {
 fn json_warnings_keep_their_severity_and_hint() {
     let bank = GOOD.replace("facts = [\"t.fact\"]", "facts = [\"t.fact\", \"t.fact\"]");
     let run = bank_with(&bank).run(&["lint", "banks", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
+    run.succeeds();
     let json = run.json();
     let warnings = json["warnings"].as_array().expect("warnings");
     assert_eq!(warnings.len(), 1, "{json}");

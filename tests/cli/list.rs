@@ -5,7 +5,7 @@ use crate::harness::{Workspace, content_dir};
 #[test]
 fn json_lists_every_question_with_id_topic_kind_and_facts() {
     let run = Workspace::new().run(&["list", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let json = run.json();
     let questions = json.as_array().expect("an array");
     assert!(!questions.is_empty());
@@ -34,19 +34,19 @@ fn topic_filters_and_unknown_topics_are_usage_errors() {
             .all(|question| question["topic"] == topic.as_str())
     );
     assert!(filtered.len() <= all.as_array().unwrap().len());
-    let run = workspace.run(&["list", "--topic", "no-such-topic"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("no topic `no-such-topic`"),
-        "{}",
-        run.stderr
-    );
+    workspace
+        .run(&["list", "--topic", "no-such-topic"])
+        .fails_with(
+            2,
+            "error: no topic `no-such-topic`; the topics are: \
+             hierarchy, interview, licenses, lifecycle, partner, roles, scenarios, setup, sites\n",
+        );
 }
 
 #[test]
 fn human_listing_groups_by_topic_and_counts() {
     let run = Workspace::new().run(&["list"]);
-    assert_eq!(run.code, 0);
+    run.succeeds();
     let last = run.stdout.lines().last().unwrap();
     assert!(
         last.ends_with("topics") || last.ends_with("topic"),
@@ -65,16 +65,15 @@ fn content_folders_replace_the_embedded_banks() {
         "broken/bank.toml",
         "format_version = 1\n[[question]]\nid = 1\n",
     );
-    let run = workspace.run(&[
-        "list",
-        "--content",
-        broken.parent().unwrap().to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("error: the content has"),
-        "{}",
-        run.stderr
+    let folder = broken.parent().unwrap().to_str().unwrap();
+    workspace.run(&["list", "--content", folder]).fails_with(
+        2,
+        &format!(
+            "error: invalid type: integer `1`, expected a string\n \
+             --> {folder}/bank.toml:3:6\n  |\n3 | id = 1\n  |      ^\n  \
+             = hint: see FORMAT.md for the fields of a [[question]]\n\
+             error: the content has 1 error; run `xcdrill lint` to see them all\n"
+        ),
     );
 }
 
@@ -82,10 +81,10 @@ fn content_folders_replace_the_embedded_banks() {
 fn completions_and_man_page_are_generated() {
     let workspace = Workspace::new();
     let bash = workspace.run(&["completions", "bash"]);
-    assert_eq!(bash.code, 0);
+    bash.succeeds();
     assert!(bash.stdout.contains("xcdrill"));
     let man = workspace.run(&["man"]);
-    assert_eq!(man.code, 0);
+    man.succeeds();
     assert!(
         man.stdout.contains(".TH xcdrill"),
         "{}",

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use xcdrill::session::rating::Rating;
 use xcdrill::store::{Answer, DAY_SECONDS, Mode, Review};
 
-use super::harness::{Run, Workspace, content_dir};
+use super::harness::{Run, Workspace, assert_line, content_dir};
 
 /// 2026-11-27T12:00:00Z.
 pub(super) const NOW: i64 = 1_795_780_800;
@@ -92,21 +92,16 @@ fn workspace_with_progress() -> Workspace {
         "reviews.json",
         serde_json::to_string(&reviews).expect("json"),
     );
-    let imported = run(&workspace, &["import", "reviews.json"]);
-    assert_eq!(imported.code, 0, "{}", imported.stderr);
-    assert_eq!(
-        imported.stdout,
-        "imported 4 reviews from `reviews.json`; skipped 0 already present\n"
-    );
+    run(&workspace, &["import", "reviews.json"])
+        .succeeds()
+        .stdout_is("imported 4 reviews from `reviews.json`; skipped 0 already present\n");
     workspace
 }
 
 #[test]
 fn stats_on_a_new_store_lists_every_topic_at_zero() {
     let workspace = workspace();
-    let stats = run(&workspace, &["stats", "--json"]);
-    assert_eq!(stats.code, 0, "{}", stats.stderr);
-    let json = stats.json();
+    let json = run(&workspace, &["stats", "--json"]).succeeds().json();
     assert_eq!(
         (json["reviews"].clone(), json["due"].clone()),
         (json!(0), json!(0))
@@ -118,8 +113,17 @@ fn stats_on_a_new_store_lists_every_topic_at_zero() {
             {"topic": "beta", "mastery": 0.0, "questions": 1, "reviewed": 0},
         ])
     );
-    let text = run(&workspace, &["stats"]);
-    assert!(text.stdout.contains("No reviews yet"), "{}", text.stdout);
+    run(&workspace, &["stats"]).succeeds().stdout_is(
+        "Reviews  0 in total, 0 today\n\
+         Due      0 today, 0 this week\n\
+         Streak   0 days\n\n\
+         No reviews yet: `xcdrill quiz` starts a session.\n\n\
+         Mastery by topic\n  \
+         alpha  --------------------    0%  0/2 reviewed\n  \
+         beta   --------------------    0%  0/1 reviewed\n\n\
+         Last 30 days (at most 0 a day)\n  \
+         2026-10-29 |                              | 2026-11-27\n",
+    );
 }
 
 #[test]
@@ -127,8 +131,7 @@ fn stats_read_the_repository_content() {
     let workspace = Workspace::new();
     let content = content_dir().display().to_string();
     let stats = workspace.run(&["--content", &content, "stats", "--json"]);
-    assert_eq!(stats.code, 0, "{}", stats.stderr);
-    assert!(stats.json()["topics"].is_array());
+    assert!(stats.succeeds().json()["topics"].is_array());
 }
 
 #[test]
@@ -154,16 +157,18 @@ fn stats_count_reviews_days_streak_and_weak_questions() {
 fn stats_draw_ascii_when_piped_and_unicode_with_colour() {
     let workspace = workspace_with_progress();
     let piped = run(&workspace, &["stats"]);
-    assert!(
-        piped.stdout.contains("Reviews  4 in total, 1 today"),
-        "{}",
-        piped.stdout
-    );
-    assert!(piped.stdout.contains("Streak   3 days"), "{}", piped.stdout);
-    assert!(
-        piped.stdout.contains("#########-----------"),
-        "{}",
-        piped.stdout
+    piped.succeeds().stdout_is(
+        "Reviews  4 in total, 1 today\n\
+         Due      1 today, 1 this week\n\
+         Streak   3 days\n\n\
+         Mastery by topic\n  \
+         alpha  #########-----------   44%  1/2 reviewed\n  \
+         beta   ######--------------   30%  1/1 reviewed\n\n\
+         Last 30 days (at most 2 a day)\n  \
+         2026-10-29 |                           =@=| 2026-11-27\n\n\
+         Weakest questions\n  \
+         beta.one    30%  last score 40%\n  \
+         alpha.one   89%  last score 90%\n",
     );
     assert!(piped.stdout.is_ascii(), "{}", piped.stdout);
     let coloured = run(&workspace, &["--color", "always", "stats"]);
@@ -177,18 +182,14 @@ fn stats_draw_ascii_when_piped_and_unicode_with_colour() {
 #[test]
 fn export_then_import_elsewhere_round_trips_and_twice_adds_nothing() {
     let workspace = workspace_with_progress();
-    let exported = run(&workspace, &["export", "--output", "export.json"]);
-    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    run(&workspace, &["export", "--output", "export.json"]).succeeds();
     let other = ["--data-dir", "other"];
-    let first = run(
+    run(
         &workspace,
         &[&other[..], &["import", "export.json"]].concat(),
-    );
-    assert!(
-        first.stdout.starts_with("imported 4 reviews"),
-        "{}",
-        first.stdout
-    );
+    )
+    .succeeds()
+    .stdout_is("imported 4 reviews from `export.json`; skipped 0 already present\n");
     let second = run(
         &workspace,
         &[&other[..], &["import", "export.json"]].concat(),
@@ -218,40 +219,31 @@ fn export_then_import_elsewhere_round_trips_and_twice_adds_nothing() {
 fn an_invalid_import_exits_2_naming_the_file() {
     let workspace = workspace();
     workspace.write("bad.json", "{\"not\": \"reviews\"}");
-    let run = run(&workspace, &["import", "bad.json"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("`bad.json` is not a valid review export"),
-        "{}",
-        run.stderr
+    run(&workspace, &["import", "bad.json"]).fails_with(
+        2,
+        "error: `bad.json` is not a valid review export: \
+         invalid type: map, expected a sequence at line 1 column 0\n",
     );
 }
 
 #[test]
 fn importing_a_csv_export_says_that_import_reads_json() {
     let workspace = workspace();
-    let quiz = run(&workspace, &["quiz", "--count", "1", "--seed", "1"]);
-    assert_eq!(quiz.code, 0, "{}", quiz.stderr);
-    let export = run(
+    run(&workspace, &["quiz", "--count", "1", "--seed", "1"]).succeeds();
+    run(
         &workspace,
         &["export", "--format", "csv", "--output", "reviews.csv"],
-    );
-    assert_eq!(export.code, 0, "{}", export.stderr);
-    let import = run(&workspace, &["import", "reviews.csv"]);
-    assert_eq!(import.code, 2);
-    assert_eq!(
-        import.stderr,
-        "error: `reviews.csv` is not a valid review export: it is the CSV of `xcdrill export --format csv`; `import` reads the JSON that `xcdrill export` writes (its default `--format json`)\n"
+    )
+    .succeeds();
+    run(&workspace, &["import", "reviews.csv"]).fails_with(
+        2,
+        "error: `reviews.csv` is not a valid review export: it is the CSV of `xcdrill export --format csv`; `import` reads the JSON that `xcdrill export` writes (its default `--format json`)\n",
     );
     workspace.write("notes.txt", "my notes");
-    let import = run(&workspace, &["import", "notes.txt"]);
-    assert!(
-        import
-            .stderr
-            .contains(": it is not JSON; `import` reads the JSON"),
-        "{}",
-        import.stderr
+    run(&workspace, &["import", "notes.txt"]).fails_with(
+        2,
+        "error: `notes.txt` is not a valid review export: it is not JSON; \
+         `import` reads the JSON that `xcdrill export` writes (its default `--format json`)\n",
     );
 }
 
@@ -260,13 +252,14 @@ fn a_corrupt_store_stops_stats_and_is_left_unchanged() {
     let workspace = workspace();
     let garbage = b"not a database at all, just words".repeat(200);
     let path = workspace.write("data/progress.sqlite3", &garbage);
-    let run = run(&workspace, &["stats"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("progress.sqlite3` is not a readable xcdrill progress store"),
-        "{}",
-        run.stderr
+    run(&workspace, &["stats"]).fails_with(
+        2,
+        &format!(
+            "error: `{}` is not a readable xcdrill progress store (file is not a database); \
+             it was left unchanged: restore it from a backup, or move it aside to start with \
+             empty progress\n",
+            path.display()
+        ),
     );
     assert_eq!(std::fs::read(path).expect("still there"), garbage);
 }
@@ -323,9 +316,7 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
         .into_iter()
         .chain(files.iter().map(String::as_str))
         .collect();
-    let report = workspace.run(&args);
-    assert_eq!(report.code, 0, "{}", report.stderr);
-    let json = report.json();
+    let json = workspace.run(&args).succeeds().json();
     let exam = &json["groups"][0];
     assert_eq!(json["warnings"], json!([]));
     assert_eq!(
@@ -353,23 +344,15 @@ fn report_over_a_known_cohort_gives_the_known_figures() {
     );
 
     let table = workspace.run(&[&["report"][..], &args[3..]].concat());
-    assert!(
-        table.stdout.contains("Seed 42, content c0ffee"),
-        "{}",
-        table.stdout
-    );
-    assert!(
-        table.stdout.contains("ann       100%  yes     10:00"),
-        "{}",
-        table.stdout
+    assert_line(&table.succeeds().stdout, "Seed 42, content c0ffee");
+    assert_line(
+        &table.stdout,
+        "ann       100%  yes     10:00  results/ann.json",
     );
     let markdown = workspace.run(&[&["report", "--format", "markdown"][..], &args[3..]].concat());
-    assert!(
-        markdown
-            .stdout
-            .contains("| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |"),
-        "{}",
-        markdown.stdout
+    assert_line(
+        &markdown.succeeds().stdout,
+        "| q.choice | alpha | 4 | 4 | 50% | 1.00 | choice c (2×) |",
     );
     let csv = workspace.run(&[&["report", "--format", "csv"][..], &args[3..]].concat());
     assert!(
@@ -397,13 +380,13 @@ fn report_separates_exams_with_a_warning() {
         .chain(files.iter().map(String::as_str))
         .collect();
     let report = workspace.run(&args);
-    assert_eq!(report.code, 0, "{}", report.stderr);
-    assert!(
-        report
-            .stderr
-            .contains("warning: the files come from 2 different exams"),
-        "{}",
-        report.stderr
+    report.succeeds();
+    assert_eq!(
+        report.stderr,
+        "warning: 5 result files were made with other content than the active one, so their \
+         question ids were not checked (`--content DIR` checks them against those banks)\n\
+         warning: the files come from 2 different exams (seed and content hash); \
+         each is reported separately\n"
     );
     let json = report.json();
     assert_eq!(json["groups"].as_array().map(Vec::len), Some(2));
@@ -415,34 +398,31 @@ fn report_exits_2_naming_an_unreadable_or_invalid_file() {
     let workspace = Workspace::new();
     let files = cohort(&workspace);
     workspace.write("results/broken.json", "{\"format\": 1");
-    let broken = workspace.run(&["report", &files[0], "results/broken.json"]);
-    assert_eq!(broken.code, 2);
-    assert!(
-        broken
-            .stderr
-            .contains("`results/broken.json` is not a valid result file"),
-        "{}",
-        broken.stderr
-    );
-    let missing = workspace.run(&["report", "results/missing.json"]);
-    assert_eq!(missing.code, 2);
-    assert!(
-        missing
-            .stderr
-            .contains("cannot read `results/missing.json`"),
-        "{}",
-        missing.stderr
-    );
+    workspace
+        .run(&["report", &files[0], "results/broken.json"])
+        .fails_with(
+            2,
+            "error: `results/broken.json` is not a valid result file: \
+             EOF while parsing an object at line 1 column 12\n",
+        );
+    workspace
+        .run(&["report", "results/missing.json"])
+        .fails_with(
+            2,
+            &format!(
+                "error: cannot read `results/missing.json`\ncaused by: {}\n",
+                workspace.read_error("results/missing.json")
+            ),
+        );
     let newer = result_file("ann", 1, &[("q", "t", "choice", Some("a"), 1.0)]);
     let mut newer = newer;
     newer["format"] = json!(99);
     workspace.write("results/newer.json", newer.to_string());
-    let newer = workspace.run(&["report", "results/newer.json"]);
-    assert_eq!(newer.code, 2);
-    assert!(
-        newer.stderr.contains("its format 99 is newer"),
-        "{}",
-        newer.stderr
+    workspace.run(&["report", "results/newer.json"]).fails_with(
+        2,
+        "error: results/newer.json: its format 99 is newer than this xcdrill reads (1); \
+             upgrade xcdrill\n\
+             error: 1 of 1 result file has problems (above); nothing was reported\n",
     );
 }
 
@@ -473,8 +453,7 @@ fn two_processes_importing_at_once_lose_nothing() {
             scope.spawn(move || {
                 for file in 0..n_files {
                     let name = format!("w{writer}-{file}.json");
-                    let imported = run(workspace, &["import", &name]);
-                    assert_eq!(imported.code, 0, "{}", imported.stderr);
+                    run(workspace, &["import", &name]).succeeds();
                 }
             });
         }
@@ -489,8 +468,12 @@ fn report_refuses_a_result_file_with_out_of_range_numbers() {
     let mut bad = result_file("ann", 1, &[("q", "t", "choice", Some("a"), 1.0)]);
     bad["score"] = json!(5.0);
     workspace.write("results/bad.json", bad.to_string());
-    let run = workspace.run(&["report", "results/bad.json"]);
-    assert_eq!(run.code, 2, "{}", run.stdout);
-    assert!(run.stderr.contains("results/bad.json"), "{}", run.stderr);
-    assert!(run.stderr.contains("outside 0 to 1"), "{}", run.stderr);
+    workspace
+        .run(&["report", "results/bad.json"])
+        .fails_with(
+            2,
+            "error: results/bad.json: its score 5 is outside 0 to 1\n\
+             error: 1 of 1 result file has problems (above); nothing was reported\n",
+        )
+        .stdout_is("");
 }

@@ -1,7 +1,7 @@
 //! `xcdrill quiz` driven by piped stdin on the fixture bank, with the clock
 //! frozen: transcripts are pinned with snapshots, results checked field by field.
 
-use crate::harness::{Run, Workspace};
+use crate::harness::{Run, Workspace, assert_line};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bank");
 const NOW: &str = "2026-11-27T09:00:00Z";
@@ -34,7 +34,7 @@ fn a_practice_session_teaches_after_each_answer() {
         &["--seed", "7", "--count", "6"],
         "a\n:more\n:hint\nDigital Experiance\na contact, linked to an account\ntrue\n:score\nc a b\ncontact\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     insta::assert_snapshot!("practice_seed_7", run.stdout);
 }
 
@@ -49,12 +49,9 @@ fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
         ],
         "c b a\nDigital Experiences\nno idea\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("PASSED (pass mark 50%)"),
-        "{}",
-        run.stdout
-    );
+    run.succeeds();
+    // A whole line: `NOT PASSED (pass mark 50%)` holds these words too.
+    assert_line(&run.stdout, "PASSED (pass mark 50%)");
     let (questions, summary) = run.stdout.split_once("Summary").expect("a summary");
     assert!(
         !questions.contains("Why:"),
@@ -66,7 +63,6 @@ fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
         "the exam's review shows the learner's answer and why:\n{}",
         run.stdout
     );
-    assert!(run.stdout.contains("pass mark 50%"), "{}", run.stdout);
     insta::assert_snapshot!("exam_seed_11", run.stdout);
     let text = std::fs::read_to_string(workspace.path("ana.json")).expect("result file written");
     let result: serde_json::Value = serde_json::from_str(&text).expect("result is JSON");
@@ -94,8 +90,7 @@ fn json_puts_the_result_alone_on_stdout() {
         &["--seed", "3", "--count", "2", "--json"],
         "a\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let result = run.json();
+    let result = run.succeeds().json();
     assert_eq!(result["mode"], "practice");
     assert_eq!(result["name"], "tester");
     let questions = result["questions"].as_array().unwrap();
@@ -134,7 +129,7 @@ fn a_drill_brings_a_missed_question_back() {
         &["--mode", "drill", "--topic", "accounts", "--seed", "2"],
         "false\nfalse\na contact linked to an account\ntrue\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let headers = run.stdout.matches("· accounts ·").count();
     assert_eq!(
         headers, 4,
@@ -153,7 +148,7 @@ fn a_drill_asks_a_missed_question_again_with_its_options_reshuffled() {
         ],
         "wrong\nb\na\nwrong\nb\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let options_of = |asking: &str| -> Vec<String> {
         asking
             .lines()
@@ -177,20 +172,12 @@ fn a_drill_asks_a_missed_question_again_with_its_options_reshuffled() {
 #[test]
 fn a_drill_needs_a_topic_and_topics_must_exist() {
     let workspace = Workspace::new();
-    let run = quiz(&workspace, &["--mode", "drill"], "");
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("a drill needs at least one `--topic`"),
-        "{}",
-        run.stderr
+    quiz(&workspace, &["--mode", "drill"], "").fails_with(
+        2,
+        "error: a drill needs at least one `--topic`; `xcdrill list` shows them\n",
     );
-    let run = quiz(&workspace, &["--topic", "acounts"], "");
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("did you mean `accounts`?"),
-        "{}",
-        run.stderr
-    );
+    quiz(&workspace, &["--topic", "acounts"], "")
+        .fails_with(2, "error: no topic `acounts`; did you mean `accounts`?\n");
 }
 
 #[test]
@@ -200,17 +187,14 @@ fn piped_input_that_is_not_an_answer_skips_that_question_only() {
         &["--seed", "7", "--count", "2", "--json"],
         ":nonsense\nz\nDigital Experiences\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("Unknown command `:nonsense`"),
-        "{}",
-        run.stderr
+    run.succeeds();
+    assert_line(
+        &run.stderr,
+        "Unknown command `:nonsense`; :help lists them.",
     );
-    assert!(
-        run.stderr
-            .contains("`z` is not offered; answer with letters a to c; skipped"),
-        "{}",
-        run.stderr
+    assert_line(
+        &run.stderr,
+        "`z` is not offered; answer with letters a to c; skipped",
     );
     let result = run.json();
     let questions = result["questions"].as_array().unwrap();
@@ -262,18 +246,16 @@ fn quitting_early_lists_what_was_not_reached() {
         &["--seed", "7", "--count", "3"],
         "a\n:quit\n",
     );
-    assert_eq!(run.code, 0);
+    run.succeeds();
     assert_eq!(
         run.stdout.matches("(not reached)").count(),
         2,
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout
-            .contains("Score: 0% over 1 question (1 answered; 2 not reached, not scored)"),
-        "{}",
-        run.stdout
+    assert_line(
+        &run.stdout,
+        "Score: 0% over 1 question (1 answered; 2 not reached, not scored) · time 0s",
     );
 }
 
@@ -286,12 +268,9 @@ fn practice_ended_early_scores_what_was_answered_and_an_exam_counts_the_rest() {
 Digital Experiences
 ",
     );
-    assert!(
-        practice
-            .stderr
-            .contains("Score: 100% over 2 questions (2 answered; 3 not reached, not scored)"),
-        "{}",
-        practice.stderr
+    assert_line(
+        &practice.succeeds().stderr,
+        "Score: 100% over 2 questions (2 answered; 3 not reached, not scored) · time 0s",
     );
     assert_eq!(practice.json()["score"], 1.0);
     let exam = quiz(
@@ -301,9 +280,10 @@ Digital Experiences
 Digital Experiences
 ",
     );
+    // The line is wrapped after its `·`; the time follows on the next line.
     assert!(
-        exam.stderr.contains(
-            "Score: 40% over 5 questions (2 answered; 3 not reached, counted as unanswered)"
+        exam.succeeds().stderr.contains(
+            "\nScore: 40% over 5 questions (2 answered; 3 not reached, counted as unanswered) ·\n"
         ),
         "{}",
         exam.stderr
@@ -320,11 +300,7 @@ fn verbose_feedback_shows_going_deeper_and_the_facts_at_once() {
 ",
     );
     assert!(!short.stdout.contains("Fact:"), "{}", short.stdout);
-    assert!(
-        short.stdout.contains("(:more for the fact)"),
-        "{}",
-        short.stdout
-    );
+    assert_line(&short.succeeds().stdout, "  (:more for the fact)");
     let verbose = quiz(
         &Workspace::new(),
         &["--seed", "7", "--count", "1", "--verbose"],
@@ -358,7 +334,7 @@ fn review_brings_back_what_is_due_before_anything_new() {
         &["--mode", "review", "--count", "4", "--seed", "1", "--json"],
         "",
     );
-    assert_eq!(review.code, 0, "{}", review.stderr);
+    review.succeeds();
     let asked = asked_ids(&review);
     let mut due: Vec<&String> = asked.iter().take(2).collect();
     due.sort();
@@ -383,11 +359,10 @@ fn cram_is_recorded_but_says_it_moves_no_schedule() {
         ],
         "true\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("no review schedule moves"),
-        "{}",
-        run.stdout
+    run.succeeds();
+    assert_line(
+        &run.stdout,
+        "Cram: answers are recorded for your stats, but no review schedule moves.",
     );
     let export = workspace.run(&["export", "--format", "json"]).json();
     assert_eq!(export[0]["mode"], "cram");
@@ -420,7 +395,7 @@ fn a_question_whose_content_changed_is_flagged_not_silently_reset() {
         "a contact on an account\ntrue\n",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    first.succeeds();
     let quiz = workspace.path("bank/quiz.toml");
     let text = std::fs::read_to_string(&quiz).expect("bank");
     let changed = text.replace(
@@ -431,21 +406,23 @@ fn a_question_whose_content_changed_is_flagged_not_silently_reset() {
     std::fs::write(&quiz, changed).expect("edit bank");
     let later = "2026-11-28T09:00:00Z";
     let second = workspace.run_with(&args, "", &[("XCDRILL_NOW", later)]);
-    assert_eq!(second.code, 0, "{}", second.stderr);
+    second.succeeds();
+    // Only the changed question is named, before the first question.
+    let (before, _) = second
+        .stdout
+        .split_once("\nQuestion 1/2")
+        .expect("a first question");
     assert!(
-        second
-            .stdout
-            .contains("Question `fixture.owner-role` changed since you last reviewed it."),
+        before.ends_with(
+            "\nQuestion `fixture.owner-role` changed since you last reviewed it.\n\
+             Its progress is kept; your next answer counts for the new version.\n"
+        ),
         "{}",
         second.stdout
     );
-    assert!(
-        second.stdout.contains("Its progress is kept"),
-        "{}",
-        second.stdout
-    );
-    assert!(
-        !second.stdout.contains("fixture.why` changed"),
+    assert_eq!(
+        second.stdout.matches("changed since").count(),
+        1,
         "{}",
         second.stdout
     );

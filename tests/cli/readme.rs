@@ -42,7 +42,7 @@ fn the_readme_example_session_is_what_xcdrill_prints() {
     let (range, input, args) = example(&readme);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = Workspace::new().run_with(&args, &input, &[("XCDRILL_NOW", "2026-11-27T09:00:00Z")]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let command = readme[range.clone()].lines().next().unwrap_or_default();
     let expected = format!("{command}\n{}", run.stdout);
     if std::env::var_os("UPDATE_README").is_some() {

@@ -39,20 +39,18 @@ fn report_of_a_65536_character_name_or_id_is_refused_with_the_entry_not_a_panic(
     let long = "n".repeat(65_536);
     let file = result_file(&long, &[("q.one", 1.0), (&long, 0.0)]);
     workspace.write("huge.json", file.to_string());
-    let run = report(&workspace, &["huge.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("error: huge.json: its `name` is 65536 bytes, over the limit of 16384"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("huge.json: entry 2 (`nnnn"),
-        "the entry is named: {}",
-        run.stderr
-    );
-    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    // The entry is named by the start of its id.
+    let start = "n".repeat(59);
+    report(&workspace, &["huge.json"])
+        .fails_with(
+            2,
+            &format!(
+                "error: huge.json: its `name` is 65536 bytes, over the limit of 16384\n\
+                 error: huge.json: entry 2 (`{start}…`): its `id` is 65536 bytes, over the limit of 16384\n\
+                 error: 1 of 1 result file has problems (above); nothing was reported\n"
+            ),
+        )
+        .stdout_is("");
 }
 
 #[test]
@@ -65,7 +63,7 @@ fn report_of_long_names_within_the_limits_cuts_them_for_reading() {
     );
     for format in ["table", "markdown"] {
         let run = report(&workspace, &["long.json", "--format", format]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.succeeds();
         assert!(run.stdout.contains("éé…"), "{}", run.stdout);
         assert!(!run.stdout.contains(&name), "{format} is cut");
     }
@@ -77,14 +75,16 @@ fn report_of_long_names_within_the_limits_cuts_them_for_reading() {
 fn quiz_name_over_200_characters_is_a_usage_error() {
     let workspace = Workspace::new();
     let long = "n".repeat(65_536);
-    let run = workspace.run(&["--content", FIXTURE, "quiz", "--name", &long]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("the name is 65536 characters; at most 200 fit in a result file"),
-        "{}",
-        run.stderr
-    );
+    workspace
+        .run(&["--content", FIXTURE, "quiz", "--name", &long])
+        .fails_with(
+            2,
+            &format!(
+                "error: invalid value '{long}' for '--name <NAME>': \
+                 the name is 65536 characters; at most 200 fit in a result file\n\n\
+                 For more information, try '--help'.\n"
+            ),
+        );
     let fits = "n".repeat(200);
     let run = workspace.run_with(
         &[
@@ -103,17 +103,15 @@ fn quiz_name_over_200_characters_is_a_usage_error() {
         "a\n",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let run = workspace.run_with(
-        &["--content", FIXTURE, "report", "r.json"],
-        "",
-        &[("XCDRILL_NOW", NOW)],
-    );
-    assert_eq!(
-        run.code, 0,
-        "what quiz writes, report reads: {}",
-        run.stderr
-    );
+    run.succeeds();
+    // What quiz writes, report reads.
+    workspace
+        .run_with(
+            &["--content", FIXTURE, "report", "r.json"],
+            "",
+            &[("XCDRILL_NOW", NOW)],
+        )
+        .succeeds();
 }
 
 #[test]
@@ -127,18 +125,18 @@ fn report_refuses_future_times_duplicate_ids_and_numbers_out_of_range_per_entry(
         "bob.json",
         result_file("bob", &[("q.one", 1.0)]).to_string(),
     );
-    let run = report(&workspace, &["bob.json", "ann.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    for expected in [
-        "ann.json: its `ended` time 2027-01-01T00:00:00Z is in the future (now is 2026-11-27T12:00:00Z)",
-        "ann.json: entry 2 (`q.two`): its score 7 is outside 0 to 1",
-        "ann.json: entry 2 (`q.two`): its time -4 seconds is negative or over a week",
-        "ann.json: entry 3 (`q.one`): the question is listed again (first at entry 1)",
-        "error: 1 of 2 result files has problems (above); nothing was reported",
-    ] {
-        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
-    }
-    assert!(!run.stderr.contains("bob.json"), "{}", run.stderr);
+    // bob.json is fine and is not named.
+    report(&workspace, &["bob.json", "ann.json"])
+        .fails_with(
+            2,
+            "error: ann.json: its `ended` time 2027-01-01T00:00:00Z is in the future \
+             (now is 2026-11-27T12:00:00Z)\n\
+             error: ann.json: entry 2 (`q.two`): its score 7 is outside 0 to 1\n\
+             error: ann.json: entry 2 (`q.two`): its time -4 seconds is negative or over a week\n\
+             error: ann.json: entry 3 (`q.one`): the question is listed again (first at entry 1)\n\
+             error: 1 of 2 result files has problems (above); nothing was reported\n",
+        )
+        .stdout_is("");
 }
 
 #[test]
@@ -159,31 +157,30 @@ fn report_refuses_ids_the_content_it_names_does_not_have() {
         "a\na\n",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(exam.code, 0, "{}", exam.stderr);
+    exam.succeeds();
     let text = std::fs::read_to_string(workspace.path("r.json")).expect("result written");
     let mut file: Value = serde_json::from_str(&text).expect("json");
     file["questions"][1]["id"] = json!("no.such.question");
     workspace.write("r.json", file.to_string());
-    let run = workspace.run_with(
-        &["--content", FIXTURE, "report", "r.json"],
-        "",
-        &[("XCDRILL_NOW", NOW)],
-    );
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "r.json: entry 2 (`no.such.question`): no question of the content it names has this id"
-        ),
-        "{}",
-        run.stderr
-    );
+    workspace
+        .run_with(
+            &["--content", FIXTURE, "report", "r.json"],
+            "",
+            &[("XCDRILL_NOW", NOW)],
+        )
+        .fails_with(
+            2,
+            "error: r.json: entry 2 (`no.such.question`): \
+             no question of the content it names has this id\n\
+             error: 1 of 1 result file has problems (above); nothing was reported\n",
+        );
     // With other content active the ids can't be judged: it says so.
     let other = report(&workspace, &["r.json"]);
-    assert_eq!(other.code, 0, "{}", other.stderr);
-    assert!(
-        other.stderr.contains("question ids were not checked"),
-        "{}",
-        other.stderr
+    other.succeeds();
+    assert_eq!(
+        other.stderr,
+        "warning: 1 result file was made with other content than the active one, so its \
+         question ids were not checked (`--content DIR` checks them against those banks)\n"
     );
 }
 
@@ -192,13 +189,10 @@ fn report_refuses_a_file_over_64_mib() {
     let workspace = Workspace::new();
     let big = std::fs::File::create(workspace.path("big.json")).expect("create");
     big.set_len(65 * 1024 * 1024).expect("a sparse file");
-    let run = report(&workspace, &["big.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("over the limit of 67108864 bytes (64 MiB)"),
-        "{}",
-        run.stderr
+    report(&workspace, &["big.json"]).fails_with(
+        2,
+        "error: `big.json` is not a valid result file: \
+         it is over the limit of 67108864 bytes (64 MiB)\n",
     );
 }
 
@@ -226,16 +220,14 @@ fn report_counts_the_same_session_given_twice_once_with_a_warning() {
             "json",
         ],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert_eq!(
-        run.stderr
-            .lines()
-            .filter(|line| !line.contains("other content"))
-            .collect::<Vec<_>>(),
-        [
-            "warning: `copy.json` is the same session as `ann.json` (learner, seed, content and times); it is counted once",
-            "warning: `ann.json` is given more than once; it is counted once",
-        ]
+        run.stderr,
+        "warning: `copy.json` is the same session as `ann.json` \
+         (learner, seed, content and times); it is counted once\n\
+         warning: `ann.json` is given more than once; it is counted once\n\
+         warning: 2 result files were made with other content than the active one, so their \
+         question ids were not checked (`--content DIR` checks them against those banks)\n"
     );
     let names: Vec<Value> = run.json()["groups"][0]["learners"]
         .as_array()
@@ -256,16 +248,14 @@ fn report_refuses_a_practice_session_naming_the_file() {
         "exam.json",
         result_file("bob", &[("q.one", 1.0)]).to_string(),
     );
-    let run = report(&workspace, &["exam.json", "practice.json"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_eq!(run.stdout, "");
-    assert!(
-        run.stderr.starts_with(
-            "error: practice.json: it is a `practice` session, not an exam; `report` reads the result files of `quiz --mode exam`\n"
-        ),
-        "{}",
-        run.stderr
-    );
+    report(&workspace, &["exam.json", "practice.json"])
+        .fails_with(
+            2,
+            "error: practice.json: it is a `practice` session, not an exam; \
+             `report` reads the result files of `quiz --mode exam`\n\
+             error: 1 of 2 result files has problems (above); nothing was reported\n",
+        )
+        .stdout_is("");
 }
 
 /// Four learners of one exam: `q.one` (everyone right), `q.two` (the strong
@@ -341,11 +331,10 @@ fn report_html_has_every_section_and_the_figures_of_report_json() {
     let files = html_cohort(&workspace);
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let json = report(&workspace, &[&files[..], &["--format", "json"]].concat());
-    assert_eq!(json.code, 0, "{}", json.stderr);
-    let json = json.json();
+    let json = json.succeeds().json();
     let exam = &json["groups"][0];
     let run = report(&workspace, &[&files[..], &["--format", "html"]].concat());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let html = run.stdout;
     assert!(
         html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
@@ -418,21 +407,15 @@ fn report_html_output_writes_the_page_to_a_file_and_nothing_to_stdout() {
         &workspace,
         &[&files[..], &["--format", "html", "--output", "cohort.html"]].concat(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    run.succeeds().stdout_is("");
     let written = std::fs::read_to_string(workspace.path("cohort.html")).expect("written");
     assert_eq!(written, printed.stdout);
 
-    let folder = report(
+    report(
         &workspace,
         &[&files[..], &["--format", "html", "--output", "."]].concat(),
-    );
-    assert_eq!(folder.code, 2, "{}", folder.stderr);
-    assert!(
-        folder.stderr.contains("it is a folder"),
-        "{}",
-        folder.stderr
-    );
+    )
+    .fails_with(2, "error: cannot write `.`\ncaused by: it is a folder\n");
 }
 
 #[test]
@@ -445,7 +428,7 @@ fn report_html_warns_on_the_page_when_exams_are_mixed() {
     files.push("zed.json".to_string());
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let run = report(&workspace, &[&files[..], &["--format", "html"]].concat());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(
         run.stdout
             .contains("<strong>Warning:</strong> the files come from 2 different exams"),
@@ -476,13 +459,13 @@ fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
         "a\n",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(exam.code, 0, "{}", exam.stderr);
+    exam.succeeds();
     let run = workspace.run_with(
         &["--content", FIXTURE, "report", "r.json", "--format", "html"],
         "",
         &[("XCDRILL_NOW", NOW)],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(
         run.stdout
             .contains("<span class=\"prompt\">What do you turn on first?</span>"),
@@ -497,7 +480,7 @@ fn report_html_shows_the_prompts_of_the_content_that_made_the_exam() {
     );
     // With other content active, the ids may mean other questions: no prompts.
     let other = report(&workspace, &["r.json", "--format", "html"]);
-    assert_eq!(other.code, 0, "{}", other.stderr);
+    other.succeeds();
     assert!(!other.stdout.contains("class=\"prompt\""));
     assert!(!other.stdout.contains("“Territory management”"));
 }
@@ -542,7 +525,7 @@ fn report_of_a_real_exam_reads_for_a_trainer() {
             answers,
             &[("XCDRILL_NOW", NOW)],
         );
-        assert_eq!(quiz.code, 0, "{}", quiz.stderr);
+        quiz.succeeds();
         if name == "Bob" {
             // The quiz and the report say the same score and verdict.
             assert!(
@@ -566,7 +549,7 @@ fn report_of_a_real_exam_reads_for_a_trainer() {
         args.extend(files.iter().map(String::as_str));
         args.extend_from_slice(extra);
         let run = workspace.run_with(&args, "", &[("XCDRILL_NOW", NOW)]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.succeeds();
         assert_eq!(run.stderr, "");
         shown.push_str(&format!(
             "$ xcdrill report *.json {}\n{}\n",
@@ -596,26 +579,25 @@ fn report_of_a_real_exam_reads_for_a_trainer() {
         exam["questions"][0]["wrong_answer"],
         json!({"answer": "c", "count": 2, "words": "“Territory management”"})
     );
-    let refused = workspace.run(&[
-        "report", "Ann.json", "--format", "json", "--table", "topics",
-    ]);
-    assert_eq!(refused.code, 2);
-    assert!(
-        refused.stderr.contains("`--table` chooses a table"),
-        "{}",
-        refused.stderr
-    );
+    workspace
+        .run(&[
+            "report", "Ann.json", "--format", "json", "--table", "topics",
+        ])
+        .fails_with(
+            2,
+            "error: `--table` chooses a table of `--format table`, `markdown` or `csv`; \
+             json and html hold them all\n",
+        );
 }
 
 #[test]
 fn a_pass_mark_between_whole_percents_is_a_usage_error() {
-    let run = Workspace::new().run(&["quiz", "--mode", "exam", "--pass", "72.5"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains(
-            "invalid value '72.5' for '--pass <PERCENT>': 72.5 is not a whole percent from 0 to 100"
-        ),
-        "{}",
-        run.stderr
-    );
+    Workspace::new()
+        .run(&["quiz", "--mode", "exam", "--pass", "72.5"])
+        .fails_with(
+            2,
+            "error: invalid value '72.5' for '--pass <PERCENT>': \
+             72.5 is not a whole percent from 0 to 100\n\n\
+             For more information, try '--help'.\n",
+        );
 }

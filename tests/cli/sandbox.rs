@@ -1,7 +1,7 @@
 //! `xcdrill sandbox`: scripts in both output forms, exit statuses 0/1/2, org
 //! file errors located by `path:line:col`, and the prompt driven by piped stdin.
 
-use crate::harness::Workspace;
+use crate::harness::{Workspace, assert_line};
 
 /// An older org whose admin allowed standard external profiles.
 const ORG: &str = r#"[settings]
@@ -48,12 +48,10 @@ fn a_script_that_succeeds_exits_0_and_prints_ok_lines() {
         format!("# give the owner a role first\nassign role \"VP Sales\" to \"Dana Owner\"\n{ENABLE}; login \"Priya Shah\" site \"Partner Hub\"\n"),
     );
     let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert_eq!(
-        run.stdout,
+    run.succeeds().stdout_is(
         "2 | assign role \"VP Sales\" to \"Dana Owner\"\n    ok: `Dana Owner` now has role `VP Sales`\n\
          3 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    ok: enabled `Priya Shah` as a partner user (profile `Partner Community User`) with role `Acme Reseller Partner User`; it holds a Partner Community seat\n\
-         3 | login \"Priya Shah\" site \"Partner Hub\"\n    ok: `Priya Shah` logged in to site `Partner Hub`\n"
+         3 | login \"Priya Shah\" site \"Partner Hub\"\n    ok: `Priya Shah` logged in to site `Partner Hub`\n",
     );
 }
 
@@ -62,13 +60,16 @@ fn a_failed_command_exits_1_and_shows_its_code() {
     let workspace = workspace();
     workspace.write("fix.txt", format!("{ENABLE}\nshow licenses\n"));
     let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "fix.txt"]);
-    assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("    error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role (\"Portal Account Owner has No Role\")"), "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("Partner Community: 0 of 5 seats in use"),
-        "later commands still run:\n{}",
-        run.stdout
+    // Later commands still run.
+    run.fails_with(1, "").stdout_is(
+        "1 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    \
+         error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role \
+         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         2 | show licenses\n    \
+         licenses\n      \
+         Customer Community: none\n      \
+         Customer Community Plus: none\n      \
+         Partner Community: 0 of 5 seats in use\n",
     );
 }
 
@@ -77,16 +78,11 @@ fn a_parse_error_exits_1() {
     let workspace = workspace();
     workspace.write("bad.txt", "enabel digital experiences\n");
     let run = workspace.run(&["sandbox", "--script", "bad.txt"]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stdout.contains("error[PARSE_ERROR]: expected `enable`"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("did you mean `enable`?"),
-        "{}",
-        run.stdout
+    run.fails_with(1, "").stdout_is(
+        "1 | enabel digital experiences\n    \
+         error[PARSE_ERROR]: expected `enable`, `disable`, `create`, `activate`, `deactivate`, \
+         `add`, `assign`, `set`, `login`, `check` or `show` at word 1, found `enabel`; \
+         did you mean `enable`?\n",
     );
 }
 
@@ -100,7 +96,7 @@ fn json_gives_one_object_a_command_with_c2_keys() {
     let run = workspace.run(&[
         "sandbox", "--org", "org.toml", "--script", "fix.txt", "--json",
     ]);
-    assert_eq!(run.code, 1);
+    run.fails_with(1, "");
     let objects = run.json_lines();
     assert_eq!(objects.len(), 3);
     assert_eq!(objects[0]["line"], 1);
@@ -148,7 +144,7 @@ fn a_new_org_blocks_standard_profiles_until_the_setting_is_on() {
         "fix.txt",
         "--json",
     ]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    run.fails_with(1, "");
     let objects = run.json_lines();
     let codes: Vec<&str> = objects
         .iter()
@@ -164,12 +160,25 @@ fn a_new_org_blocks_standard_profiles_until_the_setting_is_on() {
     );
     // An empty org is a new org too.
     workspace.write("try.txt", "show org\n");
-    let run = workspace.run(&["sandbox", "--script", "try.txt"]);
-    assert!(
-        run.stdout.contains("standard external profiles: off"),
-        "{}",
-        run.stdout
-    );
+    workspace
+        .run(&["sandbox", "--script", "try.txt"])
+        .succeeds()
+        .stdout_is(
+            "1 | show org\n    \
+             settings\n      \
+             digital experiences: off\n      \
+             standard external profiles: off\n      \
+             roles per account: 1 partner, 1 customer\n\n    \
+             licenses\n      \
+             Customer Community: none\n      \
+             Customer Community Plus: none\n      \
+             Partner Community: none\n\n    \
+             sites\n      (none)\n\n    \
+             internal users\n      (none)\n    \
+             external users\n      (none)\n\n    \
+             accounts\n      (none)\n\n    \
+             roles\n      (none)\n",
+        );
 }
 
 #[test]
@@ -179,8 +188,7 @@ fn the_script_may_come_from_stdin() {
         &["sandbox", "--org", "org.toml", "--script", "-", "--json"],
         "show sites\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json()["command"], "show sites");
+    assert_eq!(run.succeeds().json()["command"], "show sites");
 }
 
 #[test]
@@ -200,27 +208,30 @@ fn global_options_are_accepted_and_content_does_not_matter() {
         "--json",
     ];
     let run = workspace.run_with_stdin(&args, "show licenses\n");
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json()["ok"], true);
+    assert_eq!(run.succeeds().json()["ok"], true);
 }
 
 #[test]
 fn unreadable_files_exit_2() {
     let workspace = workspace();
-    let run = workspace.run(&["sandbox", "--org", "missing.toml", "--script", "-"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("error: cannot read `missing.toml`"),
-        "{}",
-        run.stderr
-    );
-    let run = workspace.run(&["sandbox", "--org", "org.toml", "--script", "missing.txt"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("cannot read `missing.txt`"),
-        "{}",
-        run.stderr
-    );
+    for (args, missing) in [
+        (["--org", "missing.toml", "--script", "-"], "missing.toml"),
+        (
+            ["--org", "org.toml", "--script", "missing.txt"],
+            "missing.txt",
+        ),
+    ] {
+        workspace
+            .run(&[&["sandbox"][..], &args].concat())
+            .fails_with(
+                2,
+                &format!(
+                    "error: cannot read `{missing}`\ncaused by: {}\n",
+                    workspace.read_error(missing)
+                ),
+            )
+            .stdout_is("");
+    }
 }
 
 #[test]
@@ -230,40 +241,22 @@ fn an_invalid_org_file_exits_2_with_every_error_located() {
         "bad.toml",
         "[[site]]\nname = \"Hub\"\ntemplate = \"Partner Centrl\"\n\n[[account]]\nname = \"A\"\nowner = \"Nobody\"\n",
     );
-    let run = workspace.run(&["sandbox", "--org", "bad.toml", "--script", "-"]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains(
-            "error: site `Hub` needs Digital Experiences, which is off\n --> bad.toml:2:8"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("error: unknown site template `Partner Centrl`\n --> bad.toml:3:12"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("= hint: did you mean `Partner Central`?"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("error: unknown internal user `Nobody`\n --> bad.toml:7:9"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("error: `bad.toml` is not a valid org file: 3 errors (above)"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stdout.is_empty());
+    workspace
+        .run(&["sandbox", "--org", "bad.toml", "--script", "-"])
+        .fails_with(
+            2,
+            "error: site `Hub` needs Digital Experiences, which is off\n \
+             --> bad.toml:2:8\n  |\n2 | name = \"Hub\"\n  |        ^^^^^\n  \
+             = hint: set `digital_experiences = true` under [settings]\n\
+             error: unknown site template `Partner Centrl`\n \
+             --> bad.toml:3:12\n  |\n3 | template = \"Partner Centrl\"\n  |            ^^^^^^^^^^^^^^^^\n  \
+             = hint: did you mean `Partner Central`?\n\
+             error: unknown internal user `Nobody`\n \
+             --> bad.toml:7:9\n  |\n7 | owner = \"Nobody\"\n  |         ^^^^^^^^\n  \
+             = hint: an owner is an [[internal_user]]\n\
+             error: `bad.toml` is not a valid org file: 3 errors (above)\n",
+        )
+        .stdout_is("");
 }
 
 #[test]
@@ -275,28 +268,17 @@ fn piped_stdin_runs_commands_with_no_prompt_and_understands_sandbox_words() {
             "{ENABLE}\nassign role Boss to \"Dana Owner\"\nundo\nsave saved.toml\nquit\nshow\n"
         ),
     );
-    assert_eq!(run.code, 1, "the failed enable counts");
-    assert!(
-        !run.stdout.contains("org>"),
-        "no prompt when piped:\n{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("4 | save saved.toml\n    ok: saved the org to `saved.toml`"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("3 | undo\n    ok: undid `assign role Boss to \"Dana Owner\"`"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        !run.stdout.contains("6 | show"),
-        "nothing runs after quit:\n{}",
-        run.stdout
+    // The failed enable counts; no prompt when piped; nothing runs after quit.
+    run.fails_with(1, "").stdout_is(
+        "1 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    \
+         error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role \
+         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         2 | assign role Boss to \"Dana Owner\"\n    \
+         ok: `Dana Owner` now has role `Boss`\n\
+         3 | undo\n    \
+         ok: undid `assign role Boss to \"Dana Owner\"`\n\
+         4 | save saved.toml\n    \
+         ok: saved the org to `saved.toml`; load it with `xcdrill sandbox --org saved.toml`\n",
     );
     let saved = std::fs::read_to_string(workspace.path("saved.toml")).unwrap();
     assert!(
@@ -307,22 +289,20 @@ fn piped_stdin_runs_commands_with_no_prompt_and_understands_sandbox_words() {
         &["sandbox", "--org", "saved.toml", "--json"],
         "show users\n",
     );
-    assert_eq!(reloaded.code, 0, "{}", reloaded.stderr);
+    reloaded.succeeds();
 }
 
 #[test]
 fn piped_help_lists_commands_with_examples() {
     let workspace = workspace();
     let run = workspace.run_with_stdin(&["sandbox"], "help\n");
-    assert_eq!(run.code, 0);
-    assert!(
-        run.stdout.contains(
-            "login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\""
-        ),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("undo"), "{}", run.stdout);
+    run.succeeds();
+    for line in [
+        "      login CONTACT site SITE                login \"Priya Shah\" site \"Partner Hub\"",
+        "      undo       take back the last line that changed the org (up to 100)",
+    ] {
+        assert_line(&run.stdout, line);
+    }
 }
 
 #[test]
@@ -330,21 +310,29 @@ fn random_starts_on_a_generated_org_and_prints_its_goal() {
     let workspace = workspace();
     let first = workspace.run_with_stdin(&["sandbox", "--random", "42"], "show\n");
     let second = workspace.run_with_stdin(&["sandbox", "--random", "42"], "show\n");
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(first.stdout.starts_with("goal: `"), "{}", first.stdout);
+    first.succeeds();
+    let goal = first.stdout.lines().next().unwrap_or_default();
+    assert!(goal.starts_with("goal: `"), "{}", first.stdout);
     assert_eq!(
         first.stdout, second.stdout,
         "the same seed gives the same org"
     );
     let json = workspace.run_with_stdin(&["sandbox", "--random", "42", "--json"], "show\n");
-    assert!(json.stderr.starts_with("goal: `"), "{}", json.stderr);
+    // With --json the goal line goes to stderr, alone.
+    assert_eq!(json.succeeds().stderr, format!("{goal}\n"));
     assert_eq!(json.json_lines().len(), 1, "stdout holds only JSON Lines");
 }
 
 #[test]
 fn random_and_org_do_not_mix() {
-    let run = workspace().run(&["sandbox", "--random", "1", "--org", "org.toml"]);
-    assert_eq!(run.code, 2);
+    workspace()
+        .run(&["sandbox", "--random", "1", "--org", "org.toml"])
+        .fails_with(
+            2,
+            "error: the argument '--random <SEED>' cannot be used with '--org <FILE>'\n\n\
+             Usage: xcdrill sandbox --random <SEED> --data-dir <DIR>\n\n\
+             For more information, try '--help'.\n",
+        );
 }
 
 /// The one pseudo-terminal smoke test: prompt, Tab completion, Ctrl-C clearing
@@ -417,7 +405,7 @@ fn a_piped_session_reads_like_a_transcript() {
         "show accounts",
     ];
     let run = workspace.run_with_stdin(&["sandbox", "--org", "org.toml"], &session.join("\n"));
-    assert_eq!(run.code, 1);
+    run.fails_with(1, "");
     insta::assert_snapshot!(run.stdout);
 }
 
@@ -429,7 +417,7 @@ fn a_script_of_20000_commands_keeps_no_undo_copies_and_runs() {
     let workspace = Workspace::new();
     workspace.write("big.txt", growing_script());
     let run = workspace.run(&["sandbox", "--script", "big.txt", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let outcomes = run.json_lines();
     assert_eq!(outcomes.len(), 20_000);
     assert!(outcomes.iter().all(|outcome| outcome["ok"] == true));
@@ -456,7 +444,7 @@ fn a_piped_session_of_20000_lines_runs_and_can_still_undo() {
     let workspace = Workspace::new();
     let input = growing_script() + "undo\nshow contacts\n";
     let run = workspace.run_with_stdin(&["sandbox"], &input);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     assert!(
         run.stdout.contains(
             "ok: undid `create contact \"Person 9998\" account \"Acct 9998\" email p9998@acme.example`"

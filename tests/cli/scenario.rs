@@ -94,10 +94,8 @@ fn grade_runs_a_scenario_answer_on_the_org() {
     let right =
         "assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"";
     let run = workspace.run(&["--content", "bank", "grade", "drill.fix", "--answer", right]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        run.stdout,
-        "drill.fix (scenario): 100% passed\ngoal reached: `Priya` can log in to `Help` as a customer user\n"
+    run.succeeds().stdout_is(
+        "drill.fix (scenario): 100% passed\ngoal reached: `Priya` can log in to `Help` as a customer user\n",
     );
     let run = workspace.run(&[
         "--content",
@@ -108,8 +106,7 @@ fn grade_runs_a_scenario_answer_on_the_org() {
         "enable customer user Priya profile \"Customer Community User\"",
         "--json",
     ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let json = run.json();
+    let json = run.fails_with(1, "").json();
     assert_eq!(json["id"], "drill.fix");
     assert_eq!(json["kind"], "scenario");
     assert_eq!(json["score"], 0.0);
@@ -118,27 +115,27 @@ fn grade_runs_a_scenario_answer_on_the_org() {
         json["missed"],
         serde_json::json!(["OWNER_NO_ROLE", "NO_EXTERNAL_USER"])
     );
-    let feedback = json["feedback"].as_str().unwrap_or_default();
-    assert!(
-        feedback.contains(
-            "still blocking: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`)"
-        ),
-        "{feedback}"
+    assert_eq!(
+        json["feedback"],
+        "goal not reached: `Priya` can log in to `Help` as a customer user\n\
+         still blocking: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`); \
+         NO_EXTERNAL_USER (fix: `enable customer user \"Priya\" profile \"Customer Community User\"`)\n\
+         1 failed command (−10% each): `enable customer user Priya profile \"Customer Community User\"` \
+         fails with OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role \
+         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         a reference solution: `assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"`"
     );
-    assert!(feedback.contains("fails with OWNER_NO_ROLE"), "{feedback}");
 }
 
 #[test]
 fn grade_scores_a_diagnose_answer_by_f1() {
     let workspace = workspace();
     let run = workspace.run(&["--content", "bank", "grade", "drill.why", "--answer", "i n"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.starts_with(
-            "drill.why (diagnose): 100% passed\nyou named OWNER_NO_ROLE, NO_EXTERNAL_USER\n"
-        ),
-        "{}",
-        run.stdout
+    run.succeeds().stdout_is(
+        "drill.why (diagnose): 100% passed\n\
+         you named OWNER_NO_ROLE, NO_EXTERNAL_USER\n\
+         what blocks it: OWNER_NO_ROLE (fix: `assign role \"Sales Manager\" to \"Dana\"`); \
+         NO_EXTERNAL_USER (fix: `enable customer user \"Priya\" profile \"Customer Community User\"`)\n",
     );
     let run = workspace.run(&[
         "--content",
@@ -149,8 +146,7 @@ fn grade_scores_a_diagnose_answer_by_f1() {
         "owner_no_role",
         "--json",
     ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let json = run.json();
+    let json = run.fails_with(1, "").json();
     assert_eq!(json["kind"], "diagnose");
     assert_eq!(json["score"], 0.66);
     assert_eq!(json["missed"], serde_json::json!(["NO_EXTERNAL_USER"]));
@@ -166,15 +162,14 @@ fn the_embedded_scenarios_grade_from_the_command_line() {
         "activate user \"Lena Novak\"",
         "--json",
     ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json()["score"], 1.0);
+    assert_eq!(run.succeeds().json()["score"], 1.0);
     let run = workspace.run(&[
         "grade",
         "scenarios.customer-what-blocks",
         "--answer",
         "k l n",
     ]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
+    run.succeeds();
 }
 
 #[test]
@@ -184,7 +179,7 @@ fn a_piped_quiz_takes_commands_on_one_line_and_codes_or_letters() {
         &["--content", "bank", "quiz", "--seed", "1", "--count", "2"],
         "i, NO_EXTERNAL_USER\nassign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"\n",
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     insta::assert_snapshot!("scenario_quiz_seed_1", run.stdout);
 }
 
@@ -207,7 +202,7 @@ fn generated_questions_follow_the_seed() {
     let answers = "\nshow\na\n";
     let first = run(&workspace, &args, answers);
     let second = run(&workspace, &args, answers);
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    first.succeeds();
     assert_eq!(first.stderr, second.stderr);
     let ids: Vec<String> = first.json()["questions"]
         .as_array()
@@ -262,20 +257,27 @@ fn lint_runs_reference_and_wrong_solutions() {
             "wrong = [\"assign role Boss to Dana; enable",
         );
     workspace.write("bank/drill.toml", broken);
-    let run = workspace.run(&["lint", "bank"]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(
-        run.stdout.contains("error: the reference solution does not reach the goal: `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE")
-            && run.stdout.contains("--> bank/drill.toml:9:12"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("error: this wrong solution reaches the goal\n  --> bank/drill.toml:10:10"),
-        "{}",
-        run.stdout
-    );
+    workspace
+        .run(&["lint", "bank"])
+        .fails_with(1, "")
+        .stdout_is(&format!(
+            "error: the reference solution does not reach the goal: \
+             `enable customer user Priya profile \"Customer Community User\"` fails with \
+             OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role \
+             (\"Portal Account Owner has No Role\"); give the owner a role\n \
+             --> bank/drill.toml:9:12\n  |\n\
+             9 | solution = \"enable customer user Priya profile \\\"Customer Community User\\\"\"\n  \
+             |            {}\n  \
+             = hint: fix the solution or the org; `xcdrill sandbox --org` helps try it\n\n\
+             error: this wrong solution reaches the goal\n  \
+             --> bank/drill.toml:10:10\n   |\n\
+             10 | wrong = [\"assign role Boss to Dana; enable customer user Priya profile \\\"Customer Community User\\\"\"]\n   \
+             |          {}\n   \
+             = hint: a wrong solution must leave the goal unmet; move it to `solution` or change it\n\n\
+             1 question and 1 fact in 2 files: 2 errors, 0 warnings\n",
+            "^".repeat(64),
+            "^".repeat(90)
+        ));
 }
 
 #[test]
@@ -293,7 +295,7 @@ fn diagnose_codes_are_listed_once_a_session_and_on_codes() {
         "\n:codes\n\n",
         &[("XCDRILL_NOW", "2026-11-27T09:00:00Z")],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.succeeds();
     let list = "The codes `check` reports:";
     assert_eq!(run.stdout.matches(list).count(), 2, "{}", run.stdout);
     let (_, second) = run
