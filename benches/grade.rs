@@ -4,8 +4,10 @@
 //! normalises the rubric's phrases on every call. The rubric uses every claim
 //! feature: negation, subjects from `confusable` groups, synonyms and word sets.
 
-use xcdrill::bank::{self, ContentFiles, Question};
+use xcdrill::bank::{self, ContentFiles};
+
 use xcdrill::grade;
+use xcdrill::model::Question;
 
 fn main() {
     divan::main();

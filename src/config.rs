@@ -7,7 +7,6 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::bank::load::{self, ContentFiles, ReadError};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::clock::{self, Clock};
 use crate::{Error, output};
@@ -72,14 +71,5 @@ impl Config {
     /// The width to wrap session text to: the terminal's, kept readable.
     pub fn session_width(&self) -> usize {
         self.width.unwrap_or(80).clamp(40, 100)
-    }
-
-    /// The files of the active content: `--content` folders, else the embedded banks.
-    pub fn content_files(&self) -> Result<ContentFiles, ReadError> {
-        if self.content_dirs.is_empty() {
-            Ok(load::embedded())
-        } else {
-            load::from_paths(&self.content_dirs)
-        }
     }
 }

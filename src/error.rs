@@ -6,8 +6,8 @@ use std::io;
 
 use thiserror::Error;
 
-use crate::bank::load::ReadError;
 use crate::diagnostic::Diagnostic;
+use crate::read_error::ReadError;
 
 /// Why a command could not do its work. Every variant exits with status 2
 /// (usage error or unreadable input); a check that ran and failed is not an

@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn rows_are_listed_once_and_names_stay_short() {
         for (index, (row, name)) in ROWS.iter().enumerate() {
-            assert!(crate::bank::fact::is_valid_source(row), "{row}");
+            assert!(crate::model::fact::is_valid_source(row), "{row}");
             assert!(
                 ROWS[..index].iter().all(|(earlier, _)| earlier != row),
                 "{row} twice"

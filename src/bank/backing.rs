@@ -9,9 +9,9 @@
 //! required concept that names nothing is a warning: the content still works,
 //! the interview just has nothing to ask about it.
 
-use super::catalog::Catalog;
-use super::question::{Kind, Question};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::catalog::Catalog;
+use crate::model::question::{Kind, Question};
 use crate::suggest::did_you_mean;
 
 /// Every problem with the concepts' facts and follow-ups in `catalog`, located

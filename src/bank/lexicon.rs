@@ -18,61 +18,18 @@
 //! file only.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeValue, ValueDeserializer};
 
-use super::derived::Derived;
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::derived::Derived;
+use crate::model::lexicon::Lexicon;
 
 /// The top-level keys of a bank file that make its lexicon.
 pub const LEXICON_KEYS: &[&str] = &["synonyms", "confusable"];
-
-/// The word groups of one bank file. Empty when the file declares none.
-#[derive(Debug, Default)]
-pub struct Lexicon {
-    /// Groups of single words that count as one another.
-    pub synonyms: Box<[Box<[Box<str>]>]>,
-    /// Groups of terms (a word or a phrase) that must not be confused.
-    pub confusable: Box<[Box<[Box<str>]>]>,
-    /// What the grader derives from the groups once (their stems).
-    pub derived: Derived,
-}
-
-impl PartialEq for Lexicon {
-    fn eq(&self, other: &Lexicon) -> bool {
-        self.synonyms == other.synonyms && self.confusable == other.confusable
-    }
-}
-
-impl Lexicon {
-    /// The shared empty lexicon of files that declare none.
-    pub fn empty() -> Arc<Lexicon> {
-        static EMPTY: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(EMPTY.get_or_init(|| Arc::new(Lexicon::default())))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.synonyms.is_empty() && self.confusable.is_empty()
-    }
-
-    /// Where `term` stands in the confusable groups: (group, index in group),
-    /// compared ignoring case.
-    pub fn subject(&self, term: &str) -> Option<(usize, usize)> {
-        let term = term.trim();
-        self.confusable
-            .iter()
-            .enumerate()
-            .find_map(|(group_idx, group)| {
-                group
-                    .iter()
-                    .position(|entry| entry.eq_ignore_ascii_case(term))
-                    .map(|idx| (group_idx, idx))
-            })
-    }
-}
 
 /// Reads the lexicon keys met at a file's top level, checking each group.
 #[derive(Debug, Default)]

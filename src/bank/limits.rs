@@ -4,7 +4,7 @@
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// A string longer than this is refused: 16 KiB.
-pub const MAX_STRING_BYTES: usize = 16 * 1024;
+pub const MAX_STRING_BYTES: usize = crate::model::texts::MAX_TEXT_BYTES;
 
 /// More questions than this across all loaded banks are refused.
 pub const MAX_QUESTIONS: usize = 100_000;

@@ -12,8 +12,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use thiserror::Error;
-
 use super::limits::MAX_FILE_BYTES;
 use crate::diagnostic::Diagnostic;
 
@@ -73,14 +71,7 @@ impl ContentFiles {
     }
 }
 
-/// A path that could not be read at all (exit status 2).
-#[derive(Debug, Error)]
-#[error("cannot read `{path}`")]
-pub struct ReadError {
-    pub path: String,
-    #[source]
-    pub source: io::Error,
-}
+pub use crate::read_error::ReadError;
 
 /// The banks compiled into the binary.
 pub fn embedded() -> ContentFiles {

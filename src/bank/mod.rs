@@ -13,24 +13,20 @@
 //! catalog of everything valid together with every diagnostic, and
 //! [`Loaded::into_catalog`] refuses content with errors.
 
-pub mod backing;
-pub mod catalog;
-pub mod derived;
-pub mod fact;
-pub mod lexicon;
-pub mod limits;
+mod backing;
+pub mod json_schema;
+mod lexicon;
+mod limits;
 pub mod load;
 mod parallel;
-pub mod parse;
+mod parse;
 mod pipeline;
-pub mod question;
 mod quick;
 mod scan;
-pub mod scenario;
-pub mod schema;
-pub mod split;
-pub mod texts;
-pub mod validate;
+mod scenario;
+mod schema;
+mod split;
+mod validate;
 
 #[cfg(test)]
 mod cut_tests;
@@ -39,13 +35,10 @@ mod proptests;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use catalog::Catalog;
-pub use fact::Fact;
 pub use load::{ContentFile, ContentFiles};
-pub use question::{Diagnose, Kind, Question, Scenario};
-pub use texts::Texts;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Catalog;
 
 /// The result of checking content: what is valid, and every problem found.
 #[derive(Debug)]

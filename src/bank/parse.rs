@@ -22,11 +22,12 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use std::sync::Arc;
 
-use super::lexicon::{LEXICON_KEYS, Lexicon, LexiconReader};
+use super::lexicon::{LEXICON_KEYS, LexiconReader};
 use super::limits::{MAX_FILE_BYTES, MAX_STRING_BYTES};
 use super::schema::{RawFact, RawQuestion};
 use super::split::{Chunk, Table};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::lexicon::Lexicon;
 use crate::suggest::did_you_mean;
 
 /// The bank format this version of xcdrill reads.

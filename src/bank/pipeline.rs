@@ -29,14 +29,10 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::catalog::Catalog;
-use super::fact::Fact;
-use super::lexicon::Lexicon;
 use super::limits::MAX_QUESTIONS;
 use super::load::ContentFiles;
 use super::parallel;
 use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, parse_preamble};
-use super::question::Question;
 use super::quick;
 use super::scenario::{OrgFiles, OrgScope};
 use super::schema::{RawFact, RawQuestion};
@@ -46,6 +42,10 @@ use super::validate::{
 };
 use super::{Loaded, parse};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::catalog::Catalog;
+use crate::model::fact::Fact;
+use crate::model::lexicon::Lexicon;
+use crate::model::question::Question;
 
 /// The sizes that decide how content is read. Tests shrink or grow them to run
 /// small banks through every path.

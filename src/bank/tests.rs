@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use super::check as check_content;
 use super::load::{ContentFile, ContentFiles};
-use super::{Kind, check as check_content};
 use crate::diagnostic::Severity;
+use crate::model::Kind;
 
 const FACTS: &str = r#"format_version = 1
 
@@ -775,5 +776,5 @@ fn the_schemas_required_fields_are_the_validators() {
             }
         }
     }
-    assert_eq!(kinds_seen, super::question::KIND_NAMES);
+    assert_eq!(kinds_seen, crate::bank::schema::KIND_NAMES);
 }

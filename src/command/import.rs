@@ -14,9 +14,9 @@ use std::path::Path;
 
 use super::load_catalog;
 use super::progress::{now, open_store};
-use crate::bank::Catalog;
 use crate::cli::ImportArgs;
 use crate::config::Config;
+use crate::model::Catalog;
 use crate::store::Review;
 use crate::text::inert_line;
 use crate::text::plural;

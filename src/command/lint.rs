@@ -52,7 +52,7 @@ struct JsonReport<'a> {
 
 pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
     let files = if args.paths.is_empty() {
-        config.content_files()?
+        super::content_files(config)?
     } else {
         load::from_paths(&args.paths)?
     };

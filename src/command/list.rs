@@ -5,9 +5,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::load_catalog;
-use crate::bank::Question;
 use crate::cli::ListArgs;
 use crate::config::Config;
+use crate::model::Question;
 use crate::output::{self, styled};
 use crate::text::{inert_line, plural, shorten};
 use crate::{Error, Status};

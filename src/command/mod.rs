@@ -19,9 +19,12 @@ mod sandbox;
 mod schema;
 mod stats;
 
-use crate::bank::{self, Catalog};
+use crate::bank;
+use crate::bank::load::{self, ContentFiles, ReadError};
+
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::model::Catalog;
 use crate::{Error, Status};
 
 /// Runs a parsed subcommand.
@@ -60,8 +63,17 @@ pub(super) fn write_json(
     Ok(())
 }
 
+/// The files of the active content: `--content` folders, else the embedded banks.
+pub(super) fn content_files(config: &Config) -> Result<ContentFiles, ReadError> {
+    if config.content_dirs.is_empty() {
+        Ok(load::embedded())
+    } else {
+        load::from_paths(&config.content_dirs)
+    }
+}
+
 /// The active content's catalog; content with errors is refused.
 pub fn load_catalog(config: &Config) -> Result<Catalog, Error> {
-    let files = config.content_files()?;
+    let files = content_files(config)?;
     bank::check(&files).into_catalog().map_err(Error::Content)
 }

@@ -9,10 +9,10 @@ use std::path::Path;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::Error;
-use crate::bank::Catalog;
 use crate::cli::{InterviewArgs, ModeArg, QuizArgs};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::model::Catalog;
 use crate::output;
 use crate::output_file::OutputFile;
 use crate::score::PassMark;

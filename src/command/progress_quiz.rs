@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use crate::bank::{Catalog, Question};
 use crate::grade::Grade;
+use crate::model::{Catalog, Question};
 use crate::repl::lines::{Line, LineReader};
 use crate::repl::quiz::Recorder;
 use crate::session::generated::is_generated;

@@ -116,7 +116,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     report.name_choices(&|exam_hash, id| {
         let question = catalog.question(id).filter(|_| exam_hash == content_hash)?;
         match &question.kind {
-            crate::bank::Kind::Choice(choice) => {
+            crate::model::Kind::Choice(choice) => {
                 Some(choice.choices.iter().map(str::to_string).collect())
             }
             _ => None,

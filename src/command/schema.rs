@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
+use crate::bank::json_schema;
 use crate::cli::SchemaKind;
-use crate::{Error, Status, json_schema};
+use crate::{Error, Status};
 
 pub fn run(which: SchemaKind) -> Result<Status, Error> {
     let mut out = std::io::stdout().lock();

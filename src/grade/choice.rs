@@ -7,7 +7,7 @@
 
 use super::list::{self, Entry};
 use super::{Mark, quote};
-use crate::bank::question::Choice;
+use crate::model::question::Choice;
 use crate::text::plural;
 
 /// At most this many unreadable entries are named in feedback.

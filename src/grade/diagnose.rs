@@ -5,7 +5,7 @@
 //! question's org; the score is the F1 of the named set against it.
 
 use super::{Mark, quote};
-use crate::bank::question::Diagnose;
+use crate::model::question::Diagnose;
 use crate::org::{Blocker, Code};
 use crate::suggest::closest;
 

@@ -33,7 +33,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use crate::bank::{Kind, Question};
+use crate::model::{Kind, Question};
 
 pub use diagnose::{Named, describe_blockers, read_codes};
 pub use recall::{Contradiction, Outcome};
@@ -113,7 +113,7 @@ pub fn grade(question: &Question, answer: &str) -> Grade {
 
 /// Each concept's outcome for a recall answer, in rubric order: what the
 /// interview's follow-ups and debrief are built on.
-pub fn concept_outcomes(recall: &crate::bank::question::Recall, answer: &str) -> Vec<Outcome> {
+pub fn concept_outcomes(recall: &crate::model::question::Recall, answer: &str) -> Vec<Outcome> {
     let (answer, _) = cap(answer);
     recall::assess(recall, answer).0
 }

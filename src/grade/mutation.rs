@@ -16,7 +16,7 @@ use super::phrase::Phrase;
 use super::polarity;
 use super::recall::{rubric_of, synonyms_of};
 use super::words;
-use crate::bank::question::Recall;
+use crate::model::question::Recall;
 
 /// One adversarial answer and what was done to make it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,7 @@
 
 use super::list::{self, Entry};
 use super::{Mark, quote};
-use crate::bank::question::Order;
+use crate::model::question::Order;
 
 /// At most this many numbers or entries are named per problem.
 const MAX_NAMED: usize = 5;
@@ -212,7 +212,7 @@ fn join(parts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::texts::Texts;
+    use crate::model::texts::Texts;
 
     /// `roles.hierarchy-order`: User lowest, every role under the owner's.
     const ROLES: [&str; 4] = ["User", "Manager", "Executive", "Owner's role"];

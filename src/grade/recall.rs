@@ -28,8 +28,8 @@
 use super::matcher::{AnswerWords, Found, Matcher, Synonyms};
 use super::phrase::Phrase;
 use super::{Mark, quote};
-use crate::bank::lexicon::Lexicon;
-use crate::bank::question::{Concept, Recall};
+use crate::model::lexicon::Lexicon;
+use crate::model::question::{Concept, Recall};
 
 /// How far below the pass mark an answer missing a required concept is capped:
 /// just below, so that it fails however much else it names.
@@ -107,7 +107,7 @@ pub struct ConceptPhrases {
 
 impl ConceptPhrases {
     fn new(concept: &Concept) -> ConceptPhrases {
-        let read = |texts: &crate::bank::texts::Texts| texts.iter().map(Phrase::new).collect();
+        let read = |texts: &crate::model::texts::Texts| texts.iter().map(Phrase::new).collect();
         ConceptPhrases {
             phrases: read(&concept.phrases),
             together: read(&concept.together),

@@ -11,7 +11,7 @@
 
 use super::Mark;
 use super::diagnose::describe_blockers;
-use crate::bank::question::Scenario;
+use crate::model::question::Scenario;
 use crate::org::Code;
 use crate::text::plural;
 

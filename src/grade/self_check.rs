@@ -8,8 +8,8 @@
 use super::mutation;
 use super::recall;
 use super::{grade, key_answers, percent, quote, reaches_pass, score};
-use crate::bank::{Catalog, Kind, Question};
 use crate::diagnostic::Diagnostic;
+use crate::model::{Catalog, Kind, Question};
 
 /// The least a recall question's model answer must grade: a model answer need not
 /// use every phrase of the rubric, but it must name nearly everything.

@@ -30,7 +30,7 @@
 
 use super::normalize::{self, Fold};
 use super::{Mark, quote};
-use crate::bank::question::{Folding, Short};
+use crate::model::question::{Folding, Short};
 
 /// Articles and determiners: dropped wherever they stand.
 const DETERMINERS: &[&str] = &[
@@ -385,7 +385,7 @@ fn close_enough(given: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::texts::Texts;
+    use crate::model::texts::Texts;
 
     /// Grades `answer` against `accept` with `folding`, and checks whether it is
     /// right and that the feedback starts with `feedback`.

@@ -10,7 +10,8 @@ use std::ops::RangeInclusive;
 use proptest::prelude::*;
 
 use super::*;
-use crate::bank::{self, ContentFiles, Question};
+use crate::bank::{self, ContentFiles};
+use crate::model::Question;
 
 /// One question of `kind_toml` (its kind and key fields, then any subtables),
 /// validated by the real loader.
@@ -56,7 +57,7 @@ fn check_in(lexicon: &str, kind_toml: &str, answer: &str, expected: RangeInclusi
 }
 
 /// None of the test banks sets `pass`.
-const DEFAULT_PASS_FOR_TESTS: f64 = crate::bank::question::DEFAULT_PASS;
+const DEFAULT_PASS_FOR_TESTS: f64 = crate::model::question::DEFAULT_PASS;
 
 fn shorten(text: &str) -> String {
     text.chars().take(80).collect()

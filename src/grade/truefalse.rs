@@ -2,7 +2,7 @@
 //! in any case, and is right or wrong.
 
 use super::{Mark, quote};
-use crate::bank::question::TrueFalse;
+use crate::model::question::TrueFalse;
 
 pub fn grade(truefalse: &TrueFalse, answer: &str) -> Mark {
     let right = key(truefalse);

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use super::interview::{Ending, Transcript};
 use super::render::{duration, right_answer, wrapped, wrapped_hanging};
-use crate::bank::{Catalog, Kind};
 use crate::grade::{Outcome, percent};
+use crate::model::{Catalog, Kind};
 use crate::output::{self, styled};
 use crate::session::debrief::InterviewResult;
 use crate::session::interview::{Asked, MainAnswer, Verdict};

@@ -12,9 +12,9 @@ use super::prompt_command::{self, Prompt, PromptCommand};
 use super::render;
 use super::reply::{Reply, confirm_skip};
 use super::scenario_prompt;
-use crate::bank::{Catalog, Kind};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
+use crate::model::{Catalog, Kind};
 use crate::score::PassMark;
 use crate::session::input::to_grader_answer;
 use crate::session::{Attempt, Presented, Session};
@@ -396,7 +396,7 @@ pub(super) fn read_paragraph(reader: &mut dyn LineReader, first: String) -> io::
 
 /// The hint: the bank's own, else the explanation's first sentence; for a
 /// recall question the first concept of its rubric.
-fn hint(question: &crate::bank::Question) -> String {
+fn hint(question: &crate::model::Question) -> String {
     if question.hint().is_none()
         && let Kind::Recall(recall) = &question.kind
         && let Some(concept) = recall.concepts.first()

@@ -4,10 +4,10 @@
 
 use std::io::{self, Write};
 
-use crate::bank::question::Setup;
-use crate::bank::{Catalog, Kind, Question};
 use crate::grade::{Grade, percent};
 use crate::grade::{describe_blockers, one_line};
+use crate::model::question::Setup;
+use crate::model::{Catalog, Kind, Question};
 use crate::org::{Code, Listing, Org};
 use crate::output::{self, styled};
 use crate::score::{PassMark, Score};
@@ -116,7 +116,7 @@ pub fn question(
     styled(out, output::EMPHASIS, &inert(&header))?;
     writeln!(out)?;
     wrapped(out, question.prompt(), width, 0)?;
-    let options: Option<&crate::bank::texts::Texts> = match &question.kind {
+    let options: Option<&crate::model::texts::Texts> = match &question.kind {
         Kind::Choice(choice) => Some(&choice.choices),
         Kind::Order(order) => Some(&order.items),
         _ => None,

@@ -14,7 +14,7 @@ use super::render;
 use super::reply::{Reply, confirm_skip};
 use super::sandbox::UNDO_STEPS;
 use super::transcript::Transcript;
-use crate::bank::question::Scenario;
+use crate::model::question::Scenario;
 use crate::org::{Code, Org};
 
 /// What the quiz lends the prompt: the hint, and `:explain`, both refused in
@@ -204,7 +204,7 @@ mod tests {
     use std::io;
 
     use super::*;
-    use crate::bank::Kind;
+    use crate::model::Kind;
 
     /// Lines typed at a terminal, one per read.
     struct Typed(VecDeque<&'static str>);

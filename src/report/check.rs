@@ -10,7 +10,7 @@ use std::fmt;
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::bank::limits::MAX_STRING_BYTES;
+use crate::model::texts::MAX_TEXT_BYTES as MAX_STRING_BYTES;
 use crate::score::PassMark;
 use crate::session::generated::GENERATED_PREFIX;
 use crate::session::result::{RESULT_FORMAT, SessionResult};

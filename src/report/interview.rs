@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::check::{MAX_NAME_CHARS, Problem};
-use crate::bank::limits::MAX_STRING_BYTES;
+use crate::model::texts::MAX_TEXT_BYTES as MAX_STRING_BYTES;
 use crate::session::debrief::{INTERVIEW_MODE, InterviewResult};
 use crate::session::interview::Verdict;
 

@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::interview::{MainAnswer, Verdict};
-use crate::bank::{Catalog, Kind};
 use crate::grade::Outcome;
+use crate::model::{Catalog, Kind};
 
 /// The `mode` of every interview result.
 pub const INTERVIEW_MODE: &str = "interview";
@@ -136,7 +136,7 @@ fn whole_seconds(seconds: f64) -> u64 {
 
 /// The names of the concepts an answer missed, and of those it got wrong.
 pub fn concept_names(
-    question: &crate::bank::Question,
+    question: &crate::model::Question,
     outcomes: &[Outcome],
 ) -> (Vec<String>, Vec<String>) {
     let Kind::Recall(recall) = &question.kind else {
@@ -204,7 +204,7 @@ pub fn study(catalog: &Catalog, answers: &[MainAnswer], program: &str) -> Vec<St
             .iter()
             .filter(|(_, asked)| !asked.passed())
             .map(|(_, asked)| &questions[asked.presented.question_idx]);
-        let short: Vec<&crate::bank::Question> = (!answer.asked.passed())
+        let short: Vec<&crate::model::Question> = (!answer.asked.passed())
             .then_some(question)
             .into_iter()
             .chain(followups_missed)

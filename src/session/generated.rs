@@ -13,15 +13,15 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::select::Presented;
-use crate::bank::question::{DEFAULT_PASS, Difficulty, Origin, QuestionTexts, Setup};
-use crate::bank::texts::Texts;
-use crate::bank::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::grade::describe_blockers;
+use crate::model::question::{DEFAULT_PASS, Difficulty, Origin, QuestionTexts, Setup};
+use crate::model::texts::Texts;
+use crate::model::{Catalog, Diagnose, Kind, Question, Scenario};
 use crate::org::{Code, Generated, generate};
 
 /// The start of every generated question's id; the question model reserves
 /// it, so no bank's question can be taken for a generated one.
-pub use crate::bank::question::GENERATED_PREFIX;
+pub use crate::model::question::GENERATED_PREFIX;
 
 /// The topic of generated questions.
 pub const GENERATED_TOPIC: &str = "generated";

@@ -7,8 +7,8 @@
 //! typo never becomes a wrong grade.
 
 use super::select::{Presented, letter};
-use crate::bank::{Kind, Question};
 use crate::grade::read_codes;
+use crate::model::{Kind, Question};
 use crate::org::Code;
 
 /// The answer for the grader, or why the input is not an answer.
@@ -164,7 +164,8 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{self, Catalog, ContentFiles};
+    use crate::bank::{self, ContentFiles};
+    use crate::model::Catalog;
 
     const BANK: &str = r#"format_version = 1
 [[fact]]

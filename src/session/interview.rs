@@ -13,9 +13,9 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::select::{Presented, present};
-use crate::bank::question::Concept;
-use crate::bank::{Catalog, Kind, Question};
 use crate::grade::{Grade, Outcome};
+use crate::model::question::Concept;
+use crate::model::{Catalog, Kind, Question};
 
 /// The open question an interview starts with when its topic is asked.
 pub const OPENING_QUESTION: &str = "interview.prerequisites";

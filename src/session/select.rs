@@ -9,7 +9,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
-use crate::bank::{Catalog, Kind, Question};
+use crate::model::{Catalog, Kind, Question};
 
 /// A question as it is put to the learner: which one, and the bank indices of
 /// its choices or items in the order they are shown (empty for other kinds).

@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use xcdrill::bank::{self, Catalog, Kind, load};
+use xcdrill::bank::{self, load};
+
 use xcdrill::grade::grade;
+use xcdrill::model::{Catalog, Kind};
 
 fn catalog() -> Catalog {
     let loaded = bank::check(&load::embedded());

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::bank::fact::Fact;
-use crate::bank::question::Question;
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::fact::Fact;
+use crate::model::question::Question;
 use crate::suggest::did_you_mean;
 
 /// The facts kept so far, in file order, with where each id was first defined.

@@ -8,13 +8,13 @@ use toml::Spanned;
 
 use super::across::{CheckedQuestion, Topics};
 use super::{Checker, is_valid_topic};
-use crate::bank::fact::{Confidence, Fact, is_valid_source};
-use crate::bank::question::{
-    DEFAULT_PASS, Difficulty, KIND_NAMES, Kind, Order, Origin, Question, QuestionTexts, TrueFalse,
-};
 use crate::bank::scenario::{RawScenario, check_scenario};
-use crate::bank::schema::{RawFact, RawQuestion, Text, TextList, kind_fields};
-use crate::bank::texts::Texts;
+use crate::bank::schema::{KIND_NAMES, RawFact, RawQuestion, Text, TextList, kind_fields};
+use crate::model::fact::{Confidence, Fact, is_valid_source};
+use crate::model::question::{
+    DEFAULT_PASS, Difficulty, Kind, Order, Origin, Question, QuestionTexts, TrueFalse,
+};
+use crate::model::texts::Texts;
 use crate::suggest::did_you_mean;
 
 impl Checker<'_, '_> {

@@ -7,9 +7,9 @@ use toml::Spanned;
 
 use super::Checker;
 use crate::bank::limits::MAX_OPTIONS;
-use crate::bank::question::{Choice, Folding, Short};
 use crate::bank::schema::{PairList, RawQuestion, TextList};
-use crate::bank::texts::Texts;
+use crate::model::question::{Choice, Folding, Short};
+use crate::model::texts::Texts;
 
 /// The right choice's length and the longest wrong choice's, in characters
 /// (trimmed), when the right one gives itself away by length: it is the longest

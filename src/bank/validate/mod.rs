@@ -1,5 +1,5 @@
 //! The validation pass: raw schema values in, validated
-//! [`Question`](crate::bank::Question)s and [`Fact`](crate::bank::Fact)s out,
+//! [`Question`](crate::model::Question)s and [`Fact`](crate::model::Fact)s out,
 //! with every problem of every file collected on the way.
 //!
 //! Each fact and question is first checked on its own by a [`Checker`], which can
@@ -26,11 +26,11 @@ use toml::Spanned;
 
 pub use across::{CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, duplicate_question};
 
-use super::lexicon::Lexicon;
-use super::question::GENERATED_PREFIX;
 use super::scenario::OrgScope;
 use super::schema::Text;
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::model::lexicon::Lexicon;
+use crate::model::question::GENERATED_PREFIX;
 
 /// Checks of one entry on its own. Raw values' spans are relative to `base`, the
 /// offset in the file of the text they were parsed from; when that text is a

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::{Checker, is_valid_id};
-use crate::bank::derived::Derived;
-use crate::bank::question::{Backing, Concept, Recall};
 use crate::bank::schema::{RawConcept, RawQuestion, TextList};
-use crate::bank::texts::Texts;
+use crate::model::derived::Derived;
+use crate::model::question::{Backing, Concept, Recall};
+use crate::model::texts::Texts;
 use crate::suggest::did_you_mean;
 
 impl Checker<'_, '_> {

@@ -315,10 +315,6 @@ impl Kind {
     }
 }
 
-/// Every kind name a bank may use, in the order FORMAT.md documents them
-/// (kept with each kind's fields in `schema::KINDS`).
-pub use super::schema::KIND_NAMES;
-
 /// One right answer, or several for multi-select.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {

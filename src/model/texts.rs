@@ -9,6 +9,10 @@
 
 use std::fmt;
 
+/// The longest text the model holds, and the longest string a bank or a
+/// result file may have: 16 KiB.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024;
+
 /// Strings in order, in one allocation; see the module documentation.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Texts(Box<str>);

@@ -39,7 +39,7 @@ impl Catalog {
 
     /// A catalog whose id index was built while loading: `(hash of the id by
     /// `hasher`, index in `questions`)` for every question, sorted.
-    pub(super) fn with_index(
+    pub(crate) fn with_index(
         questions: Vec<Question>,
         facts: Vec<Fact>,
         hasher: RandomState,

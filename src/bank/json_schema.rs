@@ -14,13 +14,14 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value, json};
 
-use crate::bank::fact::Confidence;
 use crate::bank::parse::FORMAT_VERSION;
-use crate::bank::question::{Difficulty, KIND_NAMES};
+use crate::bank::schema::KIND_NAMES;
 use crate::bank::schema::{
     AVOID_REQUIRED, CONCEPT_REQUIRED, FACT_REQUIRED, GOAL_REQUIRED, QUESTION_REQUIRED, RawBank,
     kind_fields, kind_required,
 };
+use crate::model::fact::Confidence;
+use crate::model::question::Difficulty;
 use crate::org::{License, OrgFile, SiteStatus, Template, UserKind};
 
 /// The schema of a bank file, as `xcdrill schema bank` prints it.
