@@ -13,7 +13,6 @@ use crate::cli::InterviewArgs;
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::model::Catalog;
-use crate::output;
 use crate::repl::debrief::debrief;
 use crate::repl::interview::{self, InterviewContext, Recorder};
 use crate::repl::render::wrapped;
@@ -177,16 +176,17 @@ fn header(
     minutes: Option<f64>,
     width: usize,
 ) -> io::Result<()> {
-    let mut line = format!(
-        "xcdrill · interview · {n_questions} question{} · content {} · seed {seed}",
-        plural(n_questions),
-        content_hash.get(..8).unwrap_or(content_hash),
-    );
+    let mut parts = vec![
+        "xcdrill".to_string(),
+        "interview".to_string(),
+        format!("{n_questions} question{}", plural(n_questions)),
+        format!("content {}", content_hash.get(..8).unwrap_or(content_hash)),
+        format!("seed {seed}"),
+    ];
     if let Some(minutes) = minutes {
-        line.push_str(&format!(" · {minutes} min"));
+        parts.push(format!("{minutes} min"));
     }
-    output::styled(out, output::EMPHASIS, &textwrap::fill(&line, width.max(20)))?;
-    writeln!(out)?;
+    crate::repl::render::header(out, &parts, width)?;
     let intro = format!(
         "Answer as you would out loud; I'll follow up on what you leave out, and \
          you get my feedback at the end. Repeat this interview with --seed {seed}. \

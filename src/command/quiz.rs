@@ -10,7 +10,6 @@ use crate::cli::QuizArgs;
 use crate::clock::{self, Clock};
 use crate::config::Config;
 use crate::model::Catalog;
-use crate::output;
 use crate::output_file::OutputFile;
 use crate::repl::editor::Terminal;
 use crate::repl::lines::{LineReader, Piped, PipedUntil};
@@ -218,23 +217,24 @@ fn header(
     plan: &QuizPlan,
     width: usize,
 ) -> io::Result<()> {
-    let mut line = format!(
-        "xcdrill · {} · {} question{} · content {} · seed {}",
-        session.mode.name(),
-        session.planned(),
-        plural(session.planned()),
-        content_hash.get(..8).unwrap_or(content_hash),
-        session.seed
-    );
+    let mut parts = vec![
+        "xcdrill".to_string(),
+        session.mode.name().to_string(),
+        format!(
+            "{} question{}",
+            session.planned(),
+            plural(session.planned())
+        ),
+        format!("content {}", content_hash.get(..8).unwrap_or(content_hash)),
+        format!("seed {}", session.seed),
+    ];
     if let Some(minutes) = plan.session.time_limit {
-        line.push_str(&format!(" · {minutes} min"));
+        parts.push(format!("{minutes} min"));
     }
     if let Some(pass) = plan.pass_mark {
-        line.push_str(&format!(" · pass mark {pass}"));
+        parts.push(format!("pass mark {pass}"));
     }
-    let wrapped = textwrap::fill(&line, width.max(20));
-    output::styled(out, output::EMPHASIS, &wrapped)?;
-    writeln!(out)?;
+    crate::repl::render::header(out, &parts, width)?;
     let repeat = format!(
         "Repeat this session with --seed {}. Type :help at any prompt.",
         session.seed

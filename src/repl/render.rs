@@ -17,6 +17,25 @@ use crate::session::{Attempt, Mode, Presented, Session};
 use crate::text::inert;
 use crate::text::plural;
 
+/// A session's header line: `parts` joined by ` · `, wrapped only between
+/// parts (`seed 4` never splits), in bold.
+pub fn header(out: &mut dyn Write, parts: &[String], width: usize) -> io::Result<()> {
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() && line.chars().count() + 3 + part.chars().count() > width.max(20) {
+            output::styled(out, output::EMPHASIS, &line)?;
+            writeln!(out)?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(part);
+    }
+    output::styled(out, output::EMPHASIS, &line)?;
+    writeln!(out)
+}
+
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
 pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> io::Result<()> {
     let pad = " ".repeat(indent);
@@ -652,6 +671,32 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_header_wraps_between_its_parts_only() {
+        let parts: Vec<String> = [
+            "xcdrill",
+            "interview",
+            "2 questions",
+            "content 86e1610d",
+            "seed 4",
+        ]
+        .iter()
+        .map(|part| part.to_string())
+        .collect();
+        let plain = |width| {
+            let printed = printed(|out| header(out, &parts, width));
+            anstream::adapter::strip_str(&printed).to_string()
+        };
+        assert_eq!(
+            plain(60),
+            "xcdrill · interview · 2 questions · content 86e1610d\nseed 4\n"
+        );
+        assert_eq!(
+            plain(100),
+            "xcdrill · interview · 2 questions · content 86e1610d · seed 4\n"
+        );
     }
 
     #[test]
