@@ -48,18 +48,7 @@ pub fn run(args: &InterviewArgs, config: &Config) -> Result<Status, Error> {
         plan.session.time_limit,
         width,
     )?;
-    if let Some(output) = plan
-        .session
-        .output
-        .as_ref()
-        .filter(|output| output.exists())
-    {
-        writeln!(
-            transcript,
-            "Note: {} exists and will be replaced by this interview's result.",
-            output.path().display()
-        )?;
-    }
+    plan.session.note_replaced(&mut *transcript, "interview")?;
     let context = InterviewContext {
         catalog: &catalog,
         clock,

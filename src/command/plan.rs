@@ -75,6 +75,19 @@ impl SessionPlan {
         started.checked_add(limit).ok()
     }
 
+    /// Tells the learner, before the first question, that `--output` names a
+    /// file that this `what`'s result will replace.
+    pub fn note_replaced(&self, out: &mut dyn Write, what: &str) -> io::Result<()> {
+        match self.output.as_ref().filter(|output| output.exists()) {
+            Some(output) => writeln!(
+                out,
+                "Note: {} exists and will be replaced by this {what}'s result.",
+                output.path().display()
+            ),
+            None => Ok(()),
+        }
+    }
+
     /// Where the transcript goes: stdout, or stderr when stdout is the JSON result.
     pub fn transcript(&self, config: &Config) -> Box<dyn Write> {
         if self.json {

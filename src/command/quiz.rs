@@ -64,18 +64,7 @@ pub fn run(args: &QuizArgs, config: &Config) -> Result<Status, Error> {
     let mut transcript = plan.session.transcript(config);
     let width = config.session_width();
     header(&mut *transcript, &content_hash, &session, &plan, width)?;
-    if let Some(output) = plan
-        .session
-        .output
-        .as_ref()
-        .filter(|output| output.exists())
-    {
-        writeln!(
-            transcript,
-            "Note: {} exists and will be replaced by this session's result.",
-            output.path().display()
-        )?;
-    }
+    plan.session.note_replaced(&mut *transcript, "session")?;
     if mode == Mode::Cram {
         writeln!(
             transcript,
