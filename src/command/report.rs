@@ -145,15 +145,6 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             json.into_bytes()
         }
         ReportFormat::Html => {
-            if !interviews.is_empty() {
-                styled(&mut err, output::WARNING, "warning")?;
-                writeln!(
-                    err,
-                    ": the page leaves out the {} interview result{}; `--format table`, `markdown`, `csv` or `json` lists them",
-                    interviews.len(),
-                    plural(interviews.len())
-                )?;
-            }
             // Prompts only from the content that made the exam: another
             // version of a question may say something else.
             let prompts = |exam_hash: &str, id: &str| {
@@ -165,7 +156,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                     })
                     .flatten()
             };
-            html::page(&report, &results, &prompts).into_bytes()
+            html::page(&report, &results, &interviews, &prompts).into_bytes()
         }
         ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Csv => {
             let style = match args.format {

@@ -15,6 +15,7 @@ use std::fmt::Write;
 
 use super::cohort::{self, CohortReport, Exam, QuestionRow};
 use super::escape::escape;
+use super::interview::InterviewRow;
 use super::svg::{self, Bar, Bin};
 use super::table::minutes_seconds;
 use crate::score::Score;
@@ -45,6 +46,7 @@ const NO_SIGNAL: f64 = 0.005;
 pub fn page(
     report: &CohortReport,
     results: &[(String, SessionResult)],
+    interviews: &[InterviewRow],
     prompts: Prompts,
 ) -> String {
     let mut html = String::with_capacity(16 * 1024);
@@ -70,6 +72,9 @@ pub fn page(
             })
             .collect();
         write_exam(&mut html, exam_idx, exam, &exam_results, prompts);
+    }
+    if !interviews.is_empty() {
+        write_interviews(&mut html, interviews);
     }
     html.push_str(
         "<footer><p>Made by <code>xcdrill report --format html</code>. Score: a learner's mean score over the questions asked. Discrimination: the stronger half's mean score on a question minus the weaker half's (by session score).</p></footer>\n</main>\n</body>\n</html>\n",
@@ -298,6 +303,37 @@ fn write_learners(html: &mut String, exam: &Exam, weakest: &HashMap<&str, (Strin
         );
     }
     html.push_str("</tbody>\n</table></div>\n");
+}
+
+/// The mock interviews: per learner the verdict, the answers and follow-ups
+/// passed, and the gaps as fact ids.
+fn write_interviews(html: &mut String, interviews: &[InterviewRow]) {
+    html.push_str(
+        "<section aria-labelledby=\"interviews\">\n<h2 id=\"interviews\">Interviews</h2>\n<div class=\"scroll\" role=\"region\" aria-label=\"Interviews\" tabindex=\"0\"><table>\n<caption>Mock interviews, in the order given</caption>\n<thead><tr><th scope=\"col\">Learner</th><th scope=\"col\">Verdict</th><th scope=\"col\">Answers passed</th><th scope=\"col\">Follow-ups right</th><th scope=\"col\">Gaps</th></tr></thead>\n<tbody>\n",
+    );
+    for row in interviews {
+        let gaps: Vec<String> = row
+            .gaps
+            .iter()
+            .map(|gap| format!("<code>{}</code>", escape(gap)))
+            .collect();
+        let _ = writeln!(
+            html,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{} of {}</td><td>{}</td></tr>",
+            escape(&row.name),
+            escape(&row.verdict),
+            row.passed,
+            row.questions,
+            row.followups_passed,
+            row.followups,
+            if gaps.is_empty() {
+                "none".to_string()
+            } else {
+                gaps.join(", ")
+            },
+        );
+    }
+    html.push_str("</tbody>\n</table></div>\n</section>\n");
 }
 
 fn write_items(html: &mut String, exam: &Exam, prompts: Prompts) {

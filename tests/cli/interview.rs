@@ -271,6 +271,40 @@ fn report_lists_each_interview_with_its_verdict_and_gaps() {
 }
 
 #[test]
+fn the_html_report_has_a_row_per_interview_with_its_verdict_and_gaps() {
+    let workspace = Workspace::new();
+    interview(
+        &workspace,
+        &["--seed", "7", "--name", "bob", "--output", "bob.json"],
+        "contact\n",
+    )
+    .succeeds();
+    let report = workspace.run_with(
+        &[
+            "--content",
+            FIXTURE,
+            "report",
+            "bob.json",
+            "--format",
+            "html",
+        ],
+        "",
+        &[("XCDRILL_NOW", NOW)],
+    );
+    report.succeeds();
+    assert_eq!(report.stderr, "", "interviews are on the page: no warning");
+    let row = report
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("<tr><th scope=\"row\">bob</th>"))
+        .expect("a row for bob");
+    assert_eq!(
+        row,
+        "<tr><th scope=\"row\">bob</th><td>needs work</td><td class=\"num\">0 of 3</td><td class=\"num\">0 of 0</td><td><code>fix.seats</code></td></tr>"
+    );
+}
+
+#[test]
 fn report_counts_an_interview_given_twice_once_with_a_warning() {
     let workspace = Workspace::new();
     let run = interview(
