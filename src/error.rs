@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::diagnostic::Diagnostic;
 use crate::read_error::ReadError;
+use crate::repl::stop::LoopError;
 
 /// Why a command could not do its work. Every variant exits with status 2
 /// (usage error or unreadable input); a check that ran and failed is not an
@@ -81,6 +82,20 @@ pub enum Error {
     Output(#[from] io::Error),
 }
 
+impl From<LoopError> for Error {
+    /// A recorder's failure is the command's own error, given back; the
+    /// terminal's is [`Error::Output`].
+    fn from(error: LoopError) -> Error {
+        match error {
+            LoopError::Io(error) => Error::Output(error),
+            LoopError::Record(error) => match error.downcast::<Error>() {
+                Ok(error) => *error,
+                Err(other) => Error::Output(io::Error::other(other)),
+            },
+        }
+    }
+}
+
 impl Error {
     /// Whether this is only a closed pipe (`xcdrill list | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
@@ -142,5 +157,15 @@ mod tests {
         assert!(Error::Json(serde_json::Error::io(closed())).is_broken_pipe());
         assert!(!Error::Terminal(closed()).is_broken_pipe());
         assert!(!Error::Output(io::Error::from(io::ErrorKind::PermissionDenied)).is_broken_pipe());
+    }
+
+    #[test]
+    fn a_recorders_own_error_comes_back_from_the_loop() {
+        let recorded = LoopError::Record(Box::new(Error::Environment("no data dir".into())));
+        assert!(
+            matches!(Error::from(recorded), Error::Environment(message) if message == "no data dir")
+        );
+        let closed = LoopError::Io(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(Error::from(closed).is_broken_pipe());
     }
 }

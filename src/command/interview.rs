@@ -16,6 +16,7 @@ use crate::model::Catalog;
 use crate::repl::debrief::debrief;
 use crate::repl::interview::{self, InterviewContext, Recorder};
 use crate::repl::render::wrapped;
+use crate::repl::stop::RecordError;
 use crate::session::debrief::{self as model, Header};
 use crate::session::interview::{Asked, choose};
 use crate::store::{self, Store};
@@ -113,7 +114,7 @@ struct StoreRecorder<'a> {
 }
 
 impl Recorder for StoreRecorder<'_> {
-    fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), Error> {
+    fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), RecordError> {
         let Some(grade) = &asked.grade else {
             return Ok(());
         };
@@ -129,7 +130,8 @@ impl Recorder for StoreRecorder<'_> {
             &graded,
             store::Mode::Exam,
             self.session.clone(),
-        )
+        )?;
+        Ok(())
     }
 }
 

@@ -9,6 +9,7 @@ use crate::grade::Grade;
 use crate::model::{Catalog, Question};
 use crate::repl::lines::{Line, LineReader};
 use crate::repl::quiz::Recorder;
+use crate::repl::stop::RecordError;
 use crate::session::generated::is_generated;
 use crate::session::rating::rating;
 use crate::session::{Attempt, Mode, Session};
@@ -30,7 +31,7 @@ impl Recorder for StoreRecorder<'_> {
         catalog: &Catalog,
         session: &Session,
         attempt: &Attempt,
-    ) -> Result<(), Error> {
+    ) -> Result<(), RecordError> {
         let Some(grade) = &attempt.grade else {
             return Ok(());
         };
@@ -48,7 +49,8 @@ impl Recorder for StoreRecorder<'_> {
             &graded,
             store_mode(session.mode),
             session_id,
-        )
+        )?;
+        Ok(())
     }
 }
 

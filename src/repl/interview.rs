@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use super::lines::{Line, LineReader};
 use super::quiz::{ECHO_CHARS, read_paragraph};
 use super::render::{self, duration, wrapped, wrapped_hanging};
+use super::stop::{LoopError, RecordError};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
 use crate::model::{Catalog, Kind, Question};
@@ -24,7 +25,7 @@ use crate::text::{inert, inert_line, shorten};
 /// Called with every graded answer (open question or follow-up) as soon as
 /// it is given, before the next question.
 pub trait Recorder {
-    fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), crate::Error>;
+    fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), RecordError>;
 }
 
 /// What the interview needs besides its questions.
@@ -66,7 +67,7 @@ pub fn run(
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
     recorder: &mut dyn Recorder,
-) -> Result<(Ending, Transcript), crate::Error> {
+) -> Result<(Ending, Transcript), LoopError> {
     let mut transcript = Transcript::default();
     let mut asked: HashSet<usize> = plan.iter().copied().collect();
     let mut ending = Ending::Finished;
@@ -92,7 +93,9 @@ pub fn run(
         }
         let main = graded(question, presented, reply, seconds);
         if main.grade.is_some() {
-            recorder.record(context.catalog, &main)?;
+            recorder
+                .record(context.catalog, &main)
+                .map_err(LoopError::Record)?;
         }
         took(out, seconds)?;
         let outcomes = match (&question.kind, &main.answer) {
@@ -157,7 +160,9 @@ pub fn run(
             }
             let asked_followup = graded(followup_question, followup.presented, reply, seconds);
             if asked_followup.grade.is_some() {
-                recorder.record(context.catalog, &asked_followup)?;
+                recorder
+                    .record(context.catalog, &asked_followup)
+                    .map_err(LoopError::Record)?;
             }
             took(out, seconds)?;
             if let Some(answer) = transcript.answers.last_mut() {
@@ -189,7 +194,7 @@ fn put(
     question: &Question,
     presented: &Presented,
     reader: &dyn LineReader,
-) -> Result<(), crate::Error> {
+) -> Result<(), LoopError> {
     let mut header = header.to_string();
     if let Some(deadline) = context.deadline {
         let left = seconds_between(context.clock.now(), deadline);
@@ -226,7 +231,7 @@ fn ask(
     presented: &Presented,
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
-) -> Result<(Reply, f64), crate::Error> {
+) -> Result<(Reply, f64), LoopError> {
     let asked_at = context.clock.now();
     let reply = loop {
         out.flush()?;
@@ -290,7 +295,7 @@ fn stopped(
     reader: &dyn LineReader,
     out: &mut dyn Write,
     reply: &Reply,
-) -> Result<Option<Ending>, crate::Error> {
+) -> Result<Option<Ending>, LoopError> {
     if time_is_up(context, reader) {
         if matches!(reply, Reply::Answer(_)) {
             writeln!(out, "Time was up before this answer; it is not counted.")?;
@@ -405,7 +410,7 @@ facts = ["f.a"]
     struct Ids(Vec<String>);
 
     impl Recorder for Ids {
-        fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), crate::Error> {
+        fn record(&mut self, catalog: &Catalog, asked: &Asked) -> Result<(), RecordError> {
             let id = catalog.questions()[asked.presented.question_idx].id();
             self.0.push(id.to_string());
             Ok(())

@@ -23,4 +23,5 @@ pub mod sandbox_helper;
 mod scenario_prompt;
 #[cfg_attr(not(unix), path = "signals_portable.rs")]
 pub mod signals;
+pub mod stop;
 pub mod transcript;

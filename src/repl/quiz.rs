@@ -12,6 +12,7 @@ use super::prompt_command::{self, Prompt, PromptCommand};
 use super::render;
 use super::reply::{Reply, confirm_skip};
 use super::scenario_prompt;
+use super::stop::{LoopError, RecordError};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
 use crate::model::{Catalog, Kind};
@@ -27,14 +28,14 @@ pub trait Recorder {
         catalog: &Catalog,
         session: &Session,
         attempt: &Attempt,
-    ) -> Result<(), crate::Error>;
+    ) -> Result<(), RecordError>;
 }
 
 /// Records nothing.
 pub struct NoRecorder;
 
 impl Recorder for NoRecorder {
-    fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), crate::Error> {
+    fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), RecordError> {
         Ok(())
     }
 }
@@ -70,7 +71,7 @@ pub fn run(
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
     recorder: &mut dyn Recorder,
-) -> Result<Ending, crate::Error> {
+) -> Result<Ending, LoopError> {
     let started = context.clock.now();
     let mut number = 0;
     // The last question answered with feedback, for `:more`.
@@ -146,7 +147,9 @@ pub fn run(
         let Some(attempt) = session.attempts().last() else {
             continue;
         };
-        recorder.record(context.catalog, session, attempt)?;
+        recorder
+            .record(context.catalog, session, attempt)
+            .map_err(LoopError::Record)?;
         if attempt.grade.is_none() {
             writeln!(out, "Skipped.")?;
         }
@@ -212,7 +215,7 @@ fn ask(
     last_answered: Option<usize>,
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
-) -> Result<(Reply, u32), crate::Error> {
+) -> Result<(Reply, u32), LoopError> {
     let question = &context.catalog.questions()[presented.question_idx];
     let feedback = session.mode.shows_feedback();
     if let Kind::Scenario(scenario) = &question.kind
@@ -233,7 +236,7 @@ fn ask(
         };
         let asked = scenario_prompt::ask(scenario, aids, reader, out, context.width);
         reader.complete(Completing::Answer);
-        return asked;
+        return Ok(asked?);
     }
     reader.complete(Completing::Answer);
     let mut hints = 0;
@@ -530,7 +533,7 @@ facts = ["t.fact"]
                 _: &Catalog,
                 session: &Session,
                 attempt: &Attempt,
-            ) -> Result<(), crate::Error> {
+            ) -> Result<(), RecordError> {
                 assert_eq!(session.attempts().last(), Some(attempt));
                 self.0.push(session.attempts().len());
                 Ok(())
@@ -576,7 +579,7 @@ facts = ["t.fact"]
     struct AnswerCount(usize);
 
     impl Recorder for AnswerCount {
-        fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), crate::Error> {
+        fn record(&mut self, _: &Catalog, _: &Session, _: &Attempt) -> Result<(), RecordError> {
             self.0 += 1;
             Ok(())
         }

@@ -40,7 +40,7 @@ pub(super) fn ask(
     reader: &mut dyn LineReader,
     out: &mut dyn Write,
     width: usize,
-) -> Result<(Reply, u32), crate::Error> {
+) -> io::Result<(Reply, u32)> {
     let goal = &scenario.setup.goal;
     let mut org: Org = (*scenario.setup.org).clone();
     // Each line of commands, with the org as it was before the line.
