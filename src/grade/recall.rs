@@ -360,8 +360,20 @@ impl Reader<'_> {
             .last();
         let mut in_sentence =
             before.filter(|(position, _)| answer.sentence_of(*position) == sentence);
+        // "…, then use Manage External User on the contact": the concept's own
+        // term later in the match's clause says whom the claim is about; no
+        // term of an earlier clause is judged against it.
+        let own_term_after = || {
+            occurrences
+                .iter()
+                .filter(counts)
+                .any(|&(position, said_of)| {
+                    position > found.last && said_of == term && answer.clause_of(position) == clause
+                })
+        };
         let said_of = match in_clause {
             Some(&(_, said_of)) => said_of,
+            None if own_term_after() => return None,
             // "..., which is the bridge": said of the term just before.
             None if answer.clause_is_relative(found.first) => in_sentence.last()?.1,
             // "It deactivates them and ...": the sentence is about something

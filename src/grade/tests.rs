@@ -431,6 +431,45 @@ fn claims_inside_a_negation_contradict_their_concept() {
     );
 }
 
+/// Where a user is enabled from: the contact, not the account.
+const ENABLE_FROM: &str = r#"kind = "recall"
+model_answer = "Enable the account as a partner account, then enable the user from the contact with Manage External User."
+
+[[question.concept]]
+name = "the account is a partner account first"
+phrases = ["partner account"]
+required = true
+
+[[question.concept]]
+name = "the user is enabled from the contact"
+subject = "contact"
+phrases = ["manage external user"]
+required = true"#;
+
+#[test]
+fn the_subject_named_later_in_the_clause_is_whom_the_claim_is_about() {
+    let lexicon = r#"confusable = [["account", "contact"]]"#;
+    check_in(
+        lexicon,
+        ENABLE_FROM,
+        "Enable the account as a partner account, then use Manage External User on the contact.",
+        FULL,
+    );
+    let swapped = check_in(
+        lexicon,
+        ENABLE_FROM,
+        "Enable the contact as a partner account, then the account gets Manage External User.",
+        0.0..=0.69,
+    );
+    assert!(
+        swapped
+            .feedback
+            .contains("you said `Manage External User` of `account`"),
+        "{}",
+        swapped.feedback
+    );
+}
+
 #[test]
 fn a_claim_made_of_the_wrong_subject_contradicts() {
     check_in(
