@@ -327,6 +327,17 @@ pub fn feedback(
     if free_text && !grade.feedback.trim().is_empty() {
         wrapped(out, &grade.feedback, width, 2)?;
     }
+    // An order's first line says what is wrong with it (a step before one it
+    // needs, the pairs in order); the right order follows as the right answer.
+    if matches!(question.kind, Kind::Order(_)) && grade.score < 0.999 {
+        let first_line = grade.feedback.lines().next().unwrap_or("");
+        let verdict = first_line
+            .strip_suffix("; the right order is:")
+            .unwrap_or(first_line);
+        if !verdict.is_empty() {
+            wrapped(out, verdict, width, 2)?;
+        }
+    }
     // Recall, scenario and diagnose feedback already shows the right answer.
     let shows_key = matches!(
         question.kind,
