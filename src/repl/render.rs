@@ -653,7 +653,7 @@ pub fn next_steps(
             )?;
         }
         None if n_due == 0 => {
-            writeln!(out, "  nothing due and nothing missed; new questions:")?;
+            writeln!(out, "  nothing is due now; for more questions:")?;
             writeln!(out, "    xcdrill quiz")?;
         }
         None => {}
