@@ -289,7 +289,7 @@ fn ask(
                     // answer skips the question rather than eating the next line,
                     // which belongs to the next question.
                     Err(message) if !reader.is_interactive() => {
-                        writeln!(out, "{}; skipped", crate::text::inert_line(&message))?;
+                        writeln!(out, "{}", crate::text::inert_line(&message))?;
                         return Ok((Reply::Skip, hints));
                     }
                     Err(message) => writeln!(out, "{}", crate::text::inert_line(&message))?,

@@ -194,7 +194,7 @@ fn piped_input_that_is_not_an_answer_skips_that_question_only() {
     );
     assert_line(
         &run.stderr,
-        "`z` is not offered; answer with letters a to c; skipped",
+        "`z` is not offered; answer with letters a to c",
     );
     let result = run.json();
     let questions = result["questions"].as_array().unwrap();
