@@ -73,7 +73,7 @@ fn load_embedded_banks() -> usize {
 
 /// The synthetic bank, generated once per machine into the target folder.
 fn bank_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}-v3"));
+    let dir = std::env::temp_dir().join(format!("xcdrill-bench-bank-{N_QUESTIONS}-v4"));
     if !dir.join("facts.toml").exists() {
         std::fs::create_dir_all(&dir).expect("temp dir writable");
         for (name, text) in generate() {
