@@ -289,10 +289,12 @@ fn ask(
                     // answer skips the question rather than eating the next line,
                     // which belongs to the next question.
                     Err(message) if !reader.is_interactive() => {
-                        writeln!(out, "{}", crate::text::inert_line(&message))?;
+                        render::wrapped(out, &crate::text::inert_line(&message), context.width, 0)?;
                         return Ok((Reply::Skip, hints));
                     }
-                    Err(message) => writeln!(out, "{}", crate::text::inert_line(&message))?,
+                    Err(message) => {
+                        render::wrapped(out, &crate::text::inert_line(&message), context.width, 0)?
+                    }
                 }
                 continue;
             }
