@@ -39,7 +39,8 @@ impl Store {
         }
         let review = &stored;
         if state::append(&transaction, review).map_err(&sqlite)? {
-            let previous = state::load(&transaction, &review.question_id).map_err(&sqlite)?;
+            let previous = state::load(&transaction, &review.question_id, self.scheduler.decay())
+                .map_err(&sqlite)?;
             match previous {
                 // Later than everything before it: one FSRS step.
                 Some(previous) if review.reviewed_at < previous.last_at => {

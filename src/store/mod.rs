@@ -39,6 +39,8 @@
 mod error;
 mod log;
 mod open;
+mod optimize;
+mod parameters;
 mod query;
 mod review;
 mod schedule;
@@ -53,6 +55,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use log::ImportSummary;
 pub use open::BUSY_TIMEOUT;
+pub use optimize::{MIN_REVIEWS, Rescheduled, TrainingSet};
+pub use parameters::{N_PARAMETERS, Parameters, Source};
 pub use query::{DueQuestion, HashChange};
 pub use review::{Answer, Mode, Review};
 pub use schedule::{
@@ -71,7 +75,10 @@ pub struct Store {
     // Declared first so it closes before the snapshot folder is removed.
     connection: Connection,
     path: PathBuf,
+    /// Computes every schedule, with `parameters`.
     scheduler: schedule::Scheduler,
+    /// The FSRS parameters in use: the saved personal ones, or the defaults.
+    parameters: Parameters,
     /// The identity every write stamps; `None` when opened read-only.
     write_identity: Option<u32>,
     /// The private copy a read-only store reads from.
@@ -101,10 +108,17 @@ impl Store {
     }
 
     fn from_opened(path: &Path, opened: open::Opened) -> Result<Store, StoreError> {
+        let parameters = parameters::load(&opened.connection, &path.display().to_string())?;
+        let scheduler =
+            schedule::Scheduler::new(&parameters.values).map_err(|error| StoreError::Corrupt {
+                path: path.display().to_string(),
+                detail: format!("its saved FSRS parameters are unusable ({error})"),
+            })?;
         let mut store = Store {
             connection: opened.connection,
             path: path.to_path_buf(),
-            scheduler: schedule::Scheduler::new()?,
+            scheduler,
+            parameters,
             write_identity: Some(opened.identity),
             _snapshot: opened.snapshot,
         };
@@ -158,5 +172,7 @@ fn sqlite_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |source| StoreError::sqlite(&path.display().to_string(), source)
 }
 
+#[cfg(test)]
+mod parameter_tests;
 #[cfg(test)]
 mod tests;
