@@ -2,8 +2,6 @@
 //! files: optimising from a learner's log, saving, replaying with them, the
 //! migration from schema 2, and too little data changing nothing.
 
-use std::time::Instant;
-
 use super::*;
 use crate::session::rating::Rating;
 
@@ -99,15 +97,7 @@ fn replayed(log: &[Review], parameters: &[f32]) -> Vec<QuestionState> {
 fn optimize(store: &mut Store, at: i64) -> (Vec<f32>, Rescheduled) {
     let training = store.training_set().unwrap();
     assert!(training.is_enough(), "{} reviews", training.reviews);
-    let started = Instant::now();
     let values = training.optimize().unwrap().expect("enough data");
-    eprintln!(
-        "optimised {} reviews of {} questions in {:?}",
-        training.reviews,
-        training.questions,
-        started.elapsed()
-    );
-    eprintln!("{values:?}\n{:?}", fsrs::DEFAULT_PARAMETERS);
     let parameters = Parameters::personal(values.clone(), at, training.reviews, training.questions);
     (values, store.use_parameters(parameters).unwrap())
 }
