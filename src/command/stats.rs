@@ -194,7 +194,8 @@ fn optimize(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
     let Some(values) = fitted else {
         let reason = if training.is_enough() {
             format!(
-                "FSRS found too little to learn from in {} review{} of {} question{}",
+                "FSRS found too little to learn from in {} review{} of {} question{}: it needs \
+                 the first reviews of more questions (20 or more with the same first rating)",
                 training.reviews,
                 plural(training.reviews),
                 training.questions,

@@ -295,3 +295,11 @@ fn a_version_3_store_without_its_parameters_table_is_refused() {
     let error = Store::open(&path).unwrap_err().to_string();
     assert!(error.contains("its tables are missing"), "{error}");
 }
+
+#[test]
+fn many_reviews_of_few_questions_are_too_little_for_fsrs() {
+    let set = TrainingSet::from_log(&learner_log(10, 12));
+    assert_eq!((set.reviews, set.questions), (110, 10));
+    assert!(set.is_enough());
+    assert_eq!(set.optimize().unwrap(), None);
+}
