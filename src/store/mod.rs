@@ -2,6 +2,9 @@
 //! review log, and the FSRS scheduling state derived from it. Only this module
 //! touches SQLite, and it knows nothing about questions beyond ids and content
 //! hashes. It never reads the clock: every time comes in from the caller.
+//! Schedules use the personal FSRS parameters saved by
+//! [`Store::use_parameters`] (fitted with [`TrainingSet::optimize`]), else
+//! FSRS's defaults.
 //!
 //! How the quiz uses it:
 //!
@@ -56,7 +59,7 @@ pub use error::StoreError;
 pub use log::ImportSummary;
 pub use open::BUSY_TIMEOUT;
 pub use optimize::{MIN_REVIEWS, Rescheduled, TrainingSet};
-pub use parameters::{N_PARAMETERS, Parameters, Source};
+pub use parameters::{N_PARAMETERS, ParameterSource, Parameters};
 pub use query::{DueQuestion, HashChange};
 pub use review::{Answer, Mode, Review};
 pub use schedule::{

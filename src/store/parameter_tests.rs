@@ -303,3 +303,23 @@ fn many_reviews_of_few_questions_are_too_little_for_fsrs() {
     assert!(set.is_enough());
     assert_eq!(set.optimize().unwrap(), None);
 }
+
+#[test]
+fn a_store_opened_before_another_process_optimised_records_with_the_new_parameters() {
+    let log = learner_log(30, 5);
+    let (dir, mut optimiser) = store_with(&log);
+    let mut quiz = Store::open_in(dir.path()).unwrap();
+    assert_eq!(quiz.parameters(), &Parameters::default_fsrs());
+    let (values, _) = optimize(&mut optimiser, T0 + 400 * DAY_SECONDS);
+    let next = entry(
+        "topic.q07",
+        T0 + 500 * DAY_SECONDS,
+        Mode::Review,
+        Rating::Hard,
+    );
+    quiz.record(&next).unwrap();
+    assert_eq!(quiz.parameters().values, values);
+    let mut longer = log.clone();
+    longer.push(next);
+    assert_eq!(quiz.question_states().unwrap(), replayed(&longer, &values));
+}

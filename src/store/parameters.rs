@@ -16,7 +16,7 @@ pub(super) const DECAY: usize = 20;
 /// Where the parameters in use come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Source {
+pub enum ParameterSource {
     /// FSRS's defaults, fitted to many learners' reviews.
     Default,
     /// Optimised from this store's own review log (`stats --optimize`).
@@ -27,7 +27,7 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Parameters {
     #[serde(rename = "parameters")]
-    pub source: Source,
+    pub source: ParameterSource,
     /// When they were optimised (unix seconds); personal ones only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optimized_at: Option<i64>,
@@ -44,7 +44,7 @@ impl Parameters {
     /// FSRS's default parameters.
     pub fn default_fsrs() -> Parameters {
         Parameters {
-            source: Source::Default,
+            source: ParameterSource::Default,
             optimized_at: None,
             reviews: None,
             questions: None,
@@ -56,7 +56,7 @@ impl Parameters {
     /// `questions` questions.
     pub fn personal(values: Vec<f32>, at: i64, reviews: usize, questions: usize) -> Parameters {
         Parameters {
-            source: Source::Personal,
+            source: ParameterSource::Personal,
             optimized_at: Some(at),
             reviews: Some(reviews),
             questions: Some(questions),
@@ -66,7 +66,7 @@ impl Parameters {
 
     /// Whether these are personal parameters.
     pub fn is_personal(&self) -> bool {
-        self.source == Source::Personal
+        self.source == ParameterSource::Personal
     }
 }
 

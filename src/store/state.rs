@@ -210,6 +210,12 @@ impl Store {
     pub fn rebuild_states(&mut self) -> Result<(), StoreError> {
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
+        super::optimize::refresh(
+            &transaction,
+            &self.path,
+            &mut self.parameters,
+            &mut self.scheduler,
+        )?;
         rebuild(&transaction, &self.path, &self.scheduler)?;
         transaction.commit().map_err(&sqlite)?;
         Ok(())

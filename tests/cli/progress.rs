@@ -675,3 +675,26 @@ fn report_refuses_a_result_file_with_out_of_range_numbers() {
         )
         .stdout_is("");
 }
+
+#[test]
+fn stats_help_and_the_manual_give_optimize_and_its_minimum() {
+    // Words apart from wrapping, and the manual's apostrophe as one.
+    let words = |text: &str| {
+        text.replace("\\*(Aq", "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let minimum = format!(
+        "at least {} reviews made a day or more after the question's previous one",
+        xcdrill::store::MIN_REVIEWS
+    );
+    for args in [&["stats", "--help"][..], &["man"]] {
+        let text = words(&Workspace::new().run(args).succeeds().stdout);
+        assert!(text.contains(&minimum), "{args:?}: {text}");
+        assert!(
+            text.contains("Fit the FSRS parameters to your own review log"),
+            "{args:?}"
+        );
+    }
+}
