@@ -87,6 +87,7 @@ fn stats_over_100_000_reviews(bencher: Bencher) {
             questions: &questions,
             states: &states,
             answer_times: &answer_times,
+            parameters: store.parameters(),
         })
     });
 }

@@ -120,7 +120,7 @@ pub enum Command {
     List(ListArgs),
     /// Show progress: reviews, what is due, the streak, mastery by topic, weak spots
     #[command(
-        after_help = "Examples:\n  xcdrill stats          progress at a glance\n  xcdrill stats --json   the same as JSON\n\nXCDRILL_NOW (RFC 3339 or unix seconds) overrides the current time."
+        after_help = "Examples:\n  xcdrill stats              progress at a glance\n  xcdrill stats --json       the same as JSON\n  xcdrill stats --optimize   fit the FSRS parameters to your own reviews\n\nSchedules use FSRS's default parameters until `--optimize` fits personal ones to your review log (it needs at least 64 reviews made a day or more after the question's previous one; with fewer it changes nothing). Run it again now and then as reviews accumulate.\n\nXCDRILL_NOW (RFC 3339 or unix seconds) overrides the current time."
     )]
     Stats(StatsArgs),
     /// Write the review log, to move progress to another machine or analyse it
@@ -388,6 +388,10 @@ pub struct StatsArgs {
     /// Print the statistics as JSON
     #[arg(long)]
     pub json: bool,
+
+    /// Fit the FSRS parameters to your own review log, save them in the store and recompute every schedule with them
+    #[arg(long)]
+    pub optimize: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! What the commands that read or write progress share: the store in the data
-//! dir, opened for writing (`quiz`, `import`) or for reading only (`stats`,
-//! `export`), the time (from `clock`; `XCDRILL_NOW` pins it), and the local
+//! dir, opened for writing (`quiz`, `import`, `stats --optimize` once it has
+//! something to save) or for reading only (`stats`, `export`), the time (from `clock`; `XCDRILL_NOW` pins it), and the local
 //! time zone. The store itself never reads a clock; this is where "now" comes
 //! from.
 

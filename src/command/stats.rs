@@ -1,16 +1,22 @@
 //! `xcdrill stats [--json]`: progress at a glance, from the store and the
 //! active content's topics. The store is only read (never changed). Bars are Unicode in a terminal, ASCII otherwise.
+//!
+//! `xcdrill stats --optimize [--json]`: personal FSRS parameters fitted to the
+//! review log. The log is read through a private copy; only when there is
+//! enough to learn from is the store opened for writing, to save the
+//! parameters and recompute every schedule with them.
 
 use std::io::Write;
 
 use super::load_catalog;
-use super::progress::{now, read_store, time_zone};
+use super::progress::{now, open_store, read_store, time_zone};
 use crate::cli::StatsArgs;
 use crate::config::Config;
 use crate::output::{self, styled};
 use crate::report::chart::{bar, sparkline};
-use crate::report::stats::{Stats, StatsInput};
+use crate::report::stats::{Stats, StatsInput, local_date};
 use crate::score::Score;
+use crate::store::{MIN_REVIEWS, Parameters, Rescheduled};
 use crate::text::inert_line;
 use crate::text::plural;
 use crate::{Error, Status};
@@ -19,6 +25,9 @@ use crate::{Error, Status};
 const BAR_WIDTH: usize = 20;
 
 pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
+    if args.optimize {
+        return optimize(args, config);
+    }
     let now = now(config)?;
     let catalog = load_catalog(config)?;
     let store = read_store(config)?;
@@ -36,12 +45,13 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
         questions: &questions,
         states: &states,
         answer_times: &answer_times,
+        parameters: store.parameters(),
     });
     let mut out = output::stdout(config.color);
     if args.json {
         super::write_json(&mut out, &stats, true)?;
     } else {
-        print(&mut out, &stats, config.uses_color)?;
+        print(&mut out, &stats, &time_zone, config.uses_color)?;
     }
     Ok(Status::Success)
 }
@@ -50,7 +60,12 @@ fn percent(fraction: f64) -> String {
     Score::new(fraction).to_string()
 }
 
-fn print(out: &mut impl Write, stats: &Stats, unicode: bool) -> std::io::Result<()> {
+fn print(
+    out: &mut impl Write,
+    stats: &Stats,
+    time_zone: &jiff::tz::TimeZone,
+    unicode: bool,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "Reviews  {} in total, {} today",
@@ -67,6 +82,7 @@ fn print(out: &mut impl Write, stats: &Stats, unicode: bool) -> std::io::Result<
         stats.streak,
         plural(stats.streak as usize)
     )?;
+    writeln!(out, "FSRS     {}", describe(&stats.fsrs, time_zone))?;
     if stats.reviews == 0 {
         writeln!(out, "\nNo reviews yet: `xcdrill quiz` starts a session.")?;
     }
@@ -131,4 +147,139 @@ fn print(out: &mut impl Write, stats: &Stats, unicode: bool) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// Which FSRS parameters are in use, in words.
+fn describe(parameters: &Parameters, time_zone: &jiff::tz::TimeZone) -> String {
+    match (
+        parameters.optimized_at,
+        parameters.reviews,
+        parameters.questions,
+    ) {
+        (Some(at), Some(reviews), Some(questions)) if parameters.is_personal() => format!(
+            "personal parameters, optimised {} from {reviews} review{} of {questions} question{}",
+            local_date(time_zone, at),
+            plural(reviews),
+            plural(questions)
+        ),
+        _ => "default parameters (`xcdrill stats --optimize` fits your own)".to_string(),
+    }
+}
+
+/// What `stats --optimize --json` prints.
+#[derive(serde::Serialize)]
+struct Optimization<'a> {
+    optimized: bool,
+    /// Reviews made a day or more after the question's previous one.
+    reviews: usize,
+    questions: usize,
+    minimum: usize,
+    /// Why nothing changed, when nothing did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// The parameters now in use (the new ones when optimised).
+    fsrs: &'a Parameters,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rescheduled: Option<Rescheduled>,
+}
+
+/// `stats --optimize`: fits, saves and reschedules, or says why not and
+/// changes nothing.
+fn optimize(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
+    let now = now(config)?;
+    let reader = read_store(config)?;
+    let training = reader.training_set()?;
+    let fitted = training.optimize()?;
+    let mut out = output::stdout(config.color);
+    let Some(values) = fitted else {
+        let reason = if training.is_enough() {
+            format!(
+                "FSRS found too little to learn from in {} review{} of {} question{}: it needs \
+                 the first reviews of more questions (20 or more with the same first rating)",
+                training.reviews,
+                plural(training.reviews),
+                training.questions,
+                plural(training.questions)
+            )
+        } else {
+            format!(
+                "{} review{} of {} question{} {}, and at least {MIN_REVIEWS} are needed \
+                 (a review counts when it comes a day or more after the question's previous one)",
+                training.reviews,
+                plural(training.reviews),
+                training.questions,
+                plural(training.questions),
+                if training.reviews == 1 {
+                    "counts"
+                } else {
+                    "count"
+                }
+            )
+        };
+        let kept = reader.parameters();
+        if args.json {
+            let report = Optimization {
+                optimized: false,
+                reviews: training.reviews,
+                questions: training.questions,
+                minimum: MIN_REVIEWS,
+                reason: Some(reason),
+                fsrs: kept,
+                rescheduled: None,
+            };
+            super::write_json(&mut out, &report, true)?;
+        } else {
+            let which = if kept.is_personal() {
+                "personal"
+            } else {
+                "default"
+            };
+            writeln!(
+                out,
+                "Not enough reviews to optimise the FSRS parameters: {reason}.\n\
+                 Nothing changed: schedules keep the {which} parameters."
+            )?;
+        }
+        return Ok(Status::Success);
+    };
+    drop(reader);
+    let mut store = open_store(config)?;
+    let parameters = Parameters::personal(values, now, training.reviews, training.questions);
+    let rescheduled = store.use_parameters(parameters)?;
+    if args.json {
+        let report = Optimization {
+            optimized: true,
+            reviews: training.reviews,
+            questions: training.questions,
+            minimum: MIN_REVIEWS,
+            reason: None,
+            fsrs: store.parameters(),
+            rescheduled: Some(rescheduled),
+        };
+        super::write_json(&mut out, &report, true)?;
+    } else {
+        writeln!(
+            out,
+            "Optimised the FSRS parameters from {} review{} of {} question{}.",
+            training.reviews,
+            plural(training.reviews),
+            training.questions,
+            plural(training.questions)
+        )?;
+        writeln!(
+            out,
+            "Schedules recomputed: {} of {} due date{} moved ({} earlier, {} later).",
+            rescheduled.moved,
+            rescheduled.scheduled,
+            plural(rescheduled.scheduled),
+            rescheduled.earlier,
+            rescheduled.later
+        )?;
+        writeln!(
+            out,
+            "Every schedule now uses these personal parameters; `xcdrill stats --optimize` again \
+             refits them as reviews accumulate."
+        )?;
+    }
+    Ok(Status::Success)
 }

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::store::{DAY_SECONDS, QuestionState, weakest_first};
+use crate::store::{DAY_SECONDS, Parameters, QuestionState, weakest_first};
 
 /// Days in the activity chart, ending today.
 pub const CHART_DAYS: usize = 30;
@@ -36,6 +36,9 @@ pub struct Stats {
     pub days: Vec<DayCount>,
     /// The reviewed questions of the content with the lowest mastery, weakest first.
     pub weakest: Vec<WeakQuestion>,
+    /// The FSRS parameters schedules are computed with: `default` or
+    /// `personal` (`stats --optimize`).
+    pub fsrs: Parameters,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,6 +78,8 @@ pub struct StatsInput<'a> {
     pub states: &'a [QuestionState],
     /// [`crate::store::Store::answer_times`].
     pub answer_times: &'a [i64],
+    /// [`crate::store::Store::parameters`].
+    pub parameters: &'a Parameters,
 }
 
 /// The local calendar day of `time`, as days since 1970-01-01.
@@ -95,6 +100,11 @@ fn utc_offset(time_zone: &TimeZone, time: i64) -> i64 {
     Timestamp::from_second(time)
         .map(|timestamp| i64::from(time_zone.to_offset(timestamp).seconds()))
         .unwrap_or(0)
+}
+
+/// `YYYY-MM-DD` of the local day of `time` (unix seconds) in `time_zone`.
+pub fn local_date(time_zone: &TimeZone, time: i64) -> String {
+    date_name(local_day(time_zone, time))
 }
 
 /// `YYYY-MM-DD` of a day counted from 1970-01-01.
@@ -193,6 +203,7 @@ impl Stats {
             topics,
             days,
             weakest,
+            fsrs: input.parameters.clone(),
         }
     }
 }
@@ -219,6 +230,7 @@ mod tests {
                 due_at: NOW + days * DAY_SECONDS,
                 interval_days: days.max(1),
                 reviews: 1,
+                decay: Parameters::default_fsrs().values[20],
             }),
         }
     }
@@ -236,6 +248,7 @@ mod tests {
             questions: &questions,
             states,
             answer_times: times,
+            parameters: &Parameters::default_fsrs(),
         })
     }
 

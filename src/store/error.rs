@@ -92,6 +92,9 @@ pub enum StoreError {
         message: String,
     },
 
+    #[error("cannot optimise the FSRS parameters: {message}")]
+    Optimize { message: String },
+
     #[error("review `{id}` is invalid: {message}")]
     InvalidReview { id: String, message: String },
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::error::StoreError;
+use super::optimize;
 use super::review::Review;
 use super::state::{self, select_reviews};
 use super::{Store, begin_write, sqlite_error};
@@ -31,6 +32,12 @@ impl Store {
         validate(review)?;
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
+        optimize::refresh(
+            &transaction,
+            &self.path,
+            &mut self.parameters,
+            &mut self.scheduler,
+        )?;
         let mut stored = review.clone();
         let mut repeat = 0;
         while state::has_id(&transaction, &stored.id).map_err(&sqlite)? {
@@ -39,7 +46,8 @@ impl Store {
         }
         let review = &stored;
         if state::append(&transaction, review).map_err(&sqlite)? {
-            let previous = state::load(&transaction, &review.question_id).map_err(&sqlite)?;
+            let previous = state::load(&transaction, &review.question_id, self.scheduler.decay())
+                .map_err(&sqlite)?;
             match previous {
                 // Later than everything before it: one FSRS step.
                 Some(previous) if review.reviewed_at < previous.last_at => {
@@ -92,6 +100,12 @@ impl Store {
         }
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
+        optimize::refresh(
+            &transaction,
+            &self.path,
+            &mut self.parameters,
+            &mut self.scheduler,
+        )?;
         let mut summary = ImportSummary::default();
         let mut touched = BTreeSet::new();
         for review in reviews {

@@ -2,6 +2,9 @@
 //! review log, and the FSRS scheduling state derived from it. Only this module
 //! touches SQLite, and it knows nothing about questions beyond ids and content
 //! hashes. It never reads the clock: every time comes in from the caller.
+//! Schedules use the personal FSRS parameters saved by
+//! [`Store::use_parameters`] (fitted with [`TrainingSet::optimize`]), else
+//! FSRS's defaults.
 //!
 //! How the quiz uses it:
 //!
@@ -39,6 +42,8 @@
 mod error;
 mod log;
 mod open;
+mod optimize;
+mod parameters;
 mod query;
 mod review;
 mod schedule;
@@ -53,6 +58,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use log::ImportSummary;
 pub use open::BUSY_TIMEOUT;
+pub use optimize::{MIN_REVIEWS, Rescheduled, TrainingSet};
+pub use parameters::{N_PARAMETERS, ParameterSource, Parameters};
 pub use query::{DueQuestion, HashChange};
 pub use review::{Answer, Mode, Review};
 pub use schedule::{
@@ -71,7 +78,10 @@ pub struct Store {
     // Declared first so it closes before the snapshot folder is removed.
     connection: Connection,
     path: PathBuf,
+    /// Computes every schedule, with `parameters`.
     scheduler: schedule::Scheduler,
+    /// The FSRS parameters in use: the saved personal ones, or the defaults.
+    parameters: Parameters,
     /// The identity every write stamps; `None` when opened read-only.
     write_identity: Option<u32>,
     /// The private copy a read-only store reads from.
@@ -101,10 +111,17 @@ impl Store {
     }
 
     fn from_opened(path: &Path, opened: open::Opened) -> Result<Store, StoreError> {
+        let parameters = parameters::load(&opened.connection, &path.display().to_string())?;
+        let scheduler =
+            schedule::Scheduler::new(&parameters.values).map_err(|error| StoreError::Corrupt {
+                path: path.display().to_string(),
+                detail: format!("its saved FSRS parameters are unusable ({error})"),
+            })?;
         let mut store = Store {
             connection: opened.connection,
             path: path.to_path_buf(),
-            scheduler: schedule::Scheduler::new()?,
+            scheduler,
+            parameters,
             write_identity: Some(opened.identity),
             _snapshot: opened.snapshot,
         };
@@ -158,5 +175,7 @@ fn sqlite_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |source| StoreError::sqlite(&path.display().to_string(), source)
 }
 
+#[cfg(test)]
+mod parameter_tests;
 #[cfg(test)]
 mod tests;

@@ -339,20 +339,27 @@ fn refuse_unusable(connection: &Connection, path: &str) -> Result<(), StoreError
             detail: "it is an SQLite database, but not one xcdrill made".to_string(),
         });
     }
+    let expected = schema::tables(found);
     let n_tables: i64 = if found > 0 {
+        let names = expected
+            .iter()
+            .map(|name| format!("'{name}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
         snapshot
             .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' \
-                 AND name IN ('review', 'question_state')",
+                &format!(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({names})"
+                ),
                 [],
                 |row| row.get(0),
             )
             .map_err(sqlite)?
     } else {
-        2
+        expected.len() as i64
     };
     snapshot.commit().map_err(sqlite)?;
-    if n_tables != 2 {
+    if n_tables != expected.len() as i64 {
         return Err(StoreError::Corrupt {
             path: path.to_string(),
             detail: "its tables are missing".to_string(),

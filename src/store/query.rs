@@ -65,7 +65,8 @@ impl Store {
 
     /// Everything the log implies about one question; `None` if it has no entries.
     pub fn state_of(&self, question_id: &str) -> Result<Option<QuestionState>, StoreError> {
-        state::load(&self.connection, question_id).map_err(sqlite_error(&self.path))
+        state::load(&self.connection, question_id, self.scheduler.decay())
+            .map_err(sqlite_error(&self.path))
     }
 
     /// Ids of questions with a schedule. Review mode treats every other question
@@ -115,7 +116,7 @@ impl Store {
             ))
             .map_err(&sqlite)?;
         let rows = statement
-            .query_map([], state::state_from_row)
+            .query_map([], |row| state::state_from_row(row, self.scheduler.decay()))
             .map_err(&sqlite)?;
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }

@@ -1,11 +1,13 @@
 //! Scheduling state derived from the review log with FSRS: replaying a
 //! question's entries in time order gives its stability, difficulty and due
 //! date. Cram answers are skipped; a reset marker starts the question over.
-//! Pure: no SQLite, no clock.
+//! The FSRS parameters are the store's personal ones when saved
+//! (`parameters.rs`), FSRS's defaults otherwise. Pure: no SQLite, no clock.
 
-use fsrs::{DEFAULT_PARAMETERS, FSRS, MemoryState};
+use fsrs::{FSRS, MemoryState};
 
 use super::error::StoreError;
+use super::parameters::DECAY;
 use super::review::{Mode, Review};
 use crate::session::rating::Rating;
 
@@ -33,6 +35,9 @@ pub struct Schedule {
     pub interval_days: i64,
     /// Reviews that moved the schedule since the last reset.
     pub reviews: u32,
+    /// The decay of the forgetting curve (FSRS parameter w20) of the
+    /// parameters that computed this schedule: retrievability follows it.
+    pub decay: f32,
 }
 
 /// Everything derived from one question's log entries.
@@ -88,8 +93,7 @@ pub fn retrievability(schedule: &Schedule, now: i64) -> f64 {
         stability: schedule.stability,
         difficulty: schedule.difficulty,
     };
-    let decay = DEFAULT_PARAMETERS[20];
-    let recall = fsrs::current_retrievability(memory, elapsed, decay);
+    let recall = fsrs::current_retrievability(memory, elapsed, schedule.decay);
     if recall.is_finite() {
         f64::from(recall.clamp(0.0, 1.0))
     } else {
@@ -97,19 +101,38 @@ pub fn retrievability(schedule: &Schedule, now: i64) -> f64 {
     }
 }
 
-/// Applies log entries to question states with FSRS's default parameters.
+/// Applies log entries to question states with one set of FSRS parameters.
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     fsrs: FSRS,
+    decay: f32,
 }
 
 impl Scheduler {
-    pub fn new() -> Result<Scheduler, StoreError> {
-        let fsrs = FSRS::new(&DEFAULT_PARAMETERS).map_err(|error| StoreError::Schedule {
+    /// A scheduler with these FSRS-6 parameters (21 numbers: FSRS's
+    /// `DEFAULT_PARAMETERS`, or personal ones from [`super::optimize`]).
+    pub fn new(parameters: &[f32]) -> Result<Scheduler, StoreError> {
+        let invalid = |message: String| StoreError::Schedule {
             question_id: String::new(),
-            message: error.to_string(),
-        })?;
-        Ok(Scheduler { fsrs })
+            message,
+        };
+        let decay = match parameters.get(DECAY) {
+            Some(&decay) if parameters.len() == fsrs::DEFAULT_PARAMETERS.len() => decay,
+            _ => {
+                return Err(invalid(format!(
+                    "{} FSRS parameters given, {} expected",
+                    parameters.len(),
+                    fsrs::DEFAULT_PARAMETERS.len()
+                )));
+            }
+        };
+        let fsrs = FSRS::new(parameters).map_err(|error| invalid(error.to_string()))?;
+        Ok(Scheduler { fsrs, decay })
+    }
+
+    /// The decay of this scheduler's forgetting curve (w20).
+    pub fn decay(&self) -> f32 {
+        self.decay
     }
 
     /// The state after `review`, given the state of every earlier entry of the
@@ -202,6 +225,7 @@ impl Scheduler {
                 .saturating_add(interval_days * DAY_SECONDS),
             interval_days,
             reviews: previous.map_or(1, |schedule| schedule.reviews.saturating_add(1)),
+            decay: self.decay,
         })
     }
 }
@@ -227,7 +251,7 @@ mod tests {
 
     /// Reviews each time the question falls due, returning the intervals given.
     fn intervals(ratings: &[Rating]) -> Vec<i64> {
-        let scheduler = Scheduler::new().unwrap();
+        let scheduler = Scheduler::new(&fsrs::DEFAULT_PARAMETERS).unwrap();
         let mut state: Option<QuestionState> = None;
         let mut day = 0;
         let mut intervals = Vec::new();
@@ -260,7 +284,7 @@ mod tests {
 
     #[test]
     fn cram_answers_change_no_schedule_but_update_the_score() {
-        let scheduler = Scheduler::new().unwrap();
+        let scheduler = Scheduler::new(&fsrs::DEFAULT_PARAMETERS).unwrap();
         let first = answer(0, Mode::Review, Rating::Good);
         let cram = answer(1, Mode::Cram, Rating::Again);
         let without = scheduler
@@ -275,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_reset_starts_the_question_over() {
-        let scheduler = Scheduler::new().unwrap();
+        let scheduler = Scheduler::new(&fsrs::DEFAULT_PARAMETERS).unwrap();
         let reset = Review::reset("setup.order", "h2", 1_700_000_000 + DAY_SECONDS, "s");
         let state = scheduler
             .replay(&[answer(0, Mode::Review, Rating::Good), reset])
@@ -289,7 +313,7 @@ mod tests {
 
     #[test]
     fn replay_orders_by_time() {
-        let scheduler = Scheduler::new().unwrap();
+        let scheduler = Scheduler::new(&fsrs::DEFAULT_PARAMETERS).unwrap();
         let early = answer(0, Mode::Review, Rating::Good);
         let late = answer(3, Mode::Review, Rating::Again);
         let forwards = scheduler.replay(&[early.clone(), late.clone()]).unwrap();

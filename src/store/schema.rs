@@ -12,13 +12,20 @@
 //! `PRAGMA application_id` that every write stamps into page 1, so a `-wal`
 //! file can be told apart from another database's (`wal.rs`). A version-1
 //! xcdrill does not stamp, so it must not write a version-2 store.
+//!
+//! Version 3 adds `fsrs_parameters`: at most one row, the personal FSRS
+//! parameters `stats --optimize` fitted to the log (a JSON array of 21
+//! numbers, when and from how many reviews of how many questions); no row
+//! means FSRS's defaults. The cached states are computed with them, so a
+//! version-2 xcdrill, which knows only the defaults, must not write a
+//! version-3 store; it refuses it as newer.
 
 use rusqlite::Connection;
 
 use super::error::StoreError;
 
 /// The newest schema this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `MIGRATIONS[n]` takes a store from version `n` to `n + 1`.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -54,7 +61,25 @@ CREATE TABLE question_state (
 CREATE INDEX question_state_by_due ON question_state (due_at);
 ",
     "",
+    r"
+CREATE TABLE fsrs_parameters (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    parameters   TEXT    NOT NULL,
+    optimized_at INTEGER NOT NULL,
+    reviews      INTEGER NOT NULL,
+    questions    INTEGER NOT NULL
+);
+",
 ];
+
+/// The tables a store of schema `version` has.
+pub(super) fn tables(version: i64) -> &'static [&'static str] {
+    if version >= 3 {
+        &["review", "question_state", "fsrs_parameters"]
+    } else {
+        &["review", "question_state"]
+    }
+}
 
 /// The schema version the file at hand says it has.
 pub(super) fn version(connection: &Connection) -> rusqlite::Result<i64> {

@@ -15,8 +15,9 @@ pub(super) const STATE_COLUMNS: &str = "question_id, content_hash, last_at, last
 const REVIEW_COLUMNS: &str =
     "id, question_id, content_hash, reviewed_at, mode, score, rating, seconds, hints, session";
 
-/// A `question_state` row selected with [`STATE_COLUMNS`].
-pub(super) fn state_from_row(row: &Row<'_>) -> rusqlite::Result<QuestionState> {
+/// A `question_state` row selected with [`STATE_COLUMNS`], cached by a
+/// scheduler whose forgetting curve has this `decay`.
+pub(super) fn state_from_row(row: &Row<'_>, decay: f32) -> rusqlite::Result<QuestionState> {
     let stability: Option<f64> = row.get(5)?;
     let difficulty: Option<f64> = row.get(6)?;
     let last_reviewed_at: Option<i64> = row.get(7)?;
@@ -45,6 +46,7 @@ pub(super) fn state_from_row(row: &Row<'_>) -> rusqlite::Result<QuestionState> {
             due_at: due,
             interval_days: interval,
             reviews,
+            decay,
         }),
         _ => None,
     };
@@ -62,12 +64,13 @@ pub(super) fn state_from_row(row: &Row<'_>) -> rusqlite::Result<QuestionState> {
 pub(super) fn load(
     connection: &Connection,
     question_id: &str,
+    decay: f32,
 ) -> rusqlite::Result<Option<QuestionState>> {
     connection
         .query_row(
             &format!("SELECT {STATE_COLUMNS} FROM question_state WHERE question_id = ?1"),
             [question_id],
-            state_from_row,
+            |row| state_from_row(row, decay),
         )
         .optional()
 }
@@ -207,23 +210,43 @@ impl Store {
     pub fn rebuild_states(&mut self) -> Result<(), StoreError> {
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
-        transaction
-            .execute("DELETE FROM question_state", [])
-            .map_err(&sqlite)?;
-        let reviews = select_reviews(&transaction, &self.path, "", [])?;
-        let mut by_question: std::collections::BTreeMap<&str, Vec<Review>> = Default::default();
-        for review in &reviews {
-            by_question
-                .entry(&review.question_id)
-                .or_default()
-                .push(review.clone());
-        }
-        for question_reviews in by_question.values() {
-            if let Some(state) = self.scheduler.replay(question_reviews)? {
-                save(&transaction, &state).map_err(&sqlite)?;
-            }
-        }
+        super::optimize::refresh(
+            &transaction,
+            &self.path,
+            &mut self.parameters,
+            &mut self.scheduler,
+        )?;
+        rebuild(&transaction, &self.path, &self.scheduler)?;
         transaction.commit().map_err(&sqlite)?;
         Ok(())
     }
+}
+
+/// Replaces every cached state with the log replayed by `scheduler`, inside
+/// the caller's write transaction; returns the new states.
+pub(super) fn rebuild(
+    transaction: &Connection,
+    path: &std::path::Path,
+    scheduler: &Scheduler,
+) -> Result<Vec<QuestionState>, StoreError> {
+    let sqlite = sqlite_error(path);
+    transaction
+        .execute("DELETE FROM question_state", [])
+        .map_err(&sqlite)?;
+    let reviews = select_reviews(transaction, path, "", [])?;
+    let mut by_question: std::collections::BTreeMap<&str, Vec<Review>> = Default::default();
+    for review in &reviews {
+        by_question
+            .entry(&review.question_id)
+            .or_default()
+            .push(review.clone());
+    }
+    let mut states = Vec::with_capacity(by_question.len());
+    for question_reviews in by_question.values() {
+        if let Some(state) = scheduler.replay(question_reviews)? {
+            save(transaction, &state).map_err(&sqlite)?;
+            states.push(state);
+        }
+    }
+    Ok(states)
 }

@@ -498,10 +498,13 @@ fn a_version_1_store_is_migrated_keeping_its_reviews() {
         store.record(&review).unwrap();
     }
     {
-        // Back to what version 1 wrote: no identity, user_version 1.
+        // Back to what version 1 wrote: no identity, no parameters table,
+        // user_version 1.
         let connection = rusqlite::Connection::open(&path).unwrap();
         connection
-            .execute_batch("PRAGMA application_id = 0; PRAGMA user_version = 1;")
+            .execute_batch(
+                "DROP TABLE fsrs_parameters; PRAGMA application_id = 0; PRAGMA user_version = 1;",
+            )
             .unwrap();
     }
     let store = Store::open(&path).unwrap();

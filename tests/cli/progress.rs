@@ -116,7 +116,8 @@ fn stats_on_a_new_store_lists_every_topic_at_zero() {
     run(&workspace, &["stats"]).succeeds().stdout_is(
         "Reviews  0 in total, 0 today\n\
          Due      0 today, 0 this week\n\
-         Streak   0 days\n\n\
+         Streak   0 days\n\
+         FSRS     default parameters (`xcdrill stats --optimize` fits your own)\n\n\
          No reviews yet: `xcdrill quiz` starts a session.\n\n\
          Mastery by topic\n  \
          alpha  --------------------    0%  0/2 reviewed\n  \
@@ -160,7 +161,8 @@ fn stats_draw_ascii_when_piped_and_unicode_with_colour() {
     piped.succeeds().stdout_is(
         "Reviews  4 in total, 1 today\n\
          Due      1 today, 1 this week\n\
-         Streak   3 days\n\n\
+         Streak   3 days\n\
+         FSRS     default parameters (`xcdrill stats --optimize` fits your own)\n\n\
          Mastery by topic\n  \
          alpha  #########-----------   44%  1/2 reviewed\n  \
          beta   ######--------------   30%  1/1 reviewed\n\n\
@@ -177,6 +179,202 @@ fn stats_draw_ascii_when_piped_and_unicode_with_colour() {
         "{}",
         coloured.stdout
     );
+}
+
+/// A bank of `n` true/false questions, `drill.q00` on.
+fn drill_bank(n: usize) -> String {
+    let mut bank = String::from(
+        "format_version = 1\n\n[[fact]]\nid = \"chain.contact-needs-account\"\n\
+         statement = \"An external user is enabled from a contact linked to an account.\"\n\
+         source = \"seed: Quick interview answer\"\n",
+    );
+    for question in 0..n {
+        bank.push_str(&format!(
+            "\n[[question]]\nid = \"drill.q{question:02}\"\nkind = \"truefalse\"\n\
+             topic = \"drill\"\nprompt = \"Statement number {question} is true.\"\n\
+             answer = true\nexplanation = \"It is.\"\nfacts = [\"chain.contact-needs-account\"]\n"
+        ));
+    }
+    bank
+}
+
+/// A learner's log over 100 days: each of `questions` questions first
+/// answered Good, then again 3, 7, 15 and 30 days later with a fixed mix of
+/// ratings. Every review after the first counts for optimising.
+fn learner_log(questions: usize) -> Vec<Review> {
+    let mut log = Vec::new();
+    for question in 0..questions {
+        let id = format!("drill.q{question:02}");
+        let mut days_ago = 100 - (question as i64 % 5);
+        for (round, gap) in [0, 3, 7, 15, 30].into_iter().enumerate() {
+            days_ago -= gap;
+            let rating = match (question * 7 + round * 3) % 10 {
+                _ if round == 0 => Rating::Good,
+                0 | 5 => Rating::Again,
+                1 => Rating::Hard,
+                9 => Rating::Easy,
+                _ => Rating::Good,
+            };
+            let score = if rating == Rating::Again { 0.0 } else { 1.0 };
+            log.push(review(&id, days_ago, score, rating));
+        }
+    }
+    log
+}
+
+/// A workspace whose store holds [`learner_log`] of 30 questions.
+fn workspace_with_a_long_log() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write("bank/questions.toml", drill_bank(30));
+    workspace.write(
+        "reviews.json",
+        serde_json::to_string(&learner_log(30)).expect("json"),
+    );
+    run(&workspace, &["import", "reviews.json"])
+        .succeeds()
+        .stdout_is("imported 150 reviews from `reviews.json`; skipped 0 already present\n");
+    workspace
+}
+
+/// The bytes of every file in the data dir, by name.
+fn data_files(workspace: &Workspace) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(workspace.path("data")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .map(|entry| {
+            let entry = entry.expect("entry");
+            (
+                entry.file_name().to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn optimize_fits_personal_parameters_that_stats_then_uses() {
+    let workspace = workspace_with_a_long_log();
+    let before = run(&workspace, &["stats", "--json"]).succeeds().json();
+    let defaults = before["fsrs"]["values"].clone();
+    assert_eq!(before["fsrs"]["parameters"], "default");
+    assert_eq!(defaults.as_array().map(Vec::len), Some(21));
+
+    let optimized = run(&workspace, &["stats", "--optimize", "--json"])
+        .succeeds()
+        .json();
+    assert_eq!(optimized["optimized"], true);
+    assert_eq!(
+        (
+            &optimized["reviews"],
+            &optimized["questions"],
+            &optimized["minimum"]
+        ),
+        (&json!(120), &json!(30), &json!(64))
+    );
+    let fsrs = &optimized["fsrs"];
+    assert_eq!(fsrs["parameters"], "personal");
+    assert_eq!(
+        (&fsrs["optimized_at"], &fsrs["reviews"], &fsrs["questions"]),
+        (&json!(NOW), &json!(120), &json!(30))
+    );
+    let values = fsrs["values"].as_array().expect("values");
+    assert_eq!(values.len(), 21);
+    assert!(
+        values
+            .iter()
+            .all(|value| value.as_f64().is_some_and(f64::is_finite))
+    );
+    assert_ne!(fsrs["values"], defaults);
+    let rescheduled = &optimized["rescheduled"];
+    assert_eq!(rescheduled["scheduled"], 30);
+    let moved = rescheduled["moved"].as_u64().expect("moved");
+    let (earlier, later) = (
+        rescheduled["earlier"].as_u64().expect("earlier"),
+        rescheduled["later"].as_u64().expect("later"),
+    );
+    assert!(moved > 0 && moved == earlier + later, "{rescheduled}");
+
+    // `stats` says which parameters are in use, and uses them.
+    let after = run(&workspace, &["stats", "--json"]).succeeds().json();
+    assert_eq!(&after["fsrs"], fsrs);
+    assert_eq!(after["reviews"], before["reviews"]);
+    assert_line(
+        &run(&workspace, &["stats"]).succeeds().stdout,
+        "FSRS     personal parameters, optimised 2026-11-27 from 120 reviews of 30 questions",
+    );
+
+    // The same log elsewhere, in words: the same fit (the optimiser is
+    // deterministic).
+    let other = workspace_with_a_long_log();
+    run(&other, &["stats", "--optimize"])
+        .succeeds()
+        .stdout_is(&format!(
+            "Optimised the FSRS parameters from 120 reviews of 30 questions.\n\
+         Schedules recomputed: {moved} of 30 due dates moved ({earlier} earlier, {later} later).\n\
+         Every schedule now uses these personal parameters; `xcdrill stats --optimize` again \
+         refits them as reviews accumulate.\n"
+        ));
+    assert_eq!(
+        run(&other, &["stats", "--json"]).succeeds().json()["fsrs"],
+        *fsrs
+    );
+}
+
+#[test]
+fn optimize_with_too_little_data_says_so_and_changes_nothing() {
+    let workspace = workspace_with_progress();
+    let files = data_files(&workspace);
+    run(&workspace, &["stats", "--optimize"])
+        .succeeds()
+        .stdout_is(
+            "Not enough reviews to optimise the FSRS parameters: 2 reviews of 1 question count, \
+         and at least 64 are needed (a review counts when it comes a day or more after the \
+         question's previous one).\n\
+         Nothing changed: schedules keep the default parameters.\n",
+        );
+    let json = run(&workspace, &["stats", "--optimize", "--json"])
+        .succeeds()
+        .json();
+    assert_eq!(
+        (
+            &json["optimized"],
+            &json["reviews"],
+            &json["questions"],
+            &json["minimum"],
+            &json["fsrs"]["parameters"]
+        ),
+        (
+            &json!(false),
+            &json!(2),
+            &json!(1),
+            &json!(64),
+            &json!("default")
+        )
+    );
+    assert!(
+        json["reason"]
+            .as_str()
+            .is_some_and(|reason| reason.contains("at least 64"))
+    );
+    assert_eq!(data_files(&workspace), files);
+    assert_eq!(
+        run(&workspace, &["stats", "--json"]).json()["fsrs"]["parameters"],
+        "default"
+    );
+
+    // No store at all: nothing to learn from, and no store is created.
+    let empty = Workspace::new();
+    empty.write("bank/questions.toml", BANK);
+    run(&empty, &["stats", "--optimize"]).succeeds().stdout_is(
+        "Not enough reviews to optimise the FSRS parameters: 0 reviews of 0 questions count, \
+         and at least 64 are needed (a review counts when it comes a day or more after the \
+         question's previous one).\n\
+         Nothing changed: schedules keep the default parameters.\n",
+    );
+    assert!(!empty.path("data").join("progress.sqlite3").exists());
 }
 
 #[test]
@@ -476,4 +674,27 @@ fn report_refuses_a_result_file_with_out_of_range_numbers() {
              error: 1 of 1 result file has problems (above); nothing was reported\n",
         )
         .stdout_is("");
+}
+
+#[test]
+fn stats_help_and_the_manual_give_optimize_and_its_minimum() {
+    // Words apart from wrapping, and the manual's apostrophe as one.
+    let words = |text: &str| {
+        text.replace("\\*(Aq", "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let minimum = format!(
+        "at least {} reviews made a day or more after the question's previous one",
+        xcdrill::store::MIN_REVIEWS
+    );
+    for args in [&["stats", "--help"][..], &["man"]] {
+        let text = words(&Workspace::new().run(args).succeeds().stdout);
+        assert!(text.contains(&minimum), "{args:?}: {text}");
+        assert!(
+            text.contains("Fit the FSRS parameters to your own review log"),
+            "{args:?}"
+        );
+    }
 }
