@@ -136,7 +136,9 @@ pub struct SourceText<'a> {
     pub path: Arc<str>,
     pub text: &'a str,
     /// Built on first use: loading a large valid bank never needs it.
-    line_starts: OnceLock<Vec<usize>>,
+    /// Byte offsets of line starts, as `u32`: every text located here is
+    /// far below 4 GiB (bank files 8 MiB, result files 64 MiB).
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -148,12 +150,15 @@ impl<'a> SourceText<'a> {
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
-            let mut line_starts = vec![0];
-            // `match_indices` of one character searches with memchr: a
-            // 6 MB bank file is indexed in a few milliseconds.
-            line_starts.extend(self.text.match_indices('\n').map(|(idx, _)| idx + 1));
+            // `match_indices` of one character searches with memchr: a 6 MB
+            // bank file is indexed in a few milliseconds, counted first so the
+            // index is allocated once, at its size.
+            let breaks = || self.text.match_indices('\n').map(|(idx, _)| idx + 1);
+            let mut line_starts = Vec::with_capacity(breaks().count() + 1);
+            line_starts.push(0);
+            line_starts.extend(breaks().map(|start| u32::try_from(start).unwrap_or(u32::MAX)));
             line_starts
         })
     }
@@ -162,11 +167,12 @@ impl<'a> SourceText<'a> {
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line_starts = self.line_starts();
-        let line_idx = match line_starts.binary_search(&offset) {
+        let key = u32::try_from(offset).unwrap_or(u32::MAX);
+        let line_idx = match line_starts.binary_search(&key) {
             Ok(idx) => idx,
             Err(idx) => idx - 1,
         };
-        let start = line_starts[line_idx];
+        let start = line_starts[line_idx] as usize;
         let column = self.text[start..offset].chars().count() + 1;
         (line_idx + 1, column)
     }
@@ -177,7 +183,10 @@ impl<'a> SourceText<'a> {
         let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = start as usize;
+        let end = line_starts
+            .get(line)
+            .map_or(self.text.len(), |&end| end as usize);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
