@@ -20,7 +20,13 @@ pub fn to_grader_answer(
     let input = input.trim();
     match &question.kind {
         Kind::Choice(choice) => {
-            let picks = letters(input, presented.shown.len())?;
+            let last = letter(presented.shown.len().saturating_sub(1));
+            let how = if choice.multiple {
+                format!("answer with letters a to {last}, e.g. `a` or `a c`")
+            } else {
+                format!("answer with one letter, a to {last}")
+            };
+            let picks = letters(input, presented.shown.len(), &how)?;
             if picks.is_empty() {
                 return Err("type the letter of your answer".to_string());
             }
@@ -41,7 +47,11 @@ pub fn to_grader_answer(
         }
         Kind::Order(_) => {
             let n_items = presented.shown.len();
-            let picks = letters(input, n_items)?;
+            let how = format!(
+                "answer with the letters a to {} in your order, e.g. `b a`",
+                letter(n_items.saturating_sub(1))
+            );
+            let picks = letters(input, n_items, &how)?;
             let mut seen = vec![false; n_items];
             for &pick in &picks {
                 if std::mem::replace(&mut seen[pick], true) {
@@ -132,7 +142,8 @@ pub fn shown_answer(question: &Question, presented: &Presented, answer: &str) ->
 /// Display positions named by letters (`a c`, `a,c`, `ac`) among `n` options.
 /// A word that is not made of offered letters is refused whole, so `contact`
 /// gets "not a letter" rather than a complaint about its second character.
-fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
+/// `how` says how to answer, for a word that is not made of letters.
+fn letters(input: &str, n_options: usize, how: &str) -> Result<Vec<usize>, String> {
     let last = letter(n_options.saturating_sub(1));
     let mut picks = Vec::new();
     for token in input
@@ -148,9 +159,7 @@ fn letters(input: &str, n_options: usize) -> Result<Vec<usize>, String> {
                 let message = if token.chars().count() == 1 {
                     format!("`{token}` is not offered; answer with letters a to {last}")
                 } else {
-                    format!(
-                        "`{token}` is not a letter; answer with letters a to {last}, e.g. `a` or `a c`"
-                    )
+                    format!("`{token}` is not a letter; {how}")
                 };
                 return Err(message);
             }
@@ -189,6 +198,15 @@ prompt = "In order?"
 items = ["One", "Two", "Three"]
 explanation = "Counting."
 facts = ["t.fact"]
+[[question]]
+id = "t.one"
+kind = "choice"
+topic = "t"
+prompt = "Which one?"
+choices = ["A contact", "A lead"]
+correct = [1]
+explanation = "The first."
+facts = ["t.fact"]
 "#;
 
     fn catalog() -> Catalog {
@@ -216,5 +234,38 @@ facts = ["t.fact"]
         check(0, &[2, 0, 3, 1], "a", "a) A lead");
         // Shown: a) Three, b) One, c) Two; typed in the learner's order.
         check(1, &[2, 0, 1], "c a b", "c a b");
+    }
+
+    #[test]
+    fn a_word_that_is_not_letters_is_told_how_this_question_is_answered() {
+        let catalog = catalog();
+        let refused = |idx: usize, typed: &str| {
+            let question = &catalog.questions()[idx];
+            let presented = Presented {
+                question_idx: idx,
+                shown: (0..question_options(question)).collect(),
+            };
+            to_grader_answer(question, &presented, typed).expect_err("refused")
+        };
+        assert_eq!(
+            refused(0, "zz"),
+            "`zz` is not a letter; answer with letters a to d, e.g. `a` or `a c`"
+        );
+        assert_eq!(
+            refused(1, "zz"),
+            "`zz` is not a letter; answer with the letters a to c in your order, e.g. `b a`"
+        );
+        assert_eq!(
+            refused(2, "zz"),
+            "`zz` is not a letter; answer with one letter, a to b"
+        );
+    }
+
+    fn question_options(question: &Question) -> usize {
+        match &question.kind {
+            Kind::Choice(choice) => choice.choices.len(),
+            Kind::Order(order) => order.items.len(),
+            _ => 0,
+        }
     }
 }
