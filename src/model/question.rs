@@ -1,7 +1,8 @@
 //! The validated question model: what the rest of xcdrill works with once a bank
 //! has been parsed and checked.
 //!
-//! Everything here is plain data with no spans and no serde: `bank::schema` holds
+//! Everything here is plain data with no serde, and no spans but a concept
+//! backing's (checked across banks after loading): `bank::schema` holds
 //! the TOML shapes, `bank::validate` turns them into these types. Indices are
 //! 0-based in memory; banks and answers speak 1-based.
 //!
