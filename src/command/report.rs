@@ -14,7 +14,7 @@ use crate::cli::{ReportArgs, ReportFormat, ReportTable};
 use crate::config::Config;
 use crate::output::{self, styled};
 use crate::output_file::OutputFile;
-use crate::report::cohort::{CohortReport, Exam};
+use crate::report::cohort::{ChoiceTexts, CohortReport, Exam};
 use crate::report::interview::{self, InterviewRow};
 use crate::report::table::{Table, TableStyle, minutes_seconds};
 use crate::report::{check, html};
@@ -116,9 +116,10 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     report.name_choices(&|exam_hash, id| {
         let question = catalog.question(id).filter(|_| exam_hash == content_hash)?;
         match &question.kind {
-            crate::model::Kind::Choice(choice) => {
-                Some(choice.choices.iter().map(str::to_string).collect())
-            }
+            crate::model::Kind::Choice(choice) => Some(ChoiceTexts {
+                choices: choice.choices.iter().map(str::to_string).collect(),
+                correct: choice.correct.clone(),
+            }),
             _ => None,
         }
     });

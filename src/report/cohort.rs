@@ -91,9 +91,16 @@ impl WrongAnswer {
     }
 }
 
-/// The choices of a question in bank order, by (content hash, question id),
-/// when the content that made the exam is at hand.
-pub type Choices<'a> = &'a dyn Fn(&str, &str) -> Option<Vec<String>>;
+/// A choice question's choices in bank order and which are right.
+pub struct ChoiceTexts {
+    pub choices: Vec<String>,
+    /// 0-based indices of the right choices.
+    pub correct: Vec<usize>,
+}
+
+/// The choices of a question, by (content hash, question id), when the content
+/// that made the exam is at hand.
+pub type Choices<'a> = &'a dyn Fn(&str, &str) -> Option<ChoiceTexts>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicRow {
@@ -148,11 +155,37 @@ impl CohortReport {
                 let Some(wrong) = question.wrong_answer.as_mut() else {
                     continue;
                 };
-                wrong.words = choices(&exam.content_hash, &question.id)
-                    .and_then(|choices| in_words(&wrong.answer, &choices));
+                wrong.words = choices(&exam.content_hash, &question.id).and_then(|texts| {
+                    let words = in_words(&wrong.answer, &texts.choices)?;
+                    // A multi-select answer of right choices only, but not all
+                    // of them, is not wrong in what it picked.
+                    Some(if only_some_right(&wrong.answer, &texts.correct) {
+                        format!("{words} (right, but not all that is right)")
+                    } else {
+                        words
+                    })
+                });
             }
         }
     }
+}
+
+/// Whether the bank letters of `answer` are all right choices, yet fewer than
+/// all of them.
+fn only_some_right(answer: &str, correct: &[usize]) -> bool {
+    let picked: Vec<usize> = answer
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter_map(|part| {
+            let mut chars = part.chars();
+            let (Some(letter), None) = (chars.next(), chars.next()) else {
+                return None;
+            };
+            (letter.to_ascii_lowercase() as usize).checked_sub('a' as usize)
+        })
+        .collect();
+    !picked.is_empty()
+        && picked.len() < correct.len()
+        && picked.iter().all(|idx| correct.contains(idx))
 }
 
 /// A choice answer in bank letters (`c`, `a, c`) in the choices' own words,
@@ -519,12 +552,23 @@ mod tests {
         assert_eq!(in_words("", &choices), None);
 
         let mut report = CohortReport::compute(&[result("ann", 7, Some("c"), 1.0)]);
+        let texts = |correct: Vec<usize>| ChoiceTexts {
+            choices: ["one", "two", "three"].map(str::to_string).to_vec(),
+            correct,
+        };
         report.name_choices(&|hash, id| {
-            (hash == "c0ffee" && id == "setup.first")
-                .then(|| ["one", "two", "three"].map(str::to_string).to_vec())
+            (hash == "c0ffee" && id == "setup.first").then(|| texts(vec![0]))
         });
         let wrong = report.groups[0].questions[0].wrong_answer.as_ref().unwrap();
         assert_eq!(wrong.shown(), "“three”");
+        // A right choice short of the others is said to be so.
+        let mut report = CohortReport::compute(&[result("ann", 7, Some("c"), 0.5)]);
+        report.name_choices(&|_, _| Some(texts(vec![1, 2])));
+        let partial = report.groups[0].questions[0].wrong_answer.as_ref().unwrap();
+        assert_eq!(
+            partial.shown(),
+            "“three” (right, but not all that is right)"
+        );
         let unnamed = |answer: &str| WrongAnswer {
             answer: answer.to_string(),
             count: 1,
