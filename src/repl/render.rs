@@ -559,11 +559,14 @@ pub fn summary(
                 width,
             )?;
         }
+        // An exam's time can run out with a question on screen: there, each
+        // question left is one not answered.
+        let left = if exam { "not answered" } else { "not reached" };
         for presented in &unreached {
             let question = &questions[presented.question_idx];
             wrapped_hanging(
                 out,
-                &format!("- {} (not reached): {}", question.id(), question.prompt()),
+                &format!("- {} ({left}): {}", question.id(), question.prompt()),
                 width,
                 2,
                 4,

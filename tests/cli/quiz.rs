@@ -289,6 +289,16 @@ Digital Experiences
         exam.stderr
     );
     assert_eq!(exam.json()["score"], 0.4);
+    // The questions left are listed as not answered (in an exam one may have
+    // been on screen when it ended); practice lists them as not reached.
+    let left = |run: &Run, label: &str| {
+        run.stderr
+            .lines()
+            .filter(|line| line.trim_start().starts_with("- ") && line.contains(label))
+            .count()
+    };
+    assert_eq!(left(&exam, "(not answered)"), 3, "{}", exam.stderr);
+    assert_eq!(left(&practice, "(not reached)"), 3, "{}", practice.stderr);
 }
 
 #[test]
