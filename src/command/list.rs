@@ -24,8 +24,11 @@ struct JsonQuestion<'a> {
 /// The widest a prompt is shown in the human listing.
 const PROMPT_CHARS: usize = 60;
 
-/// The columns before a row's prompt (id, kind, difficulty).
-const ROW_CHARS: usize = 2 + 34 + 1 + 9 + 1 + 6 + 1;
+/// The columns before a row's prompt but the id's (kind, difficulty).
+const ROW_CHARS: usize = 2 + 1 + 9 + 1 + 6 + 1;
+
+/// The id column is as wide as the longest id listed, at least this.
+const MIN_ID_CHARS: usize = 34;
 
 /// Less room than this on the row, and the prompt goes under it.
 const MIN_PROMPT_CHARS: usize = 24;
@@ -77,8 +80,14 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     // In a terminal the prompt is cut to fit the row, or under it when the
     // row leaves it too little room; piped, every row is the same shape.
     let width = config.width;
+    let id_chars = selected
+        .iter()
+        .map(|question| question.id().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(MIN_ID_CHARS);
     let prompt_room = width.map_or(PROMPT_CHARS, |width| {
-        PROMPT_CHARS.min(width.saturating_sub(ROW_CHARS))
+        PROMPT_CHARS.min(width.saturating_sub(ROW_CHARS + id_chars))
     });
     let prompt_below = prompt_room < MIN_PROMPT_CHARS;
     let mut topic = "";
@@ -93,7 +102,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
             writeln!(out)?;
         }
         let row = format!(
-            "  {:<34} {:<9} {:<6}",
+            "  {:<id_chars$} {:<9} {:<6}",
             question.id(),
             question.kind_name(),
             question.difficulty.name(),

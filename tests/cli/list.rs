@@ -91,3 +91,25 @@ fn completions_and_man_page_are_generated() {
         &man.stdout[..200.min(man.stdout.len())]
     );
 }
+
+#[test]
+fn the_columns_line_up_whatever_the_length_of_the_ids() {
+    // The embedded scenarios topic has an id longer than the usual column.
+    let run = Workspace::new().run(&["list", "--topic", "scenarios"]);
+    run.succeeds();
+    let kind_columns: Vec<usize> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("  scenarios."))
+        .map(|line| {
+            let id_end = line[2..].find(' ').expect("an id") + 2;
+            id_end + line[id_end..].find(|ch: char| ch != ' ').expect("a kind")
+        })
+        .collect();
+    assert!(kind_columns.len() > 1, "{}", run.stdout);
+    assert!(
+        kind_columns.iter().all(|&column| column == kind_columns[0]),
+        "{}",
+        run.stdout
+    );
+}
