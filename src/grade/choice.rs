@@ -1,6 +1,10 @@
 //! Choice questions, single and multi-select. The answer names choices by letter
 //! or 1-based number in bank order (`b`, `a, c`, `2 3`).
 //!
+//! An answer that is one choice's own text (`Manage External Users`, case and
+//! surrounding space aside; more than three characters, so letters stay
+//! letters) names that choice.
+//!
 //! A single choice is right or wrong. A multi-select earns (right picks − wrong
 //! picks) / number of right choices, never below 0. An entry that names no choice
 //! scores 0 with a message saying which entry and how to answer.
@@ -14,6 +18,21 @@ use crate::text::plural;
 const MAX_PROBLEMS_SHOWN: usize = 3;
 
 pub fn grade(choice: &Choice, answer: &str) -> Mark {
+    let named = choice
+        .choices
+        .iter()
+        .position(|text| text.trim().eq_ignore_ascii_case(answer.trim()))
+        // Letters and numbers stay letters and numbers (`b`, `2 3`).
+        .filter(|_| answer.trim().chars().count() > 3);
+    match named {
+        // A choice's text is read as its letter, once: letters are not texts.
+        Some(idx) => grade_letters(choice, &(idx + 1).to_string()),
+        None => grade_letters(choice, answer),
+    }
+}
+
+/// [`grade`] of an answer of letters or numbers.
+fn grade_letters(choice: &Choice, answer: &str) -> Mark {
     let n_choices = choice.choices.len();
     let mut picks: Vec<usize> = Vec::new();
     let mut problems: Vec<String> = Vec::new();

@@ -133,6 +133,10 @@ fn single_choice() {
         ("banana", ZERO),
         ("", ZERO),
         ("\u{1b}[2Jb", ZERO),
+        // A choice's own text names it.
+        ("Enable Digital Experiences", FULL),
+        ("  enable digital experiences ", FULL),
+        ("Create a contact", ZERO),
     ] {
         check(SINGLE, answer, expected);
     }
