@@ -20,6 +20,15 @@ pub fn to_grader_answer(
     let input = input.trim();
     match &question.kind {
         Kind::Choice(choice) => {
+            // A choice's own text names it, as the grader reads it.
+            if input.chars().count() > 3
+                && let Some(idx) = choice
+                    .choices
+                    .iter()
+                    .position(|text| text.trim().eq_ignore_ascii_case(input))
+            {
+                return Ok(letter(idx).to_string());
+            }
             let last = letter(presented.shown.len().saturating_sub(1));
             let how = if choice.multiple {
                 format!("answer with letters a to {last}, e.g. `a` or `a c`")
@@ -234,6 +243,8 @@ facts = ["t.fact"]
         check(0, &[2, 0, 3, 1], "a", "a) A lead");
         // Shown: a) Three, b) One, c) Two; typed in the learner's order.
         check(1, &[2, 0, 1], "c a b", "c a b");
+        // A choice's own text is that choice, whatever letter it was shown at.
+        check(0, &[2, 0, 3, 1], "an account", "d) An account");
     }
 
     #[test]
