@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::error::StoreError;
-use super::optimize;
 use super::review::Review;
+use super::schedule;
 use super::state::{self, select_reviews};
 use super::{Store, begin_write, sqlite_error};
 
@@ -32,7 +32,7 @@ impl Store {
         validate(review)?;
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
-        optimize::refresh(
+        schedule::refresh(
             &transaction,
             &self.path,
             &mut self.parameters,
@@ -100,7 +100,7 @@ impl Store {
         }
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
-        optimize::refresh(
+        schedule::refresh(
             &transaction,
             &self.path,
             &mut self.parameters,

@@ -137,23 +137,6 @@ impl TrainingSet {
     }
 }
 
-/// Inside a write transaction, takes up the parameters saved now: another
-/// process may have optimised since this store was opened, and a state must
-/// be computed with the parameters the rest of the cache was rebuilt with.
-pub(super) fn refresh(
-    connection: &rusqlite::Connection,
-    path: &std::path::Path,
-    parameters: &mut Parameters,
-    scheduler: &mut Scheduler,
-) -> Result<(), StoreError> {
-    let saved = parameters::load(connection, &path.display().to_string())?;
-    if saved != *parameters {
-        *scheduler = Scheduler::new(&saved.values)?;
-        *parameters = saved;
-    }
-    Ok(())
-}
-
 /// What changing the parameters did to the schedules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Rescheduled {

@@ -230,6 +230,23 @@ impl Scheduler {
     }
 }
 
+/// Inside a write transaction, takes up the parameters saved now: another
+/// process may have optimised since this store was opened, and a state must
+/// be computed with the parameters the rest of the cache was rebuilt with.
+pub(super) fn refresh(
+    connection: &rusqlite::Connection,
+    path: &std::path::Path,
+    parameters: &mut super::parameters::Parameters,
+    scheduler: &mut Scheduler,
+) -> Result<(), StoreError> {
+    let saved = super::parameters::load(connection, &path.display().to_string())?;
+    if saved != *parameters {
+        *scheduler = Scheduler::new(&saved.values)?;
+        *parameters = saved;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

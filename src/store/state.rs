@@ -210,7 +210,7 @@ impl Store {
     pub fn rebuild_states(&mut self) -> Result<(), StoreError> {
         let sqlite = sqlite_error(&self.path);
         let transaction = begin_write(&mut self.connection, &self.path, self.write_identity)?;
-        super::optimize::refresh(
+        super::schedule::refresh(
             &transaction,
             &self.path,
             &mut self.parameters,
