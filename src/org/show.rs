@@ -224,11 +224,19 @@ impl Org {
     fn write_roles(&self, out: &mut String) {
         let _ = writeln!(out, "roles");
         let mut any = false;
+        // A role held by several users is one role: listed once, with them all.
+        let mut held: Vec<(&str, Vec<&str>)> = Vec::new();
         for user in &self.internal_users {
             if let Some(role) = &user.role {
-                any = true;
-                let _ = writeln!(out, "  {role} (held by {})", user.name);
+                match held.iter_mut().find(|(name, _)| *name == role.as_str()) {
+                    Some((_, holders)) => holders.push(&user.name),
+                    None => held.push((role, vec![&user.name])),
+                }
             }
+        }
+        for (role, holders) in held {
+            any = true;
+            let _ = writeln!(out, "  {role} (held by {})", holders.join(", "));
         }
         for (account, _) in with_ids(&self.accounts) {
             for role in self.account_roles(account) {

@@ -943,3 +943,19 @@ fn show_draws_accounts_contacts_and_users_as_a_tree() {
         "{everything}"
     );
 }
+
+#[test]
+fn a_role_held_by_several_users_is_shown_once() {
+    let mut org = org(BASE);
+    org.run_line("create internal user \"Boss\" role \"CEO\"");
+    org.run_line("create internal user \"Deputy\" role \"CEO\"");
+    let everything = org.show(Listing::Org);
+    assert_eq!(
+        everything
+            .lines()
+            .filter(|line| line.trim_start().starts_with("CEO (held by"))
+            .collect::<Vec<_>>(),
+        ["  CEO (held by Boss, Deputy)"],
+        "{everything}"
+    );
+}
