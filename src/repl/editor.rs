@@ -163,6 +163,11 @@ impl EditorHelper {
         let (words, org, session_words): (Vec<&'static str>, _, &'static [&'static str]) =
             match what {
                 Completing::Answer => (prompt_command::names(Prompt::Answer).collect(), None, &[]),
+                Completing::Interview => (
+                    prompt_command::names(Prompt::Interview).collect(),
+                    None,
+                    &[],
+                ),
                 Completing::Scenario(org) => (
                     prompt_command::names(Prompt::Org).collect(),
                     Some(org),

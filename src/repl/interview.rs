@@ -9,9 +9,10 @@ use std::io::Write;
 
 use jiff::Timestamp;
 
-use super::lines::{Line, LineReader};
+use super::lines::{Completing, Line, LineReader};
+use super::prompt_command::{self, Prompt, PromptCommand};
 use super::quiz::{ECHO_CHARS, read_paragraph};
-use super::render::{self, duration, wrapped, wrapped_hanging};
+use super::render::{self, duration, wrapped};
 use super::stop::{LoopError, RecordError};
 use crate::clock::{Clock, seconds_between};
 use crate::grade;
@@ -19,7 +20,7 @@ use crate::model::{Catalog, Kind, Question};
 use crate::output::{self, styled};
 use crate::session::input::to_grader_answer;
 use crate::session::interview::{self, Asked, MainAnswer};
-use crate::session::select::{Presented, letter};
+use crate::session::select::Presented;
 use crate::text::{inert, inert_line, shorten};
 
 /// Called with every graded answer (open question or follow-up) as soon as
@@ -203,22 +204,7 @@ fn put(
     writeln!(out)?;
     styled(out, output::EMPHASIS, &inert(&header))?;
     writeln!(out)?;
-    wrapped(out, question.prompt(), context.width, 0)?;
-    let options = match &question.kind {
-        Kind::Choice(choice) => Some(&choice.choices),
-        Kind::Order(order) => Some(&order.items),
-        _ => None,
-    };
-    if let Some(options) = options {
-        for (shown_idx, &bank_idx) in presented.shown.iter().enumerate() {
-            let text = format!(
-                "{}) {}",
-                letter(shown_idx),
-                options.get(bank_idx).unwrap_or("")
-            );
-            wrapped_hanging(out, &text, context.width, 2, 5)?;
-        }
-    }
+    render::prompt_and_options(out, question, presented, context.width)?;
     render::answer_line(out, question, reader.is_interactive(), context.width)?;
     Ok(())
 }
@@ -233,6 +219,7 @@ fn ask(
     out: &mut dyn Write,
 ) -> Result<(Reply, f64), LoopError> {
     let asked_at = context.clock.now();
+    reader.complete(Completing::Interview);
     let reply = loop {
         out.flush()?;
         let line = match reader.read("answer> ")? {
@@ -243,30 +230,37 @@ fn ask(
         if !reader.is_interactive() {
             writeln!(out, "> {}", inert_line(&shorten(&line, ECHO_CHARS)))?;
         }
-        match line.trim() {
-            "" if reader.is_interactive() => {
-                writeln!(
-                    out,
-                    "Take your time; :skip passes on this one (:help for more)."
-                )?;
+        if line.trim().is_empty() {
+            if !reader.is_interactive() {
+                break Reply::Skip;
             }
-            "" | ":skip" => break Reply::Skip,
-            ":quit" | ":q" => break Reply::Quit,
-            ":help" | ":h" | ":?" => writeln!(out, "{HELP}")?,
-            ":hint" | ":explain" | ":score" => {
+            writeln!(
+                out,
+                "Take your time; :skip passes on this one (:help for more)."
+            )?;
+            continue;
+        }
+        match prompt_command::parse(&line, Prompt::Interview) {
+            Some(Ok(PromptCommand::Skip)) => break Reply::Skip,
+            Some(Ok(PromptCommand::Quit)) => break Reply::Quit,
+            Some(Ok(_)) => writeln!(out, "{HELP}")?,
+            // The quiz's other commands are not offered in an interview.
+            Some(Err(word))
+                if matches!(prompt_command::parse(&word, Prompt::Answer), Some(Ok(_))) =>
+            {
                 writeln!(
                     out,
                     "Not in an interview: everything comes with the debrief."
                 )?;
             }
-            command if command.starts_with(':') && !command.contains(' ') => {
+            Some(Err(word)) => {
                 writeln!(
                     out,
                     "Unknown command `{}`; :help lists them.",
-                    inert_line(command)
+                    inert_line(&word)
                 )?;
             }
-            _ => {
+            None => {
                 let text = if matches!(question.kind, Kind::Recall(_)) && reader.is_interactive() {
                     read_paragraph(reader, line)?
                 } else {

@@ -44,6 +44,8 @@ pub trait LineReader {
 pub enum Completing<'a> {
     /// The quiz's `answer> `: its `:` commands.
     Answer,
+    /// An interview's `answer> `: its few `:` commands.
+    Interview,
     /// A scenario's `org> `: its `:` commands, and org commands with the
     /// names in this org.
     Scenario(&'a Org),

@@ -25,6 +25,9 @@ pub enum Prompt {
     Answer,
     /// `org> `: a scenario's commands, in a terminal.
     Org,
+    /// An interview's `answer> `: no hints or feedback, only passing,
+    /// quitting and help.
+    Interview,
 }
 
 struct Entry {
@@ -33,6 +36,7 @@ struct Entry {
     names: &'static [&'static str],
     answer: bool,
     org: bool,
+    interview: bool,
     help: &'static str,
 }
 
@@ -42,6 +46,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":show"],
         answer: false,
         org: true,
+        interview: false,
         help: "the org as it is now",
     },
     Entry {
@@ -49,6 +54,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":undo"],
         answer: false,
         org: true,
+        interview: false,
         help: "take back the last line of commands (the last 100)",
     },
     Entry {
@@ -56,6 +62,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":done", ":d"],
         answer: false,
         org: true,
+        interview: false,
         help: "submit the commands entered so far",
     },
     Entry {
@@ -63,6 +70,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":hint"],
         answer: true,
         org: true,
+        interview: false,
         help: "a hint (not in exams; the answer then counts as Hard at most for review)",
     },
     Entry {
@@ -70,6 +78,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":explain"],
         answer: true,
         org: true,
+        interview: false,
         help: "give up and see the explanation (not in exams)",
     },
     Entry {
@@ -77,6 +86,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":more"],
         answer: true,
         org: true,
+        interview: false,
         help: "more on the last answer: the whole why, going deeper, the facts",
     },
     Entry {
@@ -84,6 +94,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":codes"],
         answer: true,
         org: true,
+        interview: false,
         help: "the lettered blocker codes of diagnose questions",
     },
     Entry {
@@ -91,6 +102,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":skip"],
         answer: true,
         org: true,
+        interview: true,
         help: "skip this question (Ctrl-C on an empty line asks first)",
     },
     Entry {
@@ -98,6 +110,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":score"],
         answer: true,
         org: true,
+        interview: false,
         help: "your score so far",
     },
     Entry {
@@ -105,6 +118,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":quit", ":q"],
         answer: true,
         org: true,
+        interview: true,
         help: "end the session with its summary (Ctrl-D too)",
     },
     Entry {
@@ -112,6 +126,7 @@ const ENTRIES: &[Entry] = &[
         names: &[":help", ":h", ":?"],
         answer: true,
         org: true,
+        interview: true,
         help: "this list",
     },
 ];
@@ -121,6 +136,7 @@ impl Entry {
         match prompt {
             Prompt::Answer => self.answer,
             Prompt::Org => self.org,
+            Prompt::Interview => self.interview,
         }
     }
 }
@@ -154,7 +170,7 @@ pub fn names(prompt: Prompt) -> impl Iterator<Item = &'static str> {
 /// What `:help` prints at `prompt`.
 pub fn help(prompt: Prompt) -> String {
     let mut text = match prompt {
-        Prompt::Answer => "At any prompt:".to_string(),
+        Prompt::Answer | Prompt::Interview => "At any prompt:".to_string(),
         Prompt::Org => "At the org> prompt, type org commands (`help` lists them), one or more \
              a line. A command that runs and fails costs 10% of the score (`:undo` takes \
              its line back); a line that is not a command costs nothing."
@@ -207,5 +223,21 @@ mod tests {
         );
         assert!(names(Prompt::Org).any(|name| name == ":undo"));
         assert!(!help(Prompt::Answer).contains(":undo"));
+    }
+
+    #[test]
+    fn an_interview_offers_only_passing_quitting_and_help() {
+        assert_eq!(
+            names(Prompt::Interview).collect::<Vec<_>>(),
+            [":skip", ":quit", ":help"]
+        );
+        assert_eq!(
+            parse(":hint", Prompt::Interview),
+            Some(Err(":hint".to_string()))
+        );
+        assert_eq!(
+            parse(":q", Prompt::Interview),
+            Some(Ok(PromptCommand::Quit))
+        );
     }
 }

@@ -134,22 +134,7 @@ pub fn question(
     }
     styled(out, output::EMPHASIS, &inert(&header))?;
     writeln!(out)?;
-    wrapped(out, question.prompt(), width, 0)?;
-    let options: Option<&crate::model::texts::Texts> = match &question.kind {
-        Kind::Choice(choice) => Some(&choice.choices),
-        Kind::Order(order) => Some(&order.items),
-        _ => None,
-    };
-    if let Some(options) = options {
-        for (shown_idx, &bank_idx) in presented.shown.iter().enumerate() {
-            let text = format!(
-                "{}) {}",
-                letter(shown_idx),
-                options.get(bank_idx).unwrap_or("")
-            );
-            wrapped_hanging(out, &text, width, 2, 5)?;
-        }
-    }
+    prompt_and_options(out, question, presented, width)?;
     if let Some(setup) = setup(question) {
         org_view(out, &setup.org, width)?;
         let goal = format!("Goal: {}", setup.goal.describe());
@@ -168,6 +153,32 @@ pub fn question(
             width,
             0,
         )?;
+    }
+    Ok(())
+}
+
+/// A question's prompt and its options, lettered in the order shown.
+pub fn prompt_and_options(
+    out: &mut dyn Write,
+    question: &Question,
+    presented: &Presented,
+    width: usize,
+) -> io::Result<()> {
+    wrapped(out, question.prompt(), width, 0)?;
+    let options: Option<&crate::model::texts::Texts> = match &question.kind {
+        Kind::Choice(choice) => Some(&choice.choices),
+        Kind::Order(order) => Some(&order.items),
+        _ => None,
+    };
+    if let Some(options) = options {
+        for (shown_idx, &bank_idx) in presented.shown.iter().enumerate() {
+            let text = format!(
+                "{}) {}",
+                letter(shown_idx),
+                options.get(bank_idx).unwrap_or("")
+            );
+            wrapped_hanging(out, &text, width, 2, 5)?;
+        }
     }
     Ok(())
 }
