@@ -407,11 +407,7 @@ fn write_exam(
         exam.seed,
         inert_line(&exam.content_hash)
     );
-    let n_passed = exam
-        .learners
-        .iter()
-        .filter(|learner| learner.passed)
-        .count();
+    let n_passed = exam.n_passed();
     let pass_mark = match exam.pass_marks.as_slice() {
         [] => "no pass mark".to_string(),
         marks => format!(

@@ -37,6 +37,16 @@ pub struct Exam {
     pub topics: Vec<TopicRow>,
 }
 
+impl Exam {
+    /// How many learners passed.
+    pub fn n_passed(&self) -> usize {
+        self.learners
+            .iter()
+            .filter(|learner| learner.passed)
+            .count()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LearnerRow {
     pub name: String,

@@ -146,11 +146,7 @@ impl Spread {
 
 fn write_glance(html: &mut String, exam: &Exam) {
     let n_learners = exam.learners.len();
-    let n_passed = exam
-        .learners
-        .iter()
-        .filter(|learner| learner.passed)
-        .count();
+    let n_passed = exam.n_passed();
     let pass_mark = match exam.pass_marks.as_slice() {
         [] => "none set".to_string(),
         [only] => format!("{only}%"),
