@@ -254,11 +254,7 @@ fn ask(
                 )?;
             }
             Some(Err(word)) => {
-                writeln!(
-                    out,
-                    "Unknown command `{}`; :help lists them.",
-                    inert_line(&word)
-                )?;
+                writeln!(out, "{}", prompt_command::unknown(&word))?;
             }
             None => {
                 let text = if matches!(question.kind, Kind::Recall(_)) && reader.is_interactive() {

@@ -159,6 +159,14 @@ pub fn parse(line: &str, prompt: Prompt) -> Option<Result<PromptCommand, String>
     )
 }
 
+/// What a prompt says to a `:` word it does not know.
+pub fn unknown(word: &str) -> String {
+    format!(
+        "Unknown command `{}`; :help lists them.",
+        crate::text::inert_line(word)
+    )
+}
+
 /// The words Tab completes at `prompt`: each command's full name.
 pub fn names(prompt: Prompt) -> impl Iterator<Item = &'static str> {
     ENTRIES

@@ -270,11 +270,7 @@ fn ask(
         let command = match prompt_command::parse(&line, Prompt::Answer) {
             Some(Ok(command)) => command,
             Some(Err(word)) => {
-                writeln!(
-                    out,
-                    "Unknown command `{}`; :help lists them.",
-                    crate::text::inert_line(&word)
-                )?;
+                writeln!(out, "{}", prompt_command::unknown(&word))?;
                 continue;
             }
             None => {

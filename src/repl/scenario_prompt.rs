@@ -92,11 +92,7 @@ pub(super) fn ask(
         let command = match prompt_command::parse(&line, Prompt::Org) {
             Some(Ok(command)) => command,
             Some(Err(word)) => {
-                writeln!(
-                    out,
-                    "Unknown command `{}`; :help lists them.",
-                    crate::text::inert_line(&word)
-                )?;
+                writeln!(out, "{}", prompt_command::unknown(&word))?;
                 continue;
             }
             None => {
