@@ -243,7 +243,7 @@ fn ask(
         match prompt_command::parse(&line, Prompt::Interview) {
             Some(Ok(PromptCommand::Skip)) => break Reply::Skip,
             Some(Ok(PromptCommand::Quit)) => break Reply::Quit,
-            Some(Ok(_)) => writeln!(out, "{HELP}")?,
+            Some(Ok(_)) => prompt_command::print_rows(out, HELP, context.width)?,
             // The quiz's other commands are not offered in an interview.
             Some(Err(word))
                 if matches!(prompt_command::parse(&word, Prompt::Answer), Some(Ok(_))) =>

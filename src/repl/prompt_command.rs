@@ -198,7 +198,13 @@ pub fn print_help(
     prompt: Prompt,
     width: usize,
 ) -> std::io::Result<()> {
-    for row in help(prompt).lines() {
+    print_rows(out, &help(prompt), width)
+}
+
+/// Prints a help text wrapped to `width`: its `  :word  what` rows with the
+/// words hanging under themselves, other lines as prose.
+pub fn print_rows(out: &mut dyn std::io::Write, text: &str, width: usize) -> std::io::Result<()> {
+    for row in text.lines() {
         match row.strip_prefix("  ") {
             Some(entry) => super::render::wrapped_hanging(out, entry, width, 2, 12)?,
             None => super::render::wrapped(out, row, width, 0)?,
