@@ -61,7 +61,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
     loaded
         .diagnostics
         .extend(crate::grade::key_diagnostics(&loaded.catalog));
-    let mut out = output::stdout(config.color);
+    let mut out = output::stdout_buffered(config.color);
     if args.json {
         let uncovered = loaded.catalog.uncovered_facts();
         let report = JsonReport {
@@ -76,6 +76,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
     } else {
         print_human(&mut out, &loaded, files.banks.len(), args.coverage)?;
     }
+    out.flush()?;
     Ok(if loaded.has_errors() {
         Status::Failed
     } else {

@@ -63,7 +63,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
     for question in &selected {
         *counts.entry(&question.topic).or_insert(0) += 1;
     }
-    let mut out = output::stdout(config.color);
+    let mut out = output::stdout_buffered(config.color);
     if args.json {
         let json: Vec<JsonQuestion<'_>> = selected
             .iter()
@@ -75,6 +75,7 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
             })
             .collect();
         super::write_json(&mut out, &json, true)?;
+        out.flush()?;
         return Ok(Status::Success);
     }
     // In a terminal the prompt is cut to fit the row, or under it when the
@@ -129,5 +130,6 @@ pub fn run(args: &ListArgs, config: &Config) -> Result<Status, Error> {
         n_topics,
         plural(n_topics)
     )?;
+    out.flush()?;
     Ok(Status::Success)
 }

@@ -14,6 +14,7 @@
 //! positions where the phrase read so far can end (a frontier), so its cost is
 //! bounded by phrase length × frontier size × gap, whatever the input.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::normalize::{self, Fold};
@@ -46,6 +47,52 @@ pub struct AnswerWords {
     /// mostly assert nothing is a bare list of terms.
     n_clauses: u32,
     n_asserting_clauses: u32,
+    /// Buffers used while reading, kept with the answer so that a spare one
+    /// reads the next answer without allocating.
+    scratch: ReadScratch,
+}
+
+/// What [`AnswerWords::new`] works in besides the answer it builds.
+#[derive(Debug, Default)]
+struct ReadScratch {
+    stem: String,
+    cues: polarity::Words,
+    counts: Vec<u8>,
+    negated: Vec<bool>,
+    next: Vec<u32>,
+}
+
+thread_local! {
+    /// Answers read before on this thread and dropped, kept for their buffers:
+    /// `lint` reads tens of thousands of short answers (each question's key and
+    /// its mutants), and allocating every buffer anew took a fifth of its time.
+    static SPARE: RefCell<Vec<AnswerWords>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At most this many spare answers are kept per thread; a grade holds two at
+/// once (lint's mutants read the model answer, then each mutant).
+const MAX_SPARE: usize = 4;
+
+/// Spare answers larger than this (in bytes of stems) are not kept, so a pasted
+/// page does not stay in memory.
+const MAX_SPARE_ARENA: usize = 4 * 1024;
+
+impl Drop for AnswerWords {
+    fn drop(&mut self) {
+        // An answer without buffers (one taken for the pool leaves such) has
+        // nothing worth keeping.
+        if self.by_len.is_empty() || self.arena.capacity() > MAX_SPARE_ARENA {
+            return;
+        }
+        // At the thread's end the pool is gone: the buffers are freed instead.
+        let _ = SPARE.try_with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut()
+                && pool.len() < MAX_SPARE
+            {
+                pool.push(std::mem::take(self));
+            }
+        });
+    }
 }
 
 /// One distinct word of the answer.
@@ -91,15 +138,9 @@ pub struct Found {
 
 impl AnswerWords {
     pub fn new(text: &str) -> AnswerWords {
-        let mut answer = AnswerWords {
-            arena: String::with_capacity(text.len()),
-            vocab: Vec::with_capacity(text.len() / 8),
-            by_len: vec![Vec::new(); MAX_BUCKET + 1],
-            tokens: Vec::with_capacity(text.len() / 4),
-            ..AnswerWords::default()
-        };
-        let mut stem = String::new();
-        let mut cues = polarity::Words::default();
+        let mut answer = AnswerWords::spare();
+        let mut scratch = std::mem::take(&mut answer.scratch);
+        let ReadScratch { stem, cues, .. } = &mut scratch;
         let mut sentence = 0;
         let mut previous_end = 0;
         // The last clause seen to have a word, and whether it asserts.
@@ -150,9 +191,9 @@ impl AnswerWords {
                 },
             );
             stem.clear();
-            normalize::push_stem(word, &mut stem);
+            normalize::push_stem(word, stem);
             let exact_only = cue != polarity::Cue::None || function_word;
-            let id = answer.intern(&stem, exact_only);
+            let id = answer.intern(stem, exact_only);
             answer.tokens.push(Token {
                 word: id,
                 clause,
@@ -169,18 +210,46 @@ impl AnswerWords {
         }
         // Most answers to most rubrics have a negation; the ones without skip
         // the reading.
-        if cues
+        if scratch
+            .cues
             .words
             .iter()
             .any(|word| word.cue != polarity::Cue::None)
         {
-            let mut negated = Vec::new();
-            polarity::negations(&cues.words, &mut Vec::new(), &mut negated);
-            for (token, negated) in answer.tokens.iter_mut().zip(negated) {
+            polarity::negations(
+                &scratch.cues.words,
+                &mut scratch.counts,
+                &mut scratch.negated,
+            );
+            for (token, &negated) in answer.tokens.iter_mut().zip(&scratch.negated) {
                 token.negated = negated;
             }
         }
-        answer.index_positions();
+        answer.index_positions(&mut scratch.next);
+        answer.scratch = scratch;
+        answer
+    }
+
+    /// An answer with no words, from this thread's spares when there is one:
+    /// its buffers emptied, their room kept.
+    fn spare() -> AnswerWords {
+        let spare = SPARE
+            .try_with(|pool| pool.try_borrow_mut().ok().and_then(|mut pool| pool.pop()))
+            .ok()
+            .flatten();
+        let Some(mut answer) = spare else {
+            let mut answer = AnswerWords::default();
+            answer.by_len = vec![Vec::new(); MAX_BUCKET + 1];
+            return answer;
+        };
+        answer.arena.clear();
+        answer.vocab.clear();
+        answer.by_len.iter_mut().for_each(Vec::clear);
+        answer.tokens.clear();
+        answer.n_clauses = 0;
+        answer.n_asserting_clauses = 0;
+        answer.scratch.stem.clear();
+        answer.scratch.cues.clear();
         answer
     }
 
@@ -319,23 +388,26 @@ impl AnswerWords {
     }
 
     /// Builds `offsets` and `positions` from the tokens (a counting sort).
-    fn index_positions(&mut self) {
-        let mut offsets = vec![0_u32; self.vocab.len() + 1];
+    /// `next` is a buffer for the counting.
+    fn index_positions(&mut self, next: &mut Vec<u32>) {
+        let offsets = &mut self.offsets;
+        offsets.clear();
+        offsets.resize(self.vocab.len() + 1, 0);
         for token in &self.tokens {
             offsets[token.word as usize + 1] += 1;
         }
         for idx in 1..offsets.len() {
             offsets[idx] += offsets[idx - 1];
         }
-        let mut next = offsets.clone();
-        let mut positions = vec![0_u32; self.tokens.len()];
+        next.clear();
+        next.extend_from_slice(offsets);
+        self.positions.clear();
+        self.positions.resize(self.tokens.len(), 0);
         for (position, token) in self.tokens.iter().enumerate() {
             let slot = &mut next[token.word as usize];
-            positions[*slot as usize] = position as u32;
+            self.positions[*slot as usize] = position as u32;
             *slot += 1;
         }
-        self.offsets = offsets;
-        self.positions = positions;
     }
 
     fn positions_of(&self, id: u32) -> &[u32] {
@@ -451,6 +523,12 @@ struct LookedUp {
 }
 
 impl Lookups {
+    fn clear(&mut self) {
+        self.words.clear();
+        self.text.clear();
+        self.ids.clear();
+    }
+
     /// Where the ids that count for `stem` (or any of its synonyms) lie in
     /// `self.ids`.
     fn ids_of(&mut self, answer: &AnswerWords, synonyms: &Synonyms, stem: &str) -> Range<usize> {
@@ -496,16 +574,68 @@ pub struct Matcher<'a> {
     found: Vec<Found>,
 }
 
+/// A matcher's buffers, kept between matchers on one thread like the answers'
+/// (`SPARE`).
+#[derive(Debug, Default)]
+struct MatcherBuffers {
+    lookups: Lookups,
+    phrase_words: Vec<(Range<usize>, bool)>,
+    frontier: Vec<(u32, u32)>,
+    next: Vec<(u32, u32)>,
+    found: Vec<Found>,
+}
+
+thread_local! {
+    static SPARE_MATCHER: RefCell<Option<MatcherBuffers>> = const { RefCell::new(None) };
+}
+
+impl Drop for Matcher<'_> {
+    fn drop(&mut self) {
+        if self.lookups.text.capacity() > MAX_SPARE_ARENA {
+            return;
+        }
+        let buffers = MatcherBuffers {
+            lookups: std::mem::take(&mut self.lookups),
+            phrase_words: std::mem::take(&mut self.phrase_words),
+            frontier: std::mem::take(&mut self.frontier),
+            next: std::mem::take(&mut self.next),
+            found: std::mem::take(&mut self.found),
+        };
+        let _ = SPARE_MATCHER.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                *spare = Some(buffers);
+            }
+        });
+    }
+}
+
 impl<'a> Matcher<'a> {
     pub fn new(answer: &'a AnswerWords, synonyms: &'a Synonyms) -> Matcher<'a> {
+        let MatcherBuffers {
+            mut lookups,
+            phrase_words,
+            frontier,
+            next,
+            found,
+        } = SPARE_MATCHER
+            .try_with(|spare| {
+                spare
+                    .try_borrow_mut()
+                    .ok()
+                    .and_then(|mut spare| spare.take())
+            })
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        lookups.clear();
         Matcher {
             answer,
             synonyms,
-            lookups: Lookups::default(),
-            phrase_words: Vec::new(),
-            frontier: Vec::new(),
-            next: Vec::new(),
-            found: Vec::new(),
+            lookups,
+            phrase_words,
+            frontier,
+            next,
+            found,
         }
     }
 
@@ -725,6 +855,35 @@ mod tests {
             negated("the user's role, not the owner's"),
             [false, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_spare_answer_reads_like_a_new_one() {
+        fn read(text: &str) -> String {
+            let words = AnswerWords::new(text);
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {} {}",
+                words.arena,
+                words.tokens,
+                words.by_len,
+                words.offsets,
+                words.positions,
+                words.n_clauses,
+                words.n_asserting_clauses
+            )
+        }
+        let later = "the contact isn't required, the account owner needs a role";
+        let on_a_new_thread = std::thread::scope(|scope| {
+            scope
+                .spawn(|| read(later))
+                .join()
+                .expect("reading does not panic")
+        });
+        // Spares of longer answers, with negations and other words, first.
+        read("a contact never without an account; not only the user, but the profile too");
+        read("");
+        assert_eq!(read(later), on_a_new_thread);
+        assert_eq!(read(later), on_a_new_thread);
     }
 
     #[test]

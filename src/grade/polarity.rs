@@ -74,6 +74,12 @@ pub struct Words {
 }
 
 impl Words {
+    /// Forgets every word, keeping the room.
+    pub fn clear(&mut self) {
+        self.words.clear();
+        self.previous_not = false;
+    }
+
     /// Adds `word` (its `text`, folded), reading `not only`, `not just` and
     /// `not merely` as no negation. Returns the cue it was given.
     pub fn push(&mut self, text: &str, mut word: Word) -> Cue {
