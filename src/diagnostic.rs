@@ -104,26 +104,54 @@ impl fmt::Display for Diagnostic {
     ///    = hint: ids must be unique across all banks
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+        write!(f, "{}", self.label())?;
+        self.fmt_after_label(f)
+    }
+}
+
+impl Diagnostic {
+    /// `error` or `warning`: what [`Display`](fmt::Display) starts with, for
+    /// callers that style it.
+    pub fn label(&self) -> &'static str {
+        match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The rendering after [`label`](Self::label), from its colon on.
+    pub fn fmt_after_label(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        writeln!(f, ": {}", inert(&self.message))?;
+        let gutter = self.line.to_string().len();
+        let location = if self.line == 0 {
+            inert(&self.path).into_owned()
+        } else {
+            format!("{}:{}:{}", inert(&self.path), self.line, self.column)
         };
-        writeln!(f, "{label}: {}", inert(&self.message))?;
-        let gutter = " ".repeat(self.line.to_string().len());
-        writeln!(f, "{gutter}--> {}", inert(&self.location()))?;
+        writeln!(f, "{:gutter$}--> {location}", "")?;
         if self.line > 0 && !self.snippet.is_empty() {
             let snippet = inert(&self.snippet);
-            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{} | {snippet}", self.line)?;
-            let pad = " ".repeat(self.column.saturating_sub(1));
-            let width = self.marker_width.max(1);
-            writeln!(f, "{gutter} | {pad}{}", "^".repeat(width))?;
+            let pad = self.column.saturating_sub(1);
+            write!(f, "{:gutter$} | {:pad$}", "", "")?;
+            for _ in 0..self.marker_width.max(1) {
+                f.write_char('^')?;
+            }
+            writeln!(f)?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "{gutter} = hint: {}", inert(hint))?;
+            writeln!(f, "{:gutter$} = hint: {}", "", inert(hint))?;
         }
         Ok(())
     }
+}
+
+/// A line start whose 1-based line number is known, to count lines from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub line: usize,
 }
 
 /// The longest snippet printed; longer lines are cut with an ellipsis.
@@ -165,29 +193,45 @@ impl<'a> SourceText<'a> {
 
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line_starts = self.line_starts();
-        let key = u32::try_from(offset).unwrap_or(u32::MAX);
-        let line_idx = match line_starts.binary_search(&key) {
-            Ok(idx) => idx,
-            Err(idx) => idx - 1,
-        };
-        let start = line_starts[line_idx] as usize;
-        let column = self.text[start..offset].chars().count() + 1;
-        (line_idx + 1, column)
+        self.locate_from(None, offset)
     }
 
-    /// The text of a 1-based line, without its line break.
-    pub fn line_text(&self, line: usize) -> &'a str {
-        let line_starts = self.line_starts();
-        let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
-            return "";
+    /// [`locate`](Self::locate), counting lines from `anchor` when it comes
+    /// before `offset`.
+    pub fn locate_from(&self, anchor: Option<Anchor>, offset: usize) -> (usize, usize) {
+        let (line, column, _) = self.position(offset, anchor);
+        (line, column)
+    }
+
+    /// Line, column and the byte where the line starts, of a byte offset:
+    /// counted from `anchor` when it comes before the offset, else looked up
+    /// in the file's line index.
+    fn position(&self, offset: usize, anchor: Option<Anchor>) -> (usize, usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let (line, start) = match anchor {
+            Some(anchor)
+                if anchor.offset <= offset
+                    && (anchor.offset == 0
+                        || self.text.as_bytes().get(anchor.offset - 1) == Some(&b'\n')) =>
+            {
+                let between = &self.text.as_bytes()[anchor.offset..offset];
+                let breaks = memchr::memchr_iter(b'\n', between).count();
+                let start = memchr::memrchr(b'\n', between)
+                    .map_or(anchor.offset, |at| anchor.offset + at + 1);
+                (anchor.line + breaks, start)
+            }
+            _ => {
+                let line_starts = self.line_starts();
+                let key = u32::try_from(offset).unwrap_or(u32::MAX);
+                let line_idx = match line_starts.binary_search(&key) {
+                    Ok(idx) => idx,
+                    Err(idx) => idx - 1,
+                };
+                (line_idx + 1, line_starts[line_idx] as usize)
+            }
         };
-        let start = start as usize;
-        let end = line_starts
-            .get(line)
-            .map_or(self.text.len(), |&end| end as usize);
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column, start)
     }
 
     /// A diagnostic pointing at `span`.
@@ -197,8 +241,23 @@ impl<'a> SourceText<'a> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Diagnostic {
-        let (line, column) = self.locate(span.start);
-        let line_text = self.line_text(line);
+        self.error_from(None, span, message, hint)
+    }
+
+    /// [`error`](Self::error), counting lines from `anchor` (a line start
+    /// before `span` whose line is known) rather than indexing the whole file:
+    /// an entry's checks know where their entry starts.
+    pub fn error_from(
+        &self,
+        anchor: Option<Anchor>,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column, line_start) = self.position(span.start, anchor);
+        let rest = &self.text[line_start..];
+        let line_text = rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
+            .trim_end_matches('\r');
         let (snippet, shown_chars) = cut_snippet(line_text);
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
@@ -277,6 +336,34 @@ mod tests {
         let source = SourceText::new("c.toml".into(), "é");
         assert_eq!(source.locate(1), (1, 1));
         assert_eq!(source.locate(99), (1, 2));
-        assert_eq!(source.line_text(7), "");
+    }
+
+    #[test]
+    fn counting_from_an_anchor_locates_like_the_line_index() {
+        let text = "a = 1\n\n[[question]]\nid = \"é\"\r\nprompt = \"x\"\nlast";
+        let source = SourceText::new("d.toml".into(), text);
+        let header = text.find("[[question]]").unwrap();
+        let anchor = Anchor {
+            offset: header,
+            line: 3,
+        };
+        for offset in 0..=text.len() + 1 {
+            let indexed = source.locate(offset);
+            let wanted = if offset >= header { Some(anchor) } else { None };
+            assert_eq!(
+                source.locate_from(wanted, offset),
+                indexed,
+                "offset {offset}"
+            );
+            let from_anchor = source.error_from(wanted, offset..offset + 1, "m", "h");
+            let from_index = source.error(offset..offset + 1, "m", "h");
+            assert_eq!(from_anchor, from_index, "offset {offset}");
+        }
+        // An anchor that is not at a line start is not counted from.
+        let mid_line = Anchor {
+            offset: header + 2,
+            line: 99,
+        };
+        assert_eq!(source.locate_from(Some(mid_line), header + 4), (3, 5));
     }
 }

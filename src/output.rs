@@ -21,6 +21,20 @@ pub fn stdout_buffered(color: ColorChoice) -> io::BufWriter<AutoStream<io::Stdou
     io::BufWriter::with_capacity(1 << 16, stdout(color))
 }
 
+/// Writes `text` to the standard output under `out` (flushed first), past
+/// anstream: for long text in which nothing is to be stripped, since anstream
+/// reads every byte looking for escape sequences. `text` must hold none unless
+/// colours are on (text from content goes through `text::inert`, which
+/// neutralises them).
+pub fn write_past_styling(
+    out: &mut io::BufWriter<AutoStream<io::Stdout>>,
+    text: &str,
+) -> io::Result<()> {
+    out.flush()?;
+    let mut raw: &io::Stdout = out.get_ref().as_inner();
+    raw.write_all(text.as_bytes())
+}
+
 /// Standard error with the user's colour choice applied.
 pub fn stderr(color: ColorChoice) -> AutoStream<io::Stderr> {
     AutoStream::new(io::stderr(), anstream_choice(color))

@@ -9,7 +9,10 @@ use std::borrow::Cow;
 /// `text` with every control character, escape sequence introducer and
 /// bidirectional override replaced by a visible stand-in. Newlines and tabs stay.
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    // Printable ASCII, line breaks and tabs (nearly every text) are safe
+    // without decoding characters.
+    let plain = |byte: &u8| matches!(byte, b' '..=b'~' | b'\n' | b'\t');
+    if text.as_bytes().iter().all(plain) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(stand_in).collect())

@@ -18,33 +18,64 @@ use crate::text::plural;
 const MAX_PROBLEMS_SHOWN: usize = 3;
 
 pub fn grade(choice: &Choice, answer: &str) -> Mark {
-    let named = choice
-        .choices
-        .iter()
-        .position(|text| text.trim().eq_ignore_ascii_case(answer.trim()))
-        // Letters and numbers stay letters and numbers (`b`, `2 3`).
-        .filter(|_| answer.trim().chars().count() > 3);
-    match named {
+    match named_choice(choice, answer) {
         // A choice's text is read as its letter, once: letters are not texts.
         Some(idx) => grade_letters(choice, &(idx + 1).to_string()),
         None => grade_letters(choice, answer),
     }
 }
 
-/// [`grade`] of an answer of letters or numbers.
-fn grade_letters(choice: &Choice, answer: &str) -> Mark {
+/// The score [`grade`] gives, without writing its feedback (`lint` scores
+/// every key).
+pub fn score(choice: &Choice, answer: &str) -> f64 {
+    let picks = match named_choice(choice, answer) {
+        Some(idx) => vec![idx],
+        None => {
+            let mut n_problems = 0;
+            let picks = picks(choice, answer, |_| n_problems += 1);
+            if n_problems > 0 {
+                return 0.0;
+            }
+            picks
+        }
+    };
+    if picks.is_empty() {
+        return 0.0;
+    }
+    if !choice.multiple {
+        return if picks.len() == 1 && choice.correct.contains(&picks[0]) {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    multiple_score(choice, &picks)
+}
+
+/// The choice whose own text the whole answer is, if any.
+fn named_choice(choice: &Choice, answer: &str) -> Option<usize> {
+    choice
+        .choices
+        .iter()
+        .position(|text| text.trim().eq_ignore_ascii_case(answer.trim()))
+        // Letters and numbers stay letters and numbers (`b`, `2 3`).
+        .filter(|_| answer.trim().chars().count() > 3)
+}
+
+/// The choices an answer of letters or numbers picks, each once, in the order
+/// given; each entry that names no choice goes to `problem`.
+fn picks<'a>(choice: &Choice, answer: &'a str, mut problem: impl FnMut(Problem<'a>)) -> Vec<usize> {
     let n_choices = choice.choices.len();
     let mut picks: Vec<usize> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
     for entry in list::entries(answer) {
         let idx = match list::read(entry) {
             Entry::Index(idx) | Entry::Letter(idx) if idx < n_choices as u64 => idx as usize,
             Entry::Index(_) | Entry::Letter(_) => {
-                problems.push(format!("there is no choice {}", quote(entry)));
+                problem(Problem::NoSuchChoice(entry));
                 continue;
             }
             Entry::Junk => {
-                problems.push(format!("{} is not a choice", quote(entry)));
+                problem(Problem::NotAChoice(entry));
                 continue;
             }
         };
@@ -52,6 +83,36 @@ fn grade_letters(choice: &Choice, answer: &str) -> Mark {
             picks.push(idx);
         }
     }
+    picks
+}
+
+/// An entry of an answer that names no choice.
+enum Problem<'a> {
+    NoSuchChoice(&'a str),
+    NotAChoice(&'a str),
+}
+
+/// A multi-select's score: (right picks − wrong picks) / right choices, never
+/// below 0.
+fn multiple_score(choice: &Choice, picks: &[usize]) -> f64 {
+    let n_right = picks
+        .iter()
+        .filter(|idx| choice.correct.contains(idx))
+        .count();
+    let n_wrong = picks.len() - n_right;
+    ((n_right as f64 - n_wrong as f64) / choice.correct.len() as f64).max(0.0)
+}
+
+/// [`grade`] of an answer of letters or numbers.
+fn grade_letters(choice: &Choice, answer: &str) -> Mark {
+    let mut problems: Vec<String> = Vec::new();
+    let picks = picks(choice, answer, |problem| {
+        problems.push(match problem {
+            Problem::NoSuchChoice(entry) => format!("there is no choice {}", quote(entry)),
+            Problem::NotAChoice(entry) => format!("{} is not a choice", quote(entry)),
+        });
+    });
+    let n_choices = choice.choices.len();
     let right_texts: Vec<String> = choice
         .correct
         .iter()
@@ -94,7 +155,7 @@ fn grade_letters(choice: &Choice, answer: &str) -> Mark {
         .filter(|idx| !choice.correct.contains(idx))
         .collect();
     let n_correct = choice.correct.len();
-    let score = ((n_right as f64 - wrong.len() as f64) / n_correct as f64).max(0.0);
+    let score = multiple_score(choice, &picks);
     let missed: Vec<String> = choice
         .correct
         .iter()

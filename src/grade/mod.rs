@@ -118,20 +118,21 @@ pub fn concept_outcomes(recall: &crate::model::question::Recall, answer: &str) -
     recall::assess(recall, answer).0
 }
 
-/// The score `grade` would give, without its feedback: cheaper for recall,
-/// which `lint` grades many times per question.
+/// The score `grade` would give, without its feedback: `lint` scores every
+/// question's key and each recall question's mutants, and writing feedback
+/// cost more than grading.
 pub fn score(question: &Question, answer: &str) -> f64 {
-    match &question.kind {
-        Kind::Recall(recall) => {
-            let (answer, _) = cap(answer);
-            let score = recall::score(recall, question.pass, answer);
-            if score.is_finite() {
-                score.clamp(0.0, 1.0)
-            } else {
-                0.0
-            }
-        }
+    let (answer, _) = cap(answer);
+    let score = match &question.kind {
+        Kind::Recall(recall) => recall::score(recall, question.pass, answer),
+        Kind::Choice(choice) => choice::score(choice, answer),
+        Kind::Order(order) => order::score(order, answer),
         _ => grade(question, answer).score,
+    };
+    if score.is_finite() {
+        score.clamp(0.0, 1.0)
+    } else {
+        0.0
     }
 }
 

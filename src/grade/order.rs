@@ -25,40 +25,196 @@ const MAX_NAMED: usize = 5;
 /// the rest of the order was.
 pub const BROKEN_DEPENDENCY_CAP: f64 = 0.5;
 
-pub fn grade(order: &Order, answer: &str) -> Mark {
-    let n_items = order.items.len();
-    let mut sequence: Vec<usize> = Vec::new();
-    let mut not_numbers: Vec<&str> = Vec::new();
-    let mut out_of_range: Vec<&str> = Vec::new();
-    let mut n_seen = vec![0_usize; n_items];
-    let mut n_entries = 0;
-    for entry in list::entries(answer) {
-        n_entries += 1;
-        match list::read(entry) {
-            Entry::Index(idx) if idx < n_items as u64 => {
-                let idx = idx as usize;
-                n_seen[idx] += 1;
-                sequence.push(idx);
+/// An answer's entries, read as item numbers.
+struct Reading<'a> {
+    n_entries: usize,
+    sequence: Vec<usize>,
+    not_numbers: Vec<&'a str>,
+    out_of_range: Vec<&'a str>,
+    /// How often each item was named.
+    n_seen: Vec<usize>,
+}
+
+impl Reading<'_> {
+    fn read<'a>(order: &Order, answer: &'a str) -> Reading<'a> {
+        let n_items = order.items.len();
+        let mut reading = Reading {
+            n_entries: 0,
+            sequence: Vec::new(),
+            not_numbers: Vec::new(),
+            out_of_range: Vec::new(),
+            n_seen: vec![0; n_items],
+        };
+        for entry in list::entries(answer) {
+            reading.n_entries += 1;
+            match list::read(entry) {
+                Entry::Index(idx) if idx < n_items as u64 => {
+                    let idx = idx as usize;
+                    reading.n_seen[idx] += 1;
+                    reading.sequence.push(idx);
+                }
+                Entry::Index(_) => reading.out_of_range.push(entry),
+                Entry::Letter(_) | Entry::Junk => reading.not_numbers.push(entry),
             }
-            Entry::Index(_) => out_of_range.push(entry),
-            Entry::Letter(_) | Entry::Junk => not_numbers.push(entry),
+        }
+        reading
+    }
+
+    /// Whether the answer names every item once and nothing else.
+    fn is_order(&self) -> bool {
+        self.n_entries > 0
+            && self.not_numbers.is_empty()
+            && self.out_of_range.is_empty()
+            && self.n_seen.iter().all(|&seen| seen == 1)
+    }
+}
+
+/// How an order (every item once) compares with the bank's.
+struct Placed {
+    n_concordant: usize,
+    n_pairs: usize,
+    /// Where the answer put each item.
+    position: Vec<usize>,
+    /// The hard dependencies it breaks, as (item needed, item needing it).
+    broken: Vec<(usize, usize)>,
+}
+
+impl Placed {
+    fn new(order: &Order, sequence: &[usize]) -> Placed {
+        let n_items = order.items.len();
+        let n_pairs = n_items * n_items.saturating_sub(1) / 2;
+        let n_concordant: usize = (0..sequence.len())
+            .map(|first| {
+                sequence[first + 1..]
+                    .iter()
+                    .filter(|&&later| later > sequence[first])
+                    .count()
+            })
+            .sum();
+        let mut position = vec![0_usize; n_items];
+        for (at, &idx) in sequence.iter().enumerate() {
+            position[idx] = at;
+        }
+        let broken = order
+            .before
+            .iter()
+            .map(|&(first, then)| (usize::from(first), usize::from(then)))
+            .filter(|&(first, then)| {
+                first < n_items && then < n_items && position[first] > position[then]
+            })
+            .collect();
+        Placed {
+            n_concordant,
+            n_pairs,
+            position,
+            broken,
         }
     }
+
+    /// The share of pairs in the right relative order, capped when a
+    /// dependency is broken.
+    fn score(&self) -> f64 {
+        let pairs = if self.n_pairs == 0 {
+            1.0
+        } else {
+            self.n_concordant as f64 / self.n_pairs as f64
+        };
+        if self.broken.is_empty() {
+            pairs
+        } else {
+            pairs.min(BROKEN_DEPENDENCY_CAP)
+        }
+    }
+}
+
+/// The score [`grade`] gives, without writing its feedback (`lint` scores
+/// every key).
+pub fn score(order: &Order, answer: &str) -> f64 {
+    let reading = Reading::read(order, answer);
+    if reading.is_order() {
+        Placed::new(order, &reading.sequence).score()
+    } else {
+        0.0
+    }
+}
+
+pub fn grade(order: &Order, answer: &str) -> Mark {
+    let n_items = order.items.len();
+    let reading = Reading::read(order, answer);
     // The right order and the item list are written out only for an answer
-    // that needs them: `lint` grades every key, which needs neither.
+    // that needs them.
     let all_items = || order.items.iter().map(str::to_string).collect();
-    if n_entries == 0 {
+    if reading.n_entries == 0 {
         return Mark::new(
             0.0,
             format!("no answer given; the right order is:\n{}", numbered(order)),
             all_items(),
         );
     }
-    let repeated: Vec<usize> = (0..n_items).filter(|&idx| n_seen[idx] > 1).collect();
-    let missing: Vec<usize> = (0..n_items).filter(|&idx| n_seen[idx] == 0).collect();
+    if !reading.is_order() {
+        return Mark::new(
+            0.0,
+            format!(
+                "not an order of the {n_items} items: {}; write each number from 1 to {n_items} once, in your order; the right order is:\n{}",
+                problems(&reading, n_items).join("; "),
+                numbered(order)
+            ),
+            all_items(),
+        );
+    }
+    let placed = Placed::new(order, &reading.sequence);
+    let (n_concordant, n_pairs) = (placed.n_concordant, placed.n_pairs);
+    let pairs = || format!("{n_concordant} of {n_pairs} pairs in the right relative order");
+    if !placed.broken.is_empty() {
+        let mut involved: Vec<usize> = placed
+            .broken
+            .iter()
+            .flat_map(|&(first, then)| [first, then])
+            .collect();
+        involved.sort_unstable();
+        involved.dedup();
+        let needs: Vec<String> = placed
+            .broken
+            .iter()
+            .map(|&(first, then)| {
+                format!(
+                    "{} must come before {}",
+                    quote(order.items.get(first).unwrap_or("")),
+                    quote(order.items.get(then).unwrap_or(""))
+                )
+            })
+            .collect();
+        return Mark::new(
+            placed.score(),
+            format!(
+                "a step comes before one it needs: {}; {}; the right order is:\n{}",
+                needs.join("; "),
+                pairs(),
+                numbered(order)
+            ),
+            item_lines(order, &involved),
+        );
+    }
+    let misplaced: Vec<usize> = (0..n_items)
+        .filter(|&idx| placed.position[idx] != idx)
+        .collect();
+    if misplaced.is_empty() {
+        return Mark::new(1.0, "right order", Vec::new());
+    }
+    Mark::new(
+        placed.score(),
+        format!("{}; the right order is:\n{}", pairs(), numbered(order)),
+        item_lines(order, &misplaced),
+    )
+}
+
+/// What keeps an answer from being an order of the items, each a phrase.
+fn problems(reading: &Reading<'_>, n_items: usize) -> Vec<String> {
+    let repeated: Vec<usize> = (0..n_items).filter(|&idx| reading.n_seen[idx] > 1).collect();
+    let missing: Vec<usize> = (0..n_items).filter(|&idx| reading.n_seen[idx] == 0).collect();
     let mut problems = Vec::new();
-    if !not_numbers.is_empty() {
-        let quoted: Vec<String> = not_numbers.iter().map(|entry| quote(entry)).collect();
+    if !reading.not_numbers.is_empty() {
+        let quoted: Vec<String> = reading.not_numbers.iter().map(|entry| quote(entry)).collect();
         let verb = if quoted.len() == 1 {
             "is not a number"
         } else {
@@ -66,8 +222,8 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
         };
         problems.push(format!("{} {verb}", join(&quoted)));
     }
-    if !out_of_range.is_empty() {
-        let quoted: Vec<String> = out_of_range.iter().map(|entry| quote(entry)).collect();
+    if !reading.out_of_range.is_empty() {
+        let quoted: Vec<String> = reading.out_of_range.iter().map(|entry| quote(entry)).collect();
         problems.push(format!(
             "there is no item {} (the items are 1 to {n_items})",
             join(&quoted)
@@ -79,81 +235,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
     if !missing.is_empty() {
         problems.push(format!("{} missing", items_phrase(&missing)));
     }
-    if !problems.is_empty() {
-        return Mark::new(
-            0.0,
-            format!(
-                "not an order of the {n_items} items: {}; write each number from 1 to {n_items} once, in your order; the right order is:\n{}",
-                problems.join("; "),
-                numbered(order)
-            ),
-            all_items(),
-        );
-    }
-    let n_pairs = n_items * n_items.saturating_sub(1) / 2;
-    let n_concordant: usize = (0..sequence.len())
-        .map(|first| {
-            sequence[first + 1..]
-                .iter()
-                .filter(|&&later| later > sequence[first])
-                .count()
-        })
-        .sum();
-    let mut position = vec![0_usize; n_items];
-    for (at, &idx) in sequence.iter().enumerate() {
-        position[idx] = at;
-    }
-    let broken: Vec<(usize, usize)> = order
-        .before
-        .iter()
-        .map(|&(first, then)| (usize::from(first), usize::from(then)))
-        .filter(|&(first, then)| {
-            first < n_items && then < n_items && position[first] > position[then]
-        })
-        .collect();
-    let score = if n_pairs == 0 {
-        1.0
-    } else {
-        n_concordant as f64 / n_pairs as f64
-    };
-    let pairs = || format!("{n_concordant} of {n_pairs} pairs in the right relative order");
-    if !broken.is_empty() {
-        let mut involved: Vec<usize> = broken
-            .iter()
-            .flat_map(|&(first, then)| [first, then])
-            .collect();
-        involved.sort_unstable();
-        involved.dedup();
-        let needs: Vec<String> = broken
-            .iter()
-            .map(|&(first, then)| {
-                format!(
-                    "{} must come before {}",
-                    quote(order.items.get(first).unwrap_or("")),
-                    quote(order.items.get(then).unwrap_or(""))
-                )
-            })
-            .collect();
-        return Mark::new(
-            score.min(BROKEN_DEPENDENCY_CAP),
-            format!(
-                "a step comes before one it needs: {}; {}; the right order is:\n{}",
-                needs.join("; "),
-                pairs(),
-                numbered(order)
-            ),
-            item_lines(order, &involved),
-        );
-    }
-    let misplaced: Vec<usize> = (0..n_items).filter(|&idx| position[idx] != idx).collect();
-    if misplaced.is_empty() {
-        return Mark::new(1.0, "right order", Vec::new());
-    }
-    Mark::new(
-        score,
-        format!("{}; the right order is:\n{}", pairs(), numbered(order)),
-        item_lines(order, &misplaced),
-    )
+    problems
 }
 
 /// The items at `indices` as the bank numbers them: `3. Enable the community`.

@@ -705,12 +705,37 @@ static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new
         .into_iter()
         .map(question)
         .collect();
+    // Hard dependencies of an order.
+    questions.push(question(&format!("{ORDER}\nbefore = [[1, 2], [2, 3], [4, 7]]")));
     questions.push(question(&scenario_toml()));
     questions.push(question(&diagnose_toml()));
     // Claims: negation, subjects, synonyms and word sets.
     questions.push(question_in(LIFECYCLE_LEXICON, LIFECYCLE));
     questions
 });
+
+#[test]
+fn scoring_without_feedback_scores_as_grading_does() {
+    let answers = [
+        "", "1 2 3 4 5 6 7", "2 1 3 4 5 6 7", "1 3 2 4 5 6 7", "1 2 3 7 4 5 6", "7 6 5 4 3 2 1",
+        "1 2 3", "1 1 2 3 4 5 6", "b", "b, d", "b d e", "b d e a", "a b c d e", "A lead", "z",
+        "true", "no", "Partner Community", "a contact linked to an account",
+    ];
+    let mut n_partial = 0;
+    for question in EVERY_KIND.iter() {
+        for answer in key_answers(question)
+            .iter()
+            .map(String::as_str)
+            .chain(answers)
+        {
+            let graded = grade(question, answer).score;
+            assert_eq!(super::score(question, answer), graded, "{} {answer:?}", question.id());
+            n_partial += usize::from(graded > 0.0 && graded < 1.0);
+        }
+    }
+    // The answers reach partial credit too, not only 0 and 1.
+    assert!(n_partial >= 5, "{n_partial}");
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
@@ -736,6 +761,8 @@ proptest! {
             let graded = grade(question, &answer);
             prop_assert!((0.0..=1.0).contains(&graded.score), "score {}", graded.score);
             prop_assert!(!graded.feedback.is_empty());
+            // `lint`'s score without feedback is the grade's score.
+            prop_assert_eq!(super::score(question, &answer), graded.score, "{}", question.id());
         }
     }
 }

@@ -141,8 +141,21 @@ impl<'a> Iterator for Iter<'a> {
     fn next(&mut self) -> Option<&'a str> {
         // Only `FromIterator` builds the packed string, so every step succeeds;
         // a malformed one would simply end the list.
-        let (len, rest) = self.rest.split_once(':')?;
-        let len: usize = len.parse().ok()?;
+        // The length's digits are read by hand: `split_once` and `parse` cost
+        // more than the short items they find (lint iterates them often).
+        let bytes = self.rest.as_bytes();
+        let mut len: usize = 0;
+        let mut digits = 0;
+        while let Some(&byte) = bytes.get(digits)
+            && byte.is_ascii_digit()
+        {
+            len = len.checked_mul(10)?.checked_add(usize::from(byte - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 || bytes.get(digits) != Some(&b':') {
+            return None;
+        }
+        let rest = &self.rest[digits + 1..];
         let item = rest.get(..len)?;
         self.rest = rest.get(len..)?;
         Some(item)

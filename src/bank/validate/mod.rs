@@ -28,7 +28,7 @@ pub use across::{CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, dupli
 
 use super::scenario::OrgScope;
 use super::schema::Text;
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Anchor, Diagnostic, SourceText};
 use crate::model::lexicon::Lexicon;
 use crate::model::question::GENERATED_PREFIX;
 
@@ -83,29 +83,40 @@ impl<'s, 'd> Checker<'s, 'd> {
     /// Line and column of a (relative) offset. An entry starts on its chunk's
     /// first line, so this counts from the chunk instead of indexing the file.
     fn locate(&self, offset: usize) -> (usize, usize) {
-        let offset = self.base + offset;
-        if let Some(line) = self.base_line
-            && let Some(prefix) = self.source.text.get(self.base..offset)
-            && !prefix.contains('\n')
-        {
-            return (line, prefix.chars().count() + 1);
-        }
-        self.source.locate(offset)
+        self.source.locate_from(self.anchor(), self.base + offset)
+    }
+
+    /// Where the entry starts, when its line is known.
+    fn anchor(&self) -> Option<Anchor> {
+        self.base_line.map(|line| Anchor {
+            offset: self.base,
+            line,
+        })
     }
 }
 
 impl Checker<'_, '_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.n_errors += 1;
-        let span = self.shift(span);
-        self.diagnostics
-            .push(self.source.error(span, message, hint));
+        let diagnostic = self.diagnostic(span, message, hint);
+        self.diagnostics.push(diagnostic);
     }
 
     fn warn(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
-        let span = self.shift(span);
-        self.diagnostics
-            .push(self.source.error(span, message, hint).warning());
+        let diagnostic = self.diagnostic(span, message, hint).warning();
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A diagnostic at a (relative) span, located from the entry's first line
+    /// when it is known, without indexing the whole file.
+    fn diagnostic(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        self.source
+            .error_from(self.anchor(), self.shift(span), message, hint)
     }
 
     /// A required string: present and not blank.
