@@ -5,7 +5,6 @@
 //! scenario questions (`orgs/*.toml`). Each folder is listed once; org files are
 //! looked up by their path relative to the folder of the bank that names them.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -32,7 +31,9 @@ pub struct ContentFile {
     pub root: usize,
     /// The path relative to its content folder, with `/` separators.
     pub relative: String,
-    pub text: Cow<'static, str>,
+    /// Shared with the questions whose texts stand in it word for word
+    /// (`QuestionTexts::in_file`), so the catalog need not copy them.
+    pub text: Arc<String>,
 }
 
 /// The files of the active content: banks, and org files that banks may name.
@@ -56,7 +57,7 @@ impl ContentFiles {
                     path: Arc::from(path),
                     root: 0,
                     relative: path.to_string(),
-                    text: Cow::Owned(text.to_string()),
+                    text: Arc::new(text.to_string()),
                 })
                 .collect(),
             ..ContentFiles::default()
@@ -81,7 +82,7 @@ pub fn embedded() -> ContentFiles {
             path: Arc::from(format!("content/{relative}")),
             root: 0,
             relative: relative.to_string(),
-            text: Cow::Borrowed(text),
+            text: Arc::new(text.to_string()),
         };
         if relative.starts_with(&format!("{ORGS_DIR}/")) {
             files.orgs.push(file);
@@ -266,7 +267,7 @@ fn read_file(
         path: display,
         root,
         relative,
-        text: Cow::Owned(text),
+        text: Arc::new(text),
     }))
 }
 

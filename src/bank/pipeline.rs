@@ -373,7 +373,8 @@ impl<'a> Run<'a> {
             }
             let mut checker = Checker::new(source, 0, None, &mut diagnostics.checks)
                 .with_orgs(self.orgs.scope(self.files.banks[idx].root))
-                .with_lexicon(lexicon);
+                .with_lexicon(lexicon)
+                .with_file(Arc::clone(&self.files.banks[idx].text));
             let mut topics = Topics::default();
             let checked: Vec<_> = raw_questions
                 .into_iter()
@@ -482,6 +483,7 @@ impl<'a> Run<'a> {
                 Plan::Chunked { preamble, .. } => Arc::clone(&preamble.lexicon),
                 Plan::Whole => Lexicon::empty(),
             };
+            let file_text = &self.files.banks[task.file].text;
             read_questions(
                 task,
                 source,
@@ -489,6 +491,7 @@ impl<'a> Run<'a> {
                 placing.hasher,
                 scope,
                 lexicon,
+                file_text,
             )
         });
         let mut fallen = Vec::new();
@@ -672,6 +675,7 @@ fn read_questions(
     hasher: &RandomState,
     orgs: OrgScope<'_>,
     lexicon: Arc<Lexicon>,
+    file_text: &Arc<String>,
 ) -> Result<QuestionsRead, usize> {
     let QuestionTask {
         file,
@@ -703,7 +707,8 @@ fn read_questions(
         let mut checker =
             Checker::new(source, chunk.span.start, Some(chunk.line), &mut read.checks)
                 .with_orgs(orgs)
-                .with_lexicon(Arc::clone(&lexicon));
+                .with_lexicon(Arc::clone(&lexicon))
+                .with_file(Arc::clone(file_text));
         let Some(mut checked) = checker.question(&mut raw, span, &source.path, &mut topics) else {
             continue;
         };

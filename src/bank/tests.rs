@@ -1,7 +1,6 @@
 //! One test per validation rule, each through [`check`]: a bank's TOML in, the
 //! exact `path:line:col: message` of every problem out.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::check as check_content;
@@ -536,7 +535,7 @@ fn org_files_are_read_once_and_their_errors_located_in_them() {
         path: Arc::from("orgs/acme.toml"),
         root: 0,
         relative: "orgs/acme.toml".to_string(),
-        text: Cow::Owned(text.to_string()),
+        text: Arc::new(text.to_string()),
     };
     let mut content = ContentFiles::from_texts(&[("bank.toml", bank), ("facts.toml", FACTS)]);
     content.orgs.push(org_file(

@@ -210,11 +210,19 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
 
 /// What keeps an answer from being an order of the items, each a phrase.
 fn problems(reading: &Reading<'_>, n_items: usize) -> Vec<String> {
-    let repeated: Vec<usize> = (0..n_items).filter(|&idx| reading.n_seen[idx] > 1).collect();
-    let missing: Vec<usize> = (0..n_items).filter(|&idx| reading.n_seen[idx] == 0).collect();
+    let repeated: Vec<usize> = (0..n_items)
+        .filter(|&idx| reading.n_seen[idx] > 1)
+        .collect();
+    let missing: Vec<usize> = (0..n_items)
+        .filter(|&idx| reading.n_seen[idx] == 0)
+        .collect();
     let mut problems = Vec::new();
     if !reading.not_numbers.is_empty() {
-        let quoted: Vec<String> = reading.not_numbers.iter().map(|entry| quote(entry)).collect();
+        let quoted: Vec<String> = reading
+            .not_numbers
+            .iter()
+            .map(|entry| quote(entry))
+            .collect();
         let verb = if quoted.len() == 1 {
             "is not a number"
         } else {
@@ -223,7 +231,11 @@ fn problems(reading: &Reading<'_>, n_items: usize) -> Vec<String> {
         problems.push(format!("{} {verb}", join(&quoted)));
     }
     if !reading.out_of_range.is_empty() {
-        let quoted: Vec<String> = reading.out_of_range.iter().map(|entry| quote(entry)).collect();
+        let quoted: Vec<String> = reading
+            .out_of_range
+            .iter()
+            .map(|entry| quote(entry))
+            .collect();
         problems.push(format!(
             "there is no item {} (the items are 1 to {n_items})",
             join(&quoted)

@@ -706,7 +706,9 @@ static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new
         .map(question)
         .collect();
     // Hard dependencies of an order.
-    questions.push(question(&format!("{ORDER}\nbefore = [[1, 2], [2, 3], [4, 7]]")));
+    questions.push(question(&format!(
+        "{ORDER}\nbefore = [[1, 2], [2, 3], [4, 7]]"
+    )));
     questions.push(question(&scenario_toml()));
     questions.push(question(&diagnose_toml()));
     // Claims: negation, subjects, synonyms and word sets.
@@ -717,9 +719,25 @@ static EVERY_KIND: std::sync::LazyLock<Vec<Question>> = std::sync::LazyLock::new
 #[test]
 fn scoring_without_feedback_scores_as_grading_does() {
     let answers = [
-        "", "1 2 3 4 5 6 7", "2 1 3 4 5 6 7", "1 3 2 4 5 6 7", "1 2 3 7 4 5 6", "7 6 5 4 3 2 1",
-        "1 2 3", "1 1 2 3 4 5 6", "b", "b, d", "b d e", "b d e a", "a b c d e", "A lead", "z",
-        "true", "no", "Partner Community", "a contact linked to an account",
+        "",
+        "1 2 3 4 5 6 7",
+        "2 1 3 4 5 6 7",
+        "1 3 2 4 5 6 7",
+        "1 2 3 7 4 5 6",
+        "7 6 5 4 3 2 1",
+        "1 2 3",
+        "1 1 2 3 4 5 6",
+        "b",
+        "b, d",
+        "b d e",
+        "b d e a",
+        "a b c d e",
+        "A lead",
+        "z",
+        "true",
+        "no",
+        "Partner Community",
+        "a contact linked to an account",
     ];
     let mut n_partial = 0;
     for question in EVERY_KIND.iter() {
@@ -729,7 +747,12 @@ fn scoring_without_feedback_scores_as_grading_does() {
             .chain(answers)
         {
             let graded = grade(question, answer).score;
-            assert_eq!(super::score(question, answer), graded, "{} {answer:?}", question.id());
+            assert_eq!(
+                super::score(question, answer),
+                graded,
+                "{} {answer:?}",
+                question.id()
+            );
             n_partial += usize::from(graded > 0.0 && graded < 1.0);
         }
     }

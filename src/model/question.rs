@@ -10,6 +10,7 @@
 //! shared as `Arc<str>`): a loaded bank of 50,000 questions must fit in less
 //! memory than three times its files (BENCHMARKS.md).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::derived::Derived;
@@ -49,9 +50,25 @@ pub struct Question {
     pub origin: Origin,
 }
 
-/// The free texts of a question, in one allocation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuestionTexts(Texts);
+/// The free texts of a question: id, prompt, explanation, "going deeper" and
+/// hint. Where the bank file holds them word for word (no escapes), they are
+/// ranges of the file's text, which the question shares instead of copying;
+/// otherwise they are packed in one allocation. A large bank so loads in far
+/// less memory than its files (BENCHMARKS.md).
+#[derive(Clone)]
+pub struct QuestionTexts(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Packed(Texts),
+    InFile {
+        file: Arc<String>,
+        /// Where the first text starts in `file`.
+        base: u32,
+        /// Each text's offset from `base` and length; (0, 0) when absent.
+        parts: [(u16, u16); 5],
+    },
+}
 
 impl QuestionTexts {
     /// `deeper` and `hint` are absent or not blank (validation sees to it).
@@ -70,15 +87,91 @@ impl QuestionTexts {
             deeper.unwrap_or(""),
             hint.unwrap_or(""),
         ];
-        QuestionTexts(Texts::pack(texts))
+        QuestionTexts(Repr::Packed(Texts::pack(texts)))
+    }
+
+    /// The texts as [`new`](Self::new) takes them, each with the byte range
+    /// of `file` where it may stand word for word: kept as ranges of `file`
+    /// when every present text does, else packed.
+    pub fn in_file(
+        file: &Arc<String>,
+        parts: [(Option<&str>, Option<Range<usize>>); 5],
+    ) -> QuestionTexts {
+        let packed = || {
+            let text = |idx: usize| parts[idx].0.unwrap_or("");
+            QuestionTexts::new(text(0), text(1), text(2), parts[3].0, parts[4].0)
+        };
+        let present = || {
+            parts
+                .iter()
+                .filter(|(text, _)| text.is_some_and(|text| !text.is_empty()))
+        };
+        let Some(base) = present()
+            .map(|(_, at)| at.as_ref().map_or(0, |at| at.start))
+            .min()
+        else {
+            return packed();
+        };
+        let Ok(base_u32) = u32::try_from(base) else {
+            return packed();
+        };
+        let mut located = [(0_u16, 0_u16); 5];
+        for (slot, (text, at)) in located.iter_mut().zip(&parts) {
+            let Some(text) = text.filter(|text| !text.is_empty()) else {
+                continue;
+            };
+            let found = at.as_ref().and_then(|at| {
+                let verbatim = file.get(at.clone()) == Some(text);
+                let offset = u16::try_from(at.start.checked_sub(base)?).ok()?;
+                let len = u16::try_from(at.len()).ok()?;
+                verbatim.then_some((offset, len))
+            });
+            match found {
+                Some(found) => *slot = found,
+                None => return packed(),
+            }
+        }
+        QuestionTexts(Repr::InFile {
+            file: Arc::clone(file),
+            base: base_u32,
+            parts: located,
+        })
     }
 
     fn get(&self, idx: usize) -> &str {
-        self.0.get(idx).unwrap_or("")
+        match &self.0 {
+            Repr::Packed(texts) => texts.get(idx).unwrap_or(""),
+            Repr::InFile { file, base, parts } => {
+                let Some(&(offset, len)) = parts.get(idx) else {
+                    return "";
+                };
+                let start = *base as usize + usize::from(offset);
+                file.get(start..start + usize::from(len)).unwrap_or("")
+            }
+        }
     }
 
     fn optional(&self, idx: usize) -> Option<&str> {
         Some(self.get(idx)).filter(|text| !text.is_empty())
+    }
+
+    fn all(&self) -> [&str; 5] {
+        [0, 1, 2, 3, 4].map(|idx| self.get(idx))
+    }
+}
+
+impl PartialEq for QuestionTexts {
+    fn eq(&self, other: &QuestionTexts) -> bool {
+        self.all() == other.all()
+    }
+}
+
+impl Eq for QuestionTexts {}
+
+impl std::fmt::Debug for QuestionTexts {
+    /// The texts, not the file they may be in.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("QuestionTexts").field(&self.all()).finish()
     }
 }
 
@@ -434,5 +527,68 @@ impl Backing {
     /// Whether the concept names no fact and no follow-up.
     pub fn is_empty(&self) -> bool {
         self.facts.is_empty() && self.followups.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_word_for_word_in_the_file_are_shared_and_others_copied() {
+        let file = Arc::new(
+            "id = \"a.b\"\nprompt = \"Why?\"\nexplanation = \"Esc\\\"aped\"\nhint = \"Look.\"\n"
+                .to_string(),
+        );
+        let at = |text: &str| {
+            let start = file.find(text).expect("in the file");
+            Some(start..start + text.len())
+        };
+        let shared = QuestionTexts::in_file(
+            &file,
+            [
+                (Some("a.b"), at("a.b")),
+                (Some("Why?"), at("Why?")),
+                (Some("Look."), at("Look.")),
+                (None, None),
+                (Some("Look."), at("Look.")),
+            ],
+        );
+        assert!(matches!(shared.0, Repr::InFile { .. }));
+        assert_eq!(shared.all(), ["a.b", "Why?", "Look.", "", "Look."]);
+        assert_eq!(shared.optional(3), None);
+        assert_eq!(
+            shared,
+            QuestionTexts::new("a.b", "Why?", "Look.", None, Some("Look."))
+        );
+        // The explanation as read has no backslash: it is not in the file as
+        // it reads, so everything is copied.
+        let copied = QuestionTexts::in_file(
+            &file,
+            [
+                (Some("a.b"), at("a.b")),
+                (Some("Why?"), at("Why?")),
+                (Some("Esc\"aped"), at("Esc\\\"aped")),
+                (None, None),
+                (None, None),
+            ],
+        );
+        assert!(matches!(copied.0, Repr::Packed(_)));
+        assert_eq!(copied.all()[2], "Esc\"aped");
+        // Out of the file's bounds, or too far apart for the compact ranges.
+        let outside = QuestionTexts::in_file(
+            &file,
+            [
+                (Some("a.b"), Some(500..503)),
+                (Some("Why?"), at("Why?")),
+                (Some("x"), Some(200_000..200_001)),
+                (None, None),
+                (None, None),
+            ],
+        );
+        assert!(matches!(outside.0, Repr::Packed(_)));
+        assert_eq!(outside.all(), ["a.b", "Why?", "x", "", ""]);
+        assert!(format!("{shared:?}").contains("Why?"));
+        assert!(!format!("{shared:?}").contains("prompt ="));
     }
 }

@@ -97,6 +97,8 @@ impl Checker<'_, '_> {
         let fact_refs = self.fact_refs(raw.facts.take(), &span);
         let difficulty = self.difficulty(raw.difficulty.take());
         let pass = self.pass(raw.pass.take());
+        let deeper_at = raw.deeper.as_ref().map(|text| self.inside_quotes(text));
+        let hint_at = raw.hint.as_ref().map(|text| self.inside_quotes(text));
         let deeper = self.optional_text(raw.deeper.take(), "deeper");
         let hint = self.optional_text(raw.hint.take(), "hint");
         let tags = raw
@@ -117,13 +119,29 @@ impl Checker<'_, '_> {
         let id = id?;
         let id_span = self.shift(id.span());
         let (line, column) = self.locate(span.start);
-        let texts = QuestionTexts::new(
-            id.get_ref(),
-            prompt?.get_ref(),
-            explanation?.get_ref(),
-            deeper.as_deref(),
-            hint.as_deref(),
-        );
+        let (prompt, explanation) = (prompt?, explanation?);
+        let texts = match &self.file {
+            Some(file) => QuestionTexts::in_file(
+                file,
+                [
+                    (Some(id.get_ref()), Some(self.inside_quotes(&id))),
+                    (Some(prompt.get_ref()), Some(self.inside_quotes(&prompt))),
+                    (
+                        Some(explanation.get_ref()),
+                        Some(self.inside_quotes(&explanation)),
+                    ),
+                    (deeper.as_deref(), deeper_at),
+                    (hint.as_deref(), hint_at),
+                ],
+            ),
+            None => QuestionTexts::new(
+                id.get_ref(),
+                prompt.get_ref(),
+                explanation.get_ref(),
+                deeper.as_deref(),
+                hint.as_deref(),
+            ),
+        };
         Some(CheckedQuestion {
             question: Question {
                 texts,
@@ -226,6 +244,14 @@ impl Checker<'_, '_> {
             return None;
         }
         Some(mark)
+    }
+
+    /// Where a string's text may stand in the file: inside its quotes. One
+    /// with escapes (or in triple quotes) is not there word for word, which
+    /// `QuestionTexts::in_file` sees, and copies it.
+    fn inside_quotes<T>(&self, text: &Spanned<T>) -> Range<usize> {
+        let span = self.shift(text.span());
+        span.start + 1..span.end.saturating_sub(1)
     }
 
     fn optional_text(&mut self, value: Option<Text>, field: &str) -> Option<String> {

@@ -45,6 +45,8 @@ pub struct Checker<'s, 'd> {
     orgs: OrgScope<'s>,
     /// The file's synonyms and confusable terms.
     lexicon: Arc<Lexicon>,
+    /// The whole text of the file, for questions to share their texts with.
+    file: Option<Arc<String>>,
 }
 
 impl<'s, 'd> Checker<'s, 'd> {
@@ -62,6 +64,7 @@ impl<'s, 'd> Checker<'s, 'd> {
             n_errors: 0,
             orgs: OrgScope::NONE,
             lexicon: Lexicon::empty(),
+            file: None,
         }
     }
 
@@ -74,6 +77,15 @@ impl<'s, 'd> Checker<'s, 'd> {
     /// The lexicon of the file the questions come from.
     pub fn with_lexicon(self, lexicon: Arc<Lexicon>) -> Checker<'s, 'd> {
         Checker { lexicon, ..self }
+    }
+
+    /// The whole text of the file (the one `source` is), for questions to
+    /// keep their texts in rather than copies (`QuestionTexts::in_file`).
+    pub fn with_file(self, file: Arc<String>) -> Checker<'s, 'd> {
+        Checker {
+            file: Some(file),
+            ..self
+        }
     }
 
     fn shift(&self, span: Range<usize>) -> Range<usize> {
