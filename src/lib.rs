@@ -15,6 +15,7 @@ pub mod model;
 pub mod org;
 pub mod output;
 pub mod output_file;
+pub mod parallel;
 pub mod read_error;
 pub mod repl;
 pub mod report;

@@ -100,7 +100,8 @@ pub fn embedded() -> ContentFiles {
 /// each file is read once, and each folder's `orgs/` once, so nothing is
 /// reported as a duplicate of itself.
 pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
-    let mut files = ContentFiles::default();
+    // Which files to read, in order, as (path, its folder, root, is an org file).
+    let mut to_read: Vec<(PathBuf, PathBuf, usize, bool)> = Vec::new();
     let mut seen_banks: HashSet<PathBuf> = HashSet::new();
     let mut root_dirs: Vec<PathBuf> = Vec::new();
     for path in paths {
@@ -142,20 +143,32 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
         };
         for bank in bank_paths {
             let canonical = fs::canonicalize(&bank).unwrap_or_else(|_| bank.clone());
-            if !seen_banks.insert(canonical) {
-                continue;
-            }
-            if let Some(file) = read_file(&bank, &dir, root, &mut files.diagnostics)? {
-                files.banks.push(file);
+            if seen_banks.insert(canonical) {
+                to_read.push((bank, dir.clone(), root, false));
             }
         }
         let orgs_dir = dir.join(ORGS_DIR);
         if new_root && orgs_dir.is_dir() {
             for org in toml_files(&orgs_dir)? {
-                if let Some(file) = read_file(&org, &dir, root, &mut files.diagnostics)? {
-                    files.orgs.push(file);
-                }
+                to_read.push((org, dir.clone(), root, true));
             }
+        }
+    }
+    // Large banks come in several files, read on both cores: most of the
+    // time goes to the memory a file's text is read into.
+    let parallel = to_read.len() > 1;
+    let read = crate::parallel::run(to_read, parallel, |(path, dir, root, is_org)| {
+        let mut diagnostics = Vec::new();
+        let file = read_file(&path, &dir, root, &mut diagnostics);
+        (file, diagnostics, is_org)
+    });
+    let mut files = ContentFiles::default();
+    for (file, diagnostics, is_org) in read {
+        files.diagnostics.extend(diagnostics);
+        match file? {
+            Some(file) if is_org => files.orgs.push(file),
+            Some(file) => files.banks.push(file),
+            None => {}
         }
     }
     Ok(files)

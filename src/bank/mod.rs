@@ -3,7 +3,7 @@
 //! (`question`, `fact`, `catalog`, `texts`).
 //!
 //! Large banks are cut at their entries (`split`) and read entry by entry
-//! (`quick` for plain entries, toml for the rest) on both cores (`parallel`), as
+//! (`quick` for plain entries, toml for the rest) on both cores (`crate::parallel`), as
 //! `pipeline` schedules, so that loading stays within the budgets of BENCHMARKS.md; the
 //! result is always what reading each file whole gives (`cut_tests`,
 //! `proptests`).
@@ -18,7 +18,6 @@ pub mod json_schema;
 mod lexicon;
 mod limits;
 pub mod load;
-mod parallel;
 mod parse;
 mod pipeline;
 mod quick;

@@ -31,7 +31,6 @@ use std::sync::Arc;
 
 use super::limits::MAX_QUESTIONS;
 use super::load::ContentFiles;
-use super::parallel;
 use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, parse_preamble};
 use super::quick;
 use super::scenario::{OrgFiles, OrgScope};
@@ -46,6 +45,7 @@ use crate::model::catalog::Catalog;
 use crate::model::fact::Fact;
 use crate::model::lexicon::Lexicon;
 use crate::model::question::Question;
+use crate::parallel;
 
 /// The sizes that decide how content is read. Tests shrink or grow them to run
 /// small banks through every path.

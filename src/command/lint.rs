@@ -97,22 +97,14 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
     Ok(status)
 }
 
-fn print_human(
-    out: &mut BufWriter<AutoStream<Stdout>>,
-    loaded: &Loaded,
-    n_files: usize,
-    coverage: bool,
-    color: bool,
-) -> std::io::Result<()> {
-    // A large bank can have thousands of problems: they are rendered into one
-    // text, which goes out in a few writes and, without colours, unread by
-    // anstream (nothing in it is an escape sequence: `Diagnostic` prints
-    // content inert).
+/// `problems` as `lint` prints them, each followed by a blank line; the label
+/// in colour when `color`.
+fn render(problems: &[Diagnostic], color: bool) -> String {
     let mut text = String::new();
-    for diagnostic in &loaded.diagnostics {
-        let label = diagnostic.label();
+    for problem in problems {
+        let label = problem.label();
         if color {
-            let style = match diagnostic.severity {
+            let style = match problem.severity {
                 Severity::Error => output::ERROR,
                 Severity::Warning => output::WARNING,
             };
@@ -120,15 +112,34 @@ fn print_human(
         } else {
             text.push_str(label);
         }
-        let _ = diagnostic.fmt_after_label(&mut text);
+        // Writing to a `String` cannot fail.
+        let _ = problem.fmt_after_label(&mut text);
         text.push('\n');
     }
-    if color {
-        out.write_all(text.as_bytes())?;
-    } else {
-        output::write_past_styling(out, &text)?;
+    text
+}
+
+fn print_human(
+    out: &mut BufWriter<AutoStream<Stdout>>,
+    loaded: &Loaded,
+    n_files: usize,
+    coverage: bool,
+    color: bool,
+) -> std::io::Result<()> {
+    // A large bank can have thousands of problems: they are rendered on both
+    // cores into a few long texts, which go out in a few writes and, without
+    // colours, unread by anstream (nothing in them is an escape sequence:
+    // `Diagnostic` prints content inert).
+    const PROBLEMS_PER_TASK: usize = 1024;
+    let tasks: Vec<&[Diagnostic]> = loaded.diagnostics.chunks(PROBLEMS_PER_TASK).collect();
+    let parallel = tasks.len() > 1;
+    for text in crate::parallel::run(tasks, parallel, |problems| render(problems, color)) {
+        if color {
+            out.write_all(text.as_bytes())?;
+        } else {
+            output::write_past_styling(out, &text)?;
+        }
     }
-    drop(text);
     let catalog = &loaded.catalog;
     if coverage {
         let uncovered = catalog.uncovered_facts();

@@ -99,19 +99,17 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
 /// [`self_check`] over every question of `catalog`, as errors located at each
 /// question's definition, for `lint`.
 pub fn key_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
+    // Mutation tests grade every recall question several times, and lint has
+    // a time budget: runs of questions are checked on both cores, taken from
+    // a queue so that a core busy elsewhere does fewer.
+    const QUESTIONS_PER_TASK: usize = 256;
     let questions = catalog.questions();
-    // Both halves are checked at once: mutation tests grade every recall
-    // question several times, and lint has a time budget.
-    let (first, second) = questions.split_at(questions.len() / 2);
-    if questions.len() < 64 {
-        return diagnostics_of(questions);
-    }
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| diagnostics_of(second));
-        let mut diagnostics = diagnostics_of(first);
-        diagnostics.extend(second.join().unwrap_or_default());
-        diagnostics
-    })
+    let tasks: Vec<&[Question]> = questions.chunks(QUESTIONS_PER_TASK).collect();
+    let parallel = tasks.len() > 1;
+    crate::parallel::run(tasks, parallel, diagnostics_of)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn diagnostics_of(questions: &[Question]) -> Vec<Diagnostic> {
