@@ -7,8 +7,9 @@
 //! 0-based in memory; banks and answers speak 1-based.
 //!
 //! Texts are stored compactly (`Box<str>`, packed [`Texts`], topics and fact ids
-//! shared as `Arc<str>`): a loaded bank of 50,000 questions must fit in less
-//! memory than three times its files (BENCHMARKS.md).
+//! shared as `Arc<str>`, a question's own texts as ranges of its bank file
+//! when they stand in it word for word): a loaded bank of 50,000 questions must
+//! fit in less memory than three times its files (BENCHMARKS.md).
 
 use std::ops::Range;
 use std::sync::Arc;
