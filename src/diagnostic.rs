@@ -123,12 +123,7 @@ impl Diagnostic {
     pub fn fmt_after_label(&self, f: &mut impl fmt::Write) -> fmt::Result {
         writeln!(f, ": {}", inert(&self.message))?;
         let gutter = self.line.to_string().len();
-        let location = if self.line == 0 {
-            inert(&self.path).into_owned()
-        } else {
-            format!("{}:{}:{}", inert(&self.path), self.line, self.column)
-        };
-        writeln!(f, "{:gutter$}--> {location}", "")?;
+        writeln!(f, "{:gutter$}--> {}", "", inert(&self.location()))?;
         if self.line > 0 && !self.snippet.is_empty() {
             let snippet = inert(&self.snippet);
             writeln!(f, "{:gutter$} |", "")?;
