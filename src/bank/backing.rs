@@ -1,85 +1,62 @@
-//! What stands behind recall concepts, checked across banks: the ids a
-//! `[[question.concept]]` names in `facts` and `followup` must exist, a
-//! follow-up can't be the question itself, and every required concept should
-//! name at least one, so that an interview can follow up on an answer that
-//! misses it (`session::interview`).
-//!
-//! It runs once everything is loaded, because a follow-up may be a question
-//! of any bank. Unknown ids are errors, like unknown fact ids anywhere; a
-//! required concept that names nothing is a warning: the content still works,
-//! the interview just has nothing to ask about it.
+//! The follow-ups recall concepts name (`followup` of a `[[question.concept]]`)
+//! must be questions of the loaded banks, and not the question itself. This is
+//! checked once everything is loaded, because a follow-up may be a question of
+//! any bank. The rest of what stands behind a concept is checked while its
+//! entry is read: its ids are valid (`validate::recall`), its facts exist
+//! (`validate::check_fact_refs`), and a required concept names a fact or a
+//! follow-up, so that an interview can follow up on an answer that misses it
+//! (`session::interview`).
+
+use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::model::catalog::Catalog;
-use crate::model::question::{Kind, Question};
+use crate::model::question::Question;
 use crate::suggest::did_you_mean;
 
-/// Every problem with the concepts' facts and follow-ups in `catalog`, located
-/// in `sources` (the bank files the questions come from).
-pub fn check(catalog: &Catalog, sources: &[SourceText<'_>]) -> Vec<Diagnostic> {
+/// A follow-up a concept names, with where it is written, waiting for every
+/// question to be known.
+#[derive(Debug)]
+pub struct Followup {
+    /// The bank file, as an index into the sources.
+    pub file: usize,
+    /// The id of the question whose concept names it.
+    pub question: String,
+    pub id: String,
+    pub span: Range<usize>,
+}
+
+/// Every problem with `followups`, located in `sources` (the bank files).
+pub fn check(
+    catalog: &Catalog,
+    followups: &[Followup],
+    sources: &[SourceText<'_>],
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for question in catalog.questions() {
-        let Kind::Recall(recall) = &question.kind else {
+    for followup in followups {
+        let Some(source) = sources.get(followup.file) else {
             continue;
         };
-        let Some(source) = sources
-            .iter()
-            .find(|source| source.path == question.origin.path)
-        else {
-            continue;
-        };
-        for concept in &recall.concepts {
-            let backing = &concept.backing;
-            let mut spans = backing.spans.iter().cloned();
-            for fact_id in backing.facts.iter() {
-                let span = spans.next().unwrap_or_default();
-                if catalog.fact(fact_id).is_none() {
-                    let known = catalog.facts().iter().map(|fact| fact.id.as_str());
-                    diagnostics.push(source.error(
-                        span,
-                        format!("unknown fact id `{fact_id}`"),
-                        or_suggestion(
-                            did_you_mean(fact_id, known),
-                            "name a fact defined by a [[fact]] (content/facts.toml)",
-                        ),
-                    ));
-                }
-            }
-            for followup_id in backing.followups.iter() {
-                let span = spans.next().unwrap_or_default();
-                if followup_id == question.id() {
-                    diagnostics.push(source.error(
-                        span,
-                        format!("a follow-up of `{followup_id}` can't be the question itself"),
-                        "name another question that tests the concept",
-                    ));
-                } else if catalog.question(followup_id).is_none() {
-                    let known = catalog.questions().iter().map(Question::id);
-                    diagnostics.push(source.error(
-                        span,
-                        format!("unknown question id `{followup_id}`"),
-                        or_suggestion(
-                            did_you_mean(followup_id, known),
-                            "name a question of the loaded banks (`xcdrill list`)",
-                        ),
-                    ));
-                }
-            }
-            if concept.required && backing.is_empty() {
-                let span = backing.concept_span.clone();
-                diagnostics.push(
-                    source
-                        .error(
-                            span,
-                            format!(
-                                "required concept `{}` names no fact or follow-up",
-                                concept.name
-                            ),
-                            "add `facts = [\"...\"]` (the facts behind it) or `followup = [\"question.id\"]`, so an interview can follow up when an answer misses it",
-                        )
-                        .warning(),
-                );
-            }
+        let span = followup.span.clone();
+        if followup.id == followup.question {
+            diagnostics.push(source.error(
+                span,
+                format!(
+                    "a follow-up of `{}` can't be the question itself",
+                    followup.id
+                ),
+                "name another question that tests the concept",
+            ));
+        } else if catalog.question(&followup.id).is_none() {
+            let known = catalog.questions().iter().map(Question::id);
+            diagnostics.push(source.error(
+                span,
+                format!("unknown question id `{}`", followup.id),
+                or_suggestion(
+                    did_you_mean(&followup.id, known),
+                    "name a question of the loaded banks (`xcdrill list`)",
+                ),
+            ));
         }
     }
     diagnostics
@@ -171,6 +148,48 @@ facts = ["f.a"]
             .map(|(severity, at, message)| (*severity, at.to_string(), message.to_string()))
             .collect();
         assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn a_follow_up_may_be_a_question_of_another_bank() {
+        let other = r#"format_version = 1
+[[question]]
+id = "u.tf"
+kind = "truefalse"
+topic = "u"
+prompt = "True?"
+answer = true
+explanation = "x"
+facts = ["f.a"]
+"#;
+        let bank = BANK
+            .replace(
+                r#"followup = ["t.open", "t.tf", "t.gone"]"#,
+                r#"followup = ["u.tf", "u.gone"]"#,
+            )
+            .replace(r#""f.a", "f.nope""#, r#""f.a""#);
+        let loaded = bank::check(&ContentFiles::from_texts(&[
+            ("t.toml", &bank),
+            ("u.toml", other),
+        ]));
+        let errors: Vec<(String, String)> = loaded
+            .errors()
+            .map(|error| (error.location(), error.message.clone()))
+            .collect();
+        assert_eq!(
+            errors,
+            [(
+                "t.toml:17:21".to_string(),
+                "unknown question id `u.gone`".to_string()
+            )]
+        );
+        let Some(question) = loaded.catalog.question("t.open") else {
+            panic!("t.open is loaded");
+        };
+        let crate::model::question::Kind::Recall(recall) = &question.kind else {
+            panic!("t.open is a recall question");
+        };
+        assert_eq!(recall.concepts[0].backing.followups, ["u.tf", "u.gone"]);
     }
 
     #[test]

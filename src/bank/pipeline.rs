@@ -29,6 +29,7 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::backing::{self, Followup};
 use super::limits::MAX_QUESTIONS;
 use super::load::ContentFiles;
 use super::parse::{Fallback, ParsedFile, Preamble, parse_bank, parse_chunk, parse_preamble};
@@ -89,6 +90,8 @@ struct FileDiagnostics {
     reading: Vec<Diagnostic>,
     checks: Vec<Diagnostic>,
     across: Vec<Diagnostic>,
+    /// The follow-ups its concepts name, checked once every bank is read.
+    followups: Vec<Followup>,
 }
 
 /// Where a question's id is, and its hash, for finding duplicates.
@@ -107,6 +110,7 @@ struct Attempt {
     hasher: RandomState,
     facts: Vec<Fact>,
     diagnostics: Vec<Diagnostic>,
+    followups: Vec<Followup>,
 }
 
 /// The facts a chunked file defines, or the whole-file reading of a file.
@@ -128,6 +132,7 @@ struct QuestionsRead {
     reading: Vec<Diagnostic>,
     checks: Vec<Diagnostic>,
     across: Vec<Diagnostic>,
+    followups: Vec<Followup>,
     /// Ids of questions left out of the catalog (citing unknown facts) by slot:
     /// they still count as defined.
     excluded: Vec<(usize, String)>,
@@ -172,6 +177,7 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
         hasher,
         facts,
         mut diagnostics,
+        followups,
     } = loop {
         let run = Run {
             files,
@@ -210,7 +216,7 @@ pub(super) fn check_tuned(files: &ContentFiles, tuning: Tuning) -> Loaded {
     }
     diagnostics.extend(org_diagnostics);
     let catalog = Catalog::with_index(questions, facts, hasher, index);
-    diagnostics.extend(super::backing::check(&catalog, &sources));
+    diagnostics.extend(backing::check(&catalog, &followups, &sources));
     sort_in_reading_order(files, &mut diagnostics);
     Loaded {
         catalog,
@@ -320,6 +326,10 @@ impl<'a> Run<'a> {
             index,
             hasher,
             facts: facts.facts,
+            followups: per_file
+                .iter_mut()
+                .flat_map(|file| std::mem::take(&mut file.followups))
+                .collect(),
             diagnostics: self.diagnostics_in_order(per_file),
         })
     }
@@ -435,6 +445,7 @@ impl<'a> Run<'a> {
                         checked.into_iter().zip(places).enumerate()
                     {
                         let ok = check_fact_refs(&mut checked, placing.fact_ids, source, across);
+                        take_followups(file, &mut checked, &mut per_file[file].followups);
                         let left_out = place(ok, checked, file, placing.hasher, slot, site);
                         if let Some(id) = left_out {
                             excluded.insert(first_slot + n, id);
@@ -502,6 +513,7 @@ impl<'a> Run<'a> {
                     diagnostics.reading.extend(read.reading);
                     diagnostics.checks.extend(read.checks);
                     diagnostics.across.extend(read.across);
+                    diagnostics.followups.extend(read.followups);
                     excluded.extend(read.excluded);
                 }
                 Err(file) => fallen.push(file),
@@ -623,6 +635,16 @@ fn catalog_index(slots: &[Option<Question>], by_hash: Vec<(u64, usize)>) -> Vec<
         .collect()
 }
 
+/// Moves the follow-ups `checked`'s concepts name to `into`.
+fn take_followups(file: usize, checked: &mut CheckedQuestion, into: &mut Vec<Followup>) {
+    into.extend(checked.followups.drain(..).map(|(id, span)| Followup {
+        file,
+        question: checked.id.clone(),
+        id,
+        span,
+    }));
+}
+
 /// A kept question fills its slot; a question left out still has its id counted
 /// as defined, and that id is returned.
 fn place(
@@ -713,6 +735,7 @@ fn read_questions(
             continue;
         };
         let ok = check_fact_refs(&mut checked, fact_ids, source, &mut read.across);
+        take_followups(file, &mut checked, &mut read.followups);
         if let Some(id) = place(ok, checked, file, hasher, slot, site) {
             read.excluded.push((first_slot + n, id));
         }

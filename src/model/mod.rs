@@ -1,7 +1,7 @@
 //! The validated content model: what grading, sessions, the REPL and reports
-//! work with once `bank` has read and checked the files. Plain data, no IO and
-//! no serde (the one place positions in files remain is a concept's
-//! `Backing`, for the check across banks that runs after loading): `question` (`Question`, `Kind` and each kind's key),
+//! work with once `bank` has read and checked the files. Plain data, no IO, no
+//! serde and no positions in files but a question's `Origin`: `question`
+//! (`Question`, `Kind` and each kind's key),
 //! `scenario` (an org and its goal), `fact`, `lexicon` (a file's word groups),
 //! `texts` (packed strings), `catalog` (everything valid, indexed by id) and
 //! `derived` (the slot where `grade` keeps what it derives from content once).

@@ -516,12 +516,6 @@ pub struct Backing {
     pub facts: Texts,
     /// Ids of questions to ask as follow-ups, tried before the facts'.
     pub followups: Texts,
-    /// Where each id was written, as byte spans in its file: the facts' first,
-    /// then the follow-ups'. `bank::backing` checks the ids across banks and
-    /// reports problems there.
-    pub spans: Box<[std::ops::Range<usize>]>,
-    /// The concept's own span in its file, for problems with the concept.
-    pub concept_span: std::ops::Range<usize>,
 }
 
 impl Backing {

@@ -84,8 +84,9 @@ impl Topics {
     }
 }
 
-/// Reports every fact `checked` cites that no bank defines; returns whether the
-/// question may be kept, and when it may, fills in its facts.
+/// Reports every fact `checked` or one of its concepts cites that no bank
+/// defines; returns whether the question may be kept (a concept's unknown fact
+/// does not keep it out), and when it may, fills in its facts.
 pub fn check_fact_refs(
     checked: &mut CheckedQuestion,
     fact_ids: &FactIds<'_>,
@@ -99,16 +100,23 @@ pub fn check_fact_refs(
             facts.push(Arc::clone(known));
         } else {
             ok = false;
-            let known = fact_ids.facts.iter().map(|fact| fact.id.as_str());
-            let suggestion = did_you_mean(fact_id, known);
-            diagnostics.push(source.error(
-                span.clone(),
-                format!("unknown fact id `{fact_id}`"),
-                if suggestion.is_empty() {
-                    "cite an id defined by a [[fact]] (content/facts.toml)".to_string()
-                } else {
-                    suggestion
-                },
+            diagnostics.push(fact_ids.unknown(
+                source,
+                fact_id,
+                span,
+                "cite an id defined by a [[fact]] (content/facts.toml)",
+            ));
+        }
+    }
+    // A concept naming an unknown fact keeps its question: the fact only
+    // backs interview follow-ups.
+    for (fact_id, span) in &checked.concept_facts {
+        if !fact_ids.known.contains_key(fact_id.as_str()) {
+            diagnostics.push(fact_ids.unknown(
+                source,
+                fact_id,
+                span,
+                "name a fact defined by a [[fact]] (content/facts.toml)",
             ));
         }
     }
@@ -116,6 +124,30 @@ pub fn check_fact_refs(
         checked.question.facts = facts.into_boxed_slice();
     }
     ok
+}
+
+impl FactIds<'_> {
+    /// The error for `fact_id`, which no bank defines, written at `span`: the
+    /// hint is the closest known id, else `otherwise`.
+    fn unknown(
+        &self,
+        source: &SourceText<'_>,
+        fact_id: &str,
+        span: &Range<usize>,
+        otherwise: &str,
+    ) -> Diagnostic {
+        let known = self.facts.iter().map(|fact| fact.id.as_str());
+        let suggestion = did_you_mean(fact_id, known);
+        source.error(
+            span.clone(),
+            format!("unknown fact id `{fact_id}`"),
+            if suggestion.is_empty() {
+                otherwise.to_string()
+            } else {
+                suggestion
+            },
+        )
+    }
 }
 
 /// The error for a question id defined a second time; `first` is where the
@@ -144,4 +176,10 @@ pub struct CheckedQuestion {
     pub id_span: Range<usize>,
     /// The facts cited, each once, with where.
     pub fact_refs: Vec<(String, Range<usize>)>,
+    /// The facts its recall concepts name, with where (`facts` of a
+    /// `[[question.concept]]`).
+    pub concept_facts: Vec<(String, Range<usize>)>,
+    /// The follow-up questions its recall concepts name, with where: checked
+    /// once every bank is loaded (`bank::backing`).
+    pub followups: Vec<(String, Range<usize>)>,
 }

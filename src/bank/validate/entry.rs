@@ -7,7 +7,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::across::{CheckedQuestion, Topics};
-use super::{Checker, is_valid_topic};
+use super::{Checker, ConceptRefs, is_valid_topic};
 use crate::bank::scenario::{RawScenario, check_scenario};
 use crate::bank::schema::{KIND_NAMES, RawFact, RawQuestion, Text, TextList, kind_fields};
 use crate::model::fact::{Confidence, Fact, is_valid_source};
@@ -80,6 +80,8 @@ impl Checker<'_, '_> {
         topics: &mut Topics,
     ) -> Option<CheckedQuestion> {
         let n_errors = self.error_count();
+        // What the concepts name, from this question only.
+        self.concept_refs = ConceptRefs::default();
         let id = self.id(raw.id.take(), "question", &span);
         let kind_name = self.kind(raw.kind.take(), &span);
         let topic = self.required(raw.topic.take(), "topic", "question", &span);
@@ -116,6 +118,7 @@ impl Checker<'_, '_> {
         if self.error_count() > n_errors {
             return None;
         }
+        let refs = std::mem::take(&mut self.concept_refs);
         let id = id?;
         let id_span = self.shift(id.span());
         let (line, column) = self.locate(span.start);
@@ -160,6 +163,8 @@ impl Checker<'_, '_> {
             id: id.into_inner(),
             id_span,
             fact_refs,
+            concept_facts: refs.facts,
+            followups: refs.followups,
         })
     }
 

@@ -47,6 +47,17 @@ pub struct Checker<'s, 'd> {
     lexicon: Arc<Lexicon>,
     /// The whole text of the file, for questions to share their texts with.
     file: Option<Arc<String>>,
+    /// The facts and follow-ups named by the concepts of the question being
+    /// checked, with where (spans in the file), for the checks across banks.
+    concept_refs: ConceptRefs,
+}
+
+/// What a question's concepts name, checked once the facts (and, for
+/// follow-ups, every question) are known.
+#[derive(Debug, Default)]
+pub struct ConceptRefs {
+    pub facts: Vec<(String, Range<usize>)>,
+    pub followups: Vec<(String, Range<usize>)>,
 }
 
 impl<'s, 'd> Checker<'s, 'd> {
@@ -65,6 +76,7 @@ impl<'s, 'd> Checker<'s, 'd> {
             orgs: OrgScope::NONE,
             lexicon: Lexicon::empty(),
             file: None,
+            concept_refs: ConceptRefs::default(),
         }
     }
 

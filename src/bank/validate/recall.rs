@@ -133,53 +133,64 @@ impl Checker<'_, '_> {
             Some(weight) => weight.into_inner(),
             None => 1.0,
         };
-        let backing = self.backing(raw.facts, raw.followup, span)?;
+        let required = raw.required.is_some_and(Spanned::into_inner);
+        let name = name?.into_inner();
+        let backing = self.backing(raw.facts, raw.followup, span, (&name, required))?;
         Some(Concept {
-            name: name?.into_inner().into_boxed_str(),
+            name: name.into_boxed_str(),
             phrases,
             contradicts,
             together,
             subject,
             weight,
-            required: raw.required.is_some_and(Spanned::into_inner),
+            required,
             backing,
         })
     }
 
-    /// A concept's `facts` and `followup` ids, each a valid id, with where
-    /// they were written; whether they exist is checked across banks once
-    /// everything is loaded (`bank::backing`).
+    /// A concept's `facts` and `followup` ids, each a valid id. Whether they
+    /// exist is checked across banks (`validate::check_fact_refs` once the facts
+    /// are known, `bank::backing` once every question is), where they were
+    /// written kept for that in `concept_refs`. A required concept that names
+    /// neither gets a warning: an interview can't follow up on it.
     fn backing(
         &mut self,
         facts: Option<TextList>,
         followups: Option<TextList>,
         concept_span: &Range<usize>,
+        concept: (&str, bool),
     ) -> Option<Backing> {
-        let mut spans = Vec::new();
         let mut ok = true;
-        let mut ids = |list: Option<TextList>, what: &str| {
-            let entries = list.map(Spanned::into_inner).unwrap_or_default();
-            for entry in &entries {
-                if !is_valid_id(entry.get_ref()) {
-                    self.error(
-                        entry.span(),
-                        format!("`{}` is not a valid {what} id", entry.get_ref()),
-                        "ids are dotted lowercase words, like `chain.contact-needs-account`",
-                    );
-                    ok = false;
+        let mut refs = std::mem::take(&mut self.concept_refs);
+        let mut ids =
+            |list: Option<TextList>, what: &str, refs: &mut Vec<(String, Range<usize>)>| {
+                let entries = list.map(Spanned::into_inner).unwrap_or_default();
+                for entry in &entries {
+                    if !is_valid_id(entry.get_ref()) {
+                        self.error(
+                            entry.span(),
+                            format!("`{}` is not a valid {what} id", entry.get_ref()),
+                            "ids are dotted lowercase words, like `chain.contact-needs-account`",
+                        );
+                        ok = false;
+                    }
+                    refs.push((entry.get_ref().clone(), self.shift(entry.span())));
                 }
-                spans.push(self.shift(entry.span()));
-            }
-            Texts::pack(entries.iter().map(|entry| entry.get_ref().as_str()))
-        };
-        let facts = ids(facts, "fact");
-        let followups = ids(followups, "question");
-        ok.then(|| Backing {
-            facts,
-            followups,
-            spans: spans.into_boxed_slice(),
-            concept_span: self.shift(concept_span.clone()),
-        })
+                Texts::pack(entries.iter().map(|entry| entry.get_ref().as_str()))
+            };
+        let facts = ids(facts, "fact", &mut refs.facts);
+        let followups = ids(followups, "question", &mut refs.followups);
+        self.concept_refs = refs;
+        let backing = Backing { facts, followups };
+        let (name, required) = concept;
+        if ok && required && backing.is_empty() {
+            self.warn(
+                concept_span.clone(),
+                format!("required concept `{name}` names no fact or follow-up"),
+                "add `facts = [\"...\"]` (the facts behind it) or `followup = [\"question.id\"]`, so an interview can follow up when an answer misses it",
+            );
+        }
+        ok.then_some(backing)
     }
 
     fn phrase_list(&mut self, list: TextList) -> Option<Texts> {
