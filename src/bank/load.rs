@@ -100,38 +100,85 @@ pub fn embedded() -> ContentFiles {
 /// each file is read once, and each folder's `orgs/` once, so nothing is
 /// reported as a duplicate of itself.
 pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
-    // Which files to read, in order, as (path, its folder, root, is an org file).
-    let mut to_read: Vec<(PathBuf, PathBuf, usize, bool)> = Vec::new();
+    let (to_read, stopped) = files_to_read(paths);
+    // Large banks come in several files, read on both cores: most of the
+    // time goes to the memory a file's text is read into.
+    let parallel = to_read.len() > 1;
+    let read = crate::parallel::run(to_read, parallel, |file| {
+        let mut diagnostics = Vec::new();
+        let read = read_file(&file.path, &file.dir, file.root, &mut diagnostics);
+        (read, diagnostics, file.is_org)
+    });
+    // Problems come in the order one file after the other would meet them: a
+    // file that can't be read before a path that can't be listed.
+    let mut files = ContentFiles::default();
+    for (file, diagnostics, is_org) in read {
+        files.diagnostics.extend(diagnostics);
+        match file? {
+            Some(file) if is_org => files.orgs.push(file),
+            Some(file) => files.banks.push(file),
+            None => {}
+        }
+    }
+    match stopped {
+        Some(error) => Err(error),
+        None => Ok(files),
+    }
+}
+
+/// A file [`from_paths`] reads: its path, its content folder and that
+/// folder's index among the roots, and whether it is an org file.
+struct ToRead {
+    path: PathBuf,
+    dir: PathBuf,
+    root: usize,
+    is_org: bool,
+}
+
+/// The content folder of `path` and the bank files it names: every `*.toml`
+/// file of a folder, or a file and the `facts.toml` beside it.
+fn list_path(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), ReadError> {
+    let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
+    if metadata.is_dir() {
+        let banks = toml_files(path)?;
+        if banks.is_empty() {
+            // "0 errors" would read as a clean bill of health.
+            return Err(read_error(
+                path,
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    "there is nothing to check: the folder has no `*.toml` bank files",
+                ),
+            ));
+        }
+        return Ok((path.to_path_buf(), banks));
+    }
+    regular_file(path)?;
+    let dir = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut banks = vec![path.to_path_buf()];
+    let facts = dir.join(FACTS_FILE);
+    let is_facts = path.file_name().is_some_and(|name| name == FACTS_FILE);
+    if !is_facts && facts.is_file() {
+        banks.push(facts);
+    }
+    Ok((dir, banks))
+}
+
+/// The files `paths` name, in order, each once; and the error that stopped
+/// the listing (a path that can't be listed, or a folder without banks), if
+/// one did: the files listed before it are still to be read first.
+fn files_to_read(paths: &[PathBuf]) -> (Vec<ToRead>, Option<ReadError>) {
+    let mut to_read = Vec::new();
     let mut seen_banks: HashSet<PathBuf> = HashSet::new();
     let mut root_dirs: Vec<PathBuf> = Vec::new();
     for path in paths {
-        let metadata = fs::metadata(path).map_err(|source| read_error(path, source))?;
-        let (dir, bank_paths) = if metadata.is_dir() {
-            let banks = toml_files(path)?;
-            if banks.is_empty() {
-                // "0 errors" would read as a clean bill of health.
-                return Err(read_error(
-                    path,
-                    io::Error::new(
-                        io::ErrorKind::NotFound,
-                        "there is nothing to check: the folder has no `*.toml` bank files",
-                    ),
-                ));
-            }
-            (path.clone(), banks)
-        } else {
-            regular_file(path)?;
-            let dir = path
-                .parent()
-                .filter(|parent| !parent.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            let mut banks = vec![path.clone()];
-            let facts = dir.join(FACTS_FILE);
-            let is_facts = path.file_name().is_some_and(|name| name == FACTS_FILE);
-            if !is_facts && facts.is_file() {
-                banks.push(facts);
-            }
-            (dir, banks)
+        let listed = list_path(path);
+        let (dir, bank_paths) = match listed {
+            Ok(listed) => listed,
+            Err(error) => return (to_read, Some(error)),
         };
         let canonical_dir = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         let (root, new_root) = match root_dirs.iter().position(|seen| *seen == canonical_dir) {
@@ -144,34 +191,28 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<ContentFiles, ReadError> {
         for bank in bank_paths {
             let canonical = fs::canonicalize(&bank).unwrap_or_else(|_| bank.clone());
             if seen_banks.insert(canonical) {
-                to_read.push((bank, dir.clone(), root, false));
+                to_read.push(ToRead {
+                    path: bank,
+                    dir: dir.clone(),
+                    root,
+                    is_org: false,
+                });
             }
         }
         let orgs_dir = dir.join(ORGS_DIR);
         if new_root && orgs_dir.is_dir() {
-            for org in toml_files(&orgs_dir)? {
-                to_read.push((org, dir.clone(), root, true));
+            match toml_files(&orgs_dir) {
+                Ok(orgs) => to_read.extend(orgs.into_iter().map(|org| ToRead {
+                    path: org,
+                    dir: dir.clone(),
+                    root,
+                    is_org: true,
+                })),
+                Err(error) => return (to_read, Some(error)),
             }
         }
     }
-    // Large banks come in several files, read on both cores: most of the
-    // time goes to the memory a file's text is read into.
-    let parallel = to_read.len() > 1;
-    let read = crate::parallel::run(to_read, parallel, |(path, dir, root, is_org)| {
-        let mut diagnostics = Vec::new();
-        let file = read_file(&path, &dir, root, &mut diagnostics);
-        (file, diagnostics, is_org)
-    });
-    let mut files = ContentFiles::default();
-    for (file, diagnostics, is_org) in read {
-        files.diagnostics.extend(diagnostics);
-        match file? {
-            Some(file) if is_org => files.orgs.push(file),
-            Some(file) => files.banks.push(file),
-            None => {}
-        }
-    }
-    Ok(files)
+    (to_read, None)
 }
 
 /// The metadata of `path` if it is a regular file (or a link to one). Anything
@@ -288,5 +329,58 @@ fn read_error(path: &Path, source: io::Error) -> ReadError {
     ReadError {
         path: path.display().to_string(),
         source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        fs::create_dir_all(path.parent().expect("a folder")).expect("temp folder writable");
+        fs::write(path, text).expect("temp folder writable");
+    }
+
+    #[test]
+    fn files_come_in_the_order_named_each_once_with_their_orgs() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let first = dir.path().join("first");
+        let second = dir.path().join("second");
+        write(&first.join("b.toml"), "b");
+        write(&first.join("a.toml"), "a");
+        write(&first.join("orgs/acme.toml"), "org");
+        write(&second.join("c.toml"), "c");
+        let paths = [second.clone(), first.clone(), first.join("a.toml")];
+        let files = from_paths(&paths).expect("readable");
+        let texts: Vec<&str> = files.banks.iter().map(|file| file.text.as_str()).collect();
+        assert_eq!(texts, ["c", "a", "b"]);
+        let roots: Vec<usize> = files.banks.iter().map(|file| file.root).collect();
+        assert_eq!(roots, [0, 1, 1]);
+        assert_eq!(files.orgs.len(), 1);
+        assert_eq!(files.orgs[0].relative, "orgs/acme.toml");
+    }
+
+    #[test]
+    fn a_path_that_cant_be_listed_is_reported_after_the_files_before_it() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        write(&dir.path().join("ok/a.toml"), "a");
+        let empty = dir.path().join("empty");
+        fs::create_dir_all(&empty).expect("temp folder writable");
+        let error = from_paths(&[dir.path().join("ok"), empty.clone()]).expect_err("empty");
+        assert_eq!(error.path, empty.display().to_string());
+        assert_eq!(error.source.kind(), io::ErrorKind::NotFound);
+    }
+
+    /// A file that can't be read comes before a later path that can't be
+    /// listed, as when files were read one after the other.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_unreadable_file_is_reported_before_a_later_missing_path() {
+        // `/proc/self/mem` is a regular file whose reading fails, even for root.
+        let unreadable = PathBuf::from("/proc/self/mem");
+        let dir = tempfile::tempdir().expect("temp folder");
+        let missing = dir.path().join("missing.toml");
+        let error = from_paths(&[unreadable, missing]).expect_err("unreadable");
+        assert_eq!(error.path, "/proc/self/mem");
     }
 }

@@ -73,15 +73,19 @@ thread_local! {
 /// once (lint's mutants read the model answer, then each mutant).
 const MAX_SPARE: usize = 4;
 
-/// Spare answers larger than this (in bytes of stems) are not kept, so a pasted
-/// page does not stay in memory.
+/// Spare buffers larger than this (bytes of stems, or words) are not kept, so
+/// a pasted page does not stay in memory.
 const MAX_SPARE_ARENA: usize = 4 * 1024;
+const MAX_SPARE_WORDS: usize = 1024;
 
 impl Drop for AnswerWords {
     fn drop(&mut self) {
         // An answer without buffers (one taken for the pool leaves such) has
         // nothing worth keeping.
-        if self.by_len.is_empty() || self.arena.capacity() > MAX_SPARE_ARENA {
+        if self.by_len.is_empty()
+            || self.arena.capacity() > MAX_SPARE_ARENA
+            || self.tokens.capacity() > MAX_SPARE_WORDS
+        {
             return;
         }
         // At the thread's end the pool is gone: the buffers are freed instead.
@@ -591,7 +595,12 @@ thread_local! {
 
 impl Drop for Matcher<'_> {
     fn drop(&mut self) {
-        if self.lookups.text.capacity() > MAX_SPARE_ARENA {
+        let most_matches = self
+            .frontier
+            .capacity()
+            .max(self.next.capacity())
+            .max(self.found.capacity());
+        if self.lookups.text.capacity() > MAX_SPARE_ARENA || most_matches > MAX_SPARE_WORDS {
             return;
         }
         let buffers = MatcherBuffers {
