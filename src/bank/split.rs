@@ -22,7 +22,6 @@
 
 use std::ops::Range;
 
-
 /// Which array of tables a chunk's header opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
