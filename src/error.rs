@@ -97,6 +97,19 @@ impl From<LoopError> for Error {
 }
 
 impl Error {
+    /// Writes `error: …` and a `caused by: …` line for each cause, as the
+    /// program prints the error that ends it (`report` prints one a file).
+    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        crate::output::styled(out, crate::output::ERROR, "error")?;
+        writeln!(out, ": {self}")?;
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            writeln!(out, "caused by: {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
+    }
+
     /// Whether this is only a closed pipe (`xcdrill list | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
         match self {

@@ -80,11 +80,5 @@ fn report_error(error: &Error, config: &config::Config) {
             let _ = write!(err, "{diagnostic}");
         }
     }
-    let _ = output::styled(&mut err, output::ERROR, "error");
-    let _ = writeln!(err, ": {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        let _ = writeln!(err, "caused by: {cause}");
-        source = cause.source();
-    }
+    let _ = error.write_to(&mut err);
 }

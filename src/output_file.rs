@@ -119,6 +119,15 @@ impl OutputFile {
         self.exists
     }
 
+    /// Whether `path` names the file this output would replace (compared as
+    /// files, like the store).
+    pub fn replaces(&self, path: &Path) -> bool {
+        !self.special
+            && self.exists
+            && (std::fs::canonicalize(path).is_ok_and(|path| path == self.target)
+                || same_file(path, &self.target))
+    }
+
     /// The path as given.
     pub fn path(&self) -> &Path {
         &self.given

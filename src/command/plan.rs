@@ -49,12 +49,17 @@ impl SessionPlan {
         name: Option<&str>,
     ) -> Result<SessionPlan, Error> {
         check_topics(catalog, topics)?;
+        let name = learner_name(name);
         // A result file that can't be written must be found out before the
         // learner answers anything, not after.
         let output = match output {
             Some(path) => {
                 let store = super::progress::store_path(config).ok();
-                Some(OutputFile::check(path, store.as_deref())?)
+                let output = OutputFile::check(path, store.as_deref())?;
+                if output.exists() {
+                    refuse_another_learners(path, &name)?;
+                }
+                Some(output)
             }
             None => None,
         };
@@ -64,7 +69,7 @@ impl SessionPlan {
             time_limit,
             output,
             json,
-            name: learner_name(name),
+            name,
         })
     }
 
@@ -237,6 +242,38 @@ fn draw_seed(clock: &dyn Clock) -> u64 {
 }
 
 /// The learner's name in results: `--name`, else the OS user.
+/// Refuses an output file that holds another learner's result: in a
+/// cohort, a learner given a classmate's file name would replace their
+/// result. The same learner's result (a retake) and any other file are
+/// replaced, with a note before the first question.
+fn refuse_another_learners(path: &Path, learner: &str) -> Result<(), Error> {
+    /// The learner of a quiz, exam or interview result file.
+    #[derive(serde::Deserialize)]
+    struct Owner {
+        name: String,
+        mode: String,
+    }
+    let Ok(text) = super::input::read(path, crate::report::check::MAX_RESULT_FILE_BYTES)
+        .and_then(super::input::Input::text)
+    else {
+        return Ok(());
+    };
+    match serde_json::from_str::<Owner>(&text) {
+        Ok(owner)
+            if owner.name != learner
+                && owner.name.chars().count() <= crate::report::check::MAX_NAME_CHARS =>
+        {
+            Err(Error::Refused(format!(
+                "`{}` holds the {} result of {}; nothing was asked: give each learner a file of their own, or remove this one first",
+                path.display(),
+                crate::text::inert_line(&owner.mode),
+                crate::text::inert_line(&owner.name),
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn learner_name(name: Option<&str>) -> String {
     name.map(str::to_string)
         .or_else(|| std::env::var("USER").ok())

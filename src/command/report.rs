@@ -56,8 +56,36 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
     let mut sessions: HashMap<(String, u64, String, String, String), String> = HashMap::new();
     let mut interviews: Vec<InterviewRow> = Vec::new();
     let mut interviews_seen: HashMap<String, String> = HashMap::new();
+    // Files that can't be read or aren't result files are each named, and the
+    // report stops after all are read, so one run shows every file to fix.
+    let mut n_files = 0;
     for path in &args.files {
-        let (name, result) = match read_result(path)? {
+        let read = match read_result(path) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
+                styled(&mut err, output::WARNING, "warning")?;
+                writeln!(
+                    err,
+                    ": `{}` is a report written by `xcdrill report`, not a result file; it is skipped",
+                    inert_line(&path.display().to_string())
+                )?;
+                continue;
+            }
+            Err(error) => {
+                n_files += 1;
+                n_invalid += 1;
+                error.write_to(&mut err)?;
+                continue;
+            }
+        };
+        if let Some(output) = output.as_ref().filter(|output| output.replaces(path)) {
+            return Err(Error::Refused(format!(
+                "`{}` is one of the result files to report; nothing was written: choose another output file",
+                output.path().display()
+            )));
+        }
+        n_files += 1;
+        let (name, result) = match read {
             (name, ResultFile::Session(result)) => (name, result),
             (name, ResultFile::Interview(result)) => {
                 // An interview has no times: a copy is the same interview
@@ -94,7 +122,6 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         results.push((name, result));
     }
     if n_invalid > 0 {
-        let n_files = results.len() + interviews.len();
         return Err(Error::Results {
             invalid: n_invalid,
             files: n_files,
@@ -293,9 +320,10 @@ fn write_interviews(
 /// Problems shown per file; the rest are counted.
 const MAX_PROBLEMS_SHOWN: usize = 20;
 
-/// Reads and parses one result file; the name in errors is the path as given.
-/// What it holds is checked by [`check::check`].
-fn read_result(path: &Path) -> Result<(String, ResultFile), Error> {
+/// Reads and parses one result file, with the name it is shown by (the path
+/// as given); `None` for a report. What it holds is checked by
+/// [`check::check`].
+fn read_result(path: &Path) -> Result<Option<(String, ResultFile)>, Error> {
     let name = path.display().to_string();
     let input = super::input::read(path, check::MAX_RESULT_FILE_BYTES)?;
     if input.over_limit {
@@ -315,17 +343,23 @@ fn read_result(path: &Path) -> Result<(String, ResultFile), Error> {
         message: error.to_string(),
     };
     // Only the mode first: an interview's result has a shape of its own.
+    // A report (`--format json`) has exams (`groups`) and no mode: saved next
+    // to the result files, a glob would pick it up with them.
     #[derive(serde::Deserialize)]
     struct Mode {
         mode: Option<String>,
+        groups: Option<serde::de::IgnoredAny>,
     }
     let mode: Mode = serde_json::from_str(&text).map_err(invalid)?;
+    if mode.mode.is_none() && mode.groups.is_some() {
+        return Ok(None);
+    }
     let read = if mode.mode.as_deref() == Some(INTERVIEW_MODE) {
         ResultFile::Interview(serde_json::from_str(&text).map_err(invalid)?)
     } else {
         ResultFile::Session(serde_json::from_str(&text).map_err(invalid)?)
     };
-    Ok((name, read))
+    Ok(Some((name, read)))
 }
 
 /// A result file: a quiz or exam session's, or an interview's.

@@ -39,6 +39,39 @@ fn a_practice_session_teaches_after_each_answer() {
 }
 
 #[test]
+fn an_exam_refuses_a_file_holding_another_learners_result() {
+    let workspace = Workspace::new();
+    let exam = |name: &str| {
+        quiz(
+            &workspace,
+            &[
+                "--mode", "exam", "--seed", "11", "--count", "1", "--name", name, "--output",
+                "ana.json",
+            ],
+            "c b a\n",
+        )
+    };
+    exam("Ana").succeeds();
+    let before = std::fs::read_to_string(workspace.path("ana.json")).expect("Ana's result");
+    exam("Eve").fails_with(
+        2,
+        "error: `ana.json` holds the exam result of Ana; nothing was asked: give each learner a file of their own, or remove this one first\n",
+    );
+    assert_eq!(
+        std::fs::read_to_string(workspace.path("ana.json")).expect("still there"),
+        before,
+        "Ana's result was changed"
+    );
+    // Ana retaking her exam replaces her own result, with a note.
+    let retake = exam("Ana");
+    retake.succeeds();
+    assert_line(
+        &retake.stdout,
+        "Note: ana.json exists and will be replaced by this session's result.",
+    );
+}
+
+#[test]
 fn an_exam_gives_no_feedback_until_the_end_and_writes_a_result_file() {
     let workspace = Workspace::new();
     let run = quiz(

@@ -192,7 +192,8 @@ fn report_refuses_a_file_over_64_mib() {
     report(&workspace, &["big.json"]).fails_with(
         2,
         "error: `big.json` is not a valid result file: \
-         it is over the limit of 67108864 bytes (64 MiB)\n",
+         it is over the limit of 67108864 bytes (64 MiB)\n\
+         error: 1 of 1 result file has problems (above); nothing was reported\n",
     );
 }
 
@@ -236,6 +237,95 @@ fn report_counts_the_same_session_given_twice_once_with_a_warning() {
         .map(|learner| learner["name"].clone())
         .collect();
     assert_eq!(names, [json!("ann"), json!("bob")]);
+}
+
+#[test]
+fn report_skips_a_report_among_the_files_and_never_writes_over_one_it_reads() {
+    let workspace = Workspace::new();
+    workspace.write(
+        "r/ann.json",
+        result_file("ann", &[("q.one", 1.0)]).to_string(),
+    );
+    workspace.write(
+        "r/bob.json",
+        result_file("bob", &[("q.one", 0.0)]).to_string(),
+    );
+    report(
+        &workspace,
+        &[
+            "r/ann.json",
+            "r/bob.json",
+            "--format",
+            "json",
+            "--output",
+            "r/summary.json",
+        ],
+    )
+    .succeeds()
+    .stdout_is("");
+    let summary = std::fs::read_to_string(workspace.path("r/summary.json")).expect("written");
+    // Saved beside the result files, the report is picked up by the next glob.
+    report(
+        &workspace,
+        &[
+            "r/ann.json",
+            "r/bob.json",
+            "r/summary.json",
+            "--format",
+            "json",
+        ],
+    )
+    .succeeds();
+    let run = report(
+        &workspace,
+        &[
+            "r/summary.json",
+            "r/ann.json",
+            "r/bob.json",
+            "--format",
+            "json",
+        ],
+    );
+    run.succeeds();
+    assert!(
+        run.stderr.starts_with(
+            "warning: `r/summary.json` is a report written by `xcdrill report`, not a result file; it is skipped\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.json()["groups"][0]["learners"].as_array().map(Vec::len),
+        Some(2)
+    );
+    // Writing the new report over the old one is what a trainer does daily...
+    report(
+        &workspace,
+        &[
+            "r/ann.json",
+            "r/bob.json",
+            "r/summary.json",
+            "--format",
+            "json",
+            "--output",
+            "r/summary.json",
+        ],
+    )
+    .succeeds();
+    assert_eq!(
+        std::fs::read_to_string(workspace.path("r/summary.json")).expect("written"),
+        summary
+    );
+    // ...but over a result file it reads, the report would destroy it.
+    let ann = std::fs::read_to_string(workspace.path("r/ann.json")).expect("ann");
+    report(&workspace, &["r/ann.json", "r/bob.json", "--output", "r/./ann.json"]).fails_with(
+        2,
+        "error: `r/./ann.json` is one of the result files to report; nothing was written: choose another output file\n",
+    );
+    assert_eq!(
+        std::fs::read_to_string(workspace.path("r/ann.json")).expect("ann"),
+        ann
+    );
 }
 
 #[test]
