@@ -353,6 +353,31 @@ impl AnswerWords {
         self.tokens[first].pronoun
     }
 
+    /// Whether token `position` is followed by a relative clause whose verb
+    /// makes it an `agent` ("the user who owns the account" is an owner):
+    /// `who`, `which` or `that`, then within two words one whose stem and
+    /// `er` or `r` make `agent`'s stem.
+    pub fn is_agent_by_relative_clause(&self, position: u32, agent: &str) -> bool {
+        let idx = position as usize;
+        let Some(token) = self.tokens.get(idx) else {
+            return false;
+        };
+        let mut after = self.tokens[idx + 1..]
+            .iter()
+            .take_while(|next| next.clause == token.clause);
+        if !after.next().is_some_and(|next| next.relative) {
+            return false;
+        }
+        let mut agent_stem = String::new();
+        normalize::push_stem(agent, &mut agent_stem);
+        after.take(2).any(|word| {
+            let stem = self.text_of(word.word);
+            agent_stem
+                .strip_prefix(stem)
+                .is_some_and(|suffix| matches!(suffix, "er" | "r"))
+        })
+    }
+
     pub fn sentence_of(&self, position: u32) -> u32 {
         self.tokens
             .get(position as usize)

@@ -23,7 +23,33 @@ use crate::model::question::Recall;
 pub struct Mutant {
     /// What was changed, for the lint message ("required concept `x` negated").
     pub what: String,
+    pub kind: MutantKind,
     pub answer: String,
+}
+
+/// How a mutant was made, which says what an author can do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MutantKind {
+    Negated,
+    Swapped,
+    Listed,
+}
+
+impl MutantKind {
+    /// What to change in the rubric when a mutant of this kind passes.
+    pub fn hint(self) -> &'static str {
+        match self {
+            MutantKind::Negated => {
+                "the concept still counts when its claim is denied: give it phrases that state the claim (a phrase that is itself negative, like `isn't on the layout`, matches the denial too), or list the denied wording in `contradicts`"
+            }
+            MutantKind::Swapped => {
+                "give the concept a `subject` from that `confusable` group, so that its claim counts only of the right term"
+            }
+            MutantKind::Listed => {
+                "make the ideas that answer the question `required`, with phrases that make a claim, so that naming terms is not enough"
+            }
+        }
+    }
 }
 
 /// Every mutant of `recall`'s model answer.
@@ -51,6 +77,7 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
         } else {
             out.push(Mutant {
                 what: format!("required concept `{}` negated", concept.name),
+                kind: MutantKind::Negated,
                 answer: negate(model, &spans),
             });
         }
@@ -58,6 +85,7 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
     if negate_all && !all_spans.is_empty() {
         out.push(Mutant {
             what: "every concept negated".to_string(),
+            kind: MutantKind::Negated,
             answer: negate(model, &all_spans),
         });
     }
@@ -84,6 +112,7 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
         replacements.sort_by_key(|(span, _)| span.start);
         out.push(Mutant {
             what: format!("`{}` and `{}` swapped", group[*first], group[*second]),
+            kind: MutantKind::Swapped,
             answer: replace(model, &replacements),
         });
     }
@@ -103,6 +132,7 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
         .collect();
     out.push(Mutant {
         what: "the concepts' phrases listed bare".to_string(),
+        kind: MutantKind::Listed,
         answer: listed.join(", "),
     });
     out

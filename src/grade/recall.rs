@@ -372,6 +372,19 @@ impl Reader<'_> {
                 })
         };
         let said_of = match in_clause {
+            // "The user who owns the account has no role" is said of the
+            // owner: a relative clause can name the concept's own term.
+            Some(&(position, said_of))
+                if said_of != term
+                    && self
+                        .lexicon
+                        .confusable
+                        .get(group)
+                        .and_then(|terms| terms.get(term))
+                        .is_some_and(|own| answer.is_agent_by_relative_clause(position, own)) =>
+            {
+                return None;
+            }
             Some(&(_, said_of)) => said_of,
             None if own_term_after() => return None,
             // "..., which is the bridge": said of the term just before.

@@ -81,14 +81,16 @@ pub fn self_check(question: &Question) -> Vec<KeyProblem> {
         for mutant in mutation::mutants(rubric) {
             let mutant_score = score(question, &mutant.answer);
             if reaches_pass(question, mutant_score) {
+                // The whole answer, not a cut: what was changed may be
+                // anywhere in it, and the author may paste it into `grade`.
                 problems.push(KeyProblem {
                     message: format!(
-                        "the model answer with {} still passes ({}%): {}",
+                        "the model answer with {} still passes ({}%): `{}`",
                         mutant.what,
                         percent(mutant_score),
-                        quote(&mutant.answer)
+                        mutant.answer
                     ),
-                    hint: "give the concepts a `subject`, make the ideas that answer the question `required`, or use phrases that make a claim".to_string(),
+                    hint: mutant.kind.hint().to_string(),
                 });
             }
         }

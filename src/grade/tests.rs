@@ -474,6 +474,48 @@ fn the_subject_named_later_in_the_clause_is_whom_the_claim_is_about() {
     );
 }
 
+/// Whose role the error is about: the account owner's.
+const OWNER_ROLE: &str = r#"kind = "recall"
+model_answer = "The account owner has no role: give the owner a role."
+
+[[question.concept]]
+name = "the account's owner has no role"
+subject = "owner"
+phrases = ["has no role"]
+required = true"#;
+
+#[test]
+fn a_relative_clause_can_name_the_subject_by_what_it_does() {
+    let lexicon = r#"confusable = [["owner", "user"]]"#;
+    // "the user who owns the account" is its owner...
+    check_in(
+        lexicon,
+        OWNER_ROLE,
+        "The internal user who owns the account has no role.",
+        FULL,
+    );
+    check_in(
+        lexicon,
+        OWNER_ROLE,
+        "The user that owns it has no role.",
+        FULL,
+    );
+    // ...but a user whom the relative clause makes no owner is still the
+    // wrong subject.
+    for wrong in [
+        "The user who holds the account has no role.",
+        "The new user who is enabled has no role.",
+        "The user has no role.",
+    ] {
+        let graded = check_in(lexicon, OWNER_ROLE, wrong, 0.0..=0.0);
+        assert!(
+            graded.feedback.contains("you said `has no role` of `user`"),
+            "{wrong}: {}",
+            graded.feedback
+        );
+    }
+}
+
 #[test]
 fn a_claim_made_of_the_wrong_subject_contradicts() {
     check_in(

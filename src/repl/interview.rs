@@ -126,18 +126,17 @@ pub fn run(
                 break;
             }
             asked.insert(followup.presented.question_idx);
-            let concept = concept_name(question, followup.concept_idx);
             let answer = transcript.answers.last();
             let contradicted = answer
                 .and_then(|answer| answer.outcomes.get(followup.concept_idx))
                 .is_some_and(|outcome| matches!(outcome, grade::Outcome::Contradicted(_)));
             let intro = if contradicted {
-                interview::challenge(concept)
+                interview::CHALLENGE
             } else {
-                interview::introduce(concept, context.seed, number, followup_number)
+                interview::introduce(context.seed, number, followup_number)
             };
             writeln!(out)?;
-            wrapped(out, &intro, context.width, 0)?;
+            wrapped(out, intro, context.width, 0)?;
             let followup_question = &context.catalog.questions()[followup.presented.question_idx];
             let header = format!(
                 "Follow-up {number}.{} · {} · {}",
@@ -317,16 +316,6 @@ fn graded(question: &Question, presented: Presented, reply: Reply, seconds: f64)
 fn took(out: &mut dyn Write, seconds: f64) -> std::io::Result<()> {
     styled(out, output::DIM, &format!("(took {})", duration(seconds)))?;
     writeln!(out)
-}
-
-fn concept_name(question: &Question, concept_idx: usize) -> &str {
-    match &question.kind {
-        Kind::Recall(recall) => recall
-            .concepts
-            .get(concept_idx)
-            .map_or("", |concept| &concept.name),
-        _ => "",
-    }
 }
 
 /// Whether the interview's time is up: by the clock, or by the reader, which

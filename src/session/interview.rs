@@ -195,27 +195,27 @@ fn quickness(question: &Question) -> Option<u8> {
     }
 }
 
-/// How the interviewer introduces a follow-up on the concept named `concept`:
-/// one of a few wordings, the same one for the same seed and place.
-pub fn introduce(concept: &str, seed: u64, number: usize, followup_number: usize) -> String {
+/// How the interviewer introduces a follow-up on a concept the answer left
+/// out: one of a few wordings, the same one for the same seed and place. The
+/// concept is not named: the follow-up asks about it, and naming it would
+/// give the answer away (the debrief names it).
+pub fn introduce(seed: u64, number: usize, followup_number: usize) -> &'static str {
     const TEMPLATES: [&str; 4] = [
-        "You didn't mention {}. Let me ask you about that.",
-        "Your answer left out one point: {}. A quick question on that:",
-        "One thing I didn't hear: {}. Let me check:",
-        "Something you could have added: {}. Let me put it another way.",
+        "Your answer left something out. Let me ask you about it.",
+        "There's a point I didn't hear. A quick question on it:",
+        "Let me check something you didn't cover:",
+        "One more thing you could have said. A quick question:",
     ];
     let pick = (seed as usize)
         .wrapping_add(number.wrapping_mul(3))
         .wrapping_add(followup_number)
         % TEMPLATES.len();
-    TEMPLATES[pick].replace("{}", concept)
+    TEMPLATES[pick]
 }
 
 /// How the interviewer introduces a follow-up on a concept the answer got
-/// wrong rather than left out.
-pub fn challenge(concept: &str) -> String {
-    format!("Hold on: {concept}. What you said there doesn't hold; let me check.")
-}
+/// wrong rather than left out (also without naming the right claim).
+pub const CHALLENGE: &str = "Hold on: something you said there doesn't hold. Let me check:";
 
 /// One question put to the learner and what came of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -588,10 +588,8 @@ facts = ["f.b"]
 
     #[test]
     fn the_interviewer_varies_the_wording_by_seed_and_place() {
-        let first = introduce("the seat", 7, 1, 0);
-        assert!(first.contains("the seat"), "{first}");
-        assert_eq!(first, introduce("the seat", 7, 1, 0));
-        let wordings: HashSet<String> = (0..4).map(|n| introduce("the seat", 7, n, 0)).collect();
+        assert_eq!(introduce(7, 1, 0), introduce(7, 1, 0));
+        let wordings: HashSet<&str> = (0..4).map(|n| introduce(7, n, 0)).collect();
         assert_eq!(wordings.len(), 4);
     }
 }
