@@ -19,8 +19,12 @@ pub enum Error {
     Read(#[from] ReadError),
 
     /// Content that does not validate; the diagnostics are printed first.
-    #[error("the content has {} error{}; run `xcdrill lint` to see them all", .0.len(), crate::text::plural(.0.len()))]
-    Content(Vec<Diagnostic>),
+    /// `lint` is the command that lists them all (with the content's paths).
+    #[error("the content has {} error{}; run `{lint}` to see them all", .diagnostics.len(), crate::text::plural(.diagnostics.len()))]
+    Content {
+        diagnostics: Vec<Diagnostic>,
+        lint: String,
+    },
 
     /// Options that can't be used as given; the message says which and why.
     #[error("{0}")]

@@ -75,7 +75,7 @@ where
 /// Prints `error: ...` and its causes to stderr, after any content diagnostics.
 fn report_error(error: &Error, config: &config::Config) {
     let mut err = output::stderr(config.color);
-    if let Error::Content(diagnostics) = error {
+    if let Error::Content { diagnostics, .. } = error {
         for diagnostic in diagnostics.iter().take(20) {
             let _ = write!(err, "{diagnostic}");
         }

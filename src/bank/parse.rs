@@ -392,7 +392,53 @@ fn explain_serde_message(message: String, hint: &str) -> (String, String) {
             hint_or(suggestion, hint),
         );
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        return (
+            format!(
+                "wrong type: {} where {} is expected",
+                found_in_words(found),
+                expected_in_words(expected)
+            ),
+            hint.to_string(),
+        );
+    }
     (message, hint.to_string())
+}
+
+/// serde's name of a value that was found (`integer `1``, `string "2"`,
+/// `sequence`) in the words of a bank's author.
+fn found_in_words(found: &str) -> String {
+    const NAMES: [(&str, &str); 6] = [
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("string ", "the string "),
+        ("boolean ", ""),
+        ("sequence", "a list"),
+        ("map", "a table"),
+    ];
+    NAMES
+        .iter()
+        .find_map(|(serde, words)| {
+            found
+                .strip_prefix(serde)
+                .map(|value| format!("{words}{value}"))
+        })
+        .unwrap_or_else(|| found.to_string())
+}
+
+/// serde's name of the type a field takes (`i64`, `a sequence`) in the
+/// words of a bank's author.
+fn expected_in_words(expected: &str) -> &str {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a sequence" => "a list (`[...]`)",
+        "a boolean" => "`true` or `false`",
+        "a map" => "a table",
+        other => other,
+    }
 }
 
 fn shift(span: Range<usize>, base: usize) -> Range<usize> {

@@ -117,7 +117,7 @@ fn unknown_top_level_keys_are_errors() {
 fn wrong_types_are_errors() {
     check(
         &replace("correct = [1]", "correct = \"a\""),
-        &["bank.toml:9:11: error: invalid type: string \"a\", expected a sequence"],
+        &["bank.toml:9:11: error: wrong type: the string \"a\" where a list (`[...]`) is expected"],
     );
 }
 
@@ -646,12 +646,13 @@ fn order_dependencies_name_two_items_in_bank_order() {
     };
     check(&order("[[1, 2], [2, 3]]"), &[]);
     check(
-        &order("[[1], [0, 2], [3, 1], [2, 4]]"),
+        &order("[[1], [0, 2], [3, 1], [2, 4], [2, 2]]"),
         &[
             "bank.toml:11:11: error: a dependency is a pair of item numbers",
             "bank.toml:11:17: error: there is no item 0",
             "bank.toml:11:24: error: a dependency must follow the bank's order",
             "bank.toml:11:36: error: there is no item 4",
+            "bank.toml:11:40: error: an item can't depend on itself",
         ],
     );
     check(

@@ -75,5 +75,28 @@ pub(super) fn content_files(config: &Config) -> Result<ContentFiles, ReadError> 
 /// The active content's catalog; content with errors is refused.
 pub fn load_catalog(config: &Config) -> Result<Catalog, Error> {
     let files = content_files(config)?;
-    bank::check(&files).into_catalog().map_err(Error::Content)
+    bank::check(&files)
+        .into_catalog()
+        .map_err(|diagnostics| Error::Content {
+            diagnostics,
+            lint: lint_command(&config.content_dirs),
+        })
+}
+
+/// The `lint` command that checks the content of `dirs` (the embedded banks
+/// when there are none), as the user would type it.
+fn lint_command(dirs: &[std::path::PathBuf]) -> String {
+    let mut command = "xcdrill lint".to_string();
+    for dir in dirs {
+        let dir = crate::text::inert_line(&dir.display().to_string()).into_owned();
+        command.push(' ');
+        if dir.contains(|ch: char| ch.is_whitespace() || "'\"$`\\".contains(ch)) {
+            command.push('\'');
+            command.push_str(&dir.replace('\'', "'\\''"));
+            command.push('\'');
+        } else {
+            command.push_str(&dir);
+        }
+    }
+    command
 }

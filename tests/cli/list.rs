@@ -69,10 +69,10 @@ fn content_folders_replace_the_embedded_banks() {
     workspace.run(&["list", "--content", folder]).fails_with(
         2,
         &format!(
-            "error: invalid type: integer `1`, expected a string\n \
+            "error: wrong type: the number `1` where a string is expected\n \
              --> {folder}/bank.toml:3:6\n  |\n3 | id = 1\n  |      ^\n  \
              = hint: see FORMAT.md for the fields of a [[question]]\n\
-             error: the content has 1 error; run `xcdrill lint` to see them all\n"
+             error: the content has 1 error; run `xcdrill lint {folder}` to see them all\n"
         ),
     );
 }

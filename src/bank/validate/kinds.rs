@@ -234,7 +234,22 @@ impl Checker<'_, '_> {
                 ok = false;
                 continue;
             };
-            if first_idx >= then_idx {
+            if first_idx == then_idx {
+                self.error(
+                    pair_span,
+                    "an item can't depend on itself",
+                    format!(
+                        "name two different items: `[{}, {}]` says item {} must come before item {}",
+                        first_idx + 1,
+                        first_idx + 2,
+                        first_idx + 1,
+                        first_idx + 2
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if first_idx > then_idx {
                 self.error(
                     pair_span,
                     "a dependency must follow the bank's order",
