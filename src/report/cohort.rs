@@ -75,7 +75,8 @@ pub struct QuestionRow {
     pub mean_score: f64,
     /// Stronger half's mean score minus the weaker half's; `None` with fewer than two learners.
     pub discrimination: Option<f64>,
-    /// For choice kinds: the wrong answer given most often (ties: the first in text order).
+    /// For choice kinds and short answers: the wrong answer given most often
+    /// (ties: the first in text order; short answers compared folded).
     pub wrong_answer: Option<WrongAnswer>,
 }
 
@@ -162,7 +163,11 @@ impl CohortReport {
     pub fn name_choices(&mut self, choices: Choices) {
         for exam in &mut self.groups {
             for question in &mut exam.questions {
-                let Some(wrong) = question.wrong_answer.as_mut() else {
+                let Some(wrong) = question
+                    .wrong_answer
+                    .as_mut()
+                    .filter(|_| CHOICE_KINDS.contains(&question.kind.as_str()))
+                else {
                     continue;
                 };
                 wrong.words = choices(&exam.content_hash, &question.id).and_then(|texts| {
@@ -219,7 +224,8 @@ fn in_words(answer: &str, choices: &[String]) -> Option<String> {
 }
 
 /// A learner's topic with the lowest mean score and that score (ties: the
-/// first topic by name); `None` for a session without questions.
+/// first topic by name); `None` for a session without questions, or one
+/// whose every topic scored in full.
 pub fn weakest_topic(result: &SessionResult) -> Option<(String, f64)> {
     let mut topics: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for question in &result.questions {
@@ -232,6 +238,8 @@ pub fn weakest_topic(result: &SessionResult) -> Option<(String, f64)> {
         .into_iter()
         .filter_map(|(topic, sum)| Some((topic, sum_mean(sum)?)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
+        // Every topic in full: none is weak.
+        .filter(|(_, mean)| *mean < 1.0)
         .map(|(topic, mean)| (topic.to_string(), mean))
 }
 
@@ -255,7 +263,9 @@ struct QuestionSums {
     /// (sum of scores, answers) of the stronger and of the weaker half.
     stronger: (f64, usize),
     weaker: (f64, usize),
-    wrong_counts: BTreeMap<String, usize>,
+    /// Wrong answers by their folded form: how many gave it, and how the
+    /// first one wrote it (a short answer is shown as written).
+    wrong_counts: BTreeMap<String, (usize, String)>,
 }
 
 fn add(sum: &mut (f64, usize), value: f64) {
@@ -350,8 +360,17 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
                 .filter(|answer| !answer.is_empty());
             if let Some(answer) = answer {
                 sums.row.answered += 1;
-                if !question.passed && CHOICE_KINDS.contains(&question.kind.as_str()) {
-                    *sums.wrong_counts.entry(answer.to_lowercase()).or_insert(0) += 1;
+                let kind = question.kind.as_str();
+                if !question.passed && (CHOICE_KINDS.contains(&kind) || kind == "short") {
+                    let folded = answer
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase();
+                    sums.wrong_counts
+                        .entry(folded)
+                        .or_insert_with(|| (0, answer.to_string()))
+                        .0 += 1;
                 }
             }
             let topic = topic_scores.entry(question.topic.as_str()).or_default();
@@ -376,14 +395,15 @@ fn exam(seed: u64, content_hash: &str, results: &[(&str, &SessionResult)]) -> Ex
                 _ => None,
             };
             // Highest count; among equals the first in text order.
+            let is_short = row.kind == "short";
             row.wrong_answer = wrong_counts
                 .iter()
                 .rev()
-                .max_by_key(|(_, count)| **count)
-                .map(|(answer, &count)| WrongAnswer {
+                .max_by_key(|(_, (count, _))| *count)
+                .map(|(answer, (count, written))| WrongAnswer {
                     answer: answer.clone(),
-                    count,
-                    words: None,
+                    count: *count,
+                    words: is_short.then(|| format!("“{written}”")),
                 });
             Some(row)
         })
@@ -586,6 +606,40 @@ mod tests {
         };
         assert_eq!(unnamed("c").shown(), "choice c");
         assert_eq!(unnamed("false").shown(), "false");
+    }
+
+    #[test]
+    fn a_wrong_short_answer_is_counted_folded_and_shown_as_written() {
+        let short = |name: &str, answer: &str, score: f64| {
+            let (file, mut session) = result(name, 7, Some("b"), 1.0);
+            session.questions[1].kind = "short".to_string();
+            session.questions[1].answer = Some(answer.to_string());
+            session.questions[1].score = score;
+            session.questions[1].passed = score >= 0.7;
+            (file, session)
+        };
+        let mut report = CohortReport::compute(&[
+            short("ann", "Acme Partner Manager", 0.0),
+            short("bob", "acme  partner manager", 0.0),
+            short("cy", "Acme Partner User", 0.0),
+            short("dee", "Acme Partner Executive", 1.0),
+        ]);
+        // Naming choices leaves a short answer's words alone.
+        report.name_choices(&|_, _| None);
+        let recall = &report.groups[0].questions[1];
+        let wrong = recall.wrong_answer.as_ref().expect("a wrong short answer");
+        assert_eq!(
+            (wrong.shown(), wrong.count),
+            ("“Acme Partner Manager”".to_string(), 2)
+        );
+    }
+
+    #[test]
+    fn a_learner_right_on_every_topic_has_no_weakest_topic() {
+        let (_, perfect) = result("ann", 7, Some("b"), 1.0);
+        assert_eq!(weakest_topic(&perfect), None);
+        let (_, weak) = result("bob", 7, Some("b"), 0.5);
+        assert_eq!(weakest_topic(&weak), Some(("hierarchy".to_string(), 0.5)));
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub fn page(
         write_interviews(&mut html, interviews);
     }
     html.push_str(
-        "<footer><p>Made by <code>xcdrill report --format html</code>. Score: a learner's mean score over the questions asked. Discrimination: the stronger half's mean score on a question minus the weaker half's (by session score).</p></footer>\n</main>\n</body>\n</html>\n",
+        "<footer><p>Made by <code>xcdrill report --format html</code>. Score: a learner's mean score over the exam's questions, a question not answered (not reached before the end, or skipped) counting 0. Discrimination: the stronger half's mean score on a question minus the weaker half's (by session score).</p></footer>\n</main>\n</body>\n</html>\n",
     );
     html
 }

@@ -97,7 +97,7 @@ fn json_has_the_shape_of_c4() {
     assert_eq!(error["severity"], "error");
     assert_eq!(
         error["hint"],
-        "cite an id defined by a [[fact]] (content/facts.toml)"
+        "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)"
     );
     assert!(json["warnings"].as_array().unwrap().is_empty());
     assert_eq!(

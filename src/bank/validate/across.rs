@@ -104,7 +104,7 @@ pub fn check_fact_refs(
                 source,
                 fact_id,
                 span,
-                "cite an id defined by a [[fact]] (content/facts.toml)",
+                "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)",
             ));
         }
     }
@@ -116,7 +116,7 @@ pub fn check_fact_refs(
                 source,
                 fact_id,
                 span,
-                "name a fact defined by a [[fact]] (content/facts.toml)",
+                "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)",
             ));
         }
     }
