@@ -454,7 +454,7 @@ fn a_reference_solution_that_misses_the_goal_is_an_error() {
     check(
         &scenario_with("assign role Boss to Dana; ", ""),
         &[
-            "bank.toml:8:12: error: the reference solution does not reach the goal: `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role (\"Portal Account Owner has No Role\"); give the owner a role",
+            "bank.toml:8:12: error: the reference solution does not reach the goal: `enable customer user Priya profile \"Customer Community User\"` fails with OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to \"Dana\"`)",
         ],
     );
     check(

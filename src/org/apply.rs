@@ -429,15 +429,15 @@ impl Org {
             ));
         };
         if let Some(user) = self.user_of_contact(contact) {
-            let state = if self.external_users[user].active {
-                "an active"
+            let (state, keep) = if self.external_users[user].active {
+                ("an active", "use it")
             } else {
-                "an inactive"
+                ("an inactive", "activate it")
             };
             return Err(Failure::new(
                 Code::UserExistsForContact,
                 format!(
-                    "portal user already exists for contact `{contact_name}` ({state} {} user); activate it, or disable it to enable a new one",
+                    "portal user already exists for contact `{contact_name}` ({state} {} user); {keep}, or disable it to enable a new one",
                     self.user_license(user).name()
                 ),
             ));
@@ -464,11 +464,12 @@ impl Org {
             ));
         }
         if !self.owner_has_role(account) {
+            let owner = &self.internal_users[self.accounts[account].owner].name;
             return Err(Failure::new(
                 Code::OwnerNoRole,
                 format!(
-                    "`{}`, owner of account `{account_name}`, has no role (\"Portal Account Owner has No Role\"); give the owner a role",
-                    self.internal_users[self.accounts[account].owner].name
+                    "`{owner}`, owner of account `{account_name}`, has no role (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to {}`)",
+                    super::names::quoted(owner)
                 ),
             ));
         }

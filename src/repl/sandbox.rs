@@ -200,16 +200,6 @@ impl History {
     }
 }
 
-/// Whether a command only looks at the org (`show`, `check`, `login`).
-fn only_looks(command_text: &str) -> bool {
-    let verb = command_text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(verb.as_str(), "show" | "check" | "login")
-}
-
 impl Session {
     pub fn new(org: Org, goal: Option<Goal>, session_words: bool) -> Session {
         let goal_reached = goal.as_ref().is_some_and(|goal| goal.holds(&org));
@@ -300,15 +290,16 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
-                let mut changing = false;
+                let before = self.history.is_some().then(|| self.org.clone());
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
-                    changing |= outcome.is_ok() && !only_looks(&outcome.command_text);
                     out.outcome(line_no, &outcome)?;
                 }
-                // A failed command changes nothing; a line with a command
-                // that succeeded and does more than look is a step to undo.
-                if changing && let Some(history) = &mut self.history {
+                // A line that changed the org is a step to undo; one that
+                // failed, only looked, or found things so already is not.
+                if let (Some(before), Some(history)) = (before, &mut self.history)
+                    && before != self.org
+                {
                     history.remember(Step::Line, command);
                 }
             }
@@ -430,6 +421,8 @@ mod tests {
                 "enable digital experiences",
                 "show sites",
                 "create site S template \"Help Center\"",
+                // Already so: a line that changes nothing is no step.
+                "enable digital experiences",
                 "undo",
                 "undo",
                 "undo",

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::render;
-use crate::org::{Blocker, Outcome};
+use crate::org::{Blocker, Code, Outcome};
 use crate::output::{self, styled};
 use crate::text::{inert, inert_line};
 
@@ -219,6 +219,12 @@ impl<W: Write> Transcript<W> {
             styled(&mut self.out, output::EMPHASIS, blocker.code.as_str())?;
             let fix = match &blocker.fix {
                 Some(fix) => format!("fix: {}", inert_line(fix)),
+                // The account is the user's to choose, so no fix is run on
+                // the scratch org, but the command is named.
+                None if blocker.code == Code::ContactNoAccount => {
+                    "(put the contact on an account: `set contact NAME account ACCOUNT`)"
+                        .to_string()
+                }
                 None => "(no command fixes this)".to_string(),
             };
             // The fix goes on its own line when the row would not fit.

@@ -64,7 +64,7 @@ fn a_failed_command_exits_1_and_shows_its_code() {
     run.fails_with(1, "").stdout_is(
         "1 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    \
          error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role \
-         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to \"Dana Owner\"`)\n\
          2 | show licenses\n    \
          licenses\n      \
          Customer Community: none\n      \
@@ -272,7 +272,7 @@ fn piped_stdin_runs_commands_with_no_prompt_and_understands_sandbox_words() {
     run.fails_with(1, "").stdout_is(
         "1 | enable partner user \"Priya Shah\" profile \"Partner Community User\"\n    \
          error[OWNER_NO_ROLE]: `Dana Owner`, owner of account `Acme Reseller`, has no role \
-         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to \"Dana Owner\"`)\n\
          2 | assign role Boss to \"Dana Owner\"\n    \
          ok: `Dana Owner` now has role `Boss`\n\
          3 | undo\n    \

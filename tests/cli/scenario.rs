@@ -122,7 +122,7 @@ fn grade_runs_a_scenario_answer_on_the_org() {
          NO_EXTERNAL_USER (fix: `enable customer user \"Priya\" profile \"Customer Community User\"`)\n\
          1 failed command (−10% each): `enable customer user Priya profile \"Customer Community User\"` \
          fails with OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role \
-         (\"Portal Account Owner has No Role\"); give the owner a role\n\
+         (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to \"Dana\"`)\n\
          a reference solution: `assign role Boss to Dana; enable customer user Priya profile \"Customer Community User\"`"
     );
 }
@@ -264,7 +264,7 @@ fn lint_runs_reference_and_wrong_solutions() {
             "error: the reference solution does not reach the goal: \
              `enable customer user Priya profile \"Customer Community User\"` fails with \
              OWNER_NO_ROLE: `Dana`, owner of account `Acme`, has no role \
-             (\"Portal Account Owner has No Role\"); give the owner a role\n \
+             (\"Portal Account Owner has No Role\"); give the owner a role (`assign role ROLE to \"Dana\"`)\n \
              --> bank/drill.toml:9:12\n  |\n\
              9 | solution = \"enable customer user Priya profile \\\"Customer Community User\\\"\"\n  \
              |            {}\n  \
