@@ -51,7 +51,13 @@ pub fn run(args: &StatsArgs, config: &Config) -> Result<Status, Error> {
     if args.json {
         super::write_json(&mut out, &stats, true)?;
     } else {
-        print(&mut out, &stats, &time_zone, config.uses_color)?;
+        print(
+            &mut out,
+            &stats,
+            &time_zone,
+            config.uses_color,
+            config.width,
+        )?;
     }
     Ok(Status::Success)
 }
@@ -65,6 +71,7 @@ fn print(
     stats: &Stats,
     time_zone: &jiff::tz::TimeZone,
     unicode: bool,
+    width: Option<usize>,
 ) -> std::io::Result<()> {
     writeln!(
         out,
@@ -82,7 +89,12 @@ fn print(
         stats.streak,
         plural(stats.streak as usize)
     )?;
-    writeln!(out, "FSRS     {}", describe(&stats.fsrs, time_zone))?;
+    let fsrs = format!("FSRS     {}", describe(&stats.fsrs, time_zone));
+    match width {
+        // Under its label, as the lines above.
+        Some(width) => crate::repl::render::wrapped_hanging(out, &fsrs, width, 0, 9)?,
+        None => writeln!(out, "{fsrs}")?,
+    }
     if stats.reviews == 0 {
         writeln!(out, "\nNo reviews yet: `xcdrill quiz` starts a session.")?;
     }

@@ -36,13 +36,21 @@ pub fn header(out: &mut dyn Write, parts: &[String], width: usize) -> io::Result
     writeln!(out)
 }
 
+/// How every text is wrapped: to `width` (at least 20 columns), never
+/// inside a word, nor at a hyphen inside one (`--answer-file`, a path: a
+/// command a learner copies must stay whole).
+fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(20))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
 pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> io::Result<()> {
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new(width.max(20))
+    let options = wrap_options(width)
         .initial_indent(&pad)
-        .subsequent_indent(&pad)
-        .break_words(false);
+        .subsequent_indent(&pad);
     for paragraph in inert(text).split('\n') {
         if paragraph.trim().is_empty() {
             writeln!(out)?;
@@ -80,10 +88,9 @@ pub fn indented_line(
         })
         .collect();
     let rest = format!("{}{continued}  ", " ".repeat(indent));
-    let options = textwrap::Options::new(width.max(20))
+    let options = wrap_options(width)
         .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .break_words(false);
+        .subsequent_indent(&rest);
     for piece in textwrap::wrap(body, &options) {
         writeln!(out, "{piece}")?;
     }
@@ -139,7 +146,7 @@ pub fn question(
         org_view(out, &setup.org, width)?;
         let goal = format!("Goal: {}", setup.goal.describe());
         let goal = inert(&goal);
-        let options = textwrap::Options::new(width.max(20)).break_words(false);
+        let options = wrap_options(width);
         styled(out, output::EMPHASIS, &textwrap::fill(&goal, options))?;
         writeln!(out)?;
     }
@@ -201,7 +208,7 @@ pub fn answer_line(
     width: usize,
 ) -> io::Result<()> {
     let hint = format!("({})", answer_hint(question, interactive));
-    let options = textwrap::Options::new(width.max(20)).break_words(false);
+    let options = wrap_options(width);
     styled(out, output::DIM, &textwrap::fill(&hint, options))?;
     writeln!(out)
 }
@@ -236,10 +243,9 @@ pub fn wrapped_hanging(
 ) -> io::Result<()> {
     let first = " ".repeat(indent);
     let rest = " ".repeat(hanging);
-    let options = textwrap::Options::new(width.max(20))
+    let options = wrap_options(width)
         .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .break_words(false);
+        .subsequent_indent(&rest);
     for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
         writeln!(out, "{line}")?;
     }
@@ -469,7 +475,7 @@ fn behind(
                 output::DIM,
                 &textwrap::fill(
                     &inert(&line),
-                    textwrap::Options::new(width.max(20))
+                    wrap_options(width)
                         .initial_indent("  ")
                         .subsequent_indent("    "),
                 ),
@@ -746,6 +752,22 @@ mod tests {
             "  ├─ Priya Shah: Customer Community Plus\n  │    User, active, role Acme Reseller\n"
         );
         assert!(text.lines().all(|line| line.chars().count() <= 40));
+    }
+
+    #[test]
+    fn a_command_to_copy_is_not_split_at_its_hyphens() {
+        let text = printed(|out| {
+            wrapped(
+                out,
+                "xcdrill grade lifecycle.deactivate-vs-disable --answer-file -",
+                58,
+                2,
+            )
+        });
+        assert_eq!(
+            text,
+            "  xcdrill grade lifecycle.deactivate-vs-disable\n  --answer-file -\n"
+        );
     }
 
     #[test]
