@@ -189,15 +189,32 @@ impl History {
         self.steps.push_back((step, line.to_string()));
     }
 
-    /// The org without the last step, and that step's line.
-    fn undo(&mut self) -> Option<(Org, String)> {
-        let (_, line) = self.steps.pop_back()?;
-        let mut org = self.base.clone();
-        for step in &self.steps {
-            self.apply(&mut org, step);
+    /// The org without the last step that changed `current`, and that
+    /// step's line. Steps after it that changed nothing ("Digital
+    /// Experiences is already enabled") go with it: the history records a
+    /// line without copying the org to compare, and `undo` compares instead.
+    fn undo(&mut self, current: &Org) -> Option<(Org, String)> {
+        loop {
+            let (_, line) = self.steps.pop_back()?;
+            let mut org = self.base.clone();
+            for step in &self.steps {
+                self.apply(&mut org, step);
+            }
+            if org != *current {
+                return Some((org, line));
+            }
         }
-        Some((org, line))
     }
+}
+
+/// Whether a command only looks at the org (`show`, `check`, `login`).
+fn only_looks(command_text: &str) -> bool {
+    let verb = command_text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(verb.as_str(), "show" | "check" | "login")
 }
 
 impl Session {
@@ -253,7 +270,12 @@ impl Session {
             Input::Help => out.note(line_no, command, &Ok(help(out.width())))?,
             Input::Quit => return Ok(Flow::Quit),
             Input::Undo => {
-                let result = match self.history.as_mut().and_then(History::undo) {
+                let current = &self.org;
+                let result = match self
+                    .history
+                    .as_mut()
+                    .and_then(|history| history.undo(current))
+                {
                     Some((org, undone)) => {
                         self.org = org;
                         // Undo is the sandbox's, not Salesforce's: say so where
@@ -290,16 +312,16 @@ impl Session {
                 out.note(line_no, command, &result)?;
             }
             Input::Commands(text) => {
-                let before = self.history.is_some().then(|| self.org.clone());
+                let mut changing = false;
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
+                    changing |= outcome.is_ok() && !only_looks(&outcome.command_text);
                     out.outcome(line_no, &outcome)?;
                 }
-                // A line that changed the org is a step to undo; one that
-                // failed, only looked, or found things so already is not.
-                if let (Some(before), Some(history)) = (before, &mut self.history)
-                    && before != self.org
-                {
+                // A failed command changes nothing; a line with a command
+                // that succeeded and does more than look may have changed the
+                // org (`undo` passes over one that found it so already).
+                if changing && let Some(history) = &mut self.history {
                     history.remember(Step::Line, command);
                 }
             }
