@@ -187,7 +187,7 @@ pub fn grade(order: &Order, answer: &str) -> Mark {
         return Mark::new(
             placed.score(),
             format!(
-                "a step comes before one it needs: {}; {}; the right order is:\n{}",
+                "a dependency is broken: {}; {}; the right order is:\n{}",
                 needs.join("; "),
                 pairs(),
                 numbered(order)
@@ -415,7 +415,7 @@ mod tests {
             "1 3 2 4",
             (BROKEN_DEPENDENCY_CAP, BROKEN_DEPENDENCY_CAP),
             &[
-                "`Create the site (Setup → All Sites → Ne…` must come before `Set the site's status to Active`",
+                "a dependency is broken: `Create the site (Setup → All Sites → Ne…` must come before `Set the site's status to Active`",
                 "5 of 6 pairs",
                 "the right order is:\n1. Enable Digital Experiences",
             ],
