@@ -6,13 +6,14 @@
 //! first span it locates, so locating many spans in one large file stays cheap and
 //! a file with nothing to locate costs nothing.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use crate::text::inert;
+use crate::text::{inert, wrap_after};
 
 /// Whether a problem stops the content from loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -105,7 +106,7 @@ impl fmt::Display for Diagnostic {
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.label())?;
-        self.fmt_after_label(f)
+        self.fmt_after_label(f, None)
     }
 }
 
@@ -120,8 +121,18 @@ impl Diagnostic {
     }
 
     /// The rendering after [`label`](Self::label), from its colon on.
-    pub fn fmt_after_label(&self, f: &mut impl fmt::Write) -> fmt::Result {
-        writeln!(f, ": {}", inert(&self.message))?;
+    ///
+    /// With a `width` (a terminal's), the message and the hint wrap to it;
+    /// the location and the snippet never do.
+    pub fn fmt_after_label(&self, f: &mut impl fmt::Write, width: Option<usize>) -> fmt::Result {
+        let message = inert(&self.message);
+        match width {
+            Some(width) => {
+                let taken = self.label().len() + 2;
+                writeln!(f, ": {}", wrap_after(&message, width, taken, 2))?;
+            }
+            None => writeln!(f, ": {message}")?,
+        }
         let gutter = self.line.to_string().len();
         writeln!(f, "{:gutter$}--> {}", "", inert(&self.location()))?;
         if self.line > 0 && !self.snippet.is_empty() {
@@ -136,7 +147,12 @@ impl Diagnostic {
             writeln!(f)?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "{:gutter$} = hint: {}", "", inert(hint))?;
+            let hint = inert(hint);
+            let hint = match width {
+                Some(width) => Cow::Owned(wrap_after(&hint, width, gutter + 9, gutter + 9)),
+                None => hint,
+            };
+            writeln!(f, "{:gutter$} = hint: {hint}", "")?;
         }
         Ok(())
     }
@@ -324,6 +340,33 @@ mod tests {
             rendered,
             "error: duplicate id `x`\n --> b.toml:1:6\n  |\n1 | id = \"x\"\n  |      ^^^\n  = hint: rename it\n"
         );
+    }
+
+    #[test]
+    fn at_a_terminal_the_message_and_hint_wrap_but_the_snippet_does_not() {
+        let source = SourceText::new(
+            "b.toml".into(),
+            "phrases = [\"a long phrase of the rubric\"]\n",
+        );
+        let diagnostic = source.error(
+            11..38,
+            "the model answer with `owner` and `user` swapped still passes (100%)",
+            "give the concept a `subject` from that `confusable` group",
+        );
+        let mut wrapped = diagnostic.label().to_string();
+        diagnostic.fmt_after_label(&mut wrapped, Some(30)).unwrap();
+        assert_eq!(
+            wrapped,
+            "error: the model answer with\n  `owner` and `user` swapped\n  still passes (100%)\n \
+             --> b.toml:1:12\n  |\n1 | phrases = [\"a long phrase of the rubric\"]\n  |            \
+             ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = hint: give the concept a\n          `subject` from that\n          \
+             `confusable` group\n"
+        );
+        // Without a width (a pipe), a line each, as `Display` prints it.
+        let mut plain = diagnostic.label().to_string();
+        diagnostic.fmt_after_label(&mut plain, None).unwrap();
+        assert_eq!(plain, diagnostic.to_string());
+        assert_eq!(plain.lines().count(), 6);
     }
 
     #[test]

@@ -67,6 +67,36 @@ pub fn plural<N: PartialEq + From<u8>>(count: N) -> &'static str {
     if count == N::from(1) { "" } else { "s" }
 }
 
+/// How every text is wrapped to a terminal: to `width` (at least 20
+/// columns), never inside a word, nor at a hyphen inside one (`--answer-file`,
+/// a path: a command to copy must stay whole).
+pub fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(20))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// `text` wrapped to `width` as the rest of a line whose first `taken`
+/// columns are already written, the lines after it indented by `hanging`
+/// spaces; each line but the last ends with a newline.
+pub fn wrap_after(text: &str, width: usize, taken: usize, hanging: usize) -> String {
+    let first = " ".repeat(taken);
+    let rest = " ".repeat(hanging);
+    let options = wrap_options(width)
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (idx, line) in textwrap::wrap(text, &options).iter().enumerate() {
+        if idx > 0 {
+            out.push('\n');
+            out.push_str(line);
+        } else {
+            out.push_str(line.get(taken..).unwrap_or_default());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,6 +83,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
             files.banks.len(),
             args.coverage,
             config.uses_color,
+            config.width,
         )?;
     }
     out.flush()?;
@@ -100,7 +101,7 @@ pub fn run(args: &LintArgs, config: &Config) -> Result<Status, Error> {
 
 /// `problems` as `lint` prints them, each followed by a blank line; the label
 /// in colour when `color`.
-fn render(problems: &[Diagnostic], color: bool) -> String {
+fn render(problems: &[Diagnostic], color: bool, width: Option<usize>) -> String {
     let mut text = String::new();
     for problem in problems {
         let label = problem.label();
@@ -114,7 +115,7 @@ fn render(problems: &[Diagnostic], color: bool) -> String {
             text.push_str(label);
         }
         // Writing to a `String` cannot fail.
-        let _ = problem.fmt_after_label(&mut text);
+        let _ = problem.fmt_after_label(&mut text, width);
         text.push('\n');
     }
     text
@@ -126,6 +127,8 @@ fn print_human(
     n_files: usize,
     coverage: bool,
     color: bool,
+    // A terminal's: messages and hints wrap to it; a pipe gets a line each.
+    width: Option<usize>,
 ) -> std::io::Result<()> {
     // A large bank can have thousands of problems: they are rendered on both
     // cores into a few long texts, which go out in a few writes and, without
@@ -134,7 +137,7 @@ fn print_human(
     const PROBLEMS_PER_TASK: usize = 1024;
     let tasks: Vec<&[Diagnostic]> = loaded.diagnostics.chunks(PROBLEMS_PER_TASK).collect();
     let parallel = tasks.len() > 1;
-    for text in crate::parallel::run(tasks, parallel, |problems| render(problems, color)) {
+    for text in crate::parallel::run(tasks, parallel, |problems| render(problems, color, width)) {
         if color {
             out.write_all(text.as_bytes())?;
         } else {

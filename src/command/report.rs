@@ -48,6 +48,10 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         has_question: &has_question,
     };
     let mut err = output::stderr(config.color);
+    // Warnings wrap to the terminal when they go to one.
+    let err_width = config
+        .width
+        .filter(|_| std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let mut results = Vec::with_capacity(args.files.len());
     let mut n_invalid = 0;
     let mut n_unchecked = 0;
@@ -63,12 +67,11 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         let read = match read_result(path) {
             Ok(Some(read)) => read,
             Ok(None) => {
-                styled(&mut err, output::WARNING, "warning")?;
-                writeln!(
-                    err,
-                    ": `{}` is a report written by `xcdrill report`, not a result file; it is skipped",
+                let text = format!(
+                    "`{}` is a report written by `xcdrill report`, not a result file; it is skipped",
                     inert_line(&path.display().to_string())
-                )?;
+                );
+                warn(&mut err, err_width, &text)?;
                 continue;
             }
             Err(error) => {
@@ -92,7 +95,13 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
                 // whatever its formatting.
                 let key = serde_json::to_string(&result).unwrap_or_default();
                 if let Some(first) = interviews_seen.get(&key) {
-                    warn_repeated(&mut err, &name, first, "learner, seed, content and answers")?;
+                    warn_repeated(
+                        &mut err,
+                        err_width,
+                        &name,
+                        first,
+                        "learner, seed, content and answers",
+                    )?;
                     continue;
                 }
                 interviews_seen.insert(key, name.clone());
@@ -112,7 +121,13 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
             result.ended.clone(),
         );
         if let Some(first) = sessions.get(&session) {
-            warn_repeated(&mut err, &name, first, "learner, seed, content and times")?;
+            warn_repeated(
+                &mut err,
+                err_width,
+                &name,
+                first,
+                "learner, seed, content and times",
+            )?;
             continue;
         }
         sessions.insert(session, name.clone());
@@ -128,14 +143,13 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         });
     }
     if n_unchecked > 0 {
-        styled(&mut err, output::WARNING, "warning")?;
-        writeln!(
-            err,
-            ": {n_unchecked} result file{} {} made with other content than the active one, so {} question ids were not checked (`--content DIR` checks them against those banks)",
+        let text = format!(
+            "{n_unchecked} result file{} {} made with other content than the active one, so {} question ids were not checked (`--content DIR` checks them against those banks)",
             plural(n_unchecked),
             if n_unchecked == 1 { "was" } else { "were" },
             if n_unchecked == 1 { "its" } else { "their" },
-        )?;
+        );
+        warn(&mut err, err_width, &text)?;
     }
     let mut report = CohortReport::compute(&results);
     // Choices in their words only from the content that made the exam:
@@ -151,8 +165,7 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         }
     });
     for warning in &report.warnings {
-        styled(&mut err, output::WARNING, "warning")?;
-        writeln!(err, ": {warning}")?;
+        warn(&mut err, err_width, warning)?;
     }
     let text = match args.format {
         ReportFormat::Json => {
@@ -237,21 +250,34 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
 
 /// Warns that `name` repeats `first` (the same file, or a copy: the same
 /// `what`), which is counted once.
-fn warn_repeated(err: &mut impl Write, name: &str, first: &str, what: &str) -> std::io::Result<()> {
-    styled(err, output::WARNING, "warning")?;
-    if first == name {
-        writeln!(
-            err,
-            ": `{}` is given more than once; it is counted once",
+fn warn_repeated(
+    err: &mut impl Write,
+    width: Option<usize>,
+    name: &str,
+    first: &str,
+    what: &str,
+) -> std::io::Result<()> {
+    let text = if first == name {
+        format!(
+            "`{}` is given more than once; it is counted once",
             inert_line(name)
         )
     } else {
-        writeln!(
-            err,
-            ": `{}` is the same session as `{}` ({what}); it is counted once",
+        format!(
+            "`{}` is the same session as `{}` ({what}); it is counted once",
             inert_line(name),
             inert_line(first)
         )
+    };
+    warn(err, width, &text)
+}
+
+/// `warning: text`, wrapped to `width` when stderr is a terminal.
+fn warn(err: &mut impl Write, width: Option<usize>, text: &str) -> std::io::Result<()> {
+    styled(err, output::WARNING, "warning")?;
+    match width {
+        Some(width) => writeln!(err, ": {}", crate::text::wrap_after(text, width, 9, 2)),
+        None => writeln!(err, ": {text}"),
     }
 }
 

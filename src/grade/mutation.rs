@@ -7,7 +7,8 @@
 //! - **swapped**: for each `confusable` group with two or more terms in the model
 //!   answer, the first two exchanged everywhere;
 //! - **listed**: each concept's shortest phrase or word set that asserts
-//!   nothing, joined by commas.
+//!   nothing, joined by commas (a concept whose every phrase makes a claim
+//!   is left out; none is made when every concept's are).
 
 use std::ops::Range;
 
@@ -118,7 +119,9 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
     }
 
     // Each concept's shortest phrase or word set that asserts nothing on its
-    // own, as a learner listing terms would write it.
+    // own, as a learner listing terms would write it. A concept whose every
+    // phrase makes a claim ("site must be active") has no term to list:
+    // writing its phrase is making the claim.
     let listed: Vec<&str> = recall
         .concepts
         .iter()
@@ -127,14 +130,17 @@ pub fn mutants(recall: &Recall) -> Vec<Mutant> {
                 .phrases
                 .iter()
                 .chain(concept.together.iter())
-                .min_by_key(|phrase| (phrase.split_whitespace().any(words::asserts), phrase.len()))
+                .filter(|phrase| !phrase.split_whitespace().any(words::asserts))
+                .min_by_key(|phrase| phrase.len())
         })
         .collect();
-    out.push(Mutant {
-        what: "the concepts' phrases listed bare".to_string(),
-        kind: MutantKind::Listed,
-        answer: listed.join(", "),
-    });
+    if !listed.is_empty() {
+        out.push(Mutant {
+            what: "the concepts' phrases listed bare".to_string(),
+            kind: MutantKind::Listed,
+            answer: listed.join(", "),
+        });
+    }
     out
 }
 

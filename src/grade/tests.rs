@@ -680,6 +680,22 @@ fn lint_mutation_tests_find_rubrics_that_reward_words() {
         ),
         "{problems:#?}"
     );
+    // A concept whose every phrase makes a claim has no term to list bare;
+    // the others' terms are listed without it.
+    let claims_only = LIFECYCLE.replace(
+        "phrases = [\"for good\", \"breaks the link\", \"permanent\"]",
+        "phrases = [\"is for good\", \"is permanent\"]",
+    );
+    assert_ne!(claims_only, LIFECYCLE, "the fixture's phrases changed");
+    let Kind::Recall(rubric) = &question_in(LIFECYCLE_LEXICON, &claims_only).kind else {
+        unreachable!("a recall question")
+    };
+    let listed: Vec<String> = super::mutation::mutants(rubric)
+        .into_iter()
+        .filter(|mutant| mutant.kind == super::mutation::MutantKind::Listed)
+        .map(|mutant| mutant.answer)
+        .collect();
+    assert_eq!(listed, ["link kept, seat free"]);
 }
 
 #[test]

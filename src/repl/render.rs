@@ -36,19 +36,10 @@ pub fn header(out: &mut dyn Write, parts: &[String], width: usize) -> io::Result
     writeln!(out)
 }
 
-/// How every text is wrapped: to `width` (at least 20 columns), never
-/// inside a word, nor at a hyphen inside one (`--answer-file`, a path: a
-/// command a learner copies must stay whole).
-fn wrap_options(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width.max(20))
-        .break_words(false)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-}
-
 /// Writes prose wrapped to `width`, each line indented by `indent` spaces.
 pub fn wrapped(out: &mut dyn Write, text: &str, width: usize, indent: usize) -> io::Result<()> {
     let pad = " ".repeat(indent);
-    let options = wrap_options(width)
+    let options = crate::text::wrap_options(width)
         .initial_indent(&pad)
         .subsequent_indent(&pad);
     for paragraph in inert(text).split('\n') {
@@ -88,7 +79,7 @@ pub fn indented_line(
         })
         .collect();
     let rest = format!("{}{continued}  ", " ".repeat(indent));
-    let options = wrap_options(width)
+    let options = crate::text::wrap_options(width)
         .initial_indent(&first)
         .subsequent_indent(&rest);
     for piece in textwrap::wrap(body, &options) {
@@ -146,7 +137,7 @@ pub fn question(
         org_view(out, &setup.org, width)?;
         let goal = format!("Goal: {}", setup.goal.describe());
         let goal = inert(&goal);
-        let options = wrap_options(width);
+        let options = crate::text::wrap_options(width);
         styled(out, output::EMPHASIS, &textwrap::fill(&goal, options))?;
         writeln!(out)?;
     }
@@ -208,7 +199,7 @@ pub fn answer_line(
     width: usize,
 ) -> io::Result<()> {
     let hint = format!("({})", answer_hint(question, interactive));
-    let options = wrap_options(width);
+    let options = crate::text::wrap_options(width);
     styled(out, output::DIM, &textwrap::fill(&hint, options))?;
     writeln!(out)
 }
@@ -243,7 +234,7 @@ pub fn wrapped_hanging(
 ) -> io::Result<()> {
     let first = " ".repeat(indent);
     let rest = " ".repeat(hanging);
-    let options = wrap_options(width)
+    let options = crate::text::wrap_options(width)
         .initial_indent(&first)
         .subsequent_indent(&rest);
     for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
@@ -475,7 +466,7 @@ fn behind(
                 output::DIM,
                 &textwrap::fill(
                     &inert(&line),
-                    wrap_options(width)
+                    crate::text::wrap_options(width)
                         .initial_indent("  ")
                         .subsequent_indent("    "),
                 ),
