@@ -134,6 +134,31 @@ fn errors_in_the_third_chunk_point_at_the_whole_file() {
 }
 
 #[test]
+fn a_question_with_an_error_still_has_its_unknown_facts_named() {
+    // One run shows every error: the question fails on its rubric, and its
+    // misspelt fact (and its concept's) is named too, read cut or whole.
+    let bank = BANK.replace(
+        "model_answer = \"From a contact.\"\nexplanation = \"A contact.\"\nfacts = [\"chain.contact\"]",
+        "model_answer = \"  \"\nexplanation = \"A contact.\"\nfacts = [\"chain.acount\"]",
+    );
+    assert_ne!(bank, BANK);
+    let loaded = check_both_ways(&[("bank.toml", &bank), ("facts.toml", FACTS)]);
+    let messages: Vec<String> = locations(&loaded);
+    assert!(
+        messages
+            .iter()
+            .any(|line| line.ends_with("`model_answer` is empty")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|line| line.contains("unknown fact id `chain.acount`")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
 fn cross_file_errors_point_at_the_whole_file() {
     let second = BANK
         .replace("[\"chain.account\"]", "[\"chain.acount\"]")

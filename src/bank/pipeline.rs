@@ -39,6 +39,7 @@ use super::schema::{RawFact, RawQuestion};
 use super::split::{self, Chunk, Split, Table};
 use super::validate::{
     CheckedQuestion, Checker, FactIds, Facts, Topics, check_fact_refs, duplicate_question,
+    report_unknown_facts,
 };
 use super::{Loaded, parse};
 use crate::diagnostic::{Diagnostic, SourceText};
@@ -339,7 +340,7 @@ impl<'a> Run<'a> {
     fn facts_and_whole_files(
         &self,
         per_file: &mut [FileDiagnostics],
-    ) -> Result<(Facts, Vec<Vec<CheckedQuestion>>), Vec<usize>> {
+    ) -> Result<(Facts, Vec<WholeFile>), Vec<usize>> {
         let tasks: Vec<usize> = (0..self.sources.len()).collect();
         let read = parallel::run(tasks, self.parallel, |idx| {
             read_facts(&self.sources[idx], &self.plans[idx])
@@ -392,19 +393,22 @@ impl<'a> Run<'a> {
                     checker.question(&mut raw, span, &source.path, &mut topics)
                 })
                 .collect();
-            whole_questions.push(checked);
+            whole_questions.push(WholeFile {
+                failed_fact_refs: checker.take_failed_fact_refs(),
+                checked,
+            });
         }
         Ok((facts, whole_questions))
     }
 
     /// One slot per question: those checked of whole files, and one per
     /// question chunk.
-    fn count_slots(&self, whole_questions: &[Vec<CheckedQuestion>]) -> usize {
+    fn count_slots(&self, whole_questions: &[WholeFile]) -> usize {
         self.plans
             .iter()
             .zip(whole_questions)
-            .map(|(plan, checked)| match plan {
-                Plan::Whole => checked.len(),
+            .map(|(plan, whole)| match plan {
+                Plan::Whole => whole.checked.len(),
                 Plan::Chunked { chunks, .. } => chunks
                     .iter()
                     .filter(|chunk| chunk.table == Table::Question)
@@ -417,7 +421,7 @@ impl<'a> Run<'a> {
     /// and hands out the slots of chunked files' questions as tasks.
     fn place_whole_files<'s>(
         &self,
-        whole_questions: Vec<Vec<CheckedQuestion>>,
+        whole_questions: Vec<WholeFile>,
         placing: &Placing<'_>,
         (slots, sites): (&'s mut [Option<Question>], &'s mut [Option<IdSite>]),
         per_file: &mut [FileDiagnostics],
@@ -430,8 +434,18 @@ impl<'a> Run<'a> {
         let mut free_slots = slots;
         let mut free_sites = sites;
         let mut first_slot = 0;
-        for (file, (plan, checked)) in self.plans.iter().zip(whole_questions).enumerate() {
+        for (file, (plan, whole)) in self.plans.iter().zip(whole_questions).enumerate() {
             let source = &self.sources[file];
+            let WholeFile {
+                checked,
+                failed_fact_refs,
+            } = whole;
+            report_unknown_facts(
+                &failed_fact_refs,
+                placing.fact_ids,
+                source,
+                &mut per_file[file].across,
+            );
             match plan {
                 Plan::Whole => {
                     let n = checked.len();
@@ -732,6 +746,8 @@ fn read_questions(
                 .with_lexicon(Arc::clone(&lexicon))
                 .with_file(Arc::clone(file_text));
         let Some(mut checked) = checker.question(&mut raw, span, &source.path, &mut topics) else {
+            let failed = checker.take_failed_fact_refs();
+            report_unknown_facts(&failed, fact_ids, source, &mut read.across);
             continue;
         };
         let ok = check_fact_refs(&mut checked, fact_ids, source, &mut read.across);
@@ -741,6 +757,13 @@ fn read_questions(
         }
     }
     Ok(read)
+}
+
+/// The questions of a file read whole, checked, and the facts cited by those
+/// that failed (reported once every fact is known).
+struct WholeFile {
+    checked: Vec<CheckedQuestion>,
+    failed_fact_refs: Vec<(String, Range<usize>)>,
 }
 
 /// Consecutive chunks of about `task_bytes` of text, each holding at least one

@@ -87,6 +87,26 @@ impl Topics {
 /// Reports every fact `checked` or one of its concepts cites that no bank
 /// defines; returns whether the question may be kept (a concept's unknown fact
 /// does not keep it out), and when it may, fills in its facts.
+/// What to do about a fact id that no bank defines.
+const CITE_A_FACT: &str =
+    "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)";
+
+/// Reports each fact of `refs` (ids with where they are cited) that no bank
+/// defines: a concept's facts, or those of a question that failed other
+/// checks (`Checker::take_failed_fact_refs`).
+pub fn report_unknown_facts(
+    refs: &[(String, Range<usize>)],
+    fact_ids: &FactIds<'_>,
+    source: &SourceText<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (fact_id, span) in refs {
+        if !fact_ids.known.contains_key(fact_id.as_str()) {
+            diagnostics.push(fact_ids.unknown(source, fact_id, span, CITE_A_FACT));
+        }
+    }
+}
+
 pub fn check_fact_refs(
     checked: &mut CheckedQuestion,
     fact_ids: &FactIds<'_>,
@@ -100,26 +120,12 @@ pub fn check_fact_refs(
             facts.push(Arc::clone(known));
         } else {
             ok = false;
-            diagnostics.push(fact_ids.unknown(
-                source,
-                fact_id,
-                span,
-                "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)",
-            ));
+            diagnostics.push(fact_ids.unknown(source, fact_id, span, CITE_A_FACT));
         }
     }
     // A concept naming an unknown fact keeps its question: the fact only
     // backs interview follow-ups.
-    for (fact_id, span) in &checked.concept_facts {
-        if !fact_ids.known.contains_key(fact_id.as_str()) {
-            diagnostics.push(fact_ids.unknown(
-                source,
-                fact_id,
-                span,
-                "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)",
-            ));
-        }
-    }
+    report_unknown_facts(&checked.concept_facts, fact_ids, source, diagnostics);
     if ok {
         checked.question.facts = facts.into_boxed_slice();
     }

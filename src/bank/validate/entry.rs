@@ -116,6 +116,9 @@ impl Checker<'_, '_> {
             None => None,
         };
         if self.error_count() > n_errors {
+            self.failed_fact_refs.extend(fact_refs);
+            let concept_facts = std::mem::take(&mut self.concept_refs.facts);
+            self.failed_fact_refs.extend(concept_facts);
             return None;
         }
         let refs = std::mem::take(&mut self.concept_refs);

@@ -24,7 +24,10 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-pub use across::{CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, duplicate_question};
+pub use across::{
+    CheckedQuestion, FactIds, Facts, Topics, check_fact_refs, duplicate_question,
+    report_unknown_facts,
+};
 
 use super::scenario::OrgScope;
 use super::schema::Text;
@@ -50,6 +53,9 @@ pub struct Checker<'s, 'd> {
     /// The facts and follow-ups named by the concepts of the question being
     /// checked, with where (spans in the file), for the checks across banks.
     concept_refs: ConceptRefs,
+    /// The facts cited by questions that failed their checks, with where:
+    /// an unknown one is reported too, so one run shows every error.
+    failed_fact_refs: Vec<(String, Range<usize>)>,
 }
 
 /// What a question's concepts name, checked once the facts (and, for
@@ -77,7 +83,14 @@ impl<'s, 'd> Checker<'s, 'd> {
             lexicon: Lexicon::empty(),
             file: None,
             concept_refs: ConceptRefs::default(),
+            failed_fact_refs: Vec::new(),
         }
+    }
+
+    /// The facts cited by the questions that failed since the last call
+    /// ([`report_unknown_facts`] reports the unknown ones).
+    pub fn take_failed_fact_refs(&mut self) -> Vec<(String, Range<usize>)> {
+        std::mem::take(&mut self.failed_fact_refs)
     }
 
     /// The checker, with the org files its bank's scenario and diagnose
