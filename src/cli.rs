@@ -73,15 +73,16 @@ pub struct GlobalArgs {
     )]
     pub content: Vec<PathBuf>,
 
-    /// Where progress and history are kept [default: the platform data dir]
+    /// Where progress and history are kept [default: `XCDRILL_DATA_DIR`, else
+    /// the platform data dir]
+    //
+    // Not clap's `env`: clap would count the variable as the option given,
+    // and show `--data-dir <DIR>` in every usage line of an error.
     #[arg(
         long,
         value_name = "DIR",
         value_hint = clap::ValueHint::DirPath,
-        env = "XCDRILL_DATA_DIR",
-        // Empty (`XCDRILL_DATA_DIR=`) means not set, as it did before clap read it.
         value_parser = clap::builder::ValueParser::os_string(),
-        hide_env_values = true,
         global = true,
         help_heading = GLOBAL_HEADING
     )]

@@ -31,10 +31,11 @@ pub struct Config {
 
 impl Config {
     pub fn from_cli(global: &GlobalArgs) -> Config {
-        // clap reads `XCDRILL_DATA_DIR` into `--data-dir`; an empty value is none.
+        // `--data-dir`, else `XCDRILL_DATA_DIR`; an empty value is none.
         let data_dir = global
             .data_dir
             .clone()
+            .or_else(|| std::env::var_os("XCDRILL_DATA_DIR"))
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from)
             .or_else(|| {

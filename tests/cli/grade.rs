@@ -186,7 +186,7 @@ fn an_answer_is_required_once() {
         2,
         "error: the following required arguments were not provided:\n  \
          <--answer <TEXT>|--answer-file <FILE>>\n\n\
-         Usage: xcdrill grade --data-dir <DIR> <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
+         Usage: xcdrill grade <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
          For more information, try '--help'.\n",
     );
     grade(
@@ -196,7 +196,7 @@ fn an_answer_is_required_once() {
     .fails_with(
         2,
         "error: the argument '--answer <TEXT>' cannot be used with '--answer-file <FILE>'\n\n\
-         Usage: xcdrill grade --data-dir <DIR> <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
+         Usage: xcdrill grade <--answer <TEXT>|--answer-file <FILE>> <ID>\n\n\
          For more information, try '--help'.\n",
     );
 }

@@ -330,7 +330,7 @@ fn random_and_org_do_not_mix() {
         .fails_with(
             2,
             "error: the argument '--random <SEED>' cannot be used with '--org <FILE>'\n\n\
-             Usage: xcdrill sandbox --random <SEED> --data-dir <DIR>\n\n\
+             Usage: xcdrill sandbox --random <SEED>\n\n\
              For more information, try '--help'.\n",
         );
 }
