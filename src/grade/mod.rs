@@ -178,8 +178,10 @@ fn cap(answer: &str) -> (&str, bool) {
 
 /// Learner text quoted in feedback, shortened so that a pasted page does not
 /// become a page of feedback.
+/// The longest text feedback quotes whole; a longer one is cut with `…`.
+pub const MAX_QUOTE_CHARS: usize = 40;
+
 fn quote(text: &str) -> String {
-    const MAX_QUOTE_CHARS: usize = 40;
     if text.chars().count() <= MAX_QUOTE_CHARS {
         format!("`{text}`")
     } else {

@@ -346,11 +346,17 @@ pub fn feedback(
             wrapped(out, verdict, width, 2)?;
         }
     }
-    // Recall, scenario and diagnose feedback already shows the right answer.
-    let shows_key = matches!(
-        question.kind,
-        Kind::Recall(_) | Kind::Scenario(_) | Kind::Diagnose(_)
-    );
+    // Recall, scenario and diagnose feedback already shows the right answer,
+    // as does a short answer's ("not accepted; the answer is `…`"), unless
+    // its first accepted answer is too long to quote whole.
+    let shows_key = match &question.kind {
+        Kind::Recall(_) | Kind::Scenario(_) | Kind::Diagnose(_) => true,
+        Kind::Short(short) => short
+            .accept
+            .first()
+            .is_some_and(|first| first.chars().count() <= crate::grade::MAX_QUOTE_CHARS),
+        _ => false,
+    };
     if grade.score < 0.999 && !shows_key {
         wrapped(
             out,

@@ -39,6 +39,20 @@ fn a_practice_session_teaches_after_each_answer() {
 }
 
 #[test]
+fn a_wrong_short_answer_names_the_right_one_once() {
+    // Question 2 of seed 7 is a short one (`Digital Experiences`).
+    let run = quiz(&Workspace::new(), &["--seed", "7", "--count", "2"], "a\nno idea\n");
+    run.succeeds();
+    let (_, second) = run.stdout.split_once("Question 2/2").expect("two questions");
+    let (second, _) = second.split_once("Summary").expect("a summary");
+    assert!(
+        second.contains("not accepted; the answer is `Digital Experiences`"),
+        "{second}"
+    );
+    assert!(!second.contains("Right answer:"), "{second}");
+}
+
+#[test]
 fn an_exam_refuses_a_file_holding_another_learners_result() {
     let workspace = Workspace::new();
     let exam = |name: &str| {
