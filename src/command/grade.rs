@@ -124,5 +124,16 @@ fn print_human(
 
 /// The answer in `path`, or standard input for `-`.
 fn read_answer(path: &Path) -> Result<String, Error> {
+    use std::io::IsTerminal;
+    // Typed at a terminal, the answer ends at Ctrl-D, which nothing says
+    // otherwise: the cursor would just wait.
+    if path.as_os_str() == "-" && std::io::stdin().is_terminal() {
+        let end = if cfg!(windows) {
+            "Ctrl-Z and Enter"
+        } else {
+            "Ctrl-D"
+        };
+        eprintln!("Type your answer, then press {end} on an empty line to grade it.");
+    }
     super::input::read(path, MAX_ANSWER_FILE_BYTES)?.text_cut()
 }
