@@ -90,7 +90,10 @@ fn lint_command(dirs: &[std::path::PathBuf]) -> String {
     for dir in dirs {
         let dir = crate::text::inert_line(&dir.display().to_string()).into_owned();
         command.push(' ');
-        if dir.contains(|ch: char| ch.is_whitespace() || "'\"$`\\".contains(ch)) {
+        if !dir
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "._/-".contains(ch))
+        {
             command.push('\'');
             command.push_str(&dir.replace('\'', "'\\''"));
             command.push('\'');

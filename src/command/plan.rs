@@ -241,11 +241,12 @@ fn draw_seed(clock: &dyn Clock) -> u64 {
     mixed % 1_000_000
 }
 
-/// The learner's name in results: `--name`, else the OS user.
 /// Refuses an output file that holds another learner's result: in a
 /// cohort, a learner given a classmate's file name would replace their
 /// result. The same learner's result (a retake) and any other file are
-/// replaced, with a note before the first question.
+/// replaced, with a note before the first question. (Learners are told
+/// apart by name: two without `--name` or an OS user are both `learner`; a
+/// stored name over the length limit is no result file's.)
 fn refuse_another_learners(path: &Path, learner: &str) -> Result<(), Error> {
     /// The learner of a quiz, exam or interview result file.
     #[derive(serde::Deserialize)]
@@ -253,11 +254,20 @@ fn refuse_another_learners(path: &Path, learner: &str) -> Result<(), Error> {
         name: String,
         mode: String,
     }
-    let Ok(text) = super::input::read(path, crate::report::check::MAX_RESULT_FILE_BYTES)
-        .and_then(super::input::Input::text)
-    else {
+    // Only a regular file, read as a file: `-` is a file name here, not
+    // standard input, and a device (`/dev/stdout`) is not read at all.
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file()) {
         return Ok(());
-    };
+    }
+    let mut text = String::new();
+    let read = std::fs::File::open(path).and_then(|file| {
+        file.take(crate::report::check::MAX_RESULT_FILE_BYTES)
+            .read_to_string(&mut text)
+    });
+    if read.is_err() {
+        return Ok(());
+    }
     match serde_json::from_str::<Owner>(&text) {
         Ok(owner)
             if owner.name != learner
@@ -274,6 +284,7 @@ fn refuse_another_learners(path: &Path, learner: &str) -> Result<(), Error> {
     }
 }
 
+/// The learner's name in results: `--name`, else the OS user.
 fn learner_name(name: Option<&str>) -> String {
     name.map(str::to_string)
         .or_else(|| std::env::var("USER").ok())

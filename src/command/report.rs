@@ -136,6 +136,11 @@ pub fn run(args: &ReportArgs, config: &Config) -> Result<Status, Error> {
         n_unchecked += usize::from(result.content_hash != content_hash);
         results.push((name, result));
     }
+    if n_invalid == 0 && results.is_empty() && interviews.is_empty() {
+        return Err(Error::Usage(
+            "no result files to report: every file given is a report".into(),
+        ));
+    }
     if n_invalid > 0 {
         return Err(Error::Results {
             invalid: n_invalid,

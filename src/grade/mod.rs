@@ -176,11 +176,11 @@ fn cap(answer: &str) -> (&str, bool) {
     (&answer[..end], true)
 }
 
-/// Learner text quoted in feedback, shortened so that a pasted page does not
-/// become a page of feedback.
 /// The longest text feedback quotes whole; a longer one is cut with `…`.
 pub const MAX_QUOTE_CHARS: usize = 40;
 
+/// Learner text quoted in feedback, shortened so that a pasted page does not
+/// become a page of feedback.
 fn quote(text: &str) -> String {
     if text.chars().count() <= MAX_QUOTE_CHARS {
         format!("`{text}`")

@@ -65,6 +65,15 @@ impl Outcome {
         self.result.is_ok()
     }
 
+    /// Whether the command succeeded because what it does already held
+    /// (`enable digital experiences` twice): `apply` then changes nothing
+    /// and its reply says so with "already", as no other success does.
+    pub fn found_it_so(&self) -> bool {
+        self.result
+            .as_ref()
+            .is_ok_and(|reply| reply.message.contains("already"))
+    }
+
     /// The failure's code, if the command failed.
     pub fn code(&self) -> Option<Code> {
         self.result.as_ref().err().map(|failure| failure.code)

@@ -315,12 +315,15 @@ impl Session {
                 let mut changing = false;
                 for outcome in self.org.run_line(text) {
                     self.any_failed |= !outcome.is_ok();
-                    changing |= outcome.is_ok() && !only_looks(&outcome.command_text);
+                    changing |= outcome.is_ok()
+                        && !only_looks(&outcome.command_text)
+                        && !outcome.found_it_so();
                     out.outcome(line_no, &outcome)?;
                 }
-                // A failed command changes nothing; a line with a command
-                // that succeeded and does more than look may have changed the
-                // org (`undo` passes over one that found it so already).
+                // A failed command changes nothing, nor does one that looks
+                // or finds its effect already there: a line with any other
+                // command is a step to undo (and `undo` passes over one
+                // that changed nothing after all).
                 if changing && let Some(history) = &mut self.history {
                     history.remember(Step::Line, command);
                 }
@@ -467,6 +470,24 @@ mod tests {
             session.org().settings().digital_experiences,
             "reset can be undone"
         );
+    }
+
+    #[test]
+    fn lines_that_change_nothing_do_not_push_changes_out_of_undo() {
+        let mut session = Session::new(Org::new(), None, true);
+        let mut lines = vec!["enable digital experiences"];
+        lines.extend(std::iter::repeat_n(
+            "enable digital experiences",
+            UNDO_STEPS,
+        ));
+        transcript_of(&mut session, &lines);
+        assert_eq!(session.undo_steps(), 1);
+        let printed = transcript_of(&mut session, &["undo"]);
+        assert!(
+            printed.contains("ok: undid `enable digital experiences`"),
+            "{printed}"
+        );
+        assert_eq!(session.org(), &Org::new());
     }
 
     #[test]

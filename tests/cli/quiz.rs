@@ -41,9 +41,16 @@ fn a_practice_session_teaches_after_each_answer() {
 #[test]
 fn a_wrong_short_answer_names_the_right_one_once() {
     // Question 2 of seed 7 is a short one (`Digital Experiences`).
-    let run = quiz(&Workspace::new(), &["--seed", "7", "--count", "2"], "a\nno idea\n");
+    let run = quiz(
+        &Workspace::new(),
+        &["--seed", "7", "--count", "2"],
+        "a\nno idea\n",
+    );
     run.succeeds();
-    let (_, second) = run.stdout.split_once("Question 2/2").expect("two questions");
+    let (_, second) = run
+        .stdout
+        .split_once("Question 2/2")
+        .expect("two questions");
     let (second, _) = second.split_once("Summary").expect("a summary");
     assert!(
         second.contains("not accepted; the answer is `Digital Experiences`"),
@@ -75,6 +82,18 @@ fn an_exam_refuses_a_file_holding_another_learners_result() {
         std::fs::read_to_string(workspace.path("ana.json")).expect("still there"),
         before,
         "Ana's result was changed"
+    );
+    // A file named `-` is read as a file, not as standard input (which holds
+    // the answers).
+    std::fs::copy(workspace.path("ana.json"), workspace.path("-")).expect("copy");
+    quiz(
+        &workspace,
+        &["--mode", "exam", "--seed", "11", "--count", "1", "--name", "Eve", "--output", "-"],
+        "c b a\n",
+    )
+    .fails_with(
+        2,
+        "error: `-` holds the exam result of Ana; nothing was asked: give each learner a file of their own, or remove this one first\n",
     );
     // Ana retaking her exam replaces her own result, with a note.
     let retake = exam("Ana");

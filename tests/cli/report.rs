@@ -288,6 +288,7 @@ fn report_skips_a_report_among_the_files_and_never_writes_over_one_it_reads() {
         Some(2)
     );
     // Writing the new report over the old one is what a trainer does daily...
+    std::fs::write(workspace.path("r/summary.json"), format!("{summary}\n\n")).expect("write");
     report(
         &workspace,
         &[
@@ -305,7 +306,13 @@ fn report_skips_a_report_among_the_files_and_never_writes_over_one_it_reads() {
         std::fs::read_to_string(workspace.path("r/summary.json")).expect("written"),
         summary
     );
-    // ...but over a result file it reads, the report would destroy it.
+    // A report alone is no result file to report.
+    report(&workspace, &["r/summary.json"]).fails_with(
+        2,
+        "warning: `r/summary.json` is a report written by `xcdrill report`, not a result file; it is skipped\n\
+         error: no result files to report: every file given is a report\n",
+    );
+    // Over a result file it reads, though, the report would destroy it.
     let ann = std::fs::read_to_string(workspace.path("r/ann.json")).expect("ann");
     report(&workspace, &["r/ann.json", "r/bob.json", "--output", "r/./ann.json"]).fails_with(
         2,

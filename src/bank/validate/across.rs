@@ -84,9 +84,6 @@ impl Topics {
     }
 }
 
-/// Reports every fact `checked` or one of its concepts cites that no bank
-/// defines; returns whether the question may be kept (a concept's unknown fact
-/// does not keep it out), and when it may, fills in its facts.
 /// What to do about a fact id that no bank defines.
 const CITE_A_FACT: &str =
     "cite the id of a [[fact]] in a file of the banks being read (`facts.toml` beside them, say)";
@@ -107,6 +104,9 @@ pub fn report_unknown_facts(
     }
 }
 
+/// Reports every fact `checked` or one of its concepts cites that no bank
+/// defines; returns whether the question may be kept (a concept's unknown fact
+/// does not keep it out), and when it may, fills in its facts.
 pub fn check_fact_refs(
     checked: &mut CheckedQuestion,
     fact_ids: &FactIds<'_>,

@@ -238,13 +238,7 @@ impl Checker<'_, '_> {
                 self.error(
                     pair_span,
                     "an item can't depend on itself",
-                    format!(
-                        "name two different items: `[{}, {}]` says item {} must come before item {}",
-                        first_idx + 1,
-                        first_idx + 2,
-                        first_idx + 1,
-                        first_idx + 2
-                    ),
+                    "name two different items, the earlier first: `[1, 3]` says item 1 must come before item 3",
                 );
                 ok = false;
                 continue;
