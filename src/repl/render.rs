@@ -511,17 +511,30 @@ pub fn summary(
     } else {
         firsts.len()
     };
-    let not_reached = match (unreached.len(), exam) {
-        (0, _) => String::new(),
-        (n, true) => format!("; {n} not reached, counted as unanswered"),
-        (n, false) => format!("; {n} not reached, not scored"),
+    let time = duration(seconds);
+    let line = match (unreached.len(), exam) {
+        (n, true) if n > 0 => format!(
+            "Score: {score} over {n_scored} question{} ({answered} answered; {n} not reached, counted as unanswered) · time {time}",
+            plural(n_scored)
+        ),
+        (_, true) => format!(
+            "Score: {score} over {n_scored} question{} ({answered} answered) · time {time}",
+            plural(n_scored)
+        ),
+        // Not an exam: scored over the questions asked, so the ones not
+        // reached stand apart from that count.
+        (n, false) if n_scored == 0 => {
+            format!("No question was asked, so there is no score; {n} not reached · time {time}")
+        }
+        (0, false) => format!(
+            "Score: {score} over {n_scored} question{} ({answered} answered) · time {time}",
+            plural(n_scored)
+        ),
+        (n, false) => format!(
+            "Score: {score} over {n_scored} question{} asked ({answered} answered; {n} not reached) · time {time}",
+            plural(n_scored)
+        ),
     };
-    let line = format!(
-        "Score: {score} over {} question{} ({answered} answered{not_reached}) · time {}",
-        n_scored,
-        plural(n_scored),
-        duration(seconds)
-    );
     wrapped_hanging(out, &line, width, 0, 2)?;
     if let Some(pass) = pass_mark {
         let passed = pass.passes(score);

@@ -321,7 +321,13 @@ fn quitting_early_lists_what_was_not_reached() {
     );
     assert_line(
         &run.stdout,
-        "Score: 0% over 1 question (1 answered; 2 not reached, not scored) · time 0s",
+        "Score: 0% over 1 question asked (1 answered; 2 not reached) · time 0s",
+    );
+    // Nothing asked: no score to give, not "0% over 0 questions".
+    let none = quiz(&Workspace::new(), &["--seed", "7", "--count", "3"], "");
+    assert_line(
+        &none.succeeds().stdout,
+        "No question was asked, so there is no score; 3 not reached · time 0s",
     );
 }
 
@@ -336,7 +342,7 @@ Digital Experiences
     );
     assert_line(
         &practice.succeeds().stderr,
-        "Score: 100% over 2 questions (2 answered; 3 not reached, not scored) · time 0s",
+        "Score: 100% over 2 questions asked (2 answered; 3 not reached) · time 0s",
     );
     assert_eq!(practice.json()["score"], 1.0);
     let exam = quiz(
