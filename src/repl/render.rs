@@ -512,27 +512,19 @@ pub fn summary(
         firsts.len()
     };
     let time = duration(seconds);
+    let counted = format!("{n_scored} question{}", plural(n_scored));
     let line = match (unreached.len(), exam) {
-        (n, true) if n > 0 => format!(
-            "Score: {score} over {n_scored} question{} ({answered} answered; {n} not reached, counted as unanswered) · time {time}",
-            plural(n_scored)
-        ),
-        (_, true) => format!(
-            "Score: {score} over {n_scored} question{} ({answered} answered) · time {time}",
-            plural(n_scored)
-        ),
         // Not an exam: scored over the questions asked, so the ones not
         // reached stand apart from that count.
         (n, false) if n_scored == 0 => {
             format!("No question was asked, so there is no score; {n} not reached · time {time}")
         }
-        (0, false) => format!(
-            "Score: {score} over {n_scored} question{} ({answered} answered) · time {time}",
-            plural(n_scored)
+        (0, _) => format!("Score: {score} over {counted} ({answered} answered) · time {time}"),
+        (n, true) => format!(
+            "Score: {score} over {counted} ({answered} answered; {n} not reached, counted as unanswered) · time {time}"
         ),
         (n, false) => format!(
-            "Score: {score} over {n_scored} question{} asked ({answered} answered; {n} not reached) · time {time}",
-            plural(n_scored)
+            "Score: {score} over {counted} asked ({answered} answered; {n} not reached) · time {time}"
         ),
     };
     wrapped_hanging(out, &line, width, 0, 2)?;
