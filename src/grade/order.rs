@@ -216,13 +216,11 @@ fn problems(reading: &Reading<'_>, n_items: usize) -> Vec<String> {
     let missing: Vec<usize> = (0..n_items)
         .filter(|&idx| reading.n_seen[idx] == 0)
         .collect();
+    let quoted =
+        |entries: &[&str]| -> Vec<String> { entries.iter().map(|entry| quote(entry)).collect() };
     let mut problems = Vec::new();
     if !reading.not_numbers.is_empty() {
-        let quoted: Vec<String> = reading
-            .not_numbers
-            .iter()
-            .map(|entry| quote(entry))
-            .collect();
+        let quoted = quoted(&reading.not_numbers);
         let verb = if quoted.len() == 1 {
             "is not a number"
         } else {
@@ -231,11 +229,7 @@ fn problems(reading: &Reading<'_>, n_items: usize) -> Vec<String> {
         problems.push(format!("{} {verb}", join(&quoted)));
     }
     if !reading.out_of_range.is_empty() {
-        let quoted: Vec<String> = reading
-            .out_of_range
-            .iter()
-            .map(|entry| quote(entry))
-            .collect();
+        let quoted = quoted(&reading.out_of_range);
         problems.push(format!(
             "there is no item {} (the items are 1 to {n_items})",
             join(&quoted)

@@ -232,15 +232,13 @@ pub fn wrapped_hanging(
     indent: usize,
     hanging: usize,
 ) -> io::Result<()> {
-    let first = " ".repeat(indent);
-    let rest = " ".repeat(hanging);
-    let options = crate::text::wrap_options(width)
-        .initial_indent(&first)
-        .subsequent_indent(&rest);
-    for line in textwrap::wrap(&inert(text).replace('\n', " "), &options) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    let text = inert(text).replace('\n', " ");
+    writeln!(
+        out,
+        "{:indent$}{}",
+        "",
+        crate::text::wrap_after(&text, width, indent, hanging)
+    )
 }
 
 /// The right answer, in the letters the learner saw.
